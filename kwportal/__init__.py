@@ -1,0 +1,1 @@
+"""kwportal: the self-service portal of the KrachtWerkt arbodienst."""

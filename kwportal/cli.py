@@ -1,0 +1,113 @@
+"""``kwportal migrate | seed | demo-accounts | verify-audit``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from kwportal.db import get_engine, transaction
+from kwportal.migrate import SchemaTooNewError, upgrade
+from kwportal.services import audit
+from kwportal.services.demo_accounts import demo_accounts
+from kwportal.services.seed import database_is_empty, seed_demo, seed_scale
+from kwportal.settings import MissingSecretError, get_settings
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"kwportal: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    try:
+        head = upgrade(get_engine())
+    except SchemaTooNewError as error:
+        return _fail(str(error))
+    print(f"database at revision {head}")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if args.demo and not settings.demo:
+        return _fail("demo data only in demo mode: set KWPORTAL_DEMO=1")
+    if not args.demo and not args.scale:
+        return _fail("say what to seed: --demo or --scale N")
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    with transaction() as session:
+        if not args.if_empty and not args.force and not database_is_empty(session):
+            return _fail("the database is not empty; add --force to seed anyway")
+        if args.if_empty and not database_is_empty(session):
+            print("database already has data; nothing seeded")
+            return 0
+        if args.demo:
+            summary = seed_demo(session, today=today, secret=settings.secret_key)
+        else:
+            summary = seed_scale(
+                session, employees=args.scale, today=today, secret=settings.secret_key
+            )
+    print(
+        f"seeded {summary.organisations} organisations, {summary.employees} employees, "
+        f"{summary.cases} cases, {summary.accounts} accounts"
+    )
+    return 0
+
+
+def cmd_demo_accounts(args: argparse.Namespace) -> int:
+    if not get_settings().demo:
+        return _fail("demo accounts exist only in demo mode (KWPORTAL_DEMO=1)")
+    accounts = [account.as_dict() for account in demo_accounts()]
+    if args.json:
+        print(json.dumps(accounts, indent=2, ensure_ascii=False))
+    else:
+        for a in accounts:
+            print(f"{a['role']:<17} {a['username']:<24} {a['password']:<36} {a['totp_secret']}")
+    return 0
+
+
+def cmd_verify_audit(_args: argparse.Namespace) -> int:
+    with transaction() as session:
+        report = audit.verify_chain(session, secret=get_settings().secret_key)
+    if report.ok:
+        print(f"audit chain intact: {report.rows} events")
+        return 0
+    return _fail(
+        f"audit chain broken at sequence number {report.first_bad_seq}: {report.reason}",
+        code=1,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kwportal")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    seed = sub.add_parser("seed", help="load demo or scale data")
+    seed.add_argument("--demo", action="store_true")
+    seed.add_argument("--scale", type=int, metavar="N")
+    seed.add_argument("--force", action="store_true")
+    seed.add_argument("--if-empty", action="store_true", help="seed only an empty database")
+    seed.add_argument("--today", help="reference date (YYYY-MM-DD) for deterministic data")
+    seed.set_defaults(func=cmd_seed)
+    accounts = sub.add_parser("demo-accounts", help="print the demo accounts")
+    accounts.add_argument("--json", action="store_true")
+    accounts.set_defaults(func=cmd_demo_accounts)
+    verify = sub.add_parser("verify-audit", help="walk the audit hash chain")
+    verify.set_defaults(func=cmd_verify_audit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        get_settings().require_secrets()
+    except MissingSecretError as error:
+        return _fail(str(error))
+    func: Callable[[argparse.Namespace], int] = args.func
+    return func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure rules: no Reflex, no database. Imports nothing of kwportal but itself."""

@@ -1,0 +1,179 @@
+"""Every stored column belongs to exactly one data category (BRIEF.md, "Data categories").
+
+The policy decides per role and category who may see a value; a column that is not in
+``COLUMN_CATEGORIES`` cannot be projected into any view, and a test fails naming it, so a
+new field cannot slip past the policy.
+
+Besides the categories of the brief there are three for data that is not a person's
+health or identity but must still be classified:
+
+* ``employer_record`` — what the employer itself recorded at a sick report (the Dutch DPA's
+  permitted list: expected duration, work to hand over, yes/no flags). The employer sees back
+  what it recorded, and nothing the care team adds.
+* ``organisation`` — business data about employers, care teams and assignments.
+* ``credential`` — password hashes, TOTP secrets, token hashes: no view ever shows them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    IDENTITY = "identity"
+    EMPLOYMENT = "employment"
+    CARE_ADDRESS = "care_address"
+    ABSENCE = "absence"
+    ABSENCE_HEALTH = "absence_health"
+    MEDICAL = "medical"
+    EMPLOYER_FEEDBACK = "employer_feedback"
+    EMPLOYER_RECORD = "employer_record"
+    CONSENT = "consent"
+    RIGHTS_REQUEST = "rights_request"
+    AUDIT = "audit"
+    VISITOR = "visitor"
+    ORGANISATION = "organisation"
+    CREDENTIAL = "credential"
+
+
+#: Health data in the sense of AVG art. 9 beyond the four shareable items.
+HEALTH_CATEGORIES = frozenset(
+    {Category.MEDICAL, Category.ABSENCE_HEALTH, Category.CARE_ADDRESS}
+)
+
+#: The only identity columns an employer may see of its own employees (BRIEF.md).
+EMPLOYER_IDENTITY_COLUMNS = frozenset(
+    {"employee.first_name", "employee.last_name", "employee.personnel_number"}
+)
+
+_I = Category.IDENTITY
+_E = Category.EMPLOYMENT
+_A = Category.ABSENCE
+_AH = Category.ABSENCE_HEALTH
+_M = Category.MEDICAL
+_F = Category.EMPLOYER_FEEDBACK
+_R = Category.EMPLOYER_RECORD
+_C = Category.CONSENT
+_RR = Category.RIGHTS_REQUEST
+_AU = Category.AUDIT
+_O = Category.ORGANISATION
+_CR = Category.CREDENTIAL
+
+
+def _table(table: str, /, **columns: Category) -> dict[str, Category]:
+    return {f"{table}.{column}": category for column, category in columns.items()}
+
+
+COLUMN_CATEGORIES: dict[str, Category] = {
+    **_table(
+        "organisation",
+        id=_O, name=_O, kvk_number=_O, contract_start=_O, contract_end=_O,
+        created_at=_O,
+    ),
+    **_table(
+        "employee",
+        id=_I, organisation_id=_E, personnel_number=_I, first_name=_I, last_name=_I,
+        street=_I, postal_code=_I, city=_I, email=_I, phone=_I, date_of_birth=_I,
+        gender=_I, date_of_death=_I, employment_start=_E, employment_end=_E,
+        job_title=_E, hours_per_week=_E, department=_E, created_at=_I,
+    ),
+    **_table(
+        "account",
+        id=_O, username=_O, display_name=_I, email=_I, role=_O, organisation_id=_O,
+        employee_id=_O, language=_O, password_hash=_CR, totp_secret=_CR,
+        totp_confirmed_at=_CR, is_active=_O, is_demo=_O, created_at=_O,
+    ),
+    **_table("care_team", id=_O, name=_O, doctor_account_id=_O, created_at=_O),
+    **_table("team_member", id=_O, care_team_id=_O, account_id=_O, created_at=_O),
+    **_table(
+        "team_assignment", id=_O, care_team_id=_O, organisation_id=_O, created_at=_O
+    ),
+    **_table(
+        "sick_leave_case",
+        id=_A, employee_id=_A, organisation_id=_A, sick_report_date=_A,
+        recovery_date=_A, care_address=Category.CARE_ADDRESS,
+        estimated_duration_days=_AH, safety_net=_AH, wia=_AH, traffic_accident=_AH,
+        pregnancy_related=_AH, created_at=_A,
+    ),
+    **_table(
+        "sick_report",
+        id=_R, case_id=_R, reported_by_account_id=_R, reported_at=_R,
+        contact_phone=_R, contact_email=_R, expected_duration=_R, handover_work=_R,
+        safety_net=_R, work_accident=_R, traffic_accident_third_party=_R,
+        care_address=Category.CARE_ADDRESS,
+    ),
+    **_table(
+        "medical_note",
+        id=_M, case_id=_M, employee_id=_M, author_account_id=_M, kind=_M, body=_M,
+        supersedes_id=_M, created_at=_M,
+    ),
+    **_table(
+        "questionnaire_answer",
+        id=_M, employee_id=_M, case_id=_M, questionnaire=_M, question=_M, answer=_M,
+        answered_at=_M,
+    ),
+    **_table(
+        "employer_feedback",
+        id=_F, case_id=_F, functional_capacity=_F, expected_period=_F,
+        incapacity_degree=_F, advice=_F, status=_F, author_account_id=_F,
+        shared_with_employee_at=_F, employee_reaction=_F, released_by_account_id=_F,
+        released_at=_F, created_at=_F,
+    ),
+    **_table(
+        "disclosure",
+        id=_AU, employee_id=_AU, case_id=_AU, recipient_kind=_AU,
+        recipient_organisation_id=_AU, recipient_name=_AU, categories=_AU,
+        feedback_id=_AU, consent_id=_AU, ground=_AU, disclosed_by_account_id=_AU,
+        disclosed_at=_AU,
+    ),
+    **_table(
+        "consent_record",
+        id=_C, employee_id=_C, purpose=_C, data_description=_C, data_categories=_C,
+        recipient=_C, legal_basis=_C, notice_version=_C, method=_C, granted_at=_C,
+        valid_until=_C, withdrawn_at=_C, withdrawal_method=_C,
+        requested_by_account_id=_C,
+    ),
+    **_table(
+        "rights_request",
+        id=_RR, employee_id=_RR, kind=_RR, text=_RR, received_at=_RR, due_at=_RR,
+        extended_due_at=_RR, extension_reason=_RR, status=_RR, answer=_RR,
+        answered_at=_RR, handled_by_account_id=_RR,
+    ),
+    **_table(
+        "appointment",
+        id=_A, case_id=_A, employee_id=_A, with_account_id=_A, starts_at=_A,
+        location=_A, subject=_M, created_at=_A,
+    ),
+    **_table(
+        "case_helper",
+        id=_A, case_id=_A, name=_A, helper_role=_A, organisation=_A, phone=_A,
+        email=_A, created_at=_A,
+    ),
+    **_table(
+        "case_document",
+        id=_A, case_id=_A, employee_id=_A, kind=_A, title=_A, content=_M,
+        author_account_id=_A, created_at=_A,
+    ),
+    **_table(
+        "exposure_record",
+        id=_M, employee_id=_M, kind=_M, agent=_M, started_on=_M, ended_on=_M,
+        recorded_at=_M,
+    ),
+    **_table(
+        "audit_event",
+        id=_AU, seq=_AU, occurred_at=_AU, event_type=_AU, actor_account_id=_AU,
+        actor_role=_AU, actor_organisation_id=_AU, on_behalf_of_account_id=_AU,
+        access_ip=_AU, access_agent=_AU, subject_employee_id=_AU, objects=_AU,
+        action=_AU, ground=_AU, consent_id=_AU, details=_AU, prev_hash=_AU,
+        row_hash=_AU,
+    ),
+    **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
+}
+
+
+def category_of(column: str) -> Category:
+    """The category of ``table.column``; KeyError names an unclassified column."""
+    try:
+        return COLUMN_CATEGORIES[column]
+    except KeyError:
+        raise KeyError(f"column {column!r} is not classified") from None

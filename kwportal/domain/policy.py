@@ -1,0 +1,178 @@
+"""The single role × category matrix (BRIEF.md, "Roles"): the only place that says who may
+see what.
+
+Two questions decide every read:
+
+1. *Scope* — is the data subject within the actor's reach? An employee reaches only himself,
+   an employer contact only its own organisation, a company doctor the employers assigned to
+   his team, a team member the same employers through her doctor's team (seed ch. 1: "alleen
+   toegankelijk voor de bedrijfsarts en leden van zijn behandelteam").
+2. *Category* — may this role see this category at all, and with which restriction?
+
+Services build views only through :func:`visible`; a denied column never reaches a view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kwportal.domain.categories import (
+    EMPLOYER_IDENTITY_COLUMNS,
+    Category,
+    category_of,
+)
+from kwportal.domain.roles import Role
+
+
+class Scope(StrEnum):
+    OWN = "own"
+    OWN_ORGANISATION = "own_organisation"
+    ASSIGNED_EMPLOYERS = "assigned_employers"
+    OWN_TEAM = "own_team"
+    ALL = "all"
+
+
+class Access(StrEnum):
+    FULL = "full"
+    #: employer feedback only once released (NVAB guidance; seed ch. 1 "Aan werkgever").
+    RELEASED_ONLY = "released_only"
+    #: identity: name and personnel number only (BRIEF.md).
+    NAME_ONLY = "name_only"
+
+
+_C = Category
+_FULL = Access.FULL
+
+ROLE_SCOPE: dict[Role, Scope] = {
+    Role.EMPLOYEE: Scope.OWN,
+    Role.EMPLOYER_CONTACT: Scope.OWN_ORGANISATION,
+    Role.COMPANY_DOCTOR: Scope.ASSIGNED_EMPLOYERS,
+    Role.CARE_TEAM: Scope.OWN_TEAM,
+    Role.CASE_MANAGER: Scope.ASSIGNED_EMPLOYERS,
+    Role.PRIVACY_OFFICER: Scope.ALL,
+    Role.ADMIN: Scope.ALL,
+    Role.SYSTEM: Scope.ALL,
+}
+
+MATRIX: dict[Role, dict[Category, Access]] = {
+    Role.EMPLOYEE: {
+        _C.IDENTITY: _FULL,
+        _C.EMPLOYMENT: _FULL,
+        _C.CARE_ADDRESS: _FULL,
+        _C.ABSENCE: _FULL,
+        _C.ABSENCE_HEALTH: _FULL,
+        _C.MEDICAL: _FULL,
+        _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
+        _C.CONSENT: _FULL,
+        _C.RIGHTS_REQUEST: _FULL,
+        _C.AUDIT: _FULL,
+    },
+    Role.EMPLOYER_CONTACT: {
+        _C.IDENTITY: Access.NAME_ONLY,
+        _C.EMPLOYMENT: _FULL,
+        _C.ABSENCE: _FULL,
+        _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
+        _C.EMPLOYER_RECORD: _FULL,
+    },
+    Role.COMPANY_DOCTOR: {
+        _C.IDENTITY: _FULL,
+        _C.EMPLOYMENT: _FULL,
+        _C.CARE_ADDRESS: _FULL,
+        _C.ABSENCE: _FULL,
+        _C.ABSENCE_HEALTH: _FULL,
+        _C.MEDICAL: _FULL,
+        _C.EMPLOYER_FEEDBACK: _FULL,
+        _C.EMPLOYER_RECORD: _FULL,
+        _C.CONSENT: _FULL,
+        _C.RIGHTS_REQUEST: _FULL,
+    },
+    Role.CARE_TEAM: {
+        _C.IDENTITY: _FULL,
+        _C.EMPLOYMENT: _FULL,
+        _C.CARE_ADDRESS: _FULL,
+        _C.ABSENCE: _FULL,
+        _C.ABSENCE_HEALTH: _FULL,
+        _C.MEDICAL: _FULL,
+        _C.EMPLOYER_FEEDBACK: _FULL,
+        _C.EMPLOYER_RECORD: _FULL,
+        _C.CONSENT: _FULL,
+    },
+    Role.CASE_MANAGER: {
+        _C.IDENTITY: _FULL,
+        _C.EMPLOYMENT: _FULL,
+        _C.ABSENCE: _FULL,
+        _C.EMPLOYER_FEEDBACK: _FULL,
+        _C.EMPLOYER_RECORD: _FULL,
+    },
+    Role.PRIVACY_OFFICER: {
+        _C.IDENTITY: _FULL,
+        _C.CONSENT: _FULL,
+        _C.RIGHTS_REQUEST: _FULL,
+        _C.AUDIT: _FULL,
+    },
+    Role.ADMIN: {
+        _C.IDENTITY: _FULL,
+        _C.ORGANISATION: _FULL,
+    },
+    Role.SYSTEM: {},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: the signed-in account and what its function reaches."""
+
+    account_id: int | None
+    role: Role
+    organisation_id: int | None = None
+    employee_id: int | None = None
+    #: employers assigned to the actor's care team (doctor, team member, case manager)
+    employer_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Whose data: the employee and the employer he works for."""
+
+    employee_id: int
+    organisation_id: int
+
+
+def in_scope(actor: Actor, subject: Subject) -> bool:
+    scope = ROLE_SCOPE[actor.role]
+    if scope is Scope.OWN:
+        return actor.employee_id is not None and actor.employee_id == subject.employee_id
+    if scope is Scope.OWN_ORGANISATION:
+        return (
+            actor.organisation_id is not None
+            and actor.organisation_id == subject.organisation_id
+        )
+    if scope in (Scope.ASSIGNED_EMPLOYERS, Scope.OWN_TEAM):
+        return subject.organisation_id in actor.employer_ids
+    return scope is Scope.ALL
+
+
+def access(actor: Actor, category: Category) -> Access | None:
+    """The role's access to a category regardless of subject, or None."""
+    return MATRIX[actor.role].get(category)
+
+
+def visible(
+    actor: Actor, column: str, subject: Subject, *, released: bool = True
+) -> bool:
+    """May ``actor`` see ``table.column`` of ``subject``?
+
+    ``released`` tells whether the employer feedback row is released; it matters only for
+    the employer_feedback category.
+    """
+    if not in_scope(actor, subject):
+        return False
+    grant = access(actor, category_of(column))
+    if grant is None:
+        return False
+    if grant is Access.RELEASED_ONLY:
+        return released
+    if grant is Access.NAME_ONLY:
+        return column in EMPLOYER_IDENTITY_COLUMNS
+    return True

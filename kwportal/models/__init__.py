@@ -1,0 +1,39 @@
+"""SQLModel tables, split by aggregate. Importing this package registers every table."""
+
+from kwportal.models.accounts import Account, CareTeam, TeamAssignment, TeamMember
+from kwportal.models.audit import AuditEvent, AuditHead
+from kwportal.models.cases import (
+    Appointment,
+    CaseDocument,
+    CaseHelper,
+    EmployerFeedback,
+    MedicalNote,
+    QuestionnaireAnswer,
+    SickLeaveCase,
+    SickReport,
+)
+from kwportal.models.consent import ConsentRecord, Disclosure, RightsRequest
+from kwportal.models.people import Employee, ExposureRecord, Organisation
+
+__all__ = [
+    "Account",
+    "Appointment",
+    "AuditEvent",
+    "AuditHead",
+    "CareTeam",
+    "CaseDocument",
+    "CaseHelper",
+    "ConsentRecord",
+    "Disclosure",
+    "Employee",
+    "EmployerFeedback",
+    "ExposureRecord",
+    "MedicalNote",
+    "Organisation",
+    "QuestionnaireAnswer",
+    "RightsRequest",
+    "SickLeaveCase",
+    "SickReport",
+    "TeamAssignment",
+    "TeamMember",
+]

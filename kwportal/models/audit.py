@@ -1,0 +1,45 @@
+"""The append-only, hash-chained access and change log (NEN 7513 style).
+
+``audit_event`` rows are never updated or deleted: database triggers refuse both. The
+single ``audit_head`` row holds the last sequence number and hash; bumping it first makes
+concurrent writers queue behind one lock, so the chain cannot fork, and its keyed seal
+reveals a tail cut off behind the application's back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True)
+    occurred_at: datetime
+    event_type: str = Field(max_length=60, index=True)
+    actor_account_id: int | None = Field(default=None, index=True)
+    actor_role: str = Field(max_length=30)
+    actor_organisation_id: int | None = None
+    on_behalf_of_account_id: int | None = None
+    access_ip: str = Field(default="", max_length=64)
+    access_agent: str = Field(default="", max_length=300)
+    subject_employee_id: int | None = Field(default=None, index=True)
+    objects: str = Field(default="[]", max_length=10000)
+    action: str = Field(max_length=20)
+    ground: str = Field(default="", max_length=40)
+    consent_id: int | None = None
+    details: str = Field(default="{}", max_length=10000)
+    prev_hash: str = Field(max_length=64)
+    row_hash: str = Field(max_length=64)
+
+
+class AuditHead(SQLModel, table=True):
+    __tablename__ = "audit_head"
+
+    id: int = Field(default=1, primary_key=True)
+    seq: int = 0
+    row_hash: str = Field(default="0" * 64, max_length=64)
+    seal: str = Field(default="", max_length=64)

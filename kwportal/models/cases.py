@@ -1,0 +1,142 @@
+"""A sick-leave case and everything recorded in it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from kwportal.models.base import utcnow
+
+
+class SickLeaveCase(SQLModel, table=True):
+    """One absence of one employee, from the sick report to the recovery report."""
+
+    __tablename__ = "sick_leave_case"
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    sick_report_date: date = Field(index=True)
+    recovery_date: date | None = None
+    care_address: str = Field(default="", max_length=300)
+    estimated_duration_days: int | None = None
+    safety_net: bool | None = None
+    wia: bool | None = None
+    traffic_accident: bool | None = None
+    pregnancy_related: bool | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SickReport(SQLModel, table=True):
+    """What the employer recorded at the sick report: only what the Dutch DPA allows."""
+
+    __tablename__ = "sick_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", unique=True)
+    reported_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    reported_at: datetime = Field(default_factory=utcnow)
+    contact_phone: str = Field(default="", max_length=30)
+    contact_email: str = Field(default="", max_length=254)
+    expected_duration: str = Field(default="", max_length=30)
+    handover_work: str = Field(default="", max_length=1000)
+    safety_net: bool | None = None
+    work_accident: bool | None = None
+    traffic_accident_third_party: bool | None = None
+    care_address: str = Field(default="", max_length=300)
+
+
+class MedicalNote(SQLModel, table=True):
+    """A note in the medical file; corrections are new versions (WGBO files are kept
+    whole), pointing at what they supersede."""
+
+    __tablename__ = "medical_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    author_account_id: int | None = Field(default=None, foreign_key="account.id")
+    kind: str = Field(default="consult", max_length=30)
+    body: str = Field(max_length=20000)
+    supersedes_id: int | None = Field(default=None, foreign_key="medical_note.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class QuestionnaireAnswer(SQLModel, table=True):
+    """Health data gathered by questionnaires (seed ch. 1, Bijzondere persoonsgegevens)."""
+
+    __tablename__ = "questionnaire_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    questionnaire: str = Field(max_length=100)
+    question: str = Field(max_length=500)
+    answer: str = Field(max_length=5000)
+    answered_at: datetime = Field(default_factory=utcnow)
+
+
+class EmployerFeedback(SQLModel, table=True):
+    """The four items the employer may hear (seed ch. 1, "Aan werkgever"); draft until
+    released by the doctor."""
+
+    __tablename__ = "employer_feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    functional_capacity: str = Field(default="{}", max_length=5000)
+    expected_period: str = Field(default="", max_length=200)
+    incapacity_degree: str = Field(default="", max_length=100)
+    advice: str = Field(default="", max_length=5000)
+    status: str = Field(default="draft", max_length=20)
+    author_account_id: int | None = Field(default=None, foreign_key="account.id")
+    shared_with_employee_at: datetime | None = None
+    employee_reaction: str = Field(default="", max_length=5000)
+    released_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    released_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Appointment(SQLModel, table=True):
+    """An appointment with the doctor or team; the employer may see its date only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    with_account_id: int | None = Field(default=None, foreign_key="account.id")
+    starts_at: datetime
+    location: str = Field(default="", max_length=200)
+    subject: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseHelper(SQLModel, table=True):
+    """A person helping with reintegration (e.g. a re-integration coach)."""
+
+    __tablename__ = "case_helper"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    name: str = Field(max_length=200)
+    helper_role: str = Field(max_length=100)
+    organisation: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=30)
+    email: str = Field(default="", max_length=254)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseDocument(SQLModel, table=True):
+    """A document of the case the employee is entitled to (problem analysis, plan of
+    action). Its content is classified medical until a view says otherwise."""
+
+    __tablename__ = "case_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    kind: str = Field(max_length=40)
+    title: str = Field(max_length=200)
+    content: str = Field(default="", max_length=100000)
+    author_account_id: int | None = Field(default=None, foreign_key="account.id")
+    created_at: datetime = Field(default_factory=utcnow)

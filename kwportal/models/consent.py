@@ -1,0 +1,69 @@
+"""Records about processing: disclosures, consents, rights requests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from kwportal.models.base import utcnow
+
+
+class Disclosure(SQLModel, table=True):
+    """What reached whom, when, by whom, on which ground (AVG art. 15(1)(c))."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    recipient_kind: str = Field(max_length=30)  # employer | uwv | arbodienst | gp ...
+    recipient_organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id"
+    )
+    recipient_name: str = Field(default="", max_length=200)
+    categories: str = Field(default="", max_length=500)
+    feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id")
+    consent_id: int | None = Field(default=None, foreign_key="consent_record.id")
+    ground: str = Field(max_length=30)
+    disclosed_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    disclosed_at: datetime = Field(default_factory=utcnow)
+
+
+class ConsentRecord(SQLModel, table=True):
+    """An explicit consent (seed ch. 1, "uitdrukkelijke toestemming"): who, what purpose,
+    which data, which recipient, which text version, when, how, and when withdrawn."""
+
+    __tablename__ = "consent_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    purpose: str = Field(max_length=300)
+    data_description: str = Field(max_length=500)
+    data_categories: str = Field(default="", max_length=300)
+    recipient: str = Field(max_length=200)
+    legal_basis: str = Field(default="consent", max_length=50)
+    notice_version: str = Field(max_length=30)
+    method: str = Field(default="portal", max_length=30)
+    granted_at: datetime = Field(default_factory=utcnow)
+    valid_until: date | None = None
+    withdrawn_at: datetime | None = None
+    withdrawal_method: str | None = Field(default=None, max_length=30)
+    requested_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+
+
+class RightsRequest(SQLModel, table=True):
+    """A request under seed ch. 3 (A access … E stop), answered within four weeks."""
+
+    __tablename__ = "rights_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    kind: str = Field(max_length=20)
+    text: str = Field(default="", max_length=10000)
+    received_at: datetime = Field(default_factory=utcnow)
+    due_at: date
+    extended_due_at: date | None = None
+    extension_reason: str = Field(default="", max_length=2000)
+    status: str = Field(default="received", max_length=20)
+    answer: str = Field(default="", max_length=10000)
+    answered_at: datetime | None = None
+    handled_by_account_id: int | None = Field(default=None, foreign_key="account.id")

@@ -1,0 +1,193 @@
+"""Writing and verifying the NEN 7513-style audit log.
+
+Every read of another person's personal data and every change calls :func:`record` inside
+the same transaction as the read or change. Rows are hash-chained: SHA-256 over the
+previous hash and the row's canonical content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from kwportal.domain.policy import Actor
+from kwportal.models.audit import AuditEvent, AuditHead
+from kwportal.models.base import utcnow
+
+GENESIS_HASH = "0" * 64
+
+
+class Action(StrEnum):
+    READ = "read"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    DISCLOSE = "disclose"
+    LOGIN = "login"
+
+
+class Ground(StrEnum):
+    """Authorisation ground (seed ch. 1, Grondslagen)."""
+
+    LEGAL_DUTY = "legal_duty"
+    CONTRACT = "contract"
+    CONSENT = "consent"
+    EMERGENCY = "emergency"
+    OWN_DATA = "own_data"
+    SECURITY = "security"
+
+
+@dataclass(frozen=True, slots=True)
+class AccessPoint:
+    ip: str
+    agent: str
+
+
+CLI = AccessPoint(ip="cli", agent="cli")
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectRef:
+    category: str
+    table: str
+    id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    ok: bool
+    rows: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+
+def record(
+    session: Session,
+    *,
+    actor: Actor,
+    access: AccessPoint,
+    event_type: str,
+    action: Action,
+    ground: Ground | str = "",
+    subject_employee_id: int | None = None,
+    objects: Sequence[ObjectRef] = (),
+    consent_id: int | None = None,
+    on_behalf_of_account_id: int | None = None,
+    details: dict[str, Any] | None = None,
+    secret: str,
+    now: datetime | None = None,
+) -> AuditEvent:
+    """Append one event to the chain, in the caller's transaction."""
+    seq, prev_hash = _lock_head(session)
+    event = AuditEvent(
+        seq=seq,
+        occurred_at=now or utcnow(),
+        event_type=event_type,
+        actor_account_id=actor.account_id,
+        actor_role=str(actor.role),
+        actor_organisation_id=actor.organisation_id,
+        on_behalf_of_account_id=on_behalf_of_account_id,
+        access_ip=access.ip[:64],
+        access_agent=access.agent[:300],
+        subject_employee_id=subject_employee_id,
+        objects=json.dumps(
+            [{"category": o.category, "table": o.table, "id": o.id} for o in objects],
+            sort_keys=True,
+        ),
+        action=str(action),
+        ground=str(ground),
+        consent_id=consent_id,
+        details=json.dumps(details or {}, sort_keys=True, default=str),
+        prev_hash=prev_hash,
+        row_hash="",
+    )
+    event.row_hash = row_hash(event)
+    session.add(event)
+    session.execute(
+        text("UPDATE audit_head SET row_hash = :h, seal = :s WHERE id = 1"),
+        {"h": event.row_hash, "s": seal(secret, seq, event.row_hash)},
+    )
+    return event
+
+
+def _lock_head(session: Session) -> tuple[int, str]:
+    """Bump the head first: the UPDATE takes the row lock (PostgreSQL) or the write lock
+    (SQLite), so concurrent writers queue here and the chain cannot fork."""
+    bumped = session.execute(text("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"))
+    if bumped.rowcount != 1:  # type: ignore[attr-defined]
+        raise RuntimeError("audit_head row missing: run the migrations")
+    seq, prev = session.execute(
+        text("SELECT seq, row_hash FROM audit_head WHERE id = 1")
+    ).one()
+    return int(seq), str(prev)
+
+
+def canonical(event: AuditEvent) -> bytes:
+    content = {
+        "seq": event.seq,
+        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "event_type": event.event_type,
+        "actor_account_id": event.actor_account_id,
+        "actor_role": event.actor_role,
+        "actor_organisation_id": event.actor_organisation_id,
+        "on_behalf_of_account_id": event.on_behalf_of_account_id,
+        "access_ip": event.access_ip,
+        "access_agent": event.access_agent,
+        "subject_employee_id": event.subject_employee_id,
+        "objects": event.objects,
+        "action": event.action,
+        "ground": event.ground,
+        "consent_id": event.consent_id,
+        "details": event.details,
+        "prev_hash": event.prev_hash,
+    }
+    return json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
+
+
+def row_hash(event: AuditEvent) -> str:
+    return hashlib.sha256(event.prev_hash.encode() + canonical(event)).hexdigest()
+
+
+def seal(secret: str, seq: int, head_hash: str) -> str:
+    return hmac.new(secret.encode(), f"{seq}:{head_hash}".encode(), "sha256").hexdigest()
+
+
+def verify_chain(session: Session, *, secret: str) -> ChainReport:
+    """Walk the chain in order; report the first row whose link, hash or number is off."""
+    expected_prev, expected_seq, rows = GENESIS_HASH, 1, 0
+    events: Iterable[AuditEvent] = session.exec(
+        select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000)
+    )
+    for event in events:
+        rows += 1
+        problem = _row_problem(event, expected_seq, expected_prev)
+        if problem:
+            return ChainReport(False, rows, event.seq, problem)
+        expected_prev, expected_seq = event.row_hash, event.seq + 1
+    head = session.get(AuditHead, 1)
+    last_seq = expected_seq - 1
+    if head is None or head.seq != last_seq or head.row_hash != expected_prev:
+        return ChainReport(False, rows, last_seq + 1, "rows missing after the last row")
+    if not hmac.compare_digest(head.seal, seal(secret, head.seq, head.row_hash)):
+        return ChainReport(False, rows, head.seq, "head seal does not match")
+    return ChainReport(True, rows)
+
+
+def _row_problem(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
+    if event.seq != expected_seq:
+        return f"expected sequence number {expected_seq}, found {event.seq}"
+    if event.prev_hash != expected_prev:
+        return "previous-hash link broken"
+    if event.row_hash != row_hash(event):
+        return "content does not match its hash"
+    return ""

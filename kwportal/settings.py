@@ -1,0 +1,71 @@
+"""One Settings object, read from the environment (prefix ``KWPORTAL_``).
+
+Secrets are never in the repository: in demo mode they are generated into ``data/``;
+outside demo mode they must come from the environment, and start-up stops naming the
+missing variable.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_FIELDS = ("secret_key",)
+
+
+class MissingSecretError(RuntimeError):
+    """A production secret is absent; the message names the environment variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KWPORTAL_", extra="ignore")
+
+    demo: bool = False
+    data_dir: Path = PROJECT_ROOT / "data"
+    database_url: str = ""
+    redis_url: str | None = None
+    port: int = 3000
+    public_origin: str = ""
+    secret_key: str = ""
+    default_language: str = "nl"
+
+    @model_validator(mode="after")
+    def _fill_defaults(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'kwportal.db'}"
+        if not self.public_origin:
+            self.public_origin = f"http://localhost:{self.port}"
+        return self
+
+    def require_secrets(self) -> None:
+        """Fill demo secrets from ``data/``; refuse to run without them otherwise."""
+        for name in SECRET_FIELDS:
+            if getattr(self, name):
+                continue
+            if not self.demo:
+                raise MissingSecretError(
+                    f"KWPORTAL_{name.upper()} must be set (outside demo mode secrets "
+                    "are never generated)"
+                )
+            setattr(self, name, _demo_secret(self.data_dir, name))
+
+
+def _demo_secret(data_dir: Path, name: str) -> str:
+    path = data_dir / f"{name}.demo"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(48)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
