@@ -1,0 +1,89 @@
+"""Shared fixtures: a freshly migrated database per test, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+
+from kwportal.db import make_engine
+from kwportal.migrate import upgrade
+
+os.environ.setdefault("KWPORTAL_SECRET_KEY", "test-secret-key-not-for-production")
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+TEST_SECRET = os.environ["KWPORTAL_SECRET_KEY"]
+
+
+def pg_admin_url() -> str:
+    url = os.environ.get("KWPORTAL_TEST_PG_URL", DEFAULT_PG_URL)
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def _pg_reachable(url: str) -> str | None:
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> str:
+    url = pg_admin_url()
+    problem = _pg_reachable(url)
+    if problem:
+        message = f"PostgreSQL at {url} is not reachable ({problem})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}; CI needs it")
+        pytest.skip(f"!!! SKIPPING POSTGRESQL TESTS: {message}")
+    return url
+
+
+def _fresh_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    path = tmp_path_factory.mktemp("db") / "kwportal.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _fresh_postgres(admin_url: str) -> Iterator[Engine]:
+    name = f"kwtest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(admin_url).set(database=name).render_as_string(False))
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A freshly migrated database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield from _fresh_sqlite(tmp_path_factory)
+    else:
+        yield from _fresh_postgres(request.getfixturevalue("pg_available"))
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    yield from _fresh_sqlite(tmp_path_factory)
+
+
+@pytest.fixture
+def pg_engine(pg_available: str) -> Iterator[Engine]:
+    yield from _fresh_postgres(pg_available)
