@@ -1,6 +1,11 @@
-"""Reflex configuration: values come from kwportal.settings, never from literals here."""
+"""Reflex configuration: values come from kwportal.settings, never from literals here.
+
+State auto-setters are off by default in Reflex 0.10 (the option is deprecated): every
+setter is an explicit, checked ``@rx.event``.
+"""
 
 import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
 
 from kwportal.settings import get_settings
 
@@ -9,11 +14,10 @@ _settings = get_settings()
 config = rx.Config(
     app_name="kwportal",
     telemetry_enabled=False,
-    state_auto_setters=False,
     frontend_port=_settings.port,
     backend_port=_settings.port,
     cors_allowed_origins=[_settings.public_origin],
     show_built_with_reflex=False,
-    disable_plugins=["reflex.plugins.sitemap.SitemapPlugin"],
+    disable_plugins=[SitemapPlugin],
     redis_url=_settings.redis_url,
 )

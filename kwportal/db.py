@@ -52,6 +52,5 @@ def get_engine() -> Engine:
 @contextmanager
 def transaction(engine: Engine | None = None) -> Iterator[Session]:
     """One unit of work: a change and its audit row commit together or not at all."""
-    with Session(engine or get_engine(), expire_on_commit=False) as session:
-        with session.begin():
-            yield session
+    with Session(engine or get_engine(), expire_on_commit=False) as session, session.begin():
+        yield session

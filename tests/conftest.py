@@ -71,7 +71,9 @@ def _fresh_postgres(admin_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
     """A freshly migrated database, once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
         yield from _fresh_sqlite(tmp_path_factory)

@@ -145,8 +145,7 @@ def in_scope(actor: Actor, subject: Subject) -> bool:
         return actor.employee_id is not None and actor.employee_id == subject.employee_id
     if scope is Scope.OWN_ORGANISATION:
         return (
-            actor.organisation_id is not None
-            and actor.organisation_id == subject.organisation_id
+            actor.organisation_id is not None and actor.organisation_id == subject.organisation_id
         )
     if scope in (Scope.ASSIGNED_EMPLOYERS, Scope.OWN_TEAM):
         return subject.organisation_id in actor.employer_ids
@@ -158,9 +157,7 @@ def access(actor: Actor, category: Category) -> Access | None:
     return MATRIX[actor.role].get(category)
 
 
-def visible(
-    actor: Actor, column: str, subject: Subject, *, released: bool = True
-) -> bool:
+def visible(actor: Actor, column: str, subject: Subject, *, released: bool = True) -> bool:
     """May ``actor`` see ``table.column`` of ``subject``?
 
     ``released`` tells whether the employer feedback row is released; it matters only for

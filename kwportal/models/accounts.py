@@ -34,7 +34,6 @@ class CareTeam(SQLModel, table=True):
 
     __tablename__ = "care_team"
 
-
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=150)
     doctor_account_id: int = Field(foreign_key="account.id", unique=True)
@@ -42,7 +41,6 @@ class CareTeam(SQLModel, table=True):
 
 
 class TeamMember(SQLModel, table=True):
-
     __tablename__ = "team_member"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -55,7 +53,6 @@ class TeamAssignment(SQLModel, table=True):
     """Which employers a care team serves; this is the scope of doctor and team."""
 
     __tablename__ = "team_assignment"
-
 
     id: int | None = Field(default=None, primary_key=True)
     care_team_id: int = Field(foreign_key="care_team.id", index=True)

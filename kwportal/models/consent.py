@@ -16,9 +16,7 @@ class Disclosure(SQLModel, table=True):
     employee_id: int = Field(foreign_key="employee.id", index=True)
     case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
     recipient_kind: str = Field(max_length=30)  # employer | uwv | arbodienst | gp ...
-    recipient_organisation_id: int | None = Field(
-        default=None, foreign_key="organisation.id"
-    )
+    recipient_organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
     recipient_name: str = Field(default="", max_length=200)
     categories: str = Field(default="", max_length=500)
     feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id")

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kwportal.domain.policy import Actor
 from kwportal.models.audit import AuditEvent, AuditHead
@@ -126,9 +126,7 @@ def _lock_head(session: Session) -> tuple[int, str]:
     bumped = session.execute(text("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"))
     if bumped.rowcount != 1:  # type: ignore[attr-defined]
         raise RuntimeError("audit_head row missing: run the migrations")
-    seq, prev = session.execute(
-        text("SELECT seq, row_hash FROM audit_head WHERE id = 1")
-    ).one()
+    seq, prev = session.execute(text("SELECT seq, row_hash FROM audit_head WHERE id = 1")).one()
     return int(seq), str(prev)
 
 
@@ -166,7 +164,7 @@ def verify_chain(session: Session, *, secret: str) -> ChainReport:
     """Walk the chain in order; report the first row whose link, hash or number is off."""
     expected_prev, expected_seq, rows = GENESIS_HASH, 1, 0
     events: Iterable[AuditEvent] = session.exec(
-        select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000)
+        select(AuditEvent).order_by(col(AuditEvent.seq)).execution_options(yield_per=2000)
     )
     for event in events:
         rows += 1

@@ -75,8 +75,6 @@ def _account(role: Role, slug: str, organisation: str) -> DemoAccount:
 
 
 def demo_accounts() -> list[DemoAccount]:
-    accounts = [
-        _account(role, org.slug, org.name) for org in DEMO_ORGS for role in PER_ORG_ROLES
-    ]
+    accounts = [_account(role, org.slug, org.name) for org in DEMO_ORGS for role in PER_ORG_ROLES]
     accounts += [_account(role, "krachtwerkt", KRACHTWERKT) for role in GLOBAL_ROLES]
     return accounts

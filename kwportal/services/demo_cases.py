@@ -38,6 +38,11 @@ PHASES: dict[str, tuple[int, int]] = {
 RIGHTS_TERM_DAYS = 28
 
 
+def _id(row: SickLeaveCase | Organisation) -> int:
+    assert row.id is not None
+    return row.id
+
+
 def _at(day: date, hour: int = 9) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=UTC)
 
@@ -78,7 +83,7 @@ class CaseBuilder:
         recovered = first_day + timedelta(days=days // 2) if phase == "recovered" else None
         case = SickLeaveCase(
             employee_id=employee_id,
-            organisation_id=self.org.id,
+            organisation_id=_id(self.org),
             sick_report_date=first_day,
             recovery_date=recovered,
             estimated_duration_days=self.rng.choice((14, 42, 90, 365)),
@@ -92,7 +97,7 @@ class CaseBuilder:
         case.care_address = f"ZORGADRES-{case.id} Verpleeghuis De Linde, Oldenzaal"
         self.session.add(
             SickReport(
-                case_id=case.id,
+                case_id=_id(case),
                 reported_by_account_id=self._account_id(Role.EMPLOYER_CONTACT),
                 reported_at=_at(first_day, 10),
                 contact_phone="0612345678",
@@ -112,7 +117,7 @@ class CaseBuilder:
             phrase = self.rng.choice(MEDICAL_PHRASES)
             self.session.add(
                 MedicalNote(
-                    case_id=case.id,
+                    case_id=_id(case),
                     employee_id=case.employee_id,
                     author_account_id=self._account_id(Role.COMPANY_DOCTOR),
                     body=f"MEDISCH-{case.id}-{n} {phrase}",
@@ -126,7 +131,7 @@ class CaseBuilder:
             self.session.add(
                 QuestionnaireAnswer(
                     employee_id=case.employee_id,
-                    case_id=case.id,
+                    case_id=_id(case),
                     questionnaire="verzuim-intake",
                     question=question,
                     answer=f"MEDISCH-Q{case.id}-{n} {self.rng.choice(MEDICAL_PHRASES)}",
@@ -146,7 +151,7 @@ class CaseBuilder:
             "working_hours": "limited",
         }
         feedback = EmployerFeedback(
-            case_id=case.id,
+            case_id=_id(case),
             functional_capacity=json.dumps(capacity),
             expected_period=self.rng.choice(("2 tot 4 weken", "6 tot 12 weken", "onbekend")),
             incapacity_degree=self.rng.choice(("volledig", "gedeeltelijk (50%)")),
@@ -167,7 +172,7 @@ class CaseBuilder:
     def _around(self, case: SickLeaveCase, n: int) -> None:
         self.session.add(
             Appointment(
-                case_id=case.id,
+                case_id=_id(case),
                 employee_id=case.employee_id,
                 with_account_id=self._account_id(Role.COMPANY_DOCTOR),
                 starts_at=_at(self.today + timedelta(days=3 + n % 10), 10),
@@ -176,11 +181,11 @@ class CaseBuilder:
             )
         )
         self.session.add(
-            CaseHelper(case_id=case.id, name="R. Koster", helper_role="re-integratiecoach")
+            CaseHelper(case_id=_id(case), name="R. Koster", helper_role="re-integratiecoach")
         )
         self.session.add(
             CaseDocument(
-                case_id=case.id,
+                case_id=_id(case),
                 employee_id=case.employee_id,
                 kind="problem_analysis",
                 title="Probleemanalyse",

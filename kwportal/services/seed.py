@@ -13,12 +13,18 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models import Account, CareTeam, Employee, Organisation
-from kwportal.models import TeamAssignment, TeamMember
+from kwportal.models import (
+    Account,
+    CareTeam,
+    Employee,
+    Organisation,
+    TeamAssignment,
+    TeamMember,
+)
 from kwportal.services import audit
 from kwportal.services.demo_accounts import (
     DEMO_ORGS,
@@ -122,7 +128,7 @@ def _employees(
     rows = [_employee_row(org, slug, n, rng, today) for n in range(1, count + 1)]
     session.execute(insert(Employee), rows)
     ids = session.exec(
-        select(Employee.id).where(Employee.organisation_id == org.id).order_by(Employee.id)
+        select(Employee.id).where(Employee.organisation_id == org.id).order_by(col(Employee.id))
     )
     return [i for i in ids if i is not None]
 
@@ -183,9 +189,7 @@ def _org_accounts(
     return accounts
 
 
-def _global_accounts(
-    session: Session, passwords: dict[tuple[str, str], DemoAccount]
-) -> int:
+def _global_accounts(session: Session, passwords: dict[tuple[str, str], DemoAccount]) -> int:
     created = 0
     for role in GLOBAL_ROLES:
         demo = passwords[(str(role), KRACHTWERKT)]

@@ -1,0 +1,64 @@
+# kwportal — two commands: `make run` and `make test`. Nothing to install by hand.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+PORT ?= 3000
+export PATH := $(BIN):$(PATH)
+export REFLEX_USE_NPM := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint unit integration e2e chromium migrate seed clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	@mkdir -p data
+	KWPORTAL_DEMO=1 $(BIN)/kwportal migrate
+	KWPORTAL_DEMO=1 $(BIN)/kwportal seed --demo --if-empty
+	@echo ""
+	@echo "  kwportal (demo data, SQLite data/kwportal.db) starts at http://localhost:$(PORT)"
+	@echo "  Demo accounts: README.md, or: KWPORTAL_DEMO=1 $(VENV)/bin/kwportal demo-accounts"
+	@echo ""
+	KWPORTAL_DEMO=1 KWPORTAL_PORT=$(PORT) $(BIN)/reflex run --env prod --single-port \
+		--frontend-port $(PORT) --backend-port $(PORT)
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; \
+		exit 1; \
+	fi
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy kwportal
+
+unit: $(VENV)/.installed-dev
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/integration
+
+e2e: $(VENV)/.installed-dev chromium
+	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
+
+test: $(VENV)/.installed-dev chromium lint
+	$(BIN)/pytest -p no:cacheprovider tests
+
+clean:
+	rm -rf .web .states $(VENV)

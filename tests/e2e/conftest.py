@@ -1,0 +1,85 @@
+"""Browser harness: build and serve the portal once per run, single-port, against a fresh
+demo database; drive Debian's Chromium; record what every page receives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.e2e.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Portal,
+    Recording,
+    start_portal,
+    stop_portal,
+)
+
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'make chromium'")
+    served = start_portal(tmp_path_factory.mktemp("portal"))
+    yield served
+    stop_portal(served)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def recording() -> Recording:
+    return Recording()
+
+
+def _page(browser: Browser, viewport: dict[str, int], recording: Recording) -> Iterator[Page]:
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    recording.attach(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser: Browser, recording: Recording) -> Iterator[Page]:
+    yield from _page(browser, PHONE, recording)
+
+
+@pytest.fixture
+def desktop_page(browser: Browser, recording: Recording) -> Iterator[Page]:
+    yield from _page(browser, DESKTOP, recording)
+
+
+def serious_axe_violations(page: Page) -> list[str]:
+    result = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in result.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+def horizontal_overflow(page: Page) -> int:
+    return int(
+        page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    )

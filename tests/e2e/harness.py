@@ -1,0 +1,166 @@
+"""Serving the built portal and recording everything a page receives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Response, WebSocket
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT_S = 240
+DEMO_TODAY = "2026-11-02"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def portal_env(data_dir: Path, port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        PATH=f"{BIN}:{env.get('PATH', '')}",
+        KWPORTAL_DATA_DIR=str(data_dir),
+        KWPORTAL_DATABASE_URL=f"sqlite:///{data_dir / 'kwportal.db'}",
+        KWPORTAL_DEMO="1",
+        KWPORTAL_PORT=str(port),
+        REFLEX_USE_NPM="1",
+        REFLEX_TELEMETRY_ENABLED="false",
+    )
+    env.pop("KWPORTAL_SECRET_KEY", None)
+    return env
+
+
+@dataclass
+class Portal:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_portal(data_dir: Path) -> Portal:
+    port = free_port()
+    env = portal_env(data_dir, port)
+    kwportal = str(BIN / "kwportal")
+    subprocess.run([kwportal, "migrate"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [kwportal, "seed", "--demo", "--today", DEMO_TODAY],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+    log = data_dir / "reflex.log"
+    process = subprocess.Popen(
+        [
+            str(BIN / "reflex"),
+            "run",
+            "--env",
+            "prod",
+            "--single-port",
+            "--frontend-port",
+            str(port),
+            "--backend-port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    portal = Portal(f"http://localhost:{port}", data_dir, process, log)
+    _wait_until_up(portal)
+    return portal
+
+
+def _wait_until_up(portal: Portal) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if portal.process.poll() is not None:
+            pytest.fail(f"portal exited early:\n{portal.log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(portal.url + "/ping", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)  # polling a starting server, not a test sleep
+    stop_portal(portal)
+    pytest.fail(f"portal did not start:\n{portal.log.read_text()[-4000:]}")
+
+
+def stop_portal(portal: Portal) -> None:
+    if portal.process.poll() is None:
+        os.killpg(portal.process.pid, signal.SIGTERM)
+        try:
+            portal.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(portal.process.pid, signal.SIGKILL)
+
+
+@dataclass
+class Recording:
+    """Every websocket frame and HTTP response a page received."""
+
+    frames: list[str] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("websocket", self._on_websocket)
+        page.on("response", self._on_response)
+
+    def _on_response(self, response: Response) -> None:
+        self.responses.append(response)
+
+    def _on_websocket(self, ws: WebSocket) -> None:
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload: str | bytes) -> None:
+        text = payload if isinstance(payload, str) else payload.decode("utf-8", "replace")
+        self.frames.append(text)
+
+    def bodies(self) -> Iterable[tuple[str, str]]:
+        for response in self.responses:
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001 - redirects and aborted loads have none
+                continue
+            yield response.url, body.decode("utf-8", "replace")
+
+
+def assert_no_leak(recording: Recording, forbidden_values: Iterable[str]) -> None:
+    """Fail naming the value and where it arrived, if any forbidden value reached the page."""
+    values = [v for v in forbidden_values if v]
+    for number, frame in enumerate(recording.frames):
+        for value in values:
+            if value in frame:
+                at = frame.index(value)
+                pytest.fail(
+                    f"leak: {value!r} in websocket frame #{number}: "
+                    f"...{frame[max(0, at - 80) : at + 80]}..."
+                )
+    for url, body in recording.bodies():
+        for value in values:
+            if value in body:
+                pytest.fail(f"leak: {value!r} in HTTP response body of {url}")
