@@ -1,0 +1,116 @@
+"""The employer's view of a case: the one view both the employer's case page and the
+employee's "what my employer sees" page render (seed ch. 1, "Aan werkgever")."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kwportal.domain.categories import Category
+from kwportal.domain.policy import Actor, Subject, in_scope
+from kwportal.models import Employee, EmployerFeedback, SickLeaveCase
+from kwportal.services import audit
+from kwportal.services.views import PolicyDeniedError, project
+
+CASE_COLUMNS = {
+    "sick_report_date": "sick_leave_case.sick_report_date",
+    "recovery_date": "sick_leave_case.recovery_date",
+}
+EMPLOYEE_COLUMNS = {
+    "first_name": "employee.first_name",
+    "last_name": "employee.last_name",
+    "personnel_number": "employee.personnel_number",
+}
+FEEDBACK_COLUMNS = {
+    "functional_capacity": "employer_feedback.functional_capacity",
+    "expected_period": "employer_feedback.expected_period",
+    "incapacity_degree": "employer_feedback.incapacity_degree",
+    "advice": "employer_feedback.advice",
+    "released_at": "employer_feedback.released_at",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackView:
+    functional_capacity: tuple[tuple[str, str], ...]
+    expected_period: str
+    incapacity_degree: str
+    advice: str
+    released_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerCaseView:
+    case_id: int
+    first_name: str
+    last_name: str
+    personnel_number: str
+    sick_report_date: date
+    recovery_date: date | None
+    feedback: tuple[FeedbackView, ...]
+
+
+def employer_case_view(
+    actor: Actor, case_id: int, *, session: Session, access: audit.AccessPoint, secret: str
+) -> EmployerCaseView:
+    """What the employer may see of one case; the read is audited in this transaction."""
+    case = session.get(SickLeaveCase, case_id)
+    employee = session.get(Employee, case.employee_id) if case else None
+    if case is None or employee is None or employee.id is None:
+        raise PolicyDeniedError("no such case")
+    subject = Subject(employee_id=employee.id, organisation_id=case.organisation_id)
+    if not in_scope(actor, subject):
+        raise PolicyDeniedError("case outside the actor's scope")
+    released = session.exec(
+        select(EmployerFeedback)
+        .where(EmployerFeedback.case_id == case_id, EmployerFeedback.status == "released")
+        .order_by(col(EmployerFeedback.released_at).desc())
+    ).all()
+    feedback = tuple(_feedback_view(actor, subject, row) for row in released)
+    view = EmployerCaseView(
+        case_id=case_id,
+        **project(actor, subject, employee, EMPLOYEE_COLUMNS),
+        **project(actor, subject, case, CASE_COLUMNS),
+        feedback=feedback,
+    )
+    _audit_read(session, actor, access, subject, case_id, released, secret)
+    return view
+
+
+def _feedback_view(actor: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
+    values = project(actor, subject, row, FEEDBACK_COLUMNS, released=True)
+    capacity = json.loads(values.pop("functional_capacity") or "{}")
+    return FeedbackView(functional_capacity=tuple(sorted(capacity.items())), **values)
+
+
+def _audit_read(
+    session: Session,
+    actor: Actor,
+    access: audit.AccessPoint,
+    subject: Subject,
+    case_id: int,
+    released: Sequence[EmployerFeedback],
+    secret: str,
+) -> None:
+    if actor.employee_id == subject.employee_id:
+        return  # reading one's own file is not an access by another person
+    objects = [audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", case_id)]
+    objects += [
+        audit.ObjectRef(str(Category.EMPLOYER_FEEDBACK), "employer_feedback", f.id)
+        for f in released
+    ]
+    audit.record(
+        session,
+        actor=actor,
+        access=access,
+        event_type="employer_case_view",
+        action=audit.Action.READ,
+        ground=audit.Ground.LEGAL_DUTY,
+        subject_employee_id=subject.employee_id,
+        objects=objects,
+        secret=secret,
+    )

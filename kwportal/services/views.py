@@ -1,0 +1,34 @@
+"""Views: frozen dataclasses built only through the policy.
+
+A view declares, per field, the ``table.column`` it reads. :func:`project` asks the policy
+for every one of them and refuses (naming the column) when the actor may not see it, so a
+view cannot quietly carry a value its reader may not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kwportal.domain.policy import Actor, Subject, visible
+
+
+class PolicyDeniedError(PermissionError):
+    """The actor may not see a column (or the subject at all)."""
+
+
+def project(
+    actor: Actor,
+    subject: Subject,
+    row: Any,
+    columns: Mapping[str, str],
+    *,
+    released: bool = True,
+) -> dict[str, Any]:
+    """``{field: value}`` for ``columns`` (field → ``table.column``) of ``row``."""
+    values: dict[str, Any] = {}
+    for field_name, column in columns.items():
+        if not visible(actor, column, subject, released=released):
+            raise PolicyDeniedError(f"{actor.role} may not see {column}")
+        values[field_name] = getattr(row, column.split(".", 1)[1])
+    return values
