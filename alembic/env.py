@@ -1,10 +1,10 @@
 """Alembic environment: the database URL comes from kwportal's Settings (or from the
 caller's config attribute ``connection``/``sqlalchemy.url`` in tests)."""
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import kwportal.models  # noqa: F401  (registers every table)
-from alembic import context
 from kwportal.db import make_engine
 from kwportal.settings import get_settings
 

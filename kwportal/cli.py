@@ -23,7 +23,7 @@ def _fail(message: str, code: int = 2) -> int:
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
     try:
-        head = upgrade(get_engine())
+        head = upgrade(get_engine(), secret=get_settings().secret_key)
     except SchemaTooNewError as error:
         return _fail(str(error))
     print(f"database at revision {head}")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from alembic import command
+from kwportal.services import audit
 from kwportal.settings import PROJECT_ROOT
 
 
@@ -27,8 +29,9 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> str:
-    """Migrate to the newest revision; return it."""
+def upgrade(engine: Engine, *, secret: str | None = None) -> str:
+    """Migrate to the newest revision; return it. With ``secret``, seal the audit chain's
+    genesis head of a fresh database."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     scripts = ScriptDirectory.from_config(config)
     head = scripts.get_current_head()
@@ -42,4 +45,7 @@ def upgrade(engine: Engine) -> str:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    if secret:
+        with Session(engine) as session, session.begin():
+            audit.seal_genesis(session, secret=secret)
     return str(head)

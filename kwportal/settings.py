@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     public_origin: str = ""
     secret_key: str = ""
     default_language: str = "nl"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    mail_from: str = "KrachtWerkt portaal <noreply@kracht-werkt.nl>"
+    totp_issuer: str = "KrachtWerkt"
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Settings:
@@ -41,6 +45,15 @@ class Settings(BaseSettings):
         if not self.public_origin:
             self.public_origin = f"http://localhost:{self.port}"
         return self
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies carry ``Secure`` whenever the portal is served over https."""
+        return self.public_origin.startswith("https://")
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
 
     def require_secrets(self) -> None:
         """Fill demo secrets from ``data/``; refuse to run without them otherwise."""

@@ -49,7 +49,7 @@ def pg_available() -> str:
 def _fresh_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     path = tmp_path_factory.mktemp("db") / "kwportal.db"
     engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
+    upgrade(engine, secret=TEST_SECRET)
     yield engine
     engine.dispose()
 
@@ -61,7 +61,7 @@ def _fresh_postgres(admin_url: str) -> Iterator[Engine]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine = make_engine(make_url(admin_url).set(database=name).render_as_string(False))
     try:
-        upgrade(engine)
+        upgrade(engine, secret=TEST_SECRET)
         yield engine
     finally:
         engine.dispose()

@@ -64,6 +64,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.ABSENCE_HEALTH: _FULL,
         _C.MEDICAL: _FULL,
         _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
+        _C.EMPLOYER_RECORD: _FULL,
         _C.CONSENT: _FULL,
         _C.RIGHTS_REQUEST: _FULL,
         _C.AUDIT: _FULL,

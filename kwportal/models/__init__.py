@@ -2,6 +2,7 @@
 
 from kwportal.models.accounts import Account, CareTeam, TeamAssignment, TeamMember
 from kwportal.models.audit import AuditEvent, AuditHead
+from kwportal.models.auth import AuthFailure, LoginSession, OneTimeToken, RecoveryCode
 from kwportal.models.cases import (
     Appointment,
     CaseDocument,
@@ -20,6 +21,7 @@ __all__ = [
     "Appointment",
     "AuditEvent",
     "AuditHead",
+    "AuthFailure",
     "CareTeam",
     "CaseDocument",
     "CaseHelper",
@@ -28,9 +30,12 @@ __all__ = [
     "Employee",
     "EmployerFeedback",
     "ExposureRecord",
+    "LoginSession",
     "MedicalNote",
+    "OneTimeToken",
     "Organisation",
     "QuestionnaireAnswer",
+    "RecoveryCode",
     "RightsRequest",
     "SickLeaveCase",
     "SickReport",

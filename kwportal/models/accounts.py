@@ -24,6 +24,13 @@ class Account(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     totp_secret: str | None = Field(default=None, max_length=64)
     totp_confirmed_at: datetime | None = None
+    #: the last TOTP time step accepted: each step is accepted once (replay refusal)
+    totp_last_step: int | None = None
+    password_changed_at: datetime | None = None
+    locked_at: datetime | None = None
+    #: failures before this moment no longer count (set by unlock and password reset)
+    failures_reset_at: datetime | None = None
+    last_login_at: datetime | None = None
     is_active: bool = True
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)

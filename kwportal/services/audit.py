@@ -161,29 +161,53 @@ def seal(secret: str, seq: int, head_hash: str) -> str:
 
 
 def verify_chain(session: Session, *, secret: str) -> ChainReport:
-    """Walk the chain in order; report the first row whose link, hash or number is off."""
+    """Walk the chain in order; report the first row whose number, link or hash is off,
+    then check the sealed head against the last row (a cut tail or an appended row)."""
     expected_prev, expected_seq, rows = GENESIS_HASH, 1, 0
     events: Iterable[AuditEvent] = session.exec(
         select(AuditEvent).order_by(col(AuditEvent.seq)).execution_options(yield_per=2000)
     )
     for event in events:
         rows += 1
-        problem = _row_problem(event, expected_seq, expected_prev)
+        if event.seq != expected_seq:
+            missing = expected_seq if event.seq > expected_seq else event.seq
+            return ChainReport(
+                False, rows, missing, f"expected sequence number {expected_seq}, found {event.seq}"
+            )
+        problem = _row_problem(event, expected_prev)
         if problem:
             return ChainReport(False, rows, event.seq, problem)
         expected_prev, expected_seq = event.row_hash, event.seq + 1
+    return _check_head(session, secret, rows, expected_seq - 1, expected_prev)
+
+
+def _check_head(
+    session: Session, secret: str, rows: int, last_seq: int, last_hash: str
+) -> ChainReport:
     head = session.get(AuditHead, 1)
-    last_seq = expected_seq - 1
-    if head is None or head.seq != last_seq or head.row_hash != expected_prev:
+    if head is None:
+        return ChainReport(False, rows, last_seq + 1, "chain head missing")
+    if head.seq > last_seq:
         return ChainReport(False, rows, last_seq + 1, "rows missing after the last row")
+    if head.seq < last_seq:
+        return ChainReport(False, rows, head.seq + 1, "rows beyond the sealed head")
+    if head.row_hash != last_hash:
+        return ChainReport(False, rows, last_seq, "last row differs from the sealed head")
     if not hmac.compare_digest(head.seal, seal(secret, head.seq, head.row_hash)):
         return ChainReport(False, rows, head.seq, "head seal does not match")
     return ChainReport(True, rows)
 
 
-def _row_problem(event: AuditEvent, expected_seq: int, expected_prev: str) -> str:
-    if event.seq != expected_seq:
-        return f"expected sequence number {expected_seq}, found {event.seq}"
+def seal_genesis(session: Session, *, secret: str) -> None:
+    """Seal the empty chain of a freshly migrated database, so that a log wiped back to
+    empty behind our back does not verify."""
+    session.execute(
+        text("UPDATE audit_head SET seal = :s WHERE id = 1 AND seq = 0 AND seal = ''"),
+        {"s": seal(secret, 0, GENESIS_HASH)},
+    )
+
+
+def _row_problem(event: AuditEvent, expected_prev: str) -> str:
     if event.prev_hash != expected_prev:
         return "previous-hash link broken"
     if event.row_hash != row_hash(event):

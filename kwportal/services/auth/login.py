@@ -1,0 +1,201 @@
+"""The two sign-in steps: password, then TOTP code (or a recovery code when the phone is
+lost). The same error and similar timing for an unknown user, a wrong password and a wrong
+code, so nobody learns which accounts exist."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select, update
+
+from kwportal.domain import sessions as rules
+from kwportal.domain import totp
+from kwportal.domain.passwords import MAX_LENGTH
+from kwportal.models import Account, LoginSession, RecoveryCode
+from kwportal.services.auth import throttling
+from kwportal.services.auth.common import (
+    MAX_CODE_INPUT,
+    MAX_USERNAME,
+    Context,
+    Outcome,
+    keyed_hash,
+    log,
+    new_token,
+    username_key,
+)
+from kwportal.services.auth.notices import notice
+from kwportal.services.passwords import hash_password, needs_rehash, verify_password
+
+_DUMMY_HASH = hash_password("kwportal-dummy-password-for-timing")
+STAGE_CODE = "password_ok"
+STAGE_ENROL = "enrol"
+STAGE_ACTIVE = "active"
+
+
+def find_account(session: Session, username: str) -> Account | None:
+    name = username.strip().lower()
+    return session.exec(select(Account).where(Account.username == name)).first()
+
+
+def _refusal(decision_locked: bool, retry_after: int) -> Outcome:
+    if decision_locked:
+        return Outcome(error="auth.locked")
+    return Outcome(error="auth.throttled", retry_after=retry_after)
+
+
+def begin(session: Session, ctx: Context, *, username: str, password: str) -> Outcome:
+    """Step 1: check the password; on success open a pending session owing the code."""
+    username = username[: MAX_USERNAME + 1]
+    key = username_key(ctx.secret, username)
+    account = find_account(session, username) if len(username) <= MAX_USERNAME else None
+    decision = throttling.decide(session, ctx, key, account)
+    if not decision.allowed:
+        log(session, ctx, "login_refused", account, details={"locked": decision.locked})
+        return _refusal(decision.locked, decision.retry_after_seconds)
+    usable = account is not None and account.is_active and account.password_hash
+    stored = account.password_hash if usable and account else _DUMMY_HASH
+    matches = len(password) <= MAX_LENGTH and verify_password(stored or _DUMMY_HASH, password)
+    if not (usable and matches) or account is None:
+        return _failed(session, ctx, key, account, "password")
+    if account.password_hash and needs_rehash(account.password_hash):
+        account.password_hash = hash_password(password)
+    stage = STAGE_CODE if account.totp_confirmed_at else STAGE_ENROL
+    token = _open_session(session, ctx, account, stage)
+    log(session, ctx, "login_password_ok", account)
+    return Outcome(token=token, stage=stage)
+
+
+def _failed(
+    session: Session, ctx: Context, key: str, account: Account | None, kind: str
+) -> Outcome:
+    locked_now = throttling.record_failure(session, ctx, key, account, kind)
+    log(session, ctx, f"login_failed_{kind}", account)
+    outcome = Outcome(error="auth.invalid")
+    if locked_now and account is not None:
+        log(session, ctx, "account_locked", account)
+        mail = notice(account, "locked", ctx.origin)
+        outcome.mails += [mail] if mail else []
+    return outcome
+
+
+def _open_session(session: Session, ctx: Context, account: Account, stage: str) -> str:
+    token = new_token()
+    assert account.id is not None
+    session.add(
+        LoginSession(
+            token_hash=keyed_hash(ctx.secret, token),
+            account_id=account.id,
+            stage=stage,
+            created_at=ctx.now,
+            last_seen_at=ctx.now,
+            ip=ctx.access.ip,
+            user_agent=ctx.access.agent[:300],
+        )
+    )
+    session.flush()
+    return token
+
+
+def pending(session: Session, ctx: Context, token: str, stage: str) -> LoginSession | None:
+    """A not-yet-active session in ``stage``, still within its short pending window."""
+    if not token:
+        return None
+    row = session.exec(
+        select(LoginSession).where(LoginSession.token_hash == keyed_hash(ctx.secret, token))
+    ).first()
+    if row is None or row.ended_at is not None or row.stage != stage:
+        return None
+    if ctx.now - row.created_at > rules.PENDING_TIMEOUT:
+        return None
+    return row
+
+
+def complete(session: Session, ctx: Context, *, token: str, code: str) -> Outcome:
+    """Step 2: the TOTP code. Each time step is accepted once per account."""
+    row = pending(session, ctx, token, STAGE_CODE)
+    account = session.get(Account, row.account_id) if row else None
+    if row is None or account is None or not account.totp_secret:
+        return Outcome(error="auth.session_expired")
+    key = username_key(ctx.secret, account.username)
+    decision = throttling.decide(session, ctx, key, account)
+    if not decision.allowed:
+        return _refusal(decision.locked, decision.retry_after_seconds)
+    code = code[:MAX_CODE_INPUT]
+    step = totp.accept(account.totp_secret, code, ctx.now, account.totp_last_step)
+    if step is None or not claim_step(session, account, step):
+        if totp.is_replay(account.totp_secret, code, ctx.now, account.totp_last_step):
+            return _replayed(session, ctx, key, account)
+        return _failed(session, ctx, key, account, "code")
+    return activate(session, ctx, row, account)
+
+
+def claim_step(session: Session, account: Account, step: int) -> bool:
+    """Record ``step`` as used unless a concurrent request used it (or a later one) first."""
+    claimed = session.execute(
+        update(Account)
+        .where(
+            col(Account.id) == account.id,
+            (col(Account.totp_last_step).is_(None)) | (col(Account.totp_last_step) < step),
+        )
+        .values(totp_last_step=step)
+    )
+    session.refresh(account)
+    return bool(claimed.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def _replayed(session: Session, ctx: Context, key: str, account: Account) -> Outcome:
+    outcome = _failed(session, ctx, key, account, "replay")
+    log(session, ctx, "totp_replay_refused", account)
+    mail = notice(account, "replay", ctx.origin)
+    outcome.mails += [mail] if mail else []
+    return outcome
+
+
+def activate(session: Session, ctx: Context, row: LoginSession, account: Account) -> Outcome:
+    """Promote a pending session: a fresh token (no fixation), stage active, code time."""
+    token = new_token()
+    row.token_hash = keyed_hash(ctx.secret, token)
+    row.stage = STAGE_ACTIVE
+    row.last_totp_at = row.last_seen_at = ctx.now
+    account.last_login_at = ctx.now
+    session.add_all([row, account])
+    log(session, ctx, "login_success", account)
+    return Outcome(token=token, stage=STAGE_ACTIVE)
+
+
+def recovery(session: Session, ctx: Context, *, token: str, code: str) -> Outcome:
+    """Lost phone: a recovery code instead of the TOTP code; TOTP must then be set up anew."""
+    row = pending(session, ctx, token, STAGE_CODE)
+    account = session.get(Account, row.account_id) if row else None
+    if row is None or account is None:
+        return Outcome(error="auth.session_expired")
+    key = username_key(ctx.secret, account.username)
+    decision = throttling.decide(session, ctx, key, account)
+    if not decision.allowed:
+        return _refusal(decision.locked, decision.retry_after_seconds)
+    if not use_recovery_code(session, ctx, account, code):
+        return _failed(session, ctx, key, account, "recovery")
+    new = new_token()
+    row.token_hash, row.stage, row.created_at = keyed_hash(ctx.secret, new), STAGE_ENROL, ctx.now
+    session.add(row)
+    log(session, ctx, "recovery_code_used", account)
+    mail = notice(account, "recovery_used", ctx.origin)
+    return Outcome(token=new, stage=STAGE_ENROL, mails=[mail] if mail else [])
+
+
+def normalise_recovery_code(raw: str) -> str:
+    return "".join(ch for ch in raw.upper()[:MAX_CODE_INPUT] if ch.isalnum())
+
+
+def use_recovery_code(session: Session, ctx: Context, account: Account, raw: str) -> bool:
+    digest = keyed_hash(ctx.secret, "recovery:" + normalise_recovery_code(raw))
+    found = session.exec(
+        select(RecoveryCode).where(
+            RecoveryCode.account_id == account.id,
+            RecoveryCode.code_hash == digest,
+            col(RecoveryCode.used_at).is_(None),
+        )
+    ).first()
+    if found is None:
+        return False
+    found.used_at = ctx.now
+    session.add(found)
+    return True

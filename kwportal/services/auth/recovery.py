@@ -1,0 +1,93 @@
+"""Forgotten password by e-mail link, which still asks for the TOTP code or a recovery
+code; password change from the security page."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, or_, select
+
+from kwportal.domain import totp
+from kwportal.models import Account
+from kwportal.services import audit
+from kwportal.services.auth import enrolment, login, throttling
+from kwportal.services.auth.common import Context, Outcome, log, username_key
+from kwportal.services.auth.notices import notice
+from kwportal.services.auth.sessions import SignedIn, end_all
+from kwportal.services.passwords import hash_password, verify_password
+
+
+def request_reset(session: Session, ctx: Context, *, identifier: str) -> Outcome:
+    """Always the same answer, whether or not the account exists."""
+    value = identifier.strip().lower()[:254]
+    account = None
+    if value:
+        account = session.exec(
+            select(Account).where(or_(Account.username == value, Account.email == value))
+        ).first()
+    if account is None or not account.is_active or not account.totp_confirmed_at:
+        log(session, ctx, "password_reset_requested_unknown", None)
+        return Outcome()
+    token = enrolment._one_time(session, ctx, account, enrolment.PURPOSE_RESET, None)
+    log(session, ctx, "password_reset_requested", account)
+    mail = notice(account, "reset", ctx.origin, link=f"{ctx.origin}/password/reset?token={token}")
+    return Outcome(mails=[mail] if mail else [])
+
+
+def _second_factor(session: Session, ctx: Context, account: Account, code: str) -> bool:
+    if account.totp_secret:
+        step = totp.accept(account.totp_secret, code, ctx.now, account.totp_last_step)
+        if step is not None and login.claim_step(session, account, step):
+            return True
+    return login.use_recovery_code(session, ctx, account, code)
+
+
+def reset_password(
+    session: Session, ctx: Context, *, token: str, password: str, repeated: str, code: str
+) -> Outcome:
+    row = enrolment.redeem(session, ctx, token, enrolment.PURPOSE_RESET)
+    account = session.get(Account, row.account_id) if row else None
+    if row is None or account is None:
+        return Outcome(error="auth.link_invalid")
+    key = username_key(ctx.secret, account.username)
+    if not _second_factor(session, ctx, account, code):
+        throttling.record_failure(session, ctx, key, account, "reset_code")
+        log(session, ctx, "password_reset_failed", account)
+        return Outcome(error="auth.invalid_code")
+    problem = enrolment.check_new_password(account, password, repeated)
+    if problem:
+        return Outcome(error=f"auth.{problem}")
+    account.password_hash = hash_password(password)
+    account.password_changed_at = account.failures_reset_at = row.used_at = ctx.now
+    account.locked_at = None
+    session.add_all([account, row])
+    assert account.id is not None
+    end_all(session, ctx, account.id, "password_reset")
+    log(session, ctx, "password_reset", account)
+    mail = notice(account, "password_changed", ctx.origin)
+    return Outcome(mails=[mail] if mail else [])
+
+
+def change_password(
+    session: Session,
+    ctx: Context,
+    signed_in: SignedIn,
+    *,
+    current: str,
+    password: str,
+    repeated: str,
+) -> Outcome:
+    account = session.get(Account, signed_in.account_id)
+    if account is None or not account.password_hash:
+        return Outcome(error="auth.session_expired")
+    if not verify_password(account.password_hash, current[:300]):
+        log(session, ctx, "password_change_failed", account)
+        return Outcome(error="auth.invalid")
+    problem = enrolment.check_new_password(account, password, repeated)
+    if problem:
+        return Outcome(error=f"auth.{problem}")
+    account.password_hash = hash_password(password)
+    account.password_changed_at = ctx.now
+    session.add(account)
+    end_all(session, ctx, signed_in.account_id, "password_changed", keep=signed_in.session_id)
+    log(session, ctx, "password_changed", account, action=audit.Action.UPDATE)
+    mail = notice(account, "password_changed", ctx.origin)
+    return Outcome(mails=[mail] if mail else [])

@@ -1,0 +1,213 @@
+"""Sign-in endpoints. Plain HTML forms post here; the answer is a redirect (303) that sets
+or clears the HttpOnly session cookie. The password never passes through a Reflex state."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from kwportal.db import transaction
+from kwportal.models import Account
+from kwportal.services.auth import enrolment, login, recovery, sessions
+from kwportal.services.auth.common import Outcome
+from kwportal.ui.api import pages
+from kwportal.ui.api.http import (
+    context,
+    forbidden,
+    form_fields,
+    redirect,
+    send_after_commit,
+    token_of,
+    with_session,
+    without_session,
+)
+
+Handler = Callable[[Request], Awaitable[Response]]
+STAGE_PAGES = {login.STAGE_CODE: "/login/code", login.STAGE_ENROL: "/enrol"}
+
+
+def post_only_same_origin(handler: Handler) -> Handler:
+    async def checked(request: Request) -> Response:
+        if not pages.same_origin_ok(request):
+            return forbidden()
+        return await handler(request)
+
+    checked.__name__ = handler.__name__
+    return checked
+
+
+def _fail(path: str, outcome: Outcome, **extra: str) -> Response:
+    query: dict[str, str | int] = {"e": outcome.error, **extra}
+    if outcome.retry_after:
+        query["wait"] = outcome.retry_after
+    return send_after_commit(redirect(path, **query), outcome.mails)
+
+
+@post_only_same_origin
+async def password_step(request: Request) -> Response:
+    fields = await form_fields(request, ("username", "password"))
+    with transaction() as session:
+        outcome = login.begin(session, context(request), **fields)
+    if not outcome.ok:
+        return _fail("/login", outcome)
+    return with_session(redirect(STAGE_PAGES[outcome.stage]), outcome.token)
+
+
+@post_only_same_origin
+async def code_step(request: Request) -> Response:
+    fields = await form_fields(request, ("code",))
+    with transaction() as session:
+        outcome = login.complete(session, context(request), token=token_of(request), **fields)
+    if outcome.error == "auth.session_expired":
+        return without_session(_fail("/login", outcome))
+    if not outcome.ok:
+        return _fail("/login/code", outcome)
+    return send_after_commit(with_session(redirect("/portal"), outcome.token), outcome.mails)
+
+
+@post_only_same_origin
+async def recovery_step(request: Request) -> Response:
+    fields = await form_fields(request, ("code",))
+    with transaction() as session:
+        outcome = login.recovery(session, context(request), token=token_of(request), **fields)
+    if outcome.error == "auth.session_expired":
+        return without_session(_fail("/login", outcome))
+    if not outcome.ok:
+        return _fail("/login/recovery", outcome)
+    return send_after_commit(with_session(redirect("/enrol"), outcome.token), outcome.mails)
+
+
+@post_only_same_origin
+async def accept_invitation(request: Request) -> Response:
+    fields = await form_fields(request, ("token", "password", "repeated"))
+    with transaction() as session:
+        outcome = enrolment.accept_invitation(session, context(request), **fields)
+    if not outcome.ok:
+        return _fail("/invite", outcome, token=fields["token"][:100])
+    return with_session(redirect("/enrol"), outcome.token)
+
+
+async def enrolment_qr(request: Request) -> Response:
+    with transaction() as session:
+        found = enrolment.enrolment_secret(session, context(request), token_of(request))
+    if found is None:
+        return Response(status_code=404)
+    return pages.qr_svg(found[1])
+
+
+@post_only_same_origin
+async def confirm_enrolment(request: Request) -> Response:
+    fields = await form_fields(request, ("code", "lang"))
+    with transaction() as session:
+        outcome = enrolment.confirm_enrolment(
+            session, context(request), token=token_of(request), code=fields["code"]
+        )
+    if outcome.error == "auth.session_expired":
+        return without_session(_fail("/login", outcome))
+    if not outcome.ok:
+        return _fail("/enrol", outcome)
+    page = pages.recovery_codes_page(outcome.data, fields["lang"])
+    return with_session(page, outcome.token)
+
+
+@post_only_same_origin
+async def new_recovery_codes(request: Request) -> Response:
+    fields = await form_fields(request, ("lang",))
+    ctx = context(request)
+    with transaction() as session:
+        signed_in = sessions.resolve(session, ctx, token_of(request))
+        if signed_in is None:
+            return redirect("/login", e="auth.session_expired")
+        if sessions.needs_step_up(signed_in, ctx.now):
+            return redirect("/stepup", next="/security")
+        account = session.get(Account, signed_in.account_id)
+        assert account is not None
+        codes = enrolment.new_recovery_codes(session, ctx, account)
+    return pages.recovery_codes_page(codes, fields["lang"])
+
+
+@post_only_same_origin
+async def step_up(request: Request) -> Response:
+    fields = await form_fields(request, ("code", "next"))
+    target = pages.safe_next(fields["next"])
+    with transaction() as session:
+        outcome = sessions.step_up(session, context(request), token_of(request), fields["code"])
+    if outcome.error == "auth.session_expired":
+        return without_session(_fail("/login", outcome))
+    if not outcome.ok:
+        return _fail("/stepup", outcome, next=target)
+    return redirect(target)
+
+
+@post_only_same_origin
+async def change_password(request: Request) -> Response:
+    fields = await form_fields(request, ("current", "password", "repeated"))
+    ctx = context(request)
+    with transaction() as session:
+        signed_in = sessions.resolve(session, ctx, token_of(request))
+        if signed_in is None:
+            return redirect("/login", e="auth.session_expired")
+        if sessions.needs_step_up(signed_in, ctx.now):
+            return redirect("/stepup", next="/security")
+        outcome = recovery.change_password(session, ctx, signed_in, **fields)
+    if not outcome.ok:
+        return _fail("/security", outcome)
+    return send_after_commit(redirect("/security", e="auth.password_changed"), outcome.mails)
+
+
+@post_only_same_origin
+async def logout(request: Request) -> Response:
+    with transaction() as session:
+        sessions.logout(session, context(request), token_of(request))
+    return without_session(redirect("/login", e="auth.logged_out"))
+
+
+@post_only_same_origin
+async def logout_everywhere(request: Request) -> Response:
+    ctx = context(request)
+    with transaction() as session:
+        signed_in = sessions.resolve(session, ctx, token_of(request), touch=False)
+        if signed_in is not None:
+            sessions.end_all(session, ctx, signed_in.account_id, "logout_everywhere")
+    return without_session(redirect("/login", e="auth.logged_out_everywhere"))
+
+
+@post_only_same_origin
+async def forgot_password(request: Request) -> Response:
+    fields = await form_fields(request, ("identifier",))
+    with transaction() as session:
+        outcome = recovery.request_reset(session, context(request), **fields)
+    return send_after_commit(redirect("/password/forgot", e="auth.reset_sent"), outcome.mails)
+
+
+@post_only_same_origin
+async def reset_password(request: Request) -> Response:
+    fields = await form_fields(request, ("token", "password", "repeated", "code"))
+    with transaction() as session:
+        outcome = recovery.reset_password(session, context(request), **fields)
+    if not outcome.ok:
+        return _fail("/password/reset", outcome, token=fields["token"][:100])
+    response = send_after_commit(redirect("/login", e="auth.password_reset_done"), outcome.mails)
+    return without_session(response)
+
+
+def routes() -> list[Route]:
+    post = ["POST"]
+    return [
+        Route("/api/auth/login", password_step, methods=post),
+        Route("/api/auth/code", code_step, methods=post),
+        Route("/api/auth/recovery", recovery_step, methods=post),
+        Route("/api/auth/invite", accept_invitation, methods=post),
+        Route("/api/auth/enrol/qr.svg", enrolment_qr, methods=["GET"]),
+        Route("/api/auth/enrol", confirm_enrolment, methods=post),
+        Route("/api/auth/recovery-codes", new_recovery_codes, methods=post),
+        Route("/api/auth/stepup", step_up, methods=post),
+        Route("/api/auth/password", change_password, methods=post),
+        Route("/api/auth/logout", logout, methods=post),
+        Route("/api/auth/logout-everywhere", logout_everywhere, methods=post),
+        Route("/api/auth/forgot", forgot_password, methods=post),
+        Route("/api/auth/reset", reset_password, methods=post),
+    ]

@@ -1,0 +1,90 @@
+"""HTTP plumbing for the sign-in routes: context, origin check, cookie, redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from kwportal.services import audit
+from kwportal.services.auth.common import Context
+from kwportal.services.mail import Mail, send_all
+from kwportal.settings import Settings, get_settings
+
+SESSION_COOKIE = "kw_session"
+MAX_FIELD = 10_000
+
+
+def context(request: Request) -> Context:
+    settings = get_settings()
+    client = request.client.host if request.client else ""
+    agent = request.headers.get("user-agent", "")[:300]
+    return Context(
+        access=audit.AccessPoint(ip=client, agent=agent),
+        now=datetime.now(UTC),
+        secret=settings.secret_key,
+        origin=settings.public_origin,
+    )
+
+
+def same_origin(request: Request, settings: Settings) -> bool:
+    """POSTs come only from our own pages (with SameSite=Strict, a second CSRF wall)."""
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin == settings.public_origin
+    referer = request.headers.get("referer", "")
+    return referer.startswith(settings.public_origin + "/")
+
+
+async def form_fields(request: Request, names: Iterable[str]) -> dict[str, str]:
+    """The named fields as text, each cut to a sane size; missing ones are empty."""
+    form = await request.form(max_files=0, max_fields=20, max_part_size=64 * 1024)
+    values: dict[str, str] = {}
+    for name in names:
+        value = form.get(name, "")
+        values[name] = value[:MAX_FIELD] if isinstance(value, str) else ""
+    return values
+
+
+def token_of(request: Request) -> str:
+    return request.cookies.get(SESSION_COOKIE, "")[:200]
+
+
+def redirect(path: str, **query: str | int) -> RedirectResponse:
+    target = path + ("?" + urlencode(query) if query else "")
+    response = RedirectResponse(target, status_code=303)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def with_session(response: Response, token: str) -> Response:
+    settings = get_settings()
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        secure=settings.secure_cookies,
+        samesite="strict",
+        path="/",
+    )
+    return response
+
+
+def without_session(response: Response) -> Response:
+    response.delete_cookie(SESSION_COOKIE, path="/", samesite="strict", httponly=True)
+    return response
+
+
+def send_after_commit(response: Response, mails: list[Mail]) -> Response:
+    """Mail goes out after the transaction committed and the answer was sent."""
+    if mails:
+        response.background = BackgroundTask(send_all, list(mails), get_settings())
+    return response
+
+
+def forbidden() -> Response:
+    return Response("Forbidden", status_code=403, media_type="text/plain")
