@@ -1,13 +1,19 @@
-"""The rx.App: pages registered, start-up checks."""
+"""The rx.App: pages registered, API routes mounted, start-up checks."""
 
 from __future__ import annotations
 
 import reflex as rx
+from starlette.applications import Starlette
 
 from kwportal.db import get_engine, transaction
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
-from kwportal.ui.pages.public import home
+from kwportal.ui.api import auth as auth_api
+from kwportal.ui.pages.portal import home as portal_home
+from kwportal.ui.pages.portal import security
+from kwportal.ui.pages.public import home, signin
+from kwportal.ui.states.auth import AuthPageState
+from kwportal.ui.text import title
 
 _settings = get_settings()
 _settings.require_secrets()
@@ -21,7 +27,25 @@ def _startup_checks() -> None:
 app = rx.App(
     html_lang="nl",
     stylesheets=["/kwportal.css"],
-    head_components=[rx.el.meta(name="color-scheme", content="light")],
+    head_components=[
+        rx.el.meta(name="color-scheme", content="light"),
+        rx.el.meta(name="referrer", content="same-origin"),
+    ],
+    api_transformer=Starlette(routes=auth_api.routes()),
 )
 app.register_lifespan_task(_startup_checks)
 app.add_page(home.home, route=home.ROUTE, title="KrachtWerkt")
+for route, (component, title_key) in signin.PAGES.items():
+    app.add_page(component, route=route, title=title(title_key), on_load=AuthPageState.load_query)
+app.add_page(
+    portal_home.portal_home,
+    route=portal_home.ROUTE,
+    title=title("portal.title"),
+    on_load=[AuthPageState.load_query, portal_home.PortalState.load],
+)
+app.add_page(
+    security.security_page,
+    route=security.ROUTE,
+    title=title("security.title"),
+    on_load=[AuthPageState.load_query, security.SecurityState.load],
+)

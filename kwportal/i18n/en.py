@@ -142,9 +142,10 @@ EN: dict[str, str] = {
     "mail.replay.subject": "Warning: an old sign-in code was used again",
     "mail.replay.body": "Dear {name},\n\nSomeone tried to sign in with a code that had already been used. The attempt was refused. Was this not you? Change your password at {origin}/security.\n\nKrachtWerkt",
     "mail.locked.subject": "Your account is locked",
-    "mail.locked.body": "Dear {name},\n\nAfter too many failed sign-in attempts your account is locked. Reset your password at {origin}/password/forgot or contact the administrator.\n\nKrachtWerkt",
+    "mail.locked.body": "Dear {name},\n\nAfter too many failed sign-in attempts your account is locked. Reset your password at {origin}/forgot-password or contact the administrator.\n\nKrachtWerkt",
     "mail.recovery_used.subject": "A recovery code was used",
     "mail.recovery_used.body": "Dear {name},\n\nSomeone just signed in to your account with a recovery code. Was this not you? Contact KrachtWerkt at once: +31 88 501 43 02.\n\nKrachtWerkt",
     "mail.password_changed.subject": "Your password was changed",
     "mail.password_changed.body": "Dear {name},\n\nThe password of your account was changed. Was this not you? Contact KrachtWerkt at once: +31 88 501 43 02.\n\nKrachtWerkt",
+    "enrol.open_app": "Open in your authenticator app",
 }

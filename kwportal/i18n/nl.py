@@ -144,9 +144,10 @@ NL: dict[str, str] = {
     "mail.replay.subject": "Waarschuwing: een oude inlogcode is opnieuw gebruikt",
     "mail.replay.body": "Beste {name},\n\nIemand probeerde in te loggen met een code die al gebruikt was. Die poging is geweigerd. Was u dit niet? Wijzig dan uw wachtwoord via {origin}/security.\n\nKrachtWerkt",
     "mail.locked.subject": "Uw account is geblokkeerd",
-    "mail.locked.body": "Beste {name},\n\nNa te veel mislukte inlogpogingen is uw account geblokkeerd. Herstel uw wachtwoord via {origin}/password/forgot of neem contact op met de beheerder.\n\nKrachtWerkt",
+    "mail.locked.body": "Beste {name},\n\nNa te veel mislukte inlogpogingen is uw account geblokkeerd. Herstel uw wachtwoord via {origin}/forgot-password of neem contact op met de beheerder.\n\nKrachtWerkt",
     "mail.recovery_used.subject": "Er is een herstelcode gebruikt",
     "mail.recovery_used.body": "Beste {name},\n\nEr is zojuist met een herstelcode ingelogd op uw account. Was u dit niet? Neem dan direct contact op met KrachtWerkt: 088 501 43 02.\n\nKrachtWerkt",
     "mail.password_changed.subject": "Uw wachtwoord is gewijzigd",
     "mail.password_changed.body": "Beste {name},\n\nHet wachtwoord van uw account is gewijzigd. Was u dit niet? Neem dan direct contact op met KrachtWerkt: 088 501 43 02.\n\nKrachtWerkt",
+    "enrol.open_app": "Open in uw authenticator-app",
 }

@@ -46,6 +46,8 @@ def portal_env(data_dir: Path, port: int) -> dict[str, str]:
         KWPORTAL_PORT=str(port),
         REFLEX_USE_NPM="1",
         REFLEX_TELEMETRY_ENABLED="false",
+        # its own build directory, so a running `make run` (.web) is never disturbed
+        REFLEX_WEB_WORKDIR=os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")),
     )
     env.pop("KWPORTAL_SECRET_KEY", None)
     return env

@@ -28,7 +28,7 @@ def request_reset(session: Session, ctx: Context, *, identifier: str) -> Outcome
         return Outcome()
     token = enrolment._one_time(session, ctx, account, enrolment.PURPOSE_RESET, None)
     log(session, ctx, "password_reset_requested", account)
-    mail = notice(account, "reset", ctx.origin, link=f"{ctx.origin}/password/reset?token={token}")
+    mail = notice(account, "reset", ctx.origin, link=f"{ctx.origin}/reset-password?token={token}")
     return Outcome(mails=[mail] if mail else [])
 
 

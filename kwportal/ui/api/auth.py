@@ -26,7 +26,7 @@ from kwportal.ui.api.http import (
 )
 
 Handler = Callable[[Request], Awaitable[Response]]
-STAGE_PAGES = {login.STAGE_CODE: "/login/code", login.STAGE_ENROL: "/enrol"}
+STAGE_PAGES = {login.STAGE_CODE: "/login-code", login.STAGE_ENROL: "/enrol"}
 
 
 def post_only_same_origin(handler: Handler) -> Handler:
@@ -64,7 +64,7 @@ async def code_step(request: Request) -> Response:
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
-        return _fail("/login/code", outcome)
+        return _fail("/login-code", outcome)
     return send_after_commit(with_session(redirect("/portal"), outcome.token), outcome.mails)
 
 
@@ -76,7 +76,7 @@ async def recovery_step(request: Request) -> Response:
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
-        return _fail("/login/recovery", outcome)
+        return _fail("/login-recovery", outcome)
     return send_after_commit(with_session(redirect("/enrol"), outcome.token), outcome.mails)
 
 
@@ -96,6 +96,15 @@ async def enrolment_qr(request: Request) -> Response:
     if found is None:
         return Response(status_code=404)
     return pages.qr_svg(found[1])
+
+
+async def enrolment_secret(request: Request) -> Response:
+    with transaction() as session:
+        found = enrolment.enrolment_secret(session, context(request), token_of(request))
+    if found is None:
+        return Response(status_code=404)
+    lang = request.query_params.get("lang", "nl")
+    return pages.enrolment_secret_page(found[0], found[1], lang)
 
 
 @post_only_same_origin
@@ -180,7 +189,7 @@ async def forgot_password(request: Request) -> Response:
     fields = await form_fields(request, ("identifier",))
     with transaction() as session:
         outcome = recovery.request_reset(session, context(request), **fields)
-    return send_after_commit(redirect("/password/forgot", e="auth.reset_sent"), outcome.mails)
+    return send_after_commit(redirect("/forgot-password", e="auth.reset_sent"), outcome.mails)
 
 
 @post_only_same_origin
@@ -189,7 +198,7 @@ async def reset_password(request: Request) -> Response:
     with transaction() as session:
         outcome = recovery.reset_password(session, context(request), **fields)
     if not outcome.ok:
-        return _fail("/password/reset", outcome, token=fields["token"][:100])
+        return _fail("/reset-password", outcome, token=fields["token"][:100])
     response = send_after_commit(redirect("/login", e="auth.password_reset_done"), outcome.mails)
     return without_session(response)
 
@@ -202,6 +211,7 @@ def routes() -> list[Route]:
         Route("/api/auth/recovery", recovery_step, methods=post),
         Route("/api/auth/invite", accept_invitation, methods=post),
         Route("/api/auth/enrol/qr.svg", enrolment_qr, methods=["GET"]),
+        Route("/api/auth/enrol/secret", enrolment_secret, methods=["GET"]),
         Route("/api/auth/enrol", confirm_enrolment, methods=post),
         Route("/api/auth/recovery-codes", new_recovery_codes, methods=post),
         Route("/api/auth/stepup", step_up, methods=post),

@@ -14,7 +14,7 @@ from kwportal.i18n import normalise_language, t
 from kwportal.settings import get_settings
 from kwportal.ui.api.http import same_origin
 
-NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
 
 
 def same_origin_ok(request: Request) -> bool:
@@ -51,4 +51,20 @@ def recovery_codes_page(codes: list[str], lang: str) -> HTMLResponse:
 <p>{html.escape(t("codes.once", lang))}</p>
 <p><a class="button" href="/portal">{html.escape(t("codes.done", lang))}</a></p>
 </main></div></body></html>"""
+    return HTMLResponse(body, headers=NO_STORE)
+
+
+def enrolment_secret_page(secret: str, uri: str, lang: str) -> HTMLResponse:
+    """The TOTP key as text and as an ``otpauth:`` link (one tap on a phone), framed into
+    the enrolment page so the key never travels in a websocket frame."""
+    lang = normalise_language(lang)
+    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    body = f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(t("enrol.secret_title", lang))}</title>
+<link rel="stylesheet" href="/kwportal.css"></head>
+<body class="frame-body"><p><code class="secret">{html.escape(grouped)}</code></p>
+<p><a href="{html.escape(uri)}" target="_top">{html.escape(t("enrol.open_app", lang))}</a></p>
+</body></html>"""
     return HTMLResponse(body, headers=NO_STORE)

@@ -1,0 +1,66 @@
+"""Form pieces for plain HTML forms that post to our own routes: labelled inputs with the
+autocomplete and inputmode hints password managers and phones need."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from kwportal.ui.text import tr
+
+
+def field(label_key: str, name: str, *, field_id: str = "", **attrs: Any) -> rx.Component:
+    ident = field_id or f"f-{name}"
+    return rx.el.div(
+        rx.el.label(tr(label_key), html_for=ident),
+        rx.el.input(id=ident, name=name, **attrs),
+        class_name="field",
+    )
+
+
+def password_field(label_key: str, name: str, autocomplete: str) -> rx.Component:
+    return field(
+        label_key,
+        name,
+        type="password",
+        auto_complete=autocomplete,
+        required=True,
+        max_length=256,
+        min_length=1,
+    )
+
+
+def code_field(label_key: str, name: str = "code") -> rx.Component:
+    return field(
+        label_key,
+        name,
+        type="text",
+        input_mode="numeric",
+        auto_complete="one-time-code",
+        pattern="[0-9 ]{6,7}",
+        max_length=7,
+        required=True,
+    )
+
+
+def submit(label_key: str) -> rx.Component:
+    return rx.el.button(tr(label_key), type="submit", class_name="button")
+
+
+def post_form(
+    action: str, *children: rx.Component, class_name: str = "form", **attrs: Any
+) -> rx.Component:
+    """A native form: the browser posts it and follows the redirect. Reflex gives every form
+    a default submit handler that prevents exactly that, so it is removed here."""
+    form = rx.el.form(*children, action=action, method="post", class_name=class_name, **attrs)
+    form.event_triggers.pop("on_submit", None)
+    return form
+
+
+def notice(message: rx.Var[str]) -> rx.Component:
+    return rx.cond(
+        message != "",
+        rx.el.p(message, role="alert", class_name="notice"),
+        rx.el.span(),
+    )

@@ -1,0 +1,51 @@
+"""The one guard for event handlers and pages.
+
+A page guard only redirects; it does not protect data (reflex-local-auth's warning). Data
+is loaded only in handlers wrapped by :func:`guarded`, which resolve the session from the
+HttpOnly cookie on *every* call, so a handler called directly over the websocket, without
+the page, is refused the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import reflex as rx
+
+from kwportal.domain.roles import Role
+
+F = TypeVar("F", bound=Callable[..., Any])
+LOGIN_EXPIRED = "/login?e=auth.session_expired"
+NOT_ALLOWED = "/portal?e=auth.not_allowed"
+ALL_SIGNED_IN = tuple(r for r in Role if r is not Role.SYSTEM)
+
+#: handlers that anyone may call: they read only the URL or set the language
+PUBLIC_HANDLERS: set[str] = set()
+
+
+def public(fn: F) -> F:
+    """Mark a handler that needs no session (checked by the guard test)."""
+    PUBLIC_HANDLERS.add(fn.__qualname__)
+    return fn
+
+
+def guarded(*roles: Role) -> Callable[[F], F]:
+    allowed = roles or ALL_SIGNED_IN
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            signed_in = self._authenticate()
+            if signed_in is None:
+                self._forget()
+                return rx.redirect(LOGIN_EXPIRED)
+            if signed_in.role not in allowed:
+                return rx.redirect(NOT_ALLOWED)
+            return fn(self, *args, **kwargs)
+
+        wrapper.kw_guard_roles = allowed  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -1,0 +1,111 @@
+"""My security: where I am signed in, sign out everywhere, recovery codes, password."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.i18n import t
+from kwportal.services.auth import enrolment, sessions
+from kwportal.ui.components.forms import notice, password_field, post_form, submit
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthPageState, AuthState
+from kwportal.ui.states.base import AppState
+from kwportal.ui.text import tr
+
+ROUTE = "/security"
+
+
+@dataclass
+class SessionRow:
+    label: str
+    ip: str
+    last_seen: str
+    current: bool
+
+
+class SecurityState(AuthState):
+    session_rows: list[SessionRow] = []
+    codes_left: int = 0
+    needs_step_up: bool = True
+
+    @rx.var
+    def codes_line(self) -> str:
+        return t("security.codes_left", self.lang).replace("{count}", str(self.codes_left))
+
+    @rx.event
+    @guarded()
+    def load(self) -> None:
+        signed_in = self._signed_in
+        assert signed_in is not None
+        ctx = self._context()
+        with transaction() as session:
+            lines = sessions.list_sessions(session, ctx, signed_in)
+            self.codes_left = enrolment.recovery_codes_left(session, signed_in.account_id)
+        self.session_rows = [
+            SessionRow(
+                label=line.user_agent[:80] or "?",
+                ip=line.ip,
+                last_seen=line.last_seen_at.strftime("%Y-%m-%d %H:%M UTC"),
+                current=line.current,
+            )
+            for line in lines
+        ]
+        self.needs_step_up = sessions.needs_step_up(signed_in, ctx.now)
+
+
+def _session_item(row: SessionRow) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(row.label),
+        rx.el.br(),
+        row.ip,
+        " · ",
+        tr("security.last_seen"),
+        " ",
+        row.last_seen,
+        rx.cond(row.current, rx.el.span(" (", tr("security.current"), ")"), rx.el.span()),
+    )
+
+
+def _credentials() -> rx.Component:
+    return rx.cond(
+        SecurityState.needs_step_up,
+        rx.el.p(rx.el.a(tr("stepup.title"), href="/stepup?next=/security", class_name="button")),
+        rx.el.div(
+            post_form(
+                "/api/auth/recovery-codes",
+                rx.el.input(type="hidden", name="lang", value=AppState.lang),
+                submit("security.new_codes"),
+            ),
+            post_form(
+                "/api/auth/password",
+                password_field("security.current_password", "current", "current-password"),
+                password_field("invite.password", "password", "new-password"),
+                password_field("invite.repeated", "repeated", "new-password"),
+                submit("security.password"),
+            ),
+        ),
+    )
+
+
+def security_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("security.title")),
+        notice(AuthPageState.message),
+        rx.el.section(
+            rx.el.h2(tr("security.sessions")),
+            rx.el.ul(rx.foreach(SecurityState.session_rows, _session_item), class_name="plain"),
+            post_form("/api/auth/logout-everywhere", submit("security.logout_all")),
+            class_name="card",
+        ),
+        rx.el.section(
+            rx.el.h2(tr("security.password")),
+            rx.el.p(SecurityState.codes_line),
+            rx.el.p(tr("security.stepup_note")),
+            _credentials(),
+            class_name="card",
+        ),
+    )

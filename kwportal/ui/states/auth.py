@@ -1,0 +1,90 @@
+"""Session-aware states. The signed-in account lives in a backend-only var; the browser
+gets only a display name and a role label."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import parse_qs, urlsplit
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.i18n import CATALOGS, t
+from kwportal.services import audit
+from kwportal.services.auth import sessions
+from kwportal.services.auth.common import Context
+from kwportal.settings import get_settings
+from kwportal.ui.api.http import SESSION_COOKIE
+from kwportal.ui.guard import public
+from kwportal.ui.states.base import AppState
+
+_LINK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+class AuthState(AppState):
+    display_name: str = ""
+    role: str = ""
+    _signed_in: sessions.SignedIn | None = None
+
+    def _cookie_token(self) -> str:
+        try:
+            jar = SimpleCookie(self.router.headers.cookie or "")
+        except CookieError:
+            return ""
+        morsel = jar.get(SESSION_COOKIE)
+        return morsel.value[:200] if morsel else ""
+
+    def _context(self) -> Context:
+        settings = get_settings()
+        return Context(
+            access=audit.AccessPoint(
+                ip=self.router.session.client_ip or "",
+                agent=(self.router.headers.user_agent or "")[:300],
+            ),
+            now=datetime.now(UTC),
+            secret=settings.secret_key,
+            origin=settings.public_origin,
+        )
+
+    def _authenticate(self) -> sessions.SignedIn | None:
+        with transaction() as session:
+            self._signed_in = sessions.resolve(session, self._context(), self._cookie_token())
+        if self._signed_in is not None:
+            self.display_name = self._signed_in.display_name
+            self.role = str(self._signed_in.role)
+        return self._signed_in
+
+    def _forget(self) -> None:
+        self._signed_in = None
+        self.display_name = self.role = ""
+
+
+class AuthPageState(AppState):
+    """The public sign-in pages: a message key, a wait time and a link token from the URL,
+    each allow-listed."""
+
+    message_key: str = ""
+    wait: int = 0
+    link_token: str = ""
+    next_path: str = "/portal"
+
+    @rx.var
+    def message(self) -> str:
+        if not self.message_key:
+            return ""
+        return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+
+    @rx.event
+    @public
+    def load_query(self) -> None:
+        query = parse_qs(urlsplit(str(self.router.url)).query)
+        key = query.get("e", [""])[0]
+        self.message_key = key if key.startswith("auth.") and key in CATALOGS["nl"] else ""
+        wait = query.get("wait", ["0"])[0]
+        self.wait = int(wait) if wait.isdigit() and len(wait) < 6 else 0
+        token = query.get("token", [""])[0]
+        self.link_token = token if _LINK_TOKEN.match(token) else ""
+        nxt = query.get("next", ["/portal"])[0]
+        self.next_path = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/portal"
