@@ -1,4 +1,4 @@
-"""``kwportal migrate | seed | demo-accounts | verify-audit``."""
+"""``kwportal migrate | seed | demo-accounts | create-user | unlock | verify-audit``."""
 
 from __future__ import annotations
 
@@ -6,13 +6,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 from kwportal.db import get_engine, transaction
+from kwportal.domain.roles import Role
+from kwportal.i18n import t
 from kwportal.migrate import SchemaTooNewError, upgrade
 from kwportal.services import audit
+from kwportal.services.auth import enrolment, login
+from kwportal.services.auth.common import Context
+from kwportal.services.auth.common import log as auth_log
+from kwportal.services.auth.enrolment import NewAccount
 from kwportal.services.demo_accounts import demo_accounts
-from kwportal.services.seed import database_is_empty, seed_demo, seed_scale
+from kwportal.services.mail import send_all
+from kwportal.services.seed import SYSTEM_ACTOR, database_is_empty, seed_demo, seed_scale
 from kwportal.settings import MissingSecretError, get_settings
 
 
@@ -80,6 +87,49 @@ def cmd_verify_audit(_args: argparse.Namespace) -> int:
     )
 
 
+def _cli_context() -> Context:
+    settings = get_settings()
+    return Context(
+        access=audit.CLI,
+        now=datetime.now(UTC),
+        secret=settings.secret_key,
+        origin=settings.public_origin,
+    )
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    """Create an account and mail its invitation link (72 hours, single use)."""
+    new = NewAccount(
+        username=args.username,
+        display_name=args.name,
+        email=args.email,
+        role=Role(args.role),
+        organisation_id=args.organisation,
+        employee_id=args.employee,
+        language=args.language,
+    )
+    with transaction() as session:
+        outcome = enrolment.invite(session, _cli_context(), SYSTEM_ACTOR, new)
+    if not outcome.ok:
+        return _fail(t(outcome.error, "en"))
+    send_all(outcome.mails, get_settings())
+    print(f"account {new.username.strip().lower()} created; invitation sent to {new.email}")
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    ctx = _cli_context()
+    with transaction() as session:
+        account = login.find_account(session, args.username)
+        if account is None:
+            return _fail(f"no account {args.username!r}")
+        account.locked_at, account.failures_reset_at = None, ctx.now
+        session.add(account)
+        auth_log(session, ctx, "account_unlocked", account, action=audit.Action.UPDATE)
+    print(f"account {args.username} unlocked")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kwportal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +144,20 @@ def build_parser() -> argparse.ArgumentParser:
     accounts = sub.add_parser("demo-accounts", help="print the demo accounts")
     accounts.add_argument("--json", action="store_true")
     accounts.set_defaults(func=cmd_demo_accounts)
+    create = sub.add_parser("create-user", help="create an account and send its invitation")
+    create.add_argument("--username", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--email", required=True)
+    create.add_argument(
+        "--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM]
+    )
+    create.add_argument("--organisation", type=int)
+    create.add_argument("--employee", type=int)
+    create.add_argument("--language", default="nl", choices=["nl", "en"])
+    create.set_defaults(func=cmd_create_user)
+    unlock = sub.add_parser("unlock", help="lift a sign-in lockout")
+    unlock.add_argument("username")
+    unlock.set_defaults(func=cmd_unlock)
     verify = sub.add_parser("verify-audit", help="walk the audit hash chain")
     verify.set_defaults(func=cmd_verify_audit)
     return parser
