@@ -6,6 +6,7 @@ import reflex as rx
 
 from kwportal.ui.components.forms import post_form
 from kwportal.ui.components.layout import page
+from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 
@@ -23,5 +24,25 @@ def portal_nav() -> rx.Component:
     )
 
 
+def idle_warning() -> rx.Component:
+    """Shown two minutes before the idle sign-out; staying touches the session."""
+    return rx.fragment(
+        rx.el.dialog(
+            rx.el.p(tr("idle.warning")),
+            rx.el.button(
+                tr("idle.stay"),
+                type="button",
+                class_name="button",
+                custom_attrs={"data-idle-stay": "1"},
+                on_click=AuthState.keep_alive,
+            ),
+            id="idle-dialog",
+            aria_label=tr("idle.stay"),
+            class_name="idle-dialog",
+        ),
+        rx.script(src="/idle.js"),
+    )
+
+
 def portal_page(*children: rx.Component) -> rx.Component:
-    return page(portal_nav(), *children)
+    return page(portal_nav(), *children, idle_warning())

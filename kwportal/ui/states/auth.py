@@ -17,7 +17,7 @@ from kwportal.services.auth import sessions
 from kwportal.services.auth.common import Context
 from kwportal.settings import get_settings
 from kwportal.ui.api.http import SESSION_COOKIE
-from kwportal.ui.guard import public
+from kwportal.ui.guard import guarded, public
 from kwportal.ui.states.base import AppState
 
 _LINK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -55,6 +55,11 @@ class AuthState(AppState):
             self.display_name = self._signed_in.display_name
             self.role = str(self._signed_in.role)
         return self._signed_in
+
+    @rx.event
+    @guarded()
+    def keep_alive(self) -> None:
+        """ "Stay signed in": the guard has touched the session."""
 
     def _forget(self) -> None:
         self._signed_in = None

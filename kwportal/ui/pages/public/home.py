@@ -19,6 +19,7 @@ def home() -> rx.Component:
     return page(
         rx.el.h1(tr("home.title")),
         rx.el.p(tr("home.intro"), class_name="lead"),
+        rx.el.p(rx.el.a(tr("home.login"), href="/login", class_name="button")),
         _section(
             "home.employer.title",
             rx.el.p(tr("home.employer.intro")),
