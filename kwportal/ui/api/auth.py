@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from kwportal.db import transaction
 from kwportal.models import Account
 from kwportal.services.auth import enrolment, login, recovery, sessions
-from kwportal.services.auth.common import Outcome
+from kwportal.services.auth.common import Context, Outcome
 from kwportal.ui.api import pages
 from kwportal.ui.api.http import (
     context,
     forbidden,
     form_fields,
+    in_transaction,
     redirect,
     send_after_commit,
     token_of,
@@ -49,8 +50,7 @@ def _fail(path: str, outcome: Outcome, **extra: str) -> Response:
 @post_only_same_origin
 async def password_step(request: Request) -> Response:
     fields = await form_fields(request, ("username", "password"))
-    with transaction() as session:
-        outcome = login.begin(session, context(request), **fields)
+    outcome = await in_transaction(login.begin, context(request), **fields)
     if not outcome.ok:
         return _fail("/login", outcome)
     return with_session(redirect(STAGE_PAGES[outcome.stage]), outcome.token)
@@ -59,8 +59,9 @@ async def password_step(request: Request) -> Response:
 @post_only_same_origin
 async def code_step(request: Request) -> Response:
     fields = await form_fields(request, ("code",))
-    with transaction() as session:
-        outcome = login.complete(session, context(request), token=token_of(request), **fields)
+    outcome = await in_transaction(
+        login.complete, context(request), token=token_of(request), **fields
+    )
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
@@ -71,8 +72,9 @@ async def code_step(request: Request) -> Response:
 @post_only_same_origin
 async def recovery_step(request: Request) -> Response:
     fields = await form_fields(request, ("code",))
-    with transaction() as session:
-        outcome = login.recovery(session, context(request), token=token_of(request), **fields)
+    outcome = await in_transaction(
+        login.recovery, context(request), token=token_of(request), **fields
+    )
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
@@ -83,24 +85,21 @@ async def recovery_step(request: Request) -> Response:
 @post_only_same_origin
 async def accept_invitation(request: Request) -> Response:
     fields = await form_fields(request, ("token", "password", "repeated"))
-    with transaction() as session:
-        outcome = enrolment.accept_invitation(session, context(request), **fields)
+    outcome = await in_transaction(enrolment.accept_invitation, context(request), **fields)
     if not outcome.ok:
         return _fail("/invite", outcome, token=fields["token"][:100])
     return with_session(redirect("/enrol"), outcome.token)
 
 
 async def enrolment_qr(request: Request) -> Response:
-    with transaction() as session:
-        found = enrolment.enrolment_secret(session, context(request), token_of(request))
+    found = await in_transaction(enrolment.enrolment_secret, context(request), token_of(request))
     if found is None:
         return Response(status_code=404)
     return pages.qr_svg(found[1])
 
 
 async def enrolment_secret(request: Request) -> Response:
-    with transaction() as session:
-        found = enrolment.enrolment_secret(session, context(request), token_of(request))
+    found = await in_transaction(enrolment.enrolment_secret, context(request), token_of(request))
     if found is None:
         return Response(status_code=404)
     lang = request.query_params.get("lang", "nl")
@@ -110,10 +109,9 @@ async def enrolment_secret(request: Request) -> Response:
 @post_only_same_origin
 async def confirm_enrolment(request: Request) -> Response:
     fields = await form_fields(request, ("code", "lang"))
-    with transaction() as session:
-        outcome = enrolment.confirm_enrolment(
-            session, context(request), token=token_of(request), code=fields["code"]
-        )
+    outcome = await in_transaction(
+        enrolment.confirm_enrolment, context(request), token=token_of(request), code=fields["code"]
+    )
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
@@ -125,25 +123,30 @@ async def confirm_enrolment(request: Request) -> Response:
 @post_only_same_origin
 async def new_recovery_codes(request: Request) -> Response:
     fields = await form_fields(request, ("lang",))
-    ctx = context(request)
-    with transaction() as session:
-        signed_in = sessions.resolve(session, ctx, token_of(request))
-        if signed_in is None:
-            return redirect("/login", e="auth.session_expired")
-        if sessions.needs_step_up(signed_in, ctx.now):
-            return redirect("/stepup", next="/security")
-        account = session.get(Account, signed_in.account_id)
-        assert account is not None
-        codes = enrolment.new_recovery_codes(session, ctx, account)
-    return pages.recovery_codes_page(codes, fields["lang"])
+    answer = await in_transaction(_fresh_codes, context(request), token_of(request))
+    if isinstance(answer, Response):
+        return answer
+    return pages.recovery_codes_page(answer, fields["lang"])
+
+
+def _fresh_codes(session: Session, ctx: Context, token: str) -> Response | list[str]:
+    signed_in = sessions.resolve(session, ctx, token)
+    if signed_in is None:
+        return redirect("/login", e="auth.session_expired")
+    if sessions.needs_step_up(signed_in, ctx.now):
+        return redirect("/stepup", next="/security")
+    account = session.get(Account, signed_in.account_id)
+    assert account is not None
+    return enrolment.new_recovery_codes(session, ctx, account)
 
 
 @post_only_same_origin
 async def step_up(request: Request) -> Response:
     fields = await form_fields(request, ("code", "next"))
     target = pages.safe_next(fields["next"])
-    with transaction() as session:
-        outcome = sessions.step_up(session, context(request), token_of(request), fields["code"])
+    outcome = await in_transaction(
+        sessions.step_up, context(request), token_of(request), fields["code"]
+    )
     if outcome.error == "auth.session_expired":
         return without_session(_fail("/login", outcome))
     if not outcome.ok:
@@ -154,49 +157,55 @@ async def step_up(request: Request) -> Response:
 @post_only_same_origin
 async def change_password(request: Request) -> Response:
     fields = await form_fields(request, ("current", "password", "repeated"))
-    ctx = context(request)
-    with transaction() as session:
-        signed_in = sessions.resolve(session, ctx, token_of(request))
-        if signed_in is None:
-            return redirect("/login", e="auth.session_expired")
-        if sessions.needs_step_up(signed_in, ctx.now):
-            return redirect("/stepup", next="/security")
-        outcome = recovery.change_password(session, ctx, signed_in, **fields)
+    answer = await in_transaction(_change_password, context(request), token_of(request), fields)
+    if isinstance(answer, Response):
+        return answer
+    outcome = answer
     if not outcome.ok:
         return _fail("/security", outcome)
     return send_after_commit(redirect("/security", e="auth.password_changed"), outcome.mails)
 
 
+def _change_password(
+    session: Session, ctx: Context, token: str, fields: dict[str, str]
+) -> Response | Outcome:
+    signed_in = sessions.resolve(session, ctx, token)
+    if signed_in is None:
+        return redirect("/login", e="auth.session_expired")
+    if sessions.needs_step_up(signed_in, ctx.now):
+        return redirect("/stepup", next="/security")
+    return recovery.change_password(session, ctx, signed_in, **fields)
+
+
 @post_only_same_origin
 async def logout(request: Request) -> Response:
-    with transaction() as session:
-        sessions.logout(session, context(request), token_of(request))
+    await in_transaction(sessions.logout, context(request), token_of(request))
     return without_session(redirect("/login", e="auth.logged_out"))
 
 
 @post_only_same_origin
 async def logout_everywhere(request: Request) -> Response:
-    ctx = context(request)
-    with transaction() as session:
-        signed_in = sessions.resolve(session, ctx, token_of(request), touch=False)
-        if signed_in is not None:
-            sessions.end_all(session, ctx, signed_in.account_id, "logout_everywhere")
+    await in_transaction(_end_everywhere, context(request), token_of(request))
     return without_session(redirect("/login", e="auth.logged_out_everywhere"))
+
+
+def _end_everywhere(session: Session, ctx: Context, token: str) -> None:
+    signed_in = sessions.resolve(session, ctx, token, touch=False)
+    if signed_in is not None:
+        sessions.end_all(session, ctx, signed_in.account_id, "logout_everywhere")
 
 
 @post_only_same_origin
 async def forgot_password(request: Request) -> Response:
     fields = await form_fields(request, ("identifier",))
-    with transaction() as session:
-        outcome = recovery.request_reset(session, context(request), **fields)
+    outcome = await in_transaction(recovery.request_reset, context(request), **fields)
     return send_after_commit(redirect("/forgot-password", e="auth.reset_sent"), outcome.mails)
 
 
 @post_only_same_origin
 async def reset_password(request: Request) -> Response:
     fields = await form_fields(request, ("token", "password", "repeated", "code"))
-    with transaction() as session:
-        outcome = recovery.reset_password(session, context(request), **fields)
+    outcome = await in_transaction(recovery.reset_password, context(request), **fields)
     if not outcome.ok:
         return _fail("/reset-password", outcome, token=fields["token"][:100])
     response = send_after_commit(redirect("/login", e="auth.password_reset_done"), outcome.mails)

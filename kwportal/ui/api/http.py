@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from kwportal.db import transaction
 from kwportal.services import audit
 from kwportal.services.auth.common import Context
 from kwportal.services.mail import Mail, send_all
 from kwportal.settings import Settings, get_settings
 
+T = TypeVar("T")
 SESSION_COOKIE = "kw_session"
 MAX_FIELD = 10_000
 
@@ -48,6 +52,17 @@ async def form_fields(request: Request, names: Iterable[str]) -> dict[str, str]:
         value = form.get(name, "")
         values[name] = value[:MAX_FIELD] if isinstance(value, str) else ""
     return values
+
+
+async def in_transaction(work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``work(session, *args)`` in one transaction on a worker thread: password hashing
+    and database I/O never block the event loop that also carries the websocket."""
+
+    def run() -> T:
+        with transaction() as session:
+            return work(session, *args, **kwargs)
+
+    return await run_in_threadpool(run)
 
 
 def token_of(request: Request) -> str:
