@@ -4,6 +4,9 @@ code, so nobody learns which accounts exist."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from sqlmodel import Session, col, select, update
 
 from kwportal.domain import sessions as rules
@@ -24,7 +27,13 @@ from kwportal.services.auth.common import (
 from kwportal.services.auth.notices import notice
 from kwportal.services.passwords import hash_password, needs_rehash, verify_password
 
-_DUMMY_HASH = hash_password("kwportal-dummy-password-for-timing")
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified for unknown or unusable accounts, so timing does not tell them apart."""
+    return hash_password("kwportal-dummy-password-for-timing")
+
+
 STAGE_CODE = "password_ok"
 STAGE_ENROL = "enrol"
 STAGE_ACTIVE = "active"
@@ -41,26 +50,67 @@ def _refusal(decision_locked: bool, retry_after: int) -> Outcome:
     return Outcome(error="auth.throttled", retry_after=retry_after)
 
 
-def begin(session: Session, ctx: Context, *, username: str, password: str) -> Outcome:
-    """Step 1: check the password; on success open a pending session owing the code."""
+@dataclass(frozen=True, slots=True)
+class PasswordCheck:
+    """What step 1 needs to verify a password outside any transaction: the hash is checked
+    without holding a database lock (argon2 takes ~150 ms on purpose)."""
+
+    key: str
+    account_id: int | None
+    stored_hash: str
+    refusal: Outcome | None = None
+
+
+def prepare(session: Session, ctx: Context, *, username: str) -> PasswordCheck:
+    """Step 1a: throttle decision and the hash to verify against (a dummy for unknown or
+    unusable accounts, so timing does not tell them apart)."""
     username = username[: MAX_USERNAME + 1]
     key = username_key(ctx.secret, username)
     account = find_account(session, username) if len(username) <= MAX_USERNAME else None
     decision = throttling.decide(session, ctx, key, account)
     if not decision.allowed:
         log(session, ctx, "login_refused", account, details={"locked": decision.locked})
-        return _refusal(decision.locked, decision.retry_after_seconds)
-    usable = account is not None and account.is_active and account.password_hash
-    stored = account.password_hash if usable and account else _DUMMY_HASH
-    matches = len(password) <= MAX_LENGTH and verify_password(stored or _DUMMY_HASH, password)
-    if not (usable and matches) or account is None:
-        return _failed(session, ctx, key, account, "password")
-    if account.password_hash and needs_rehash(account.password_hash):
+        refusal = _refusal(decision.locked, decision.retry_after_seconds)
+        return PasswordCheck(key, None, _dummy_hash(), refusal)
+    usable = account is not None and account.is_active and bool(account.password_hash)
+    if not usable or account is None or account.password_hash is None:
+        return PasswordCheck(key, None, _dummy_hash())
+    return PasswordCheck(key, account.id, account.password_hash)
+
+
+def verify(check: PasswordCheck, password: str) -> bool:
+    """Step 1b, outside any transaction."""
+    if len(password) > MAX_LENGTH:
+        verify_password(_dummy_hash(), "x")
+        return False
+    return verify_password(check.stored_hash, password) and check.account_id is not None
+
+
+def conclude(
+    session: Session, ctx: Context, check: PasswordCheck, *, matched: bool, password: str
+) -> Outcome:
+    """Step 1c: record the failure, or open a pending session owing the code."""
+    account = session.get(Account, check.account_id) if check.account_id else None
+    if account is not None and account.locked_at is not None:
+        return Outcome(error="auth.locked")
+    if not matched or account is None or account.password_hash != check.stored_hash:
+        return _failed(session, ctx, check.key, account, "password")
+    if needs_rehash(check.stored_hash):
         account.password_hash = hash_password(password)
     stage = STAGE_CODE if account.totp_confirmed_at else STAGE_ENROL
     token = _open_session(session, ctx, account, stage)
     log(session, ctx, "login_password_ok", account)
     return Outcome(token=token, stage=stage)
+
+
+def begin(session: Session, ctx: Context, *, username: str, password: str) -> Outcome:
+    """Step 1 in one go (command line and tests); the HTTP route runs the three parts
+    separately so that no lock is held while the hash is computed."""
+    check = prepare(session, ctx, username=username)
+    if check.refusal is not None:
+        return check.refusal
+    matched = verify(check, password)
+    return conclude(session, ctx, check, matched=matched, password=password)
 
 
 def _failed(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -50,7 +51,14 @@ def _fail(path: str, outcome: Outcome, **extra: str) -> Response:
 @post_only_same_origin
 async def password_step(request: Request) -> Response:
     fields = await form_fields(request, ("username", "password"))
-    outcome = await in_transaction(login.begin, context(request), **fields)
+    ctx = context(request)
+    check = await in_transaction(login.prepare, ctx, username=fields["username"])
+    if check.refusal is not None:
+        return _fail("/login", check.refusal)
+    matched = await run_in_threadpool(login.verify, check, fields["password"])
+    outcome = await in_transaction(
+        login.conclude, ctx, check, matched=matched, password=fields["password"]
+    )
     if not outcome.ok:
         return _fail("/login", outcome)
     return with_session(redirect(STAGE_PAGES[outcome.stage]), outcome.token)
