@@ -148,4 +148,5 @@ EN: dict[str, str] = {
     "mail.password_changed.subject": "Your password was changed",
     "mail.password_changed.body": "Dear {name},\n\nThe password of your account was changed. Was this not you? Contact KrachtWerkt at once: +31 88 501 43 02.\n\nKrachtWerkt",
     "enrol.open_app": "Open in your authenticator app",
+    "security.new_totp": "Set up a new authenticator app",
 }

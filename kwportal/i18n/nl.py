@@ -150,4 +150,5 @@ NL: dict[str, str] = {
     "mail.password_changed.subject": "Uw wachtwoord is gewijzigd",
     "mail.password_changed.body": "Beste {name},\n\nHet wachtwoord van uw account is gewijzigd. Was u dit niet? Neem dan direct contact op met KrachtWerkt: 088 501 43 02.\n\nKrachtWerkt",
     "enrol.open_app": "Open in uw authenticator-app",
+    "security.new_totp": "Nieuwe authenticator-app instellen",
 }

@@ -201,5 +201,20 @@ def recovery_codes_left(session: Session, account_id: int) -> int:
     return len(list(rows))
 
 
+def begin_totp_change(session: Session, ctx: Context, signed_in_session_id: int) -> Outcome:
+    """A new authenticator app from the security page (after step-up): the current session
+    becomes an enrolment; the old secret stays valid until the new one is confirmed."""
+    row = session.get(LoginSession, signed_in_session_id)
+    account = session.get(Account, row.account_id) if row else None
+    if row is None or account is None or row.ended_at is not None:
+        return Outcome(error="auth.session_expired")
+    token = new_token()
+    row.token_hash, row.stage, row.created_at = keyed_hash(ctx.secret, token), "enrol", ctx.now
+    row.pending_totp_secret = None
+    session.add(row)
+    log(session, ctx, "totp_change_started", account)
+    return Outcome(token=token, stage=login.STAGE_ENROL)
+
+
 def pending_enrolment(session: Session, ctx: Context, token: str) -> LoginSession | None:
     return login.pending(session, ctx, token, login.STAGE_ENROL)

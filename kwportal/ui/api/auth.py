@@ -174,6 +174,23 @@ async def change_password(request: Request) -> Response:
     return send_after_commit(redirect("/security", e="auth.password_changed"), outcome.mails)
 
 
+@post_only_same_origin
+async def change_totp(request: Request) -> Response:
+    answer = await in_transaction(_change_totp, context(request), token_of(request))
+    if isinstance(answer, Response):
+        return answer
+    return with_session(redirect("/enrol"), answer.token)
+
+
+def _change_totp(session: Session, ctx: Context, token: str) -> Response | Outcome:
+    signed_in = sessions.resolve(session, ctx, token)
+    if signed_in is None:
+        return redirect("/login", e="auth.session_expired")
+    if sessions.needs_step_up(signed_in, ctx.now):
+        return redirect("/stepup", next="/security")
+    return enrolment.begin_totp_change(session, ctx, signed_in.session_id)
+
+
 def _change_password(
     session: Session, ctx: Context, token: str, fields: dict[str, str]
 ) -> Response | Outcome:
@@ -233,6 +250,7 @@ def routes() -> list[Route]:
         Route("/api/auth/recovery-codes", new_recovery_codes, methods=post),
         Route("/api/auth/stepup", step_up, methods=post),
         Route("/api/auth/password", change_password, methods=post),
+        Route("/api/auth/totp", change_totp, methods=post),
         Route("/api/auth/logout", logout, methods=post),
         Route("/api/auth/logout-everywhere", logout_everywhere, methods=post),
         Route("/api/auth/forgot", forgot_password, methods=post),

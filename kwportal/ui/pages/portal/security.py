@@ -80,6 +80,7 @@ def _credentials() -> rx.Component:
                 rx.el.input(type="hidden", name="lang", value=AppState.lang),
                 submit("security.new_codes"),
             ),
+            post_form("/api/auth/totp", submit("security.new_totp")),
             post_form(
                 "/api/auth/password",
                 password_field("security.current_password", "current", "current-password"),
