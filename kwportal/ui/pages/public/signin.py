@@ -102,7 +102,9 @@ def enrol() -> rx.Component:
             height="240",
         ),
         rx.el.iframe(
-            src="/api/auth/enrol/secret", title=tr("enrol.secret_title"), class_name="secret-frame"
+            src=f"/api/auth/enrol/secret?lang={AppState.lang}",
+            title=tr("enrol.secret_title"),
+            class_name="secret-frame",
         ),
         post_form(
             "/api/auth/enrol",
