@@ -1,4 +1,4 @@
-"""``kwportal migrate | seed | demo-accounts | create-user | unlock | verify-audit``."""
+"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention | verify-audit``."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
-from kwportal.db import get_engine, transaction
+from kwportal.db import get_engine, read_transaction, transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.migrate import SchemaTooNewError, upgrade
-from kwportal.services import audit
+from kwportal.services import audit, retention, retention_run
 from kwportal.services.auth import enrolment, login
 from kwportal.services.auth.common import Context
 from kwportal.services.auth.common import log as auth_log
@@ -21,6 +21,8 @@ from kwportal.services.demo_accounts import demo_accounts
 from kwportal.services.mail import send_all
 from kwportal.services.seed import SYSTEM_ACTOR, database_is_empty, seed_demo, seed_scale
 from kwportal.settings import MissingSecretError, get_settings
+
+PROGRESS_THRESHOLD = 20_000
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -130,6 +132,57 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A one-line progress bar on stderr for large databases."""
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_THRESHOLD:
+            return
+        filled = int(30 * done / max(total, 1))
+        bar = "#" * filled + "." * (30 - filled)
+        end = "\n" if done >= total else ""
+        print(f"\r{label} [{bar}] {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    if args.action == "plan":
+        with read_transaction() as session:
+            result = retention.plan(session, today=today, progress=_progress("planning"))
+        print(f"{result.employees:,} files checked on {today}; {len(result.due):,} due")
+        for rule, count in sorted(result.due_by_rule.items()):
+            print(f"  due under {rule}: {count:,}")
+        for reason, count in sorted(result.held_by_reason.items()):
+            print(f"  kept ({reason}): {count:,}")
+        print(f"  due within 90 days: {len(result.upcoming):,}")
+        if args.list:
+            for entry in result.due:
+                print(
+                    f"{entry.employee_id}\t{entry.personnel_number}\t"
+                    f"{entry.decision.destroy_from}\t{entry.decision.rule}"
+                )
+        return 0
+    settings = get_settings()
+    try:
+        outcome = retention_run.run(
+            get_engine(),
+            today=today,
+            run_by="cli",
+            secret=settings.secret_key,
+            batch_size=args.batch,
+            progress=_progress("destroying"),
+        )
+    except retention_run.RunRefusedError as error:
+        return _fail(str(error))
+    print(
+        f"retention run {outcome.run_id}: {outcome.destroyed:,} files destroyed "
+        f"in {outcome.batches:,} batches"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kwportal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -158,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     unlock = sub.add_parser("unlock", help="lift a sign-in lockout")
     unlock.add_argument("username")
     unlock.set_defaults(func=cmd_unlock)
+    keep = sub.add_parser("retention", help="plan or run the destruction of expired files")
+    keep.add_argument("action", choices=["plan", "run"])
+    keep.add_argument("--list", action="store_true", help="list every file that is due")
+    keep.add_argument("--today", help="reference date (YYYY-MM-DD)")
+    keep.add_argument("--batch", type=int, default=retention_run.DEFAULT_BATCH)
+    keep.set_defaults(func=cmd_retention)
     verify = sub.add_parser("verify-audit", help="walk the audit hash chain")
     verify.set_defaults(func=cmd_verify_audit)
     return parser

@@ -40,8 +40,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY = "kwportal_read_only"
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @lru_cache(maxsize=1)
@@ -54,3 +60,13 @@ def transaction(engine: Engine | None = None) -> Iterator[Session]:
     """One unit of work: a change and its audit row commit together or not at all."""
     with Session(engine or get_engine(), expire_on_commit=False) as session, session.begin():
         yield session
+
+
+@contextmanager
+def read_transaction(engine: Engine | None = None) -> Iterator[Session]:
+    """A consistent read that takes no write lock (long plans and reports). Nothing may be
+    written in it: on SQLite a write here could fail instead of waiting."""
+    with Session(engine or get_engine(), expire_on_commit=False) as session:
+        session.connection(execution_options={READ_ONLY: True})  # begins the transaction
+        yield session
+        session.rollback()

@@ -9,6 +9,7 @@ from kwportal.db import get_engine, transaction
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import auth as auth_api
+from kwportal.ui.middleware import ForgetOnConnect
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
 from kwportal.ui.pages.public import home, signin
@@ -34,6 +35,7 @@ app = rx.App(
     api_transformer=Starlette(routes=auth_api.routes()),
 )
 app.register_lifespan_task(_startup_checks)
+app.add_middleware(ForgetOnConnect())
 app.add_page(home.home, route=home.ROUTE, title="KrachtWerkt")
 for route, (component, title_key) in signin.PAGES.items():
     app.add_page(component, route=route, title=title(title_key), on_load=AuthPageState.load_query)

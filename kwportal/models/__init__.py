@@ -15,6 +15,7 @@ from kwportal.models.cases import (
 )
 from kwportal.models.consent import ConsentRecord, Disclosure, RightsRequest
 from kwportal.models.people import Employee, ExposureRecord, Organisation
+from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
 
 __all__ = [
     "Account",
@@ -30,12 +31,16 @@ __all__ = [
     "Employee",
     "EmployerFeedback",
     "ExposureRecord",
+    "JobLock",
+    "LegalHold",
     "LoginSession",
     "MedicalNote",
     "OneTimeToken",
     "Organisation",
     "QuestionnaireAnswer",
     "RecoveryCode",
+    "RetentionRun",
+    "RetentionTombstone",
     "RightsRequest",
     "SickLeaveCase",
     "SickReport",

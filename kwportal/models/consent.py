@@ -34,6 +34,8 @@ class ConsentRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)
+    #: what the consent is for: retention_longer | gp_authorisation | emergency_note | other
+    kind: str = Field(default="other", max_length=30, index=True)
     purpose: str = Field(max_length=300)
     data_description: str = Field(max_length=500)
     data_categories: str = Field(default="", max_length=300)

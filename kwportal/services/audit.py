@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
 from kwportal.models.audit import AuditEvent, AuditHead
 from kwportal.models.base import utcnow
 
@@ -54,6 +55,8 @@ class AccessPoint:
 
 
 CLI = AccessPoint(ip="cli", agent="cli")
+#: command-line jobs (seed, retention): no account, sees nothing through views
+SYSTEM_ACTOR = Actor(account_id=None, role=Role.SYSTEM)
 
 
 @dataclass(frozen=True, slots=True)

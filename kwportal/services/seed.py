@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import (
     Account,
@@ -46,7 +45,7 @@ from kwportal.services.demo_vocabulary import (
 )
 from kwportal.services.passwords import hash_password
 
-SYSTEM_ACTOR = Actor(account_id=None, role=Role.SYSTEM)
+SYSTEM_ACTOR = audit.SYSTEM_ACTOR
 
 
 class SeedRefusedError(RuntimeError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -36,7 +37,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def portal_env(data_dir: Path, port: int) -> dict[str, str]:
+def portal_env(data_dir: Path, port: int, smtp_port: int | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         PATH=f"{BIN}:{env.get('PATH', '')}",
@@ -50,6 +51,10 @@ def portal_env(data_dir: Path, port: int) -> dict[str, str]:
         REFLEX_WEB_WORKDIR=os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")),
     )
     env.pop("KWPORTAL_SECRET_KEY", None)
+    for name in ("KWPORTAL_SMTP_HOST", "KWPORTAL_SMTP_PORT"):
+        env.pop(name, None)
+    if smtp_port is not None:
+        env.update(KWPORTAL_SMTP_HOST="127.0.0.1", KWPORTAL_SMTP_PORT=str(smtp_port))
     return env
 
 
@@ -59,11 +64,17 @@ class Portal:
     data_dir: Path
     process: subprocess.Popen[bytes]
     log: Path
+    #: the environment the portal runs with, for CLI commands against the same database
+    env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / "kwportal.db"
 
 
-def start_portal(data_dir: Path) -> Portal:
+def start_portal(data_dir: Path, *, smtp_port: int | None = None) -> Portal:
     port = free_port()
-    env = portal_env(data_dir, port)
+    env = portal_env(data_dir, port, smtp_port)
     kwportal = str(BIN / "kwportal")
     subprocess.run([kwportal, "migrate"], env=env, check=True, cwd=ROOT)
     subprocess.run(
@@ -91,7 +102,7 @@ def start_portal(data_dir: Path) -> Portal:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    portal = Portal(f"http://localhost:{port}", data_dir, process, log)
+    portal = Portal(f"http://localhost:{port}", data_dir, process, log, env)
     _wait_until_up(portal)
     return portal
 
@@ -119,6 +130,11 @@ def stop_portal(portal: Portal) -> None:
             portal.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(portal.process.pid, signal.SIGKILL)
+
+
+def url_at(path: str) -> re.Pattern[str]:
+    """Matches a page URL whose path is ``path`` (Reflex adds a trailing slash), any query."""
+    return re.compile(r"^https?://[^/]+" + re.escape(path.rstrip("/")) + r"/?(\?.*)?$")
 
 
 @dataclass

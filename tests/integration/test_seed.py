@@ -252,7 +252,8 @@ def _dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                 continue  # its hashes cover the wall-clock time of the seed
             kept = [c for c in table.columns if c.name not in clock[table.name]]
             dump[table.name] = [
-                tuple(row) for row in conn.execute(select(*kept).order_by(table.c.id))
+                tuple(row)
+                for row in conn.execute(select(*kept).order_by(*table.primary_key.columns))
             ]
     return dump
 

@@ -62,6 +62,8 @@ class AuthState(AppState):
         """ "Stay signed in": the guard has touched the session."""
 
     def _forget(self) -> None:
+        """Drop everything this state (and the session fields it inherits) holds."""
+        self.reset()  # type: ignore[no-untyped-call]
         self._signed_in = None
         self.display_name = self.role = ""
 

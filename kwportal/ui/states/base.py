@@ -7,12 +7,14 @@ import reflex as rx
 from reflex.event import EventSpec
 
 from kwportal.i18n import LANGUAGES, normalise_language
+from kwportal.ui.guard import public
 
 
 class AppState(rx.State):
     lang: str = rx.LocalStorage("nl", name="kw_lang", sync=True)
 
     @rx.event
+    @public
     def set_lang(self, value: str) -> EventSpec:
         """Switch language; the value is allow-listed, never echoed into script."""
         self.lang = normalise_language(value)
@@ -20,6 +22,7 @@ class AppState(rx.State):
         return rx.call_script(f"document.documentElement.lang = '{code}'")
 
     @rx.event
+    @public
     def sync_html_lang(self) -> EventSpec:
         code = "en" if normalise_language(self.lang) == "en" else "nl"
         return rx.call_script(f"document.documentElement.lang = '{code}'")

@@ -1,0 +1,210 @@
+"""Retention plan: for every employee, the first day his file may be destroyed and the rule
+that decides it (rules in kwportal/domain/retention.py). Inputs are read in chunks of
+employee ids, so planning a large database stays bounded in memory."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from kwportal.domain.retention import Decision, Dossier, Exposure, Rule, decide
+from kwportal.models import (
+    Appointment,
+    CaseDocument,
+    ConsentRecord,
+    Employee,
+    EmployerFeedback,
+    ExposureRecord,
+    LegalHold,
+    MedicalNote,
+    Organisation,
+    QuestionnaireAnswer,
+    SickLeaveCase,
+)
+
+CHUNK = 10_000
+RETENTION_CONSENT = "retention_longer"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    employee_id: int
+    personnel_number: str
+    organisation_id: int
+    decision: Decision
+
+
+@dataclass
+class Plan:
+    today: date
+    employees: int = 0
+    due: list[PlanEntry] = field(default_factory=list)
+    due_by_rule: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    held_by_reason: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    upcoming: list[PlanEntry] = field(default_factory=list)
+
+
+def _day(value: date | datetime | None) -> date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _max_per_employee(session: Session, statements: Sequence[Any]) -> dict[int, date]:
+    latest: dict[int, date] = {}
+    for statement in statements:
+        for employee_id, moment in session.exec(statement):
+            day = _day(moment)
+            if day is not None and (employee_id not in latest or day > latest[employee_id]):
+                latest[employee_id] = day
+    return latest
+
+
+def _last_changes(session: Session, ids: Sequence[int]) -> dict[int, date]:
+    """The last change to each file: the newest record of any kind about the employee."""
+
+    def grouped(employee_col: Any, moment: Any, *joins: Any) -> Any:
+        statement = select(employee_col, func.max(moment))
+        for join in joins:
+            statement = statement.join(*join)
+        return statement.where(employee_col.in_(ids)).group_by(employee_col)
+
+    case_employee = col(SickLeaveCase.employee_id)
+    feedback_join = (SickLeaveCase, col(SickLeaveCase.id) == col(EmployerFeedback.case_id))
+    return _max_per_employee(
+        session,
+        [
+            grouped(col(Employee.id), col(Employee.created_at)),
+            grouped(col(MedicalNote.employee_id), col(MedicalNote.created_at)),
+            grouped(col(QuestionnaireAnswer.employee_id), col(QuestionnaireAnswer.answered_at)),
+            grouped(case_employee, col(SickLeaveCase.created_at)),
+            grouped(case_employee, col(SickLeaveCase.recovery_date)),
+            select(case_employee, func.max(col(EmployerFeedback.created_at)))
+            .select_from(EmployerFeedback)
+            .join(*feedback_join)
+            .where(case_employee.in_(ids))
+            .group_by(case_employee),
+            grouped(col(ExposureRecord.employee_id), col(ExposureRecord.recorded_at)),
+            grouped(col(CaseDocument.employee_id), col(CaseDocument.created_at)),
+            grouped(col(Appointment.employee_id), col(Appointment.created_at)),
+        ],
+    )
+
+
+def dossiers(session: Session, ids: Sequence[int]) -> dict[int, tuple[Employee, Dossier]]:
+    """The retention inputs of the given employees, read with one query per table."""
+    employees = session.exec(select(Employee).where(col(Employee.id).in_(ids))).all()
+    contract_end = dict(
+        session.exec(select(col(Organisation.id), col(Organisation.contract_end))).all()
+    )
+    last_change = _last_changes(session, ids)
+    open_cases = set(
+        session.exec(
+            select(SickLeaveCase.employee_id).where(
+                col(SickLeaveCase.employee_id).in_(ids), col(SickLeaveCase.recovery_date).is_(None)
+            )
+        )
+    )
+    holds = set(
+        session.exec(
+            select(LegalHold.employee_id).where(
+                col(LegalHold.employee_id).in_(ids), col(LegalHold.lifted_at).is_(None)
+            )
+        )
+    )
+    exposures: dict[int, list[Exposure]] = defaultdict(list)
+    for employee_id, kind, ended in session.exec(
+        select(
+            col(ExposureRecord.employee_id), col(ExposureRecord.kind), col(ExposureRecord.ended_on)
+        ).where(col(ExposureRecord.employee_id).in_(ids))
+    ):
+        exposures[employee_id].append(Exposure(kind, ended))
+    consents: dict[int, list[date]] = defaultdict(list)
+    for employee_id, until in session.exec(
+        select(col(ConsentRecord.employee_id), col(ConsentRecord.valid_until)).where(
+            col(ConsentRecord.employee_id).in_(ids),
+            ConsentRecord.kind == RETENTION_CONSENT,
+            col(ConsentRecord.withdrawn_at).is_(None),
+            col(ConsentRecord.valid_until).is_not(None),
+        )
+    ):
+        if until is not None:
+            consents[employee_id].append(until)
+    result: dict[int, tuple[Employee, Dossier]] = {}
+    for person in employees:
+        assert person.id is not None
+        result[person.id] = (
+            person,
+            Dossier(
+                date_of_birth=person.date_of_birth,
+                employment_end=person.employment_end,
+                contract_end=contract_end.get(person.organisation_id),
+                date_of_death=person.date_of_death,
+                last_change=last_change.get(person.id) or _day(person.created_at) or date.min,
+                exposures=tuple(exposures[person.id]),
+                open_case=person.id in open_cases,
+                legal_hold=person.id in holds,
+                consent_until=tuple(consents[person.id]),
+            ),
+        )
+    return result
+
+
+def _chunks(session: Session) -> Iterator[list[int]]:
+    last = 0
+    while True:
+        ids = list(
+            session.exec(
+                select(Employee.id)
+                .where(col(Employee.id) > last)
+                .order_by(col(Employee.id))
+                .limit(CHUNK)
+            )
+        )
+        if not ids:
+            return
+        yield [i for i in ids if i is not None]
+        last = ids[-1] or last
+
+
+def plan(
+    session: Session, *, today: date, horizon_days: int = 90, progress: Progress | None = None
+) -> Plan:
+    """What would be destroyed on ``today``, per rule, plus what falls due within the
+    horizon and why the rest is kept."""
+    result = Plan(today=today)
+    total = session.exec(select(func.count()).select_from(Employee)).one()
+    for ids in _chunks(session):
+        for employee_id, (person, dossier) in dossiers(session, ids).items():
+            decision = decide(dossier)
+            entry = PlanEntry(
+                employee_id, person.personnel_number, person.organisation_id, decision
+            )
+            _place(result, entry, today, horizon_days)
+        result.employees += len(ids)
+        if progress:
+            progress(result.employees, total)
+    return result
+
+
+def _place(result: Plan, entry: PlanEntry, today: date, horizon_days: int) -> None:
+    decision = entry.decision
+    if decision.destroy_from is None:
+        for hold in decision.holds:
+            result.held_by_reason[str(hold)] += 1
+        return
+    if decision.destroy_from <= today:
+        result.due.append(entry)
+        result.due_by_rule[str(decision.rule)] += 1
+    elif (decision.destroy_from - today).days <= horizon_days:
+        result.upcoming.append(entry)
+
+
+__all__ = ["RETENTION_CONSENT", "Plan", "PlanEntry", "Rule", "dossiers", "plan"]

@@ -1,0 +1,229 @@
+"""Destroying what is due, provably: batches in their own transactions (a killed run
+leaves no half-deleted file), one run at a time, a tombstone per file, audited.
+
+Seed ch. 1: "KrachtWerkt bewaart de persoonsgegevens niet langer dan noodzakelijk is".
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from kwportal.db import read_transaction, transaction
+from kwportal.domain.retention import decide, due
+from kwportal.models import (
+    Account,
+    Appointment,
+    AuthFailure,
+    CaseDocument,
+    CaseHelper,
+    ConsentRecord,
+    Disclosure,
+    Employee,
+    EmployerFeedback,
+    ExposureRecord,
+    JobLock,
+    LegalHold,
+    LoginSession,
+    MedicalNote,
+    OneTimeToken,
+    QuestionnaireAnswer,
+    RecoveryCode,
+    RetentionRun,
+    RetentionTombstone,
+    RightsRequest,
+    SickLeaveCase,
+    SickReport,
+)
+from kwportal.services import audit
+from kwportal.services.auth.common import keyed_hash
+from kwportal.services.retention import dossiers, plan
+
+LOCK_NAME = "retention_run"
+DEFAULT_BATCH = 100
+
+
+class RunRefusedError(RuntimeError):
+    """Another retention run holds the lock."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    run_id: int
+    destroyed: int
+    batches: int
+
+
+def _holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(holder: str) -> bool:
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine: assume alive, an operator must clear it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def acquire_lock(engine: Engine) -> None:
+    """Take the run lock, or take over one left by a killed process on this machine."""
+    me = _holder()
+    try:
+        with transaction(engine) as session:
+            session.add(JobLock(name=LOCK_NAME, holder=me))
+        return
+    except IntegrityError:
+        pass
+    with transaction(engine) as session:
+        lock = session.get(JobLock, LOCK_NAME)
+        if lock is not None and _alive(lock.holder):
+            raise RunRefusedError(
+                f"another retention run ({lock.holder}) is in progress since "
+                f"{lock.acquired_at:%Y-%m-%d %H:%M} UTC"
+            )
+        session.execute(
+            update(JobLock)
+            .where(col(JobLock.name) == LOCK_NAME)
+            .values(holder=me, acquired_at=datetime.now(UTC))
+        )
+
+
+def release_lock(engine: Engine) -> None:
+    with transaction(engine) as session:
+        session.execute(
+            delete(JobLock).where(col(JobLock.name) == LOCK_NAME, col(JobLock.holder) == _holder())
+        )
+
+
+def pseudonym(secret: str, employee_id: int) -> str:
+    return keyed_hash(secret, f"tombstone:{employee_id}")
+
+
+def _destroy_rows(session: Session, employee_id: int) -> None:
+    """Every row of the file, children first, in the caller's transaction."""
+    cases = select(SickLeaveCase.id).where(SickLeaveCase.employee_id == employee_id)
+    accounts = select(Account.id).where(Account.employee_id == employee_id)
+    feedback = select(EmployerFeedback.id).where(col(EmployerFeedback.case_id).in_(cases))
+    statements: list[Any] = [
+        delete(Appointment).where(col(Appointment.employee_id) == employee_id),
+        delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
+        delete(CaseDocument).where(col(CaseDocument.employee_id) == employee_id),
+        delete(Disclosure).where(
+            (col(Disclosure.employee_id) == employee_id) | col(Disclosure.feedback_id).in_(feedback)
+        ),
+        delete(EmployerFeedback).where(col(EmployerFeedback.case_id).in_(cases)),
+        delete(QuestionnaireAnswer).where(col(QuestionnaireAnswer.employee_id) == employee_id),
+        update(MedicalNote)
+        .where(col(MedicalNote.employee_id) == employee_id)
+        .values(supersedes_id=None),
+        delete(MedicalNote).where(col(MedicalNote.employee_id) == employee_id),
+        delete(SickReport).where(col(SickReport.case_id).in_(cases)),
+        delete(SickLeaveCase).where(col(SickLeaveCase.employee_id) == employee_id),
+        delete(ExposureRecord).where(col(ExposureRecord.employee_id) == employee_id),
+        delete(ConsentRecord).where(col(ConsentRecord.employee_id) == employee_id),
+        delete(RightsRequest).where(col(RightsRequest.employee_id) == employee_id),
+        delete(LegalHold).where(col(LegalHold.employee_id) == employee_id),
+    ]
+    statements += [
+        delete(model).where(col(model.account_id).in_(accounts))
+        for model in (LoginSession, OneTimeToken, RecoveryCode, AuthFailure)
+    ]
+    statements += [
+        delete(Account).where(col(Account.employee_id) == employee_id),
+        delete(Employee).where(col(Employee.id) == employee_id),
+    ]
+    for statement in statements:
+        session.execute(statement)
+
+
+def destroy_batch(
+    session: Session, ids: Sequence[int], *, today: date, run_id: int, run_by: str, secret: str
+) -> int:
+    """Destroy the files among ``ids`` that are still due, re-deciding inside this
+    transaction (a hold set since planning wins)."""
+    destroyed = 0
+    for employee_id, (_person, dossier) in dossiers(session, ids).items():
+        decision = decide(dossier)
+        if not due(decision, today):
+            continue
+        _destroy_rows(session, employee_id)
+        session.add(
+            RetentionTombstone(
+                pseudonym=pseudonym(secret, employee_id),
+                rule=str(decision.rule),
+                run_id=run_id,
+                run_by=run_by,
+            )
+        )
+        audit.record(
+            session,
+            actor=audit.SYSTEM_ACTOR,
+            access=audit.CLI,
+            event_type="dossier_destroyed",
+            action=audit.Action.DELETE,
+            ground=audit.Ground.LEGAL_DUTY,
+            subject_employee_id=employee_id,
+            details={"rule": str(decision.rule), "run": run_id},
+            secret=secret,
+        )
+        destroyed += 1
+    return destroyed
+
+
+def run(
+    engine: Engine,
+    *,
+    today: date,
+    run_by: str,
+    secret: str,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    acquire_lock(engine)
+    try:
+        with transaction(engine) as session:
+            record = RetentionRun(run_by=run_by, reference_date=today)
+            session.add(record)
+            session.flush()
+            assert record.id is not None
+            run_id = record.id
+        with read_transaction(engine) as session:
+            due_ids = [entry.employee_id for entry in plan(session, today=today).due]
+        destroyed = batches = 0
+        for start in range(0, len(due_ids), batch_size):
+            with transaction(engine) as session:
+                destroyed += destroy_batch(
+                    session,
+                    due_ids[start : start + batch_size],
+                    today=today,
+                    run_id=run_id,
+                    run_by=run_by,
+                    secret=secret,
+                )
+            batches += 1
+            if progress:
+                progress(min(start + batch_size, len(due_ids)), len(due_ids))
+        with transaction(engine) as session:
+            finished = session.get(RetentionRun, run_id)
+            assert finished is not None
+            finished.finished_at, finished.status = datetime.now(UTC), "finished"
+            finished.destroyed = destroyed
+            session.add(finished)
+        return RunResult(run_id, destroyed, batches)
+    finally:
+        release_lock(engine)
