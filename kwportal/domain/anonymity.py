@@ -177,10 +177,10 @@ def suppress(table: Table) -> PublishedTable:
 
     Seen as a graph with the lines of the grid as vertices and the hidden entries as edges, a hidden
     entry is fixed by the sums exactly when its edge lies on no cycle. So for each primary entry
-    (in grid order) the cheapest path from its row to its column is hidden as well: already hidden
-    entries cost nothing, others cost their people (the smallest cells go first, then the fewest;
-    ties by grid order). An entry alone in its line gets a partner in that line and one across;
-    chains of small cells share partners; cascades close in one path.
+    (in grid order) the cheapest path from its row to its column is hidden as well: hidden entries
+    cost nothing, others their people, zero cells are never used (the smallest cells go first,
+    then the fewest; ties by grid order). An entry alone in its line gets a partner in that line
+    and one across; chains of small cells share partners; cascades close in one path.
     """
     grid = table.grid()
     people = {(i, j): cell.people for i, row in enumerate(grid) for j, cell in enumerate(row)}

@@ -9,11 +9,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 
 MIN_LENGTH = 12
 #: at least 64 must be accepted; a bound keeps the hashing cost bounded
 MAX_LENGTH = 256
 SIMILARITY_LIMIT = 0.7
+#: a name part must be this long, and cover this share of the password, to count
+MIN_PART_LENGTH = 4
+MIN_PART_SHARE = 0.3
+#: Dutch name particles are common words, not personal
+NAME_PARTICLES = frozenset({"van", "der", "den", "de", "het", "ter", "ten", "op", "in", "la", "le"})
+MAX_REPEAT_UNIT = 4
 _TRAILING = re.compile(r"[\d\W_]+$")
 
 
@@ -48,9 +55,21 @@ class CommonPasswordRule:
         listed = common_passwords()
         stem = _TRAILING.sub("", lowered)
         candidates = {lowered, stem, *_repeats(lowered), *_repeats(stem)}
-        if any(c in listed for c in candidates if c) or len(set(lowered)) <= 2:
+        if any(c in listed for c in candidates if c) or _predictable(lowered):
             return PasswordProblem("password_common")
         return None
+
+
+def _predictable(text: str) -> bool:
+    """Few distinct characters, a short unit repeated (``abcabcabcabc``) or an alphabet or
+    digit run (``123456789012``, ``zyxwvutsrqpo``)."""
+    if len(set(text)) <= 2 or any(len(unit) <= MAX_REPEAT_UNIT for unit in _repeats(text)):
+        return True
+    steps = {
+        (ord(b) - ord(a)) % 10 if a.isdigit() and b.isdigit() else ord(b) - ord(a)
+        for a, b in pairwise(text)
+    }
+    return text.isascii() and text.isalnum() and steps in ({1}, {-1}, {9})
 
 
 def _repeats(text: str) -> set[str]:
@@ -64,11 +83,17 @@ class SimilarityRule:
         lowered = password.lower()
         for attribute in attributes:
             for part in _parts(attribute):
-                if len(part) >= 3 and part in lowered:
+                if _contains_personal(lowered, part):
                     return PasswordProblem("password_like_user")
                 if _similar(lowered, part):
                     return PasswordProblem("password_like_user")
         return None
+
+
+def _contains_personal(password: str, part: str) -> bool:
+    if len(part) < MIN_PART_LENGTH or part in NAME_PARTICLES or part not in password:
+        return False
+    return len(part) / len(password) >= MIN_PART_SHARE
 
 
 def _similar(password: str, part: str) -> bool:

@@ -12,7 +12,7 @@ import pyotp
 STEP_SECONDS = 30
 DIGITS = 6
 DRIFT_STEPS = 1
-_CODE = re.compile(r"^\d{6}$")
+_CODE = re.compile(r"^[0-9]{6}$")
 
 
 def normalise_code(raw: str) -> str | None:

@@ -47,7 +47,11 @@ def send_all(mails: Iterable[Mail], settings: Settings) -> int:
         message = _message(mail, settings.mail_from)
         if settings.demo:
             _keep_in_outbox(message, settings)
-        if settings.smtp_host:
+        if not settings.smtp_host:
+            if not settings.demo:
+                log.warning("no SMTP host configured: mail to %s not sent", mail.to)
+                continue
+        else:
             try:
                 with smtplib.SMTP(
                     settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT_S

@@ -341,11 +341,6 @@ def test_wrong_format_codes_get_the_same_clear_answer(client, engine, code):
     assert "set-cookie" not in response.headers
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/domain/totp.py:15 lets non-ASCII digits through normalise_code and "
-    "hmac.compare_digest (line 33) raises TypeError: POST /api/auth/code answers 500",
-)
 def test_a_code_in_full_width_digits_gets_an_answer_not_a_500(client, engine):
     _, username, _ = new_enrolled(engine, CHEAP_HASH)
     pending = password_step(client, username)

@@ -150,13 +150,6 @@ def test_who_may_invite_whom(engine):
     assert invite(engine, anna(username="x" * 151)).error == "auth.username_taken"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/services/auth/enrolment.py may_invite: the care team's scope is checked "
-    "on NewAccount.organisation_id only; employee_id is never checked against it, so a team "
-    "can bind a new login (invitation mailed to an address it chooses) to an employee of an "
-    "employer it does not serve",
-)
 def test_a_care_team_cannot_bind_an_account_to_an_employee_outside_its_employers(sqlite_engine):
     engine = sqlite_engine
     with transaction(engine) as session:
@@ -315,11 +308,6 @@ def test_invitation_enrolment_and_recovery_codes(engine):
     assert recover_with(fresh[0], later + 2 * SECOND).stage == login.STAGE_ENROL
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/services/auth/enrolment.py:149 hard-codes issuer='KrachtWerkt' in the "
-    "otpauth URI; Settings.totp_issuer (KWPORTAL_TOTP_ISSUER) is never read",
-)
 def test_the_totp_issuer_comes_from_the_settings(sqlite_engine, monkeypatch):
     engine = sqlite_engine
     monkeypatch.setenv("KWPORTAL_TOTP_ISSUER", "KrachtWerkt Acceptatie")
@@ -396,12 +384,6 @@ def test_a_reset_request_does_not_tell_whether_the_account_exists(engine):
     assert all(r.expires_at - r.created_at == HOUR for r in token_rows(engine))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/services/auth/recovery.py request_reset lower-cases the identifier and "
-    "compares it with Account.email as stored, but invite() stores the e-mail address as "
-    "typed (enrolment.py, email=new.email.strip()), so a mixed-case address never matches",
-)
 def test_a_reset_by_e_mail_address_ignores_its_case(sqlite_engine):
     engine = sqlite_engine
     new_enrolled(engine, CHEAP_HASH, email="Anna.DeBoer@Example.test")
@@ -495,12 +477,6 @@ def test_a_reset_lifts_a_lockout(engine):
     assert outcome.ok
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/services/auth/recovery.py reset_password spends the second factor "
-    "(_second_factor marks the recovery code used) before it checks the new password, and "
-    "the refusal is committed: a too-short password costs the user a recovery code",
-)
 def test_a_refused_new_password_does_not_spend_the_recovery_code(sqlite_engine):
     engine = sqlite_engine
     account_id, username, _ = new_enrolled(engine, CHEAP_HASH)
@@ -517,12 +493,6 @@ def test_a_refused_new_password_does_not_spend_the_recovery_code(sqlite_engine):
         assert enrolment.recovery_codes_left(session, account_id) == 10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/services/auth/recovery.py reset_password never asks "
-    "throttling.decide: failures are recorded but neither the growing delay nor the "
-    "per-IP limit applies, so whoever holds a reset link may guess codes without pause",
-)
 def test_wrong_codes_on_the_reset_form_are_throttled(sqlite_engine):
     engine = sqlite_engine
     _, username, _ = new_enrolled(engine, CHEAP_HASH)
@@ -534,12 +504,4 @@ def test_wrong_codes_on_the_reset_form_are_throttled(sqlite_engine):
 
 
 def test_a_nul_byte_in_the_reset_identifier_is_just_unknown(engine, request):
-    if engine.dialect.name == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="kwportal/services/auth/recovery.py:24 request_reset sends the identifier "
-                "to PostgreSQL, which raises DataError on NUL (0x00): a 500",
-            )
-        )
     assert request_reset(engine, "anna\x00@example.test") == Outcome()

@@ -13,12 +13,13 @@ from kwportal.domain import totp
 from kwportal.domain.passwords import password_problems
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import STAFF_ROLES, Role
-from kwportal.models import Account, LoginSession, OneTimeToken, RecoveryCode
+from kwportal.models import Account, Employee, LoginSession, OneTimeToken, RecoveryCode
 from kwportal.services.auth import login
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, new_token
 from kwportal.services.auth.notices import notice
 from kwportal.services.auth.sessions import end_all
 from kwportal.services.passwords import hash_password
+from kwportal.settings import get_settings
 
 INVITATION_VALIDITY = timedelta(hours=72)
 RESET_VALIDITY = timedelta(hours=1)
@@ -49,8 +50,17 @@ def may_invite(actor: Actor, new: NewAccount) -> bool:
     return False
 
 
+def _employee_matches(session: Session, new: NewAccount) -> bool:
+    """An account bound to an employee must name that employee's own employer."""
+    if new.employee_id is None:
+        return True
+    person = session.get(Employee, new.employee_id)
+    return person is not None and person.organisation_id == new.organisation_id
+
+
 def invite(session: Session, ctx: Context, actor: Actor, new: NewAccount) -> Outcome:
-    if not may_invite(actor, new) or new.role is Role.SYSTEM:
+    allowed = may_invite(actor, new) and new.role is not Role.SYSTEM
+    if not allowed or not _employee_matches(session, new):
         return Outcome(error="auth.not_allowed")
     username = new.username.strip().lower()
     if not username or len(username) > 150 or login.find_account(session, username):
@@ -146,7 +156,7 @@ def enrolment_secret(session: Session, ctx: Context, token: str) -> tuple[str, s
         row.pending_totp_secret = totp.new_secret()
         session.add(row)
     uri = totp.provisioning_uri(
-        row.pending_totp_secret, username=account.username, issuer="KrachtWerkt"
+        row.pending_totp_secret, username=account.username, issuer=get_settings().totp_issuer
     )
     return row.pending_totp_secret, uri
 
@@ -209,7 +219,7 @@ def begin_totp_change(session: Session, ctx: Context, signed_in_session_id: int)
     if row is None or account is None or row.ended_at is not None:
         return Outcome(error="auth.session_expired")
     token = new_token()
-    row.token_hash, row.stage, row.created_at = keyed_hash(ctx.secret, token), "enrol", ctx.now
+    row.token_hash, row.stage, row.last_seen_at = keyed_hash(ctx.secret, token), "enrol", ctx.now
     row.pending_totp_secret = None
     session.add(row)
     log(session, ctx, "totp_change_started", account)

@@ -40,7 +40,7 @@ STAGE_ACTIVE = "active"
 
 
 def find_account(session: Session, username: str) -> Account | None:
-    name = username.strip().lower()
+    name = username.replace("\x00", "").strip().lower()
     return session.exec(select(Account).where(Account.username == name)).first()
 
 
@@ -153,7 +153,7 @@ def pending(session: Session, ctx: Context, token: str, stage: str) -> LoginSess
     ).first()
     if row is None or row.ended_at is not None or row.stage != stage:
         return None
-    if ctx.now - row.created_at > rules.PENDING_TIMEOUT:
+    if ctx.now - row.last_seen_at > rules.PENDING_TIMEOUT:  # set when the stage began
         return None
     return row
 
@@ -224,7 +224,7 @@ def recovery(session: Session, ctx: Context, *, token: str, code: str) -> Outcom
     if not use_recovery_code(session, ctx, account, code):
         return _failed(session, ctx, key, account, "recovery")
     new = new_token()
-    row.token_hash, row.stage, row.created_at = keyed_hash(ctx.secret, new), STAGE_ENROL, ctx.now
+    row.token_hash, row.stage, row.last_seen_at = keyed_hash(ctx.secret, new), STAGE_ENROL, ctx.now
     session.add(row)
     log(session, ctx, "recovery_code_used", account)
     mail = notice(account, "recovery_used", ctx.origin)

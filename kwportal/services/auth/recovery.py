@@ -3,7 +3,8 @@ code; password change from the security page."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, or_, select
+from sqlalchemy import func
+from sqlmodel import Session, col, or_, select
 
 from kwportal.domain import totp
 from kwportal.models import Account
@@ -17,11 +18,13 @@ from kwportal.services.passwords import hash_password, verify_password
 
 def request_reset(session: Session, ctx: Context, *, identifier: str) -> Outcome:
     """Always the same answer, whether or not the account exists."""
-    value = identifier.strip().lower()[:254]
+    value = identifier.replace("\x00", "").strip().lower()[:254]
     account = None
     if value:
         account = session.exec(
-            select(Account).where(or_(Account.username == value, Account.email == value))
+            select(Account).where(
+                or_(col(Account.username) == value, func.lower(col(Account.email)) == value)
+            )
         ).first()
     if account is None or not account.is_active or not account.totp_confirmed_at:
         log(session, ctx, "password_reset_requested_unknown", None)
@@ -48,13 +51,16 @@ def reset_password(
     if row is None or account is None:
         return Outcome(error="auth.link_invalid")
     key = username_key(ctx.secret, account.username)
+    decision = throttling.decide(session, ctx, key, account)
+    if not decision.allowed and not decision.locked:
+        return Outcome(error="auth.throttled", retry_after=decision.retry_after_seconds)
+    problem = enrolment.check_new_password(account, password, repeated)
+    if problem:
+        return Outcome(error=f"auth.{problem}")  # checked first: no code is spent on it
     if not _second_factor(session, ctx, account, code):
         throttling.record_failure(session, ctx, key, account, "reset_code")
         log(session, ctx, "password_reset_failed", account)
         return Outcome(error="auth.invalid_code")
-    problem = enrolment.check_new_password(account, password, repeated)
-    if problem:
-        return Outcome(error=f"auth.{problem}")
     account.password_hash = hash_password(password)
     account.password_changed_at = account.failures_reset_at = row.used_at = ctx.now
     account.locked_at = None
@@ -79,6 +85,8 @@ def change_password(
     if account is None or not account.password_hash:
         return Outcome(error="auth.session_expired")
     if not verify_password(account.password_hash, current[:300]):
+        key = username_key(ctx.secret, account.username)
+        throttling.record_failure(session, ctx, key, account, "password_change")
         log(session, ctx, "password_change_failed", account)
         return Outcome(error="auth.invalid")
     problem = enrolment.check_new_password(account, password, repeated)

@@ -14,6 +14,7 @@ from kwportal.models import Account, LoginSession
 from kwportal.services.auth import throttling
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, username_key
 from kwportal.services.auth.login import STAGE_ACTIVE, claim_step
+from kwportal.services.auth.notices import notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,11 @@ def resolve(session: Session, ctx: Context, token: str, *, touch: bool = True) -
         created_at=row.created_at, last_seen_at=row.last_seen_at, ended=False, now=ctx.now
     )
     account = session.get(Account, row.account_id)
-    if status is not rules.SessionStatus.ACTIVE or account is None or not account.is_active:
-        _end(session, ctx, row, account, str(status) if account else "account_gone")
+    if account is None or not account.is_active:
+        _end(session, ctx, row, account, "account_inactive" if account else "account_gone")
+        return None
+    if status is not rules.SessionStatus.ACTIVE:
+        _end(session, ctx, row, account, str(status))
         return None
     if touch:
         row.last_seen_at = ctx.now
@@ -148,9 +152,11 @@ def step_up(session: Session, ctx: Context, token: str, code: str) -> Outcome:
         return Outcome(error="auth.throttled", retry_after=decision.retry_after_seconds)
     step = totp.accept(account.totp_secret, code, ctx.now, account.totp_last_step)
     if step is None or not claim_step(session, account, step):
-        throttling.record_failure(session, ctx, key, account, "step_up")
-        log(session, ctx, "step_up_failed", account)
-        return Outcome(error="auth.invalid_code")
+        replay = totp.is_replay(account.totp_secret, code, ctx.now, account.totp_last_step)
+        throttling.record_failure(session, ctx, key, account, "replay" if replay else "step_up")
+        log(session, ctx, "totp_replay_refused" if replay else "step_up_failed", account)
+        mail = notice(account, "replay", ctx.origin) if replay else None
+        return Outcome(error="auth.invalid_code", mails=[mail] if mail else [])
     row.last_totp_at = ctx.now
     session.add(row)
     log(session, ctx, "step_up", account)

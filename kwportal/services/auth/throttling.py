@@ -10,6 +10,9 @@ from kwportal.domain import throttle
 from kwportal.models import Account, AuthFailure
 from kwportal.services.auth.common import Context
 
+#: an AuthFailure row of this kind marks a name that reached the lockout
+LOCK_MARKER = "locked"
+
 
 def _since(account: Account | None, now: datetime) -> datetime:
     since = now - throttle.LOCKOUT_WINDOW
@@ -26,10 +29,21 @@ def failures_for(
     rows = session.exec(
         select(AuthFailure.occurred_at).where(
             AuthFailure.username_key == key,
+            AuthFailure.kind != LOCK_MARKER,
             col(AuthFailure.occurred_at) > _since(account, now),
         )
     )
     return list(rows)
+
+
+def _name_locked(session: Session, key: str) -> bool:
+    """An unknown name stays locked like a real account does (no enumeration by waiting)."""
+    marker = session.exec(
+        select(AuthFailure.id).where(
+            AuthFailure.username_key == key, AuthFailure.kind == LOCK_MARKER
+        )
+    )
+    return marker.first() is not None
 
 
 def decide(session: Session, ctx: Context, key: str, account: Account | None) -> throttle.Decision:
@@ -44,6 +58,8 @@ def decide(session: Session, ctx: Context, key: str, account: Account | None) ->
     if not by_ip.allowed:
         return by_ip
     if account is not None and account.locked_at is not None:
+        return throttle.Decision(allowed=False, locked=True)
+    if account is None and _name_locked(session, key):
         return throttle.Decision(allowed=False, locked=True)
     return throttle.account_decision(failures_for(session, key, account, ctx.now), ctx.now)
 
@@ -64,7 +80,17 @@ def record_failure(
     )
     session.flush()
     count = len(failures_for(session, key, account, ctx.now))
-    if account is not None and account.locked_at is None and count >= throttle.LOCKOUT_FAILURES:
+    if count < throttle.LOCKOUT_FAILURES:
+        return False
+    if account is None:
+        if not _name_locked(session, key):
+            session.add(
+                AuthFailure(
+                    username_key=key, ip=ctx.access.ip, kind=LOCK_MARKER, occurred_at=ctx.now
+                )
+            )
+        return False
+    if account.locked_at is None:
         account.locked_at = ctx.now
         session.add(account)
         return True

@@ -50,7 +50,8 @@ async def form_fields(request: Request, names: Iterable[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for name in names:
         value = form.get(name, "")
-        values[name] = value[:MAX_FIELD] if isinstance(value, str) else ""
+        text = value[:MAX_FIELD] if isinstance(value, str) else ""
+        values[name] = text.replace("\x00", "")  # no database stores NUL in text
     return values
 
 

@@ -117,12 +117,6 @@ def test_empty_attributes_are_ignored():
     assert password_problems(GOOD, user_attributes=("", "   ", "@")) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kwportal/domain/passwords.py SimilarityRule: every name part of 3+ letters is a "
-    "substring test, so the Dutch tussenvoegsels 'van' and 'der' refuse any passphrase "
-    "containing 'vanavond', 'onder' or 'moeder' for Jan van der Meer",
-)
 @pytest.mark.parametrize(
     "password", ["vanavond zwem ik onder de brug", "ik fiets naar mijn moeder"]
 )
