@@ -453,3 +453,16 @@ def test_bad_input_gets_an_answer_not_an_exception(engine, monkeypatch):
 def test_a_nul_byte_in_the_username_is_just_a_wrong_username(engine, request):
     _, username, _ = new_enrolled(engine, CHEAP_HASH)
     assert begin(engine, T0, username + "\x00", WRONG).error == "auth.invalid"
+
+
+def test_a_burst_of_parallel_attempts_cannot_outrun_the_delay(engine):
+    """The HTTP route checks the throttle, verifies the hash outside any transaction, then
+    concludes. Each attempt is counted when it starts, so attempts that are all still
+    being verified see each other and the sixth is delayed."""
+    results = []
+    for _ in range(throttle.DELAY_AFTER_FAILURES + 1):
+        with transaction(engine) as session:
+            results.append(login.prepare(session, ctx(T0), username="nobody.at.all"))
+    assert all(r.refusal is None for r in results[:-1])
+    assert results[-1].refusal is not None
+    assert results[-1].refusal.error == "auth.throttled"

@@ -59,6 +59,9 @@ class PasswordCheck:
     account_id: int | None
     stored_hash: str
     refusal: Outcome | None = None
+    #: the failure recorded up front (taken back on success), so that a burst of
+    #: parallel attempts sees every one of them and the delay holds
+    attempt_id: int | None = None
 
 
 def prepare(session: Session, ctx: Context, *, username: str) -> PasswordCheck:
@@ -72,10 +75,11 @@ def prepare(session: Session, ctx: Context, *, username: str) -> PasswordCheck:
         log(session, ctx, "login_refused", account, details={"locked": decision.locked})
         refusal = _refusal(decision.locked, decision.retry_after_seconds)
         return PasswordCheck(key, None, _dummy_hash(), refusal)
+    attempt = throttling.add_failure(session, ctx, key, account, "password")
     usable = account is not None and account.is_active and bool(account.password_hash)
     if not usable or account is None or account.password_hash is None:
-        return PasswordCheck(key, None, _dummy_hash())
-    return PasswordCheck(key, account.id, account.password_hash)
+        return PasswordCheck(key, None, _dummy_hash(), attempt_id=attempt)
+    return PasswordCheck(key, account.id, account.password_hash, attempt_id=attempt)
 
 
 def verify(check: PasswordCheck, password: str) -> bool:
@@ -94,7 +98,9 @@ def conclude(
     if account is not None and account.locked_at is not None:
         return Outcome(error="auth.locked")
     if not matched or account is None or account.password_hash != check.stored_hash:
-        return _failed(session, ctx, check.key, account, "password")
+        return _failed(session, ctx, check.key, account, "password", recorded=True)
+    if check.attempt_id is not None:
+        throttling.withdraw(session, check.attempt_id)
     if needs_rehash(check.stored_hash):
         account.password_hash = hash_password(password)
     stage = STAGE_CODE if account.totp_confirmed_at else STAGE_ENROL
@@ -114,9 +120,17 @@ def begin(session: Session, ctx: Context, *, username: str, password: str) -> Ou
 
 
 def _failed(
-    session: Session, ctx: Context, key: str, account: Account | None, kind: str
+    session: Session,
+    ctx: Context,
+    key: str,
+    account: Account | None,
+    kind: str,
+    *,
+    recorded: bool = False,
 ) -> Outcome:
-    locked_now = throttling.record_failure(session, ctx, key, account, kind)
+    if not recorded:
+        throttling.add_failure(session, ctx, key, account, kind)
+    locked_now = throttling.apply_lockout(session, ctx, key, account)
     log(session, ctx, f"login_failed_{kind}", account)
     outcome = Outcome(error="auth.invalid")
     if locked_now and account is not None:

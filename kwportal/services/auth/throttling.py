@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from kwportal.domain import throttle
@@ -64,21 +65,30 @@ def decide(session: Session, ctx: Context, key: str, account: Account | None) ->
     return throttle.account_decision(failures_for(session, key, account, ctx.now), ctx.now)
 
 
-def record_failure(
+def add_failure(
     session: Session, ctx: Context, key: str, account: Account | None, kind: str
-) -> bool:
-    """Store one failure; lock the account when this one reaches the lockout count.
-    Returns True when the account became locked now."""
-    session.add(
-        AuthFailure(
-            username_key=key,
-            account_id=account.id if account else None,
-            ip=ctx.access.ip,
-            kind=kind,
-            occurred_at=ctx.now,
-        )
+) -> int:
+    row = AuthFailure(
+        username_key=key,
+        account_id=account.id if account else None,
+        ip=ctx.access.ip,
+        kind=kind,
+        occurred_at=ctx.now,
     )
+    session.add(row)
     session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def withdraw(session: Session, failure_id: int) -> None:
+    """Take back a failure recorded before the outcome was known (it succeeded)."""
+    session.execute(delete(AuthFailure).where(col(AuthFailure.id) == failure_id))
+
+
+def apply_lockout(session: Session, ctx: Context, key: str, account: Account | None) -> bool:
+    """Lock the account (or mark the unknown name) once the failures reach the lockout
+    count. Returns True when a real account became locked now."""
     count = len(failures_for(session, key, account, ctx.now))
     if count < throttle.LOCKOUT_FAILURES:
         return False
@@ -95,3 +105,11 @@ def record_failure(
         session.add(account)
         return True
     return False
+
+
+def record_failure(
+    session: Session, ctx: Context, key: str, account: Account | None, kind: str
+) -> bool:
+    """Store one failure and apply the lockout; True when the account became locked now."""
+    add_failure(session, ctx, key, account, kind)
+    return apply_lockout(session, ctx, key, account)
