@@ -178,7 +178,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         return _fail(str(error))
     print(
         f"retention run {outcome.run_id}: {outcome.destroyed:,} files destroyed "
-        f"in {outcome.batches:,} batches"
+        f"in {outcome.batches:,} batches; {outcome.audit_rows_pruned:,} audit rows pruned"
     )
     return 0
 

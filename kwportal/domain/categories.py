@@ -365,6 +365,15 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         kind=_AU,
         occurred_at=_AU,
     ),
+    **_table(
+        "audit_checkpoint",
+        id=_AU,
+        pruned_through_seq=_AU,
+        last_hash=_AU,
+        rows_pruned=_AU,
+        pruned_at=_AU,
+        seal=_AU,
+    ),
     **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
 }
 

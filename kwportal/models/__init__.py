@@ -1,7 +1,7 @@
 """SQLModel tables, split by aggregate. Importing this package registers every table."""
 
 from kwportal.models.accounts import Account, CareTeam, TeamAssignment, TeamMember
-from kwportal.models.audit import AuditEvent, AuditHead
+from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from kwportal.models.auth import AuthFailure, LoginSession, OneTimeToken, RecoveryCode
 from kwportal.models.cases import (
     Appointment,
@@ -20,6 +20,7 @@ from kwportal.models.retention import JobLock, LegalHold, RetentionRun, Retentio
 __all__ = [
     "Account",
     "Appointment",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditHead",
     "AuthFailure",

@@ -43,3 +43,18 @@ class AuditHead(SQLModel, table=True):
     seq: int = 0
     row_hash: str = Field(default="0" * 64, max_length=64)
     seal: str = Field(default="", max_length=64)
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """The pruned prefix of the chain: rows up to ``pruned_through_seq`` were removed when
+    the files they describe were destroyed; ``last_hash`` is the hash of the last removed
+    row, so the rest still links to it, and ``seal`` proves the checkpoint is ours."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pruned_through_seq: int = Field(unique=True)
+    last_hash: str = Field(max_length=64)
+    rows_pruned: int
+    pruned_at: datetime
+    seal: str = Field(max_length=64)

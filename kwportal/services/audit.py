@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models.audit import AuditEvent, AuditHead
+from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from kwportal.models.base import utcnow
 
 GENESIS_HASH = "0" * 64
@@ -166,9 +166,16 @@ def seal(secret: str, seq: int, head_hash: str) -> str:
 def verify_chain(session: Session, *, secret: str) -> ChainReport:
     """Walk the chain in order; report the first row whose number, link or hash is off,
     then check the sealed head against the last row (a cut tail or an appended row)."""
-    expected_prev, expected_seq, rows = GENESIS_HASH, 1, 0
+    start = _checkpoint_start(session, secret)
+    if isinstance(start, ChainReport):
+        return start
+    expected_seq, expected_prev = start
+    rows = 0
     events: Iterable[AuditEvent] = session.exec(
-        select(AuditEvent).order_by(col(AuditEvent.seq)).execution_options(yield_per=2000)
+        select(AuditEvent)
+        .where(col(AuditEvent.seq) >= expected_seq)
+        .order_by(col(AuditEvent.seq))
+        .execution_options(yield_per=2000)
     )
     for event in events:
         rows += 1
@@ -182,6 +189,23 @@ def verify_chain(session: Session, *, secret: str) -> ChainReport:
             return ChainReport(False, rows, event.seq, problem)
         expected_prev, expected_seq = event.row_hash, event.seq + 1
     return _check_head(session, secret, rows, expected_seq - 1, expected_prev)
+
+
+def checkpoint_seal(secret: str, seq: int, last_hash: str) -> str:
+    return hmac.new(secret.encode(), f"checkpoint:{seq}:{last_hash}".encode(), "sha256").hexdigest()
+
+
+def _checkpoint_start(session: Session, secret: str) -> tuple[int, str] | ChainReport:
+    """Where the walk begins: after the latest (sealed) checkpoint, or at the genesis."""
+    latest = session.exec(
+        select(AuditCheckpoint).order_by(col(AuditCheckpoint.pruned_through_seq).desc())
+    ).first()
+    if latest is None:
+        return 1, GENESIS_HASH
+    expected = checkpoint_seal(secret, latest.pruned_through_seq, latest.last_hash)
+    if not hmac.compare_digest(latest.seal, expected):
+        return ChainReport(False, 0, latest.pruned_through_seq, "checkpoint seal does not match")
+    return latest.pruned_through_seq + 1, latest.last_hash
 
 
 def _check_head(

@@ -27,6 +27,7 @@ from kwportal.models import (
     QuestionnaireAnswer,
     SickLeaveCase,
 )
+from kwportal.services.auth.common import keyed_hash
 
 CHUNK = 10_000
 RETENTION_CONSENT = "retention_longer"
@@ -157,6 +158,11 @@ def dossiers(session: Session, ids: Sequence[int]) -> dict[int, tuple[Employee, 
     return result
 
 
+def pseudonym(secret: str, employee_id: int) -> str:
+    """What a tombstone keeps of the person: a keyed hash, useless without our secret."""
+    return keyed_hash(secret, f"tombstone:{employee_id}")
+
+
 def _chunks(session: Session) -> Iterator[list[int]]:
     last = 0
     while True:
@@ -207,4 +213,4 @@ def _place(result: Plan, entry: PlanEntry, today: date, horizon_days: int) -> No
         result.upcoming.append(entry)
 
 
-__all__ = ["RETENTION_CONSENT", "Plan", "PlanEntry", "Rule", "dossiers", "plan"]
+__all__ = ["RETENTION_CONSENT", "Plan", "PlanEntry", "Rule", "dossiers", "plan", "pseudonym"]

@@ -44,9 +44,8 @@ from kwportal.models import (
     SickLeaveCase,
     SickReport,
 )
-from kwportal.services import audit
-from kwportal.services.auth.common import keyed_hash
-from kwportal.services.retention import dossiers, plan
+from kwportal.services import audit, audit_prune
+from kwportal.services.retention import dossiers, plan, pseudonym
 
 LOCK_NAME = "retention_run"
 DEFAULT_BATCH = 100
@@ -61,6 +60,7 @@ class RunResult:
     run_id: int
     destroyed: int
     batches: int
+    audit_rows_pruned: int = 0
 
 
 def _holder() -> str:
@@ -108,10 +108,6 @@ def release_lock(engine: Engine) -> None:
         session.execute(
             delete(JobLock).where(col(JobLock.name) == LOCK_NAME, col(JobLock.holder) == _holder())
         )
-
-
-def pseudonym(secret: str, employee_id: int) -> str:
-    return keyed_hash(secret, f"tombstone:{employee_id}")
 
 
 def _destroy_rows(session: Session, employee_id: int) -> None:
@@ -219,11 +215,23 @@ def run(
             if progress:
                 progress(min(start + batch_size, len(due_ids)), len(due_ids))
         with transaction(engine) as session:
+            now = datetime.now(UTC)
+            pruned = audit_prune.prune(session, secret=secret, now=now)
             finished = session.get(RetentionRun, run_id)
             assert finished is not None
-            finished.finished_at, finished.status = datetime.now(UTC), "finished"
+            finished.finished_at, finished.status = now, "finished"
             finished.destroyed = destroyed
             session.add(finished)
-        return RunResult(run_id, destroyed, batches)
+            audit.record(
+                session,
+                actor=audit.SYSTEM_ACTOR,
+                access=audit.CLI,
+                event_type="retention_run_finished",
+                action=audit.Action.DELETE,
+                ground=audit.Ground.LEGAL_DUTY,
+                details={"run": run_id, "destroyed": destroyed, "audit_rows_pruned": pruned},
+                secret=secret,
+            )
+        return RunResult(run_id, destroyed, batches, pruned)
     finally:
         release_lock(engine)
