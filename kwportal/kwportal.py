@@ -12,6 +12,7 @@ from kwportal.ui.api import auth as auth_api
 from kwportal.ui.middleware import ForgetOnConnect
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
+from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.public import home, signin
 from kwportal.ui.states.auth import AuthPageState
 from kwportal.ui.text import title
@@ -44,6 +45,12 @@ app.add_page(
     route=portal_home.ROUTE,
     title=title("portal.title"),
     on_load=[AuthPageState.load_query, portal_home.PortalState.load],
+)
+app.add_page(
+    retention_page.retention_desk_page,
+    route=retention_page.ROUTE,
+    title=title("desk.title"),
+    on_load=[AuthPageState.load_query, retention_page.RetentionDeskState.load],
 )
 app.add_page(
     security.security_page,

@@ -24,6 +24,9 @@ ALL_SIGNED_IN = tuple(r for r in Role if r is not Role.SYSTEM)
 #: handlers that anyone may call: they read only the URL or set the language
 PUBLIC_HANDLERS: set[str] = set()
 
+# Reflex's built-in ``setvar(name, value)`` calls any ``set_<name>`` attribute of a state:
+# a guarded handler is therefore never named ``set_*`` (the guard test checks it).
+
 
 def public(fn: F) -> F:
     """Mark a handler that needs no session (checked by the guard test)."""

@@ -10,8 +10,9 @@ import reflex as rx
 from kwportal.ui.text import tr
 
 
-def field(label_key: str, name: str, *, field_id: str = "", **attrs: Any) -> rx.Component:
-    ident = field_id or f"f-{name}"
+def field(label_key: str, name: str, *, field_id: Any = "", **attrs: Any) -> rx.Component:
+    """``field_id`` may be a Var (inside rx.foreach): each input keeps its own label."""
+    ident = f"f-{name}" if isinstance(field_id, str) and not field_id else field_id
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=ident),
         rx.el.input(id=ident, name=name, **attrs),

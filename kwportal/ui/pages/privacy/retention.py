@@ -1,0 +1,250 @@
+"""The privacy desk's retention page: what falls due, legal holds, earlier runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.roles import Role
+from kwportal.i18n import t
+from kwportal.models import Account
+from kwportal.services import retention_desk
+from kwportal.services.actors import actor_for
+from kwportal.ui.components.forms import field, notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/retention-desk"
+
+
+@dataclass
+class Upcoming:
+    number: str
+    name: str
+    date: str
+    rule_key: str
+
+
+@dataclass
+class Hold:
+    hold_id: str
+    number: str
+    name: str
+    reason: str
+    set_at: str
+
+
+@dataclass
+class Run:
+    run_id: str
+    date: str
+    destroyed: str
+    status: str
+
+
+class RetentionDeskState(AuthState):
+    upcoming: list[Upcoming] = []
+    holds: list[Hold] = []
+    runs: list[Run] = []
+    due_now: int = 0
+    desk_message_key: str = ""
+
+    @rx.var
+    def due_line(self) -> str:
+        return t("desk.due_now", self.lang).replace("{count}", str(self.due_now))
+
+    @rx.var
+    def desk_message(self) -> str:
+        return t(self.desk_message_key, self.lang) if self.desk_message_key else ""
+
+    def _actor(self) -> Any:
+        assert self._signed_in is not None
+        with transaction() as session:
+            account = session.get(Account, self._signed_in.account_id)
+            assert account is not None
+            return actor_for(session, account)
+
+    def _refresh(self) -> None:
+        ctx = self._context()
+        with transaction() as session:
+            view = retention_desk.desk_view(
+                session, self._actor(), today=ctx.now.date(), access=ctx.access, secret=ctx.secret
+            )
+        self.due_now = view.due_now
+        self.upcoming = [
+            Upcoming(u.personnel_number, u.name, u.destroy_from.isoformat(), f"rule.{u.rule}")
+            for u in view.upcoming
+        ]
+        self.holds = [
+            Hold(str(h.hold_id), h.personnel_number, h.name, h.reason, f"{h.set_at:%Y-%m-%d}")
+            for h in view.holds
+        ]
+        self.runs = [
+            Run(str(r.run_id), f"{r.started_at:%Y-%m-%d %H:%M}", f"{r.destroyed:,}", r.status)
+            for r in view.runs
+        ]
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def load(self) -> None:
+        self.desk_message_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def place_hold(self, form_data: dict[str, Any]) -> None:
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                retention_desk.set_hold(
+                    session,
+                    self._actor(),
+                    personnel_number=str(form_data.get("personnel_number", ""))[:100],
+                    reason=str(form_data.get("reason", ""))[:5000],
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except retention_desk.DeskError as error:
+            self.desk_message_key = error.code
+            return
+        self.desk_message_key = "desk.hold_set"
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def lift_hold(self, form_data: dict[str, Any]) -> None:
+        ctx = self._context()
+        raw_id = str(form_data.get("hold_id", ""))
+        try:
+            if not raw_id.isdigit():
+                raise retention_desk.DeskError("desk.unknown_hold")
+            with transaction() as session:
+                retention_desk.lift_hold(
+                    session,
+                    self._actor(),
+                    hold_id=int(raw_id),
+                    reason=str(form_data.get("reason", ""))[:5000],
+                    now=datetime.now(UTC),
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except retention_desk.DeskError as error:
+            self.desk_message_key = error.code
+            return
+        self.desk_message_key = "desk.hold_lifted"
+        self._refresh()
+
+
+def _rule(key: Any) -> rx.Component:
+    return rx.match(
+        key,
+        *[(k, tr(k)) for k in _RULE_KEYS],
+        key,
+    )
+
+
+_RULE_KEYS = [
+    "rule.medical_file_20y",
+    "rule.wgbo_last_change_20y",
+    "rule.hazardous_substances_40y",
+    "rule.radiation_age_75",
+    "rule.radiation_30y_after_work",
+    "rule.consent_longer",
+    "rule.transferred_to_new_arbodienst",
+]
+
+
+def _upcoming_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(row.number), " ", row.name, rx.el.br(), row.date, " · ", _rule(row.rule_key)
+    )
+
+
+def _hold_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(row.number),
+        " ",
+        row.name,
+        rx.el.br(),
+        row.set_at,
+        " · ",
+        row.reason,
+        rx.el.form(
+            rx.el.input(type="hidden", name="hold_id", value=row.hold_id),
+            field(
+                "desk.lift_reason",
+                "reason",
+                field_id="lift-" + row.hold_id,
+                required=True,
+                max_length=1000,
+            ),
+            rx.el.button(tr("desk.lift"), type="submit", class_name="button"),
+            on_submit=RetentionDeskState.lift_hold,
+            class_name="form",
+        ),
+    )
+
+
+def _run_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        tr("desk.col.run"),
+        " ",
+        row.run_id,
+        ": ",
+        row.date,
+        " · ",
+        tr("desk.col.destroyed"),
+        " ",
+        row.destroyed,
+        " · ",
+        row.status,
+    )
+
+
+def _section(title: str, items: Any, render: Any, empty: str) -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr(title)),
+        rx.cond(
+            items.length() > 0,
+            rx.el.ul(rx.foreach(items, render), class_name="plain"),
+            rx.el.p(tr(empty)),
+        ),
+        class_name="card",
+    )
+
+
+def retention_desk_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("desk.title")),
+        notice(RetentionDeskState.desk_message),
+        rx.el.p(RetentionDeskState.due_line),
+        _section(
+            "desk.upcoming", RetentionDeskState.upcoming, _upcoming_item, "desk.none_upcoming"
+        ),
+        rx.el.section(
+            rx.el.h2(tr("desk.set_hold")),
+            rx.el.form(
+                field(
+                    "desk.personnel_number",
+                    "personnel_number",
+                    required=True,
+                    max_length=40,
+                    auto_complete="off",
+                ),
+                field("desk.reason", "reason", required=True, max_length=1000),
+                rx.el.button(tr("desk.set_hold"), type="submit", class_name="button"),
+                on_submit=RetentionDeskState.place_hold,
+                reset_on_submit=True,
+                class_name="form",
+            ),
+            class_name="card",
+        ),
+        _section("desk.holds", RetentionDeskState.holds, _hold_item, "desk.no_holds"),
+        _section("desk.runs", RetentionDeskState.runs, _run_item, "desk.no_runs"),
+    )
