@@ -10,6 +10,7 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import auth as auth_api
 from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
 from kwportal.ui.pages.privacy import retention as retention_page
@@ -51,6 +52,12 @@ app.add_page(
     route=retention_page.ROUTE,
     title=title("desk.title"),
     on_load=[AuthPageState.load_query, retention_page.RetentionDeskState.load],
+)
+app.add_page(
+    my_retention.my_retention_page,
+    route=my_retention.ROUTE,
+    title=title("retention.title"),
+    on_load=[AuthPageState.load_query, my_retention.MyRetentionState.load],
 )
 app.add_page(
     security.security_page,
