@@ -166,3 +166,25 @@ def decide(d: Dossier) -> Decision:
 
 def due(decision: Decision, today: date) -> bool:
     return decision.destroy_from is not None and decision.destroy_from <= today
+
+
+def date_problems(
+    *,
+    employment_start: date | None,
+    employment_end: date | None,
+    date_of_birth: date | None,
+    date_of_death: date | None,
+    today: date,
+) -> list[str]:
+    """Dates that would move a destruction date and cannot be right; every form and import
+    that records them refuses them with these codes (translation keys)."""
+    problems: list[str] = []
+    if employment_start and employment_end and employment_end < employment_start:
+        problems.append("date.end_before_start")
+    if date_of_death and date_of_death > today:
+        problems.append("date.death_in_future")
+    if date_of_birth and date_of_death and date_of_death < date_of_birth:
+        problems.append("date.death_before_birth")
+    if date_of_birth and date_of_birth > today:
+        problems.append("date.birth_in_future")
+    return problems

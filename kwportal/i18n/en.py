@@ -210,4 +210,8 @@ EN: dict[str, str] = {
     "consent.unknown": "That consent does not exist.",
     "consent.already_withdrawn": "That consent was withdrawn already.",
     "retention.link": "How long do we keep your data?",
+    "date.end_before_start": "The end date is before the start date.",
+    "date.death_in_future": "A date of death cannot be in the future.",
+    "date.death_before_birth": "The date of death is before the date of birth.",
+    "date.birth_in_future": "A date of birth cannot be in the future.",
 }

@@ -212,4 +212,8 @@ NL: dict[str, str] = {
     "consent.unknown": "Die toestemming bestaat niet.",
     "consent.already_withdrawn": "Die toestemming is al ingetrokken.",
     "retention.link": "Hoe lang bewaren wij uw gegevens?",
+    "date.end_before_start": "De einddatum ligt voor de begindatum.",
+    "date.death_in_future": "Een overlijdensdatum kan niet in de toekomst liggen.",
+    "date.death_before_birth": "De overlijdensdatum ligt voor de geboortedatum.",
+    "date.birth_in_future": "Een geboortedatum kan niet in de toekomst liggen.",
 }

@@ -192,3 +192,40 @@ def test_never_earlier_than_any_applicable_rule(
     for until in consent:
         assert start > until
     assert start - timedelta(days=1) >= max(latest, last_change)
+
+
+def test_dates_that_cannot_be_right_are_named() -> None:
+    from kwportal.domain.retention import date_problems
+
+    today = date(2026, 11, 28)
+    assert date_problems(
+        employment_start=date(2020, 1, 1),
+        employment_end=date(2019, 1, 1),
+        date_of_birth=None,
+        date_of_death=None,
+        today=today,
+    ) == ["date.end_before_start"]
+    assert date_problems(
+        employment_start=None,
+        employment_end=None,
+        date_of_birth=BORN,
+        date_of_death=date(2027, 1, 1),
+        today=today,
+    ) == ["date.death_in_future"]
+    assert date_problems(
+        employment_start=None,
+        employment_end=None,
+        date_of_birth=date(1980, 1, 1),
+        date_of_death=date(1979, 1, 1),
+        today=today,
+    ) == ["date.death_before_birth"]
+    assert (
+        date_problems(
+            employment_start=date(2020, 1, 1),
+            employment_end=None,
+            date_of_birth=BORN,
+            date_of_death=None,
+            today=today,
+        )
+        == []
+    )
