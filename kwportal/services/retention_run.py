@@ -45,6 +45,7 @@ from kwportal.models import (
     SickReport,
 )
 from kwportal.services import audit, audit_prune
+from kwportal.services.auth import housekeeping
 from kwportal.services.retention import dossiers, plan, pseudonym
 
 LOCK_NAME = "retention_run"
@@ -217,6 +218,7 @@ def run(
         with transaction(engine) as session:
             now = datetime.now(UTC)
             pruned = audit_prune.prune(session, secret=secret, now=now)
+            purged = housekeeping.purge(session, now=now)
             finished = session.get(RetentionRun, run_id)
             assert finished is not None
             finished.finished_at, finished.status = now, "finished"
@@ -229,7 +231,12 @@ def run(
                 event_type="retention_run_finished",
                 action=audit.Action.DELETE,
                 ground=audit.Ground.LEGAL_DUTY,
-                details={"run": run_id, "destroyed": destroyed, "audit_rows_pruned": pruned},
+                details={
+                    "run": run_id,
+                    "destroyed": destroyed,
+                    "audit_rows_pruned": pruned,
+                    "sign_in_rows_purged": purged,
+                },
                 secret=secret,
             )
         return RunResult(run_id, destroyed, batches, pruned)
