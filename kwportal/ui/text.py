@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from kwportal.i18n import CATALOGS
+from kwportal.i18n import CATALOGS, t
 from kwportal.ui.states.base import AppState
 
 
@@ -16,3 +16,16 @@ def tr(key: str) -> rx.Var[str]:
 def title(key: str) -> str:
     """A page title (static: Dutch and English together, the document language aside)."""
     return f"{CATALOGS['nl'][key]} · KrachtWerkt"
+
+
+def retention_sentence(lang: str, until: str, rule: str, holds: list[str]) -> str:
+    if until:
+        return (
+            t("retention.until", lang)
+            .replace("{date}", until)
+            .replace("{rule}", t(f"rule.{rule}", lang))
+        )
+    if holds:
+        reasons = "; ".join(t(f"hold.{h}", lang) for h in holds)
+        return t("retention.not_yet", lang).replace("{reasons}", reasons)
+    return ""

@@ -178,6 +178,20 @@ def _all(everyone: dict[str, tuple[str, ...]]) -> list[str]:
     return _others(everyone, None)
 
 
+def _others_for(everyone: dict[str, tuple[str, ...]], caller: Caller) -> list[str]:
+    """Everyone else, except those the caller may see by name: an employee's access log
+    names the contacts of his own employer who looked at his file (issue 5, item 3)."""
+    known = {caller.username}
+    if caller.role is Role.EMPLOYEE:
+        mine = next(a for a in demo_accounts() if a.username == caller.username)
+        known |= {
+            a.username
+            for a in demo_accounts()
+            if a.role == Role.EMPLOYER_CONTACT.value and a.organisation == mine.organisation
+        }
+    return [value for name, values in everyone.items() if name not in known for value in values]
+
+
 @pytest.mark.parametrize("handler", _ids(PROTECTED))
 def test_protected_handler_refuses_caller_without_session(
     portal: Portal, everyone: dict[str, tuple[str, ...]], handler: Handler
@@ -233,7 +247,7 @@ def test_each_role_gets_its_handlers_and_no_one_elses_data(
         reply = call(portal, handler.event, sample_payload(handler), cookie=caller.cookie)
         assert reply.complete, f"{handler.label}: the reply did not end"
         assert not reply.redirects(), f"{handler.label} refused {role}: {reply.redirects()}"
-        others = _others(everyone, caller.username)
+        others = _others_for(everyone, caller)
         assert problems(reply, others, states=set(), computed=False) == []
         admitted.append(reply)
     if admitted:

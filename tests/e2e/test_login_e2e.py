@@ -201,7 +201,7 @@ def test_log_out_everywhere_ends_the_other_devices_session(
 def test_idle_session_ends_after_fifteen_minutes(
     portal: Portal, phone_page: Page, totp_codes: TotpCodes
 ) -> None:
-    account = demo("werknemer.logistiek")
+    account = demo("casemanager.logistiek")  # an account no other e2e test signs in with
     sign_in(phone_page, portal, account, totp_codes)
     owner = account_id(portal, account.username)
     assert move_back(portal, "login_session", "last_seen_at", owner, IDLE_BEYOND_TIMEOUT) == 1

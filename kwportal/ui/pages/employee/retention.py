@@ -19,23 +19,10 @@ from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
-from kwportal.ui.text import tr
+from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = "/my-retention"
 STEP_UP = f"/stepup?next={ROUTE}"
-
-
-def retention_sentence(lang: str, until: str, rule: str, holds: list[str]) -> str:
-    if until:
-        return (
-            t("retention.until", lang)
-            .replace("{date}", until)
-            .replace("{rule}", t(f"rule.{rule}", lang))
-        )
-    if holds:
-        reasons = "; ".join(t(f"hold.{h}", lang) for h in holds)
-        return t("retention.not_yet", lang).replace("{reasons}", reasons)
-    return ""
 
 
 @dataclass

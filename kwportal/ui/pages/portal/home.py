@@ -13,7 +13,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthPageState, AuthState
-from kwportal.ui.text import tr
+from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = "/portal"
 
@@ -25,16 +25,9 @@ class PortalState(AuthState):
 
     @rx.var
     def retention_text(self) -> str:
-        if self.retention_date:
-            return (
-                t("retention.until", self.lang)
-                .replace("{date}", self.retention_date)
-                .replace("{rule}", t(f"rule.{self.retention_rule}", self.lang))
-            )
-        if self.retention_holds:
-            reasons = "; ".join(t(f"hold.{h}", self.lang) for h in self.retention_holds)
-            return t("retention.not_yet", self.lang).replace("{reasons}", reasons)
-        return ""
+        return retention_sentence(
+            self.lang, self.retention_date, self.retention_rule, self.retention_holds
+        )
 
     @rx.var
     def welcome(self) -> str:
@@ -70,13 +63,45 @@ class PortalState(AuthState):
         self.retention_holds = [str(h) for h in decision.holds]
 
 
+#: what each role can do from its start page: (label key, route)
+ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
+    Role.EMPLOYEE: (
+        ("my_view.link", "/my-employer-view"),
+        ("access_log.link", "/my-access-log"),
+        ("retention.link", "/my-retention"),
+        ("rights.link", "/my-rights"),
+    ),
+    Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
+    Role.PRIVACY_OFFICER: (
+        ("rights_desk.link", "/rights-desk"),
+        ("desk.link", "/retention-desk"),
+    ),
+}
+
+
+def _links_for(role: Role, links: tuple[tuple[str, str], ...]) -> rx.Component:
+    return rx.cond(
+        PortalState.role == str(role),
+        rx.el.ul(
+            *[rx.el.li(rx.el.a(tr(key), href=href)) for key, href in links], class_name="plain"
+        ),
+        rx.el.span(),
+    )
+
+
 def portal_home() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("portal.title")),
         notice(AuthPageState.message),
         rx.el.p(PortalState.welcome),
         rx.el.p(PortalState.role_line),
-        rx.el.p(tr("portal.coming")),
+        rx.el.nav(
+            *[_links_for(role, links) for role, links in ROLE_LINKS.items()],
+            rx.el.ul(
+                rx.el.li(rx.el.a(tr("portal.security"), href="/security")), class_name="plain"
+            ),
+            aria_label=tr("portal.title"),
+        ),
         rx.cond(
             PortalState.retention_text != "",
             rx.el.section(
@@ -87,10 +112,4 @@ def portal_home() -> rx.Component:
             ),
             rx.el.span(),
         ),
-        rx.cond(
-            PortalState.role == "privacy_officer",
-            rx.el.p(rx.el.a(tr("desk.link"), href="/retention-desk")),
-            rx.el.span(),
-        ),
-        rx.el.p(rx.el.a(tr("portal.security"), href="/security")),
     )

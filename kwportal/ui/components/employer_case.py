@@ -1,0 +1,163 @@
+"""The employer's view of a case: ONE component for the employer's case page and for the
+employee's "what my employer sees" page, both fed by ``EmployerCaseView`` (seed ch. 1,
+"Aan werkgever": functional capacity, expected period, degree of incapacity, advice)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.services.employer_view import EmployerCaseView, FeedbackView
+from kwportal.ui.text import tr
+
+#: the areas of the functional capacity list (FML) the care team fills in
+CAPACITY_AREAS = (
+    "personal_functioning",
+    "social_functioning",
+    "physical_environment",
+    "dynamic_movements",
+    "static_postures",
+    "working_hours",
+)
+CAPACITY_LEVELS = ("can", "limited", "cannot")
+
+
+@dataclass
+class CapacityItem:
+    area: str = ""
+    level: str = ""
+
+
+@dataclass
+class FeedbackCard:
+    released_at: str = ""
+    expected_period: str = ""
+    incapacity_degree: str = ""
+    advice: str = ""
+    capacity: list[CapacityItem] = field(default_factory=list)
+
+
+@dataclass
+class CaseCard:
+    """An ``EmployerCaseView`` as plain strings for a state: nothing else fits in it."""
+
+    name: str = ""
+    personnel_number: str = ""
+    sick_since: str = ""
+    recovered_on: str = ""
+    has_feedback: bool = False
+    latest: FeedbackCard = field(default_factory=FeedbackCard)
+    #: earlier released feedback, newest first
+    history: list[FeedbackCard] = field(default_factory=list)
+
+
+def day(value: date | datetime | None) -> str:
+    return value.strftime("%Y-%m-%d") if value is not None else ""
+
+
+def _feedback_card(feedback: FeedbackView) -> FeedbackCard:
+    return FeedbackCard(
+        released_at=day(feedback.released_at),
+        expected_period=feedback.expected_period,
+        incapacity_degree=feedback.incapacity_degree,
+        advice=feedback.advice,
+        capacity=[CapacityItem(area, level) for area, level in feedback.functional_capacity],
+    )
+
+
+def case_card(view: EmployerCaseView) -> CaseCard:
+    cards = [_feedback_card(f) for f in view.feedback]
+    return CaseCard(
+        name=f"{view.first_name} {view.last_name}",
+        personnel_number=view.personnel_number,
+        sick_since=day(view.sick_report_date),
+        recovered_on=day(view.recovery_date),
+        has_feedback=bool(cards),
+        latest=cards[0] if cards else FeedbackCard(),
+        history=cards[1:],
+    )
+
+
+def _label(value: Any, prefix: str, keys: tuple[str, ...]) -> rx.Component:
+    """A translated label for a known key; an unknown one is shown as it is."""
+    return rx.match(value, *[(key, tr(f"{prefix}.{key}")) for key in keys], value)
+
+
+def _capacity_item(item: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.span(_label(item.area, "capacity.area", CAPACITY_AREAS)),
+        ": ",
+        rx.el.strong(_label(item.level, "capacity.level", CAPACITY_LEVELS)),
+        class_name=rx.cond(item.level == "cannot", "capacity cannot", "capacity"),
+    )
+
+
+def feedback_items(feedback: Any) -> rx.Component:
+    """The four items of one released feedback, and when it was released."""
+    return rx.el.div(
+        rx.el.dl(
+            rx.el.dt(tr("employer_case.capacity")),
+            rx.el.dd(
+                rx.cond(
+                    feedback.capacity.length() > 0,
+                    rx.el.ul(rx.foreach(feedback.capacity, _capacity_item), class_name="plain"),
+                    rx.el.span(tr("employer_case.not_given")),
+                )
+            ),
+            rx.el.dt(tr("employer_case.expected_period")),
+            rx.el.dd(_or_not_given(feedback.expected_period)),
+            rx.el.dt(tr("employer_case.incapacity")),
+            rx.el.dd(_or_not_given(feedback.incapacity_degree)),
+            rx.el.dt(tr("employer_case.advice")),
+            rx.el.dd(_or_not_given(feedback.advice)),
+            class_name="items",
+        ),
+        rx.el.p(tr("employer_case.released_at"), " ", feedback.released_at, class_name="meta"),
+        class_name="feedback",
+    )
+
+
+def _or_not_given(value: Any) -> rx.Component:
+    return rx.cond(value != "", rx.el.span(value), rx.el.span(tr("employer_case.not_given")))
+
+
+def _history(card: Any) -> rx.Component:
+    return rx.cond(
+        card.history.length() > 0,
+        rx.el.details(
+            rx.el.summary(tr("employer_case.history")),
+            rx.foreach(card.history, feedback_items),
+            class_name="history",
+        ),
+        rx.el.span(),
+    )
+
+
+def employer_case_card(card: Any) -> rx.Component:
+    """The whole employer view of one case: who, since when, the released feedback."""
+    return rx.el.section(
+        rx.el.h2(card.name, " (", card.personnel_number, ")", id="employer-case-title"),
+        rx.el.p(tr("employer_case.sick_since"), " ", card.sick_since),
+        rx.cond(
+            card.recovered_on != "",
+            rx.el.p(tr("employer_case.recovered_on"), " ", card.recovered_on),
+            rx.el.span(),
+        ),
+        rx.el.h3(tr("employer_case.feedback")),
+        rx.cond(
+            card.has_feedback,
+            rx.el.div(feedback_items(card.latest), _history(card)),
+            rx.el.p(tr("employer_case.no_feedback")),
+        ),
+        aria_labelledby="employer-case-title",
+        custom_attrs={"data-component": "employer-case"},
+        class_name="card employer-case",
+    )
+
+
+def secrecy_note() -> rx.Component:
+    """Seed ch. 1: everything beyond the four items falls under medical secrecy."""
+    return rx.el.p(tr("employer.secrecy"), class_name="secrecy-note")

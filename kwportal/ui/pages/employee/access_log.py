@@ -1,0 +1,286 @@
+"""Who opened my file: the employee's access log (issue 5, item 3), filtered by period and
+paged, as cards on any width. The lines come from :mod:`kwportal.services.access_log`;
+this state keeps only their strings and translates them in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import read_transaction
+from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
+from kwportal.i18n import CATALOGS, t
+from kwportal.services import access_log as service
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/my-access-log"
+PAGE_SIZE = 20
+MAX_DATE_INPUT = 10
+
+
+@dataclass
+class AccessRow:
+    """One line as stored in the state: names and keys, not yet translated."""
+
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    categories: str = ""
+    action: str = ""
+    ground: str = ""
+    when: str = ""
+    count: str = "1"
+
+
+@dataclass
+class AccessLine:
+    """One line as shown, in the reader's language."""
+
+    who: str = ""
+    role: str = ""
+    organisation: str = ""
+    what: str = ""
+    action: str = ""
+    ground: str = ""
+    when: str = ""
+    times: str = ""
+
+
+def _label(prefix: str, value: str, lang: str) -> str:
+    if not value:
+        return t("access_log.unknown", lang)
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in CATALOGS["nl"] else value
+
+
+def role_label(role: str, lang: str) -> str:
+    if role == str(Role.SYSTEM):
+        return t("access_log.system", lang)
+    return _label("role", role, lang)
+
+
+def translate(row: AccessRow, lang: str) -> AccessLine:
+    role = role_label(row.role, lang)
+    categories = [_label("category", c, lang) for c in row.categories.split()]
+    return AccessLine(
+        who=row.name or role,
+        role=role,
+        organisation=row.organisation,
+        what=", ".join(categories) or t("access_log.unknown", lang),
+        action=_label("action", row.action, lang),
+        ground=_label("ground", row.ground, lang),
+        when=row.when,
+        times=t("access_log.times", lang).replace("{count}", row.count) if row.count != "1" else "",
+    )
+
+
+def as_row(line: service.AccessLogLine) -> AccessRow:
+    when = f"{line.last_at:%Y-%m-%d %H:%M}"
+    if line.count > 1 and f"{line.first_at:%H:%M}" != f"{line.last_at:%H:%M}":
+        when = f"{line.first_at:%Y-%m-%d %H:%M}–{line.last_at:%H:%M}"
+    return AccessRow(
+        name=line.name,
+        role=line.role,
+        organisation=line.organisation,
+        categories=" ".join(line.categories),
+        action=line.action,
+        ground=line.ground,
+        when=when,
+        count=str(line.count),
+    )
+
+
+def _day(raw: Any) -> date | None:
+    """A date from a date input; empty means "default"; anything else is refused."""
+    text = str(raw or "").strip()[:MAX_DATE_INPUT]
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise service.BadPeriodError("access_log.bad_date") from None
+
+
+class MyAccessLogState(AuthState):
+    rows: list[AccessRow] = []
+    since: str = ""
+    until: str = ""
+    today: str = ""
+    page: int = 1
+    has_older: bool = False
+    message_key: str = ""
+
+    @rx.var
+    def lines(self) -> list[AccessLine]:
+        return [translate(row, self.lang) for row in self.rows]
+
+    @rx.var
+    def message(self) -> str:
+        return t(self.message_key, self.lang) if self.message_key else ""
+
+    @rx.var
+    def page_line(self) -> str:
+        return t("access_log.page", self.lang).replace("{page}", str(self.page))
+
+    def _actor(self) -> Actor:
+        s = self._signed_in
+        assert s is not None
+        return Actor(s.account_id, s.role, s.organisation_id, s.employee_id)
+
+    def _show(self, since: Any, until: Any, page: int) -> None:
+        """Load one page; a refused period leaves the lines shown as they were."""
+        try:
+            first, last = _day(since), _day(until)
+            with read_transaction() as session:
+                result = service.access_log(
+                    self._actor(),
+                    session=session,
+                    since=first,
+                    until=last,
+                    page=page,
+                    page_size=PAGE_SIZE,
+                )
+        except service.AccessLogError as error:
+            self.message_key = error.code
+            return
+        self.message_key = ""
+        self.rows = [as_row(line) for line in result.lines]
+        self.since, self.until = result.since.isoformat(), result.until.isoformat()
+        self.today = service.local_today().isoformat()
+        self.page, self.has_older = result.page, result.has_older
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def load(self) -> None:
+        self._show(None, None, 1)
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def filter_period(self, form_data: dict[str, Any]) -> None:
+        data = form_data if isinstance(form_data, dict) else {}
+        self._show(data.get("since"), data.get("until"), 1)
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def older(self) -> None:
+        if self.has_older:
+            self._show(self.since, self.until, self.page + 1)
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def newer(self) -> None:
+        if self.page > 1:
+            self._show(self.since, self.until, self.page - 1)
+
+
+def _date_field(label_key: str, name: str, value: Any) -> rx.Component:
+    ident = f"access-{name}"
+    return rx.el.div(
+        rx.el.label(tr(label_key), html_for=ident),
+        rx.el.input(
+            id=ident,
+            name=name,
+            type="date",
+            default_value=value,
+            max=MyAccessLogState.today,
+            required=True,
+        ),
+        class_name="field",
+    )
+
+
+def _period_form() -> rx.Component:
+    state = MyAccessLogState
+    return rx.el.form(
+        rx.el.fieldset(
+            rx.el.legend(tr("access_log.period")),
+            _date_field("access_log.since", "since", state.since),
+            _date_field("access_log.until", "until", state.until),
+            class_name="period",
+        ),
+        rx.el.button(tr("access_log.show"), type="submit", class_name="button"),
+        on_submit=state.filter_period,
+        # a new key remounts the inputs, so they show the period actually loaded
+        key=state.since + "/" + state.until,
+        class_name="form period-form",
+    )
+
+
+def _item(key: str, value: Any) -> list[rx.Component]:
+    return [rx.el.dt(tr(key)), rx.el.dd(value)]
+
+
+def _card(line: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(rx.el.strong(line.who), class_name="who"),
+        rx.el.dl(
+            *_item("access_log.role", line.role),
+            rx.cond(
+                line.organisation != "",
+                rx.fragment(*_item("access_log.organisation", line.organisation)),
+            ),
+            *_item("access_log.what", line.what),
+            *_item("access_log.action", line.action),
+            *_item("access_log.ground", line.ground),
+            *_item(
+                "access_log.when",
+                rx.el.span(line.when, rx.cond(line.times != "", rx.el.span(" (", line.times, ")"))),
+            ),
+            class_name="items",
+        ),
+        class_name="access-card",
+    )
+
+
+def _pager() -> rx.Component:
+    state = MyAccessLogState
+    return rx.el.nav(
+        rx.el.button(
+            tr("access_log.newer"),
+            type="button",
+            class_name="button",
+            disabled=state.page <= 1,
+            on_click=state.newer,
+        ),
+        rx.el.span(state.page_line, aria_live="polite"),
+        rx.el.button(
+            tr("access_log.older"),
+            type="button",
+            class_name="button",
+            disabled=~state.has_older,
+            on_click=state.older,
+        ),
+        aria_label=tr("access_log.paging"),
+        class_name="pager",
+    )
+
+
+def my_access_log_page() -> rx.Component:
+    lines: Any = MyAccessLogState.lines
+    return portal_page(
+        rx.el.h1(tr("access_log.title")),
+        rx.el.div(
+            rx.el.p(tr("access_log.intro"), class_name="lead"),
+            rx.el.p(tr("access_log.function_note")),
+            class_name="access-intro",
+        ),
+        notice(MyAccessLogState.message),
+        _period_form(),
+        rx.el.section(
+            rx.el.h2(tr("access_log.caption")),
+            rx.cond(
+                lines.length() > 0,
+                rx.el.ul(rx.foreach(lines, _card), class_name="plain access-cards"),
+                rx.el.p(tr("access_log.none")),
+            ),
+        ),
+        _pager(),
+    )

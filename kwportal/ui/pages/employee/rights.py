@@ -1,0 +1,225 @@
+"""The employee's rights page (seed ch. 3, A–E): what each right means, one short form to
+make a request, and his own requests with due date, status and answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.policy import Actor
+from kwportal.domain.rights import RequestStatus, RightsKind
+from kwportal.domain.roles import Role
+from kwportal.i18n import t
+from kwportal.services import rights
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/my-rights"
+FORM_ID = "rights-form"
+AP_URL = "https://www.autoriteitpersoonsgegevens.nl"
+AP_TEL = "tel:+31881805250"
+KINDS = tuple(str(k) for k in RightsKind)
+STATUSES = tuple(str(s) for s in RequestStatus)
+
+
+@dataclass
+class RequestLine:
+    request_id: str = ""
+    kind: str = ""
+    text: str = ""
+    received: str = ""
+    due: str = ""
+    reason: str = ""
+    status: str = ""
+    answer: str = ""
+    answered: str = ""
+
+
+def kind_label(key: Any) -> rx.Component:
+    return rx.match(key, *[(k, tr(f"rights.kind.{k}")) for k in KINDS], key)
+
+
+def status_label(key: Any) -> rx.Component:
+    return rx.match(key, *[(s, tr(f"rights.status.{s}")) for s in STATUSES], key)
+
+
+def request_list(items: Any, render: Any, empty_key: str) -> rx.Component:
+    return rx.cond(
+        items.length() > 0,
+        rx.el.ul(rx.foreach(items, render), class_name="plain rights-list"),
+        rx.el.p(tr(empty_key)),
+    )
+
+
+def _line(view: rights.MyRequest) -> RequestLine:
+    return RequestLine(
+        request_id=str(view.request_id),
+        kind=str(view.kind),
+        text=view.text,
+        received=f"{view.received_at:%Y-%m-%d}",
+        due=view.due_on.isoformat(),
+        reason=view.extension_reason if view.extended else "",
+        status=str(view.status),
+        answer=view.answer,
+        answered=f"{view.answered_at:%Y-%m-%d}" if view.answered_at else "",
+    )
+
+
+class MyRightsState(AuthState):
+    requests: list[RequestLine] = []
+    rights_message_key: str = ""
+
+    @rx.var
+    def rights_message(self) -> str:
+        return t(self.rights_message_key, self.lang) if self.rights_message_key else ""
+
+    def _actor(self) -> Actor:
+        s = self._signed_in
+        assert s is not None
+        return Actor(s.account_id, s.role, s.organisation_id, s.employee_id)
+
+    def _refresh(self) -> None:
+        with transaction() as session:
+            views = rights.my_requests(self._actor(), session=session)
+        self.requests = [_line(v) for v in views]
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def load(self) -> None:
+        self.rights_message_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def file_request(self, form_data: dict[str, Any]) -> Any:
+        kind = str(form_data.get("kind", ""))[:40]
+        # one past the limit: an over-long text is refused, never silently cut
+        text = str(form_data.get("text", ""))[: rights.MAX_TEXT + 1]
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                rights.submit(
+                    self._actor(),
+                    kind,
+                    text,
+                    session=session,
+                    now=datetime.now(UTC),
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except rights.RightsError as error:
+            self.rights_message_key = error.code
+            return None
+        complaint = kind == RightsKind.COMPLAINT
+        self.rights_message_key = "rights.submitted_complaint" if complaint else "rights.submitted"
+        self._refresh()
+        return rx.call_script(f"document.getElementById('{FORM_ID}')?.reset()")
+
+
+def _explain(kind: str) -> rx.Component:
+    return rx.fragment(rx.el.dt(tr(f"rights.kind.{kind}")), rx.el.dd(tr(f"rights.explain.{kind}")))
+
+
+def _authority() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr("rights.ap_title")),
+        rx.el.p(tr("rights.ap_text")),
+        rx.el.p(rx.el.a(tr("rights.ap_web"), href=AP_URL, rel="noopener noreferrer")),
+        rx.el.p(tr("rights.ap_phone_label"), ": ", rx.el.a(tr("rights.ap_phone"), href=AP_TEL)),
+        class_name="card",
+    )
+
+
+def _request_form() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr("rights.form_title")),
+        rx.el.form(
+            rx.el.div(
+                rx.el.label(tr("rights.kind_label"), html_for="f-kind"),
+                rx.el.select(
+                    *[rx.el.option(tr(f"rights.kind.{k}"), value=k) for k in KINDS],
+                    id="f-kind",
+                    name="kind",
+                    required=True,
+                ),
+                class_name="field",
+            ),
+            rx.el.div(
+                rx.el.label(tr("rights.text_label"), html_for="f-text"),
+                rx.el.p(tr("rights.medical_warning"), id="f-text-warning", class_name="warning"),
+                rx.el.textarea(
+                    id="f-text",
+                    name="text",
+                    rows=5,
+                    max_length=rights.MAX_TEXT,
+                    aria_describedby="f-text-warning",
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("rights.submit"), type="submit", class_name="button"),
+            id=FORM_ID,
+            on_submit=MyRightsState.file_request,
+            class_name="form",
+        ),
+        class_name="card",
+    )
+
+
+def _request_item(line: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h3(kind_label(line.kind)),
+        rx.el.dl(
+            rx.el.dt(tr("rights.status_label")),
+            rx.el.dd(status_label(line.status)),
+            rx.el.dt(tr("rights.received_on")),
+            rx.el.dd(line.received),
+            rx.el.dt(tr("rights.due_on")),
+            rx.el.dd(line.due),
+            rx.cond(
+                line.reason != "",
+                rx.fragment(rx.el.dt(tr("rights.extension_reason")), rx.el.dd(line.reason)),
+            ),
+            rx.cond(
+                line.text != "",
+                rx.fragment(rx.el.dt(tr("rights.your_text")), rx.el.dd(line.text)),
+            ),
+            rx.cond(
+                line.answered != "",
+                rx.fragment(
+                    rx.el.dt(tr("rights.answered_on")),
+                    rx.el.dd(line.answered),
+                    rx.el.dt(tr("rights.answer")),
+                    rx.el.dd(line.answer, class_name="answer"),
+                ),
+            ),
+            class_name="items",
+        ),
+        class_name="rights-request",
+    )
+
+
+def my_rights_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("rights.title")),
+        notice(MyRightsState.rights_message),
+        rx.el.p(tr("rights.intro")),
+        rx.el.section(
+            rx.el.h2(tr("rights.kinds_title")),
+            rx.el.dl(*[_explain(k) for k in KINDS], class_name="items"),
+            class_name="card",
+        ),
+        _authority(),
+        _request_form(),
+        rx.el.section(
+            rx.el.h2(tr("rights.mine_title")),
+            request_list(MyRightsState.requests, _request_item, "rights.none"),
+            class_name="card",
+        ),
+    )

@@ -1,0 +1,197 @@
+"""The privacy desk's queue of rights requests (seed ch. 3): overdue first, answer each, and
+extend a term once with a reason the employee sees (AVG art. 12(3)). Who asked and what he
+wrote; nothing from the medical file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
+from kwportal.i18n import t
+from kwportal.models import Account
+from kwportal.services import rights
+from kwportal.services.actors import actor_for
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.pages.employee.rights import kind_label, request_list
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/rights-desk"
+
+
+@dataclass
+class QueueItem:
+    request_id: str = ""
+    kind: str = ""
+    number: str = ""
+    name: str = ""
+    text: str = ""
+    received: str = ""
+    due: str = ""
+    overdue: str = ""
+    reason: str = ""
+
+
+def _item(line: rights.QueueLine) -> QueueItem:
+    return QueueItem(
+        request_id=str(line.request_id),
+        kind=str(line.kind),
+        number=line.personnel_number,
+        name=line.name,
+        text=line.text,
+        received=f"{line.received_at:%Y-%m-%d}",
+        due=line.due_on.isoformat(),
+        overdue="1" if line.overdue else "",
+        reason=line.extension_reason if line.extended else "",
+    )
+
+
+class RightsDeskState(AuthState):
+    queue: list[QueueItem] = []
+    rights_desk_message_key: str = ""
+
+    @rx.var
+    def rights_desk_message(self) -> str:
+        key = self.rights_desk_message_key
+        return t(key, self.lang) if key else ""
+
+    def _actor(self) -> Actor:
+        assert self._signed_in is not None
+        with transaction() as session:
+            account = session.get(Account, self._signed_in.account_id)
+            assert account is not None
+            return actor_for(session, account)
+
+    def _refresh(self) -> None:
+        ctx = self._context()
+        with transaction() as session:
+            lines = rights.queue(
+                self._actor(),
+                ctx.now.date(),
+                session=session,
+                now=ctx.now,
+                access=ctx.access,
+                secret=ctx.secret,
+            )
+        self.queue = [_item(line) for line in lines]
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def load(self) -> None:
+        self.rights_desk_message_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def answer_request(self, form_data: dict[str, Any]) -> None:
+        self._act(rights.answer, form_data, "answer", "rights_desk.answered")
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def extend_term(self, form_data: dict[str, Any]) -> None:
+        self._act(rights.extend, form_data, "reason", "rights_desk.extended")
+
+    def _act(self, action: Any, form_data: dict[str, Any], field: str, done_key: str) -> None:
+        """One desk action on the request named in the form; the service checks the actor
+        against that very request."""
+        raw_id = str(form_data.get("request_id", ""))[:12]
+        # one past the limit: an over-long text is refused, never silently cut
+        text = str(form_data.get(field, ""))[: rights.MAX_TEXT + 1]
+        ctx = self._context()
+        try:
+            if not raw_id.isdigit():
+                raise rights.RightsError("rights.unknown_request")
+            with transaction() as session:
+                action(
+                    self._actor(),
+                    int(raw_id),
+                    text,
+                    session=session,
+                    now=datetime.now(UTC),
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except rights.RightsError as error:
+            self.rights_desk_message_key = error.code
+            return
+        self.rights_desk_message_key = done_key
+        self._refresh()
+
+
+def _textarea_field(label_key: str, name: str, ident: Any, limit: int) -> rx.Component:
+    return rx.el.div(
+        rx.el.label(tr(label_key), html_for=ident),
+        rx.el.textarea(id=ident, name=name, rows=4, required=True, max_length=limit),
+        class_name="field",
+    )
+
+
+def _answer_form(row: Any) -> rx.Component:
+    return rx.el.form(
+        rx.el.input(type="hidden", name="request_id", value=row.request_id),
+        _textarea_field(
+            "rights_desk.answer_label", "answer", "answer-" + row.request_id, rights.MAX_TEXT
+        ),
+        rx.el.button(tr("rights_desk.answer"), type="submit", class_name="button"),
+        on_submit=RightsDeskState.answer_request,
+        class_name="form",
+    )
+
+
+def _extend_form(row: Any) -> rx.Component:
+    return rx.el.form(
+        rx.el.input(type="hidden", name="request_id", value=row.request_id),
+        _textarea_field(
+            "rights_desk.extend_reason", "reason", "reason-" + row.request_id, rights.MAX_REASON
+        ),
+        rx.el.button(tr("rights_desk.extend"), type="submit", class_name="button"),
+        on_submit=RightsDeskState.extend_term,
+        class_name="form",
+    )
+
+
+def _queue_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h2(
+            rx.cond(
+                row.overdue != "",
+                rx.el.span(tr("rights_desk.overdue"), class_name="badge overdue"),
+            ),
+            kind_label(row.kind),
+        ),
+        rx.el.dl(
+            rx.el.dt(tr("rights_desk.number")),
+            rx.el.dd(row.number, " · ", row.name),
+            rx.el.dt(tr("rights.received_on")),
+            rx.el.dd(row.received),
+            rx.el.dt(tr("rights.due_on")),
+            rx.el.dd(row.due),
+            rx.cond(
+                row.reason != "",
+                rx.fragment(rx.el.dt(tr("rights.extension_reason")), rx.el.dd(row.reason)),
+            ),
+            rx.el.dt(tr("rights_desk.request_text")),
+            rx.el.dd(rx.cond(row.text != "", row.text, tr("rights_desk.no_text"))),
+            class_name="items",
+        ),
+        _answer_form(row),
+        rx.cond((row.reason == "") & (row.overdue == ""), _extend_form(row)),
+        class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),
+    )
+
+
+def rights_desk_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("rights_desk.title")),
+        notice(RightsDeskState.rights_desk_message),
+        rx.el.p(tr("rights_desk.intro")),
+        request_list(RightsDeskState.queue, _queue_item, "rights_desk.none"),
+    )

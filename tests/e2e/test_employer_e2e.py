@@ -1,0 +1,277 @@
+"""The employer's dashboard in the browser (issue 6, items 1, 2, 7, 8) and the employee's
+"what my employer sees" (issue 5, item 1): on every employer page nothing medical, no care
+address, no draft and no other organisation's data reaches the browser — not in the HTML,
+not in a websocket frame — and every page passes axe and fits 360 px."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from kwportal.services.demo_accounts import DEMO_ORGS
+from kwportal.ui.components import employer_case
+from kwportal.ui.pages.employee import employer_view as employee_page
+from kwportal.ui.pages.employer import case as case_page
+from tests.e2e.accounts import TotpCodes, database, demo
+from tests.e2e.conftest import DESKTOP, serious_axe_violations
+from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
+from tests.e2e.replies import CANARIES
+from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
+
+METAAL = next(org for org in DEMO_ORGS if org.slug == "metaal")
+ZORG = next(org for org in DEMO_ORGS if org.slug == "zorg")
+PAGE_SIZE = 20
+RELEASED_ADVICE = "Hervat het eigen werk halve dagen, zonder nachtdiensten."
+RELEASED_PERIOD = "4 tot 6 weken"
+
+
+def _org_id(portal: Portal, name: str) -> int:
+    with database(portal) as db:
+        return int(db.execute("SELECT id FROM organisation WHERE name = ?", (name,)).fetchone()[0])
+
+
+def forbidden_values(portal: Portal, organisation: str) -> list[str]:
+    """The canaries, and every health, care-address and draft value of the organisation's
+    seed data read straight from the portal's database, plus the open cases of the others."""
+    org = _org_id(portal, organisation)
+    of_org = "JOIN employee e ON e.id = x.employee_id WHERE e.organisation_id = ?"
+    queries = [
+        "SELECT care_address FROM sick_leave_case WHERE organisation_id = ?",
+        "SELECT x.care_address FROM sick_report x JOIN sick_leave_case c ON c.id = x.case_id"
+        " WHERE c.organisation_id = ?",
+        f"SELECT x.body FROM medical_note x {of_org}",
+        f"SELECT x.answer FROM questionnaire_answer x {of_org}",
+        f"SELECT x.subject FROM appointment x {of_org}",
+        f"SELECT x.location FROM appointment x {of_org}",
+        f"SELECT x.content FROM case_document x {of_org}",
+        f"SELECT x.agent FROM exposure_record x {of_org}",
+        "SELECT x.advice FROM employer_feedback x JOIN sick_leave_case c ON c.id = x.case_id"
+        " WHERE c.organisation_id = ? AND x.status != 'released'",
+        "SELECT e.personnel_number FROM employee e JOIN sick_leave_case c ON c.employee_id = e.id"
+        " WHERE c.organisation_id != ?",
+    ]
+    with database(portal) as db:
+        values = [row[0] for query in queries for row in db.execute(query, (org,)).fetchall()]
+    found = [v for v in values if v]
+    assert any(v.startswith("MEDISCH-") for v in found), "the seed data was not found"
+    return [*CANARIES, *found]
+
+
+def open_cases(portal: Portal, organisation: str, order: str) -> list[tuple[int, str, str]]:
+    """(case id, name, personnel number) of the open cases, in the given SQL order."""
+    with database(portal) as db:
+        rows = db.execute(
+            "SELECT c.id, e.first_name || ' ' || e.last_name, e.personnel_number"
+            " FROM sick_leave_case c JOIN employee e ON e.id = c.employee_id"
+            f" WHERE c.organisation_id = ? AND c.recovery_date IS NULL ORDER BY {order}",
+            (_org_id(portal, organisation),),
+        ).fetchall()
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def page_line(page: int, pages: int, total: int) -> str:
+    return (
+        nl("employer.page_of")
+        .replace("{page}", str(page))
+        .replace("{pages}", str(pages))
+        .replace("{total}", str(total))
+    )
+
+
+def component(page: Page) -> Locator:
+    return page.locator('[data-component="employer-case"]')
+
+
+def check_page(page: Page, recording: Recording, forbidden: list[str]) -> None:
+    fits_and_passes_axe(page)
+    assert_no_leak(recording, forbidden)
+
+
+def test_employer_overview_search_paging_and_case_on_phone_and_desktop(
+    portal: Portal, phone_page: Page, recording: Recording, totp_codes: TotpCodes
+) -> None:
+    forbidden = forbidden_values(portal, METAAL.name)
+    by_age = open_cases(portal, METAAL.name, "c.sick_report_date, c.id")
+    by_name = open_cases(portal, METAAL.name, "e.last_name, e.first_name, c.id")
+    total, pages = len(by_age), -(-len(by_age) // PAGE_SIZE)
+    assert pages == 2, "the demo employer should have more than one page of open cases"
+
+    sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
+    phone_page.get_by_role("link", name=nl("employer.link")).click()
+    expect(phone_page).to_have_url(url_at("/employer"))
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("employer.title"))
+    expect(phone_page.get_by_text(nl("employer.secrecy"))).to_be_visible()
+    expect(phone_page.get_by_text(page_line(1, pages, total))).to_be_visible()
+    cards = phone_page.locator(".case-cards > li")
+    expect(cards).to_have_count(PAGE_SIZE)
+    expect(cards.first.get_by_role("link")).to_have_text(by_age[0][1])
+    expect(phone_page.get_by_role("table")).to_be_hidden()
+    check_page(phone_page, recording, forbidden)
+    shown = by_age[0][2]
+    assert any(shown in frame for frame in recording.frames), "the leak check saw no data"
+
+    phone_page.get_by_role("button", name=nl("employer.next"), exact=True).click()
+    expect(phone_page.get_by_text(page_line(2, pages, total))).to_be_visible()
+    expect(cards).to_have_count(total - PAGE_SIZE)
+    expect(phone_page.get_by_role("button", name=nl("employer.next"), exact=True)).to_be_disabled()
+    phone_page.get_by_role("button", name=nl("employer.previous"), exact=True).click()
+    expect(phone_page.get_by_text(page_line(1, pages, total))).to_be_visible()
+
+    phone_page.get_by_label(nl("employer.sort")).select_option("name")
+    expect(cards.first.get_by_role("link")).to_have_text(by_name[0][1])
+    check_page(phone_page, recording, forbidden)
+
+    case_id, name, number = by_name[1]
+    phone_page.get_by_label(nl("employer.search")).fill(number)
+    phone_page.get_by_role("button", name=nl("employer.search_button"), exact=True).click()
+    expect(cards).to_have_count(1)
+    expect(phone_page.get_by_text(page_line(1, 1, 1))).to_be_visible()
+    check_page(phone_page, recording, forbidden)
+
+    cards.first.get_by_role("link", name=name).click()
+    expect(phone_page).to_have_url(url_at("/employer-case"))
+    assert phone_page.url.endswith(f"?case={case_id}")
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("employer_case.title"))
+    expect(component(phone_page).get_by_role("heading", level=2)).to_have_text(f"{name} ({number})")
+    expect(phone_page.get_by_text(nl("employer.secrecy"))).to_be_visible()
+    expect(phone_page.get_by_role("heading", name=nl("employer_case.deadlines"))).to_be_visible()
+    check_page(phone_page, recording, forbidden)
+
+    phone_page.set_viewport_size(DESKTOP)
+    phone_page.get_by_role("link", name=nl("employer_case.back")).click()
+    expect(phone_page).to_have_url(url_at("/employer"))
+    table = phone_page.get_by_role("table")
+    expect(table).to_be_visible()
+    expect(cards.first).to_be_hidden()
+    expect(table.locator("tbody tr")).to_have_count(PAGE_SIZE)
+    assert serious_axe_violations(phone_page) == []
+    table.locator("tbody tr").first.get_by_role("link").click()
+    expect(phone_page).to_have_url(url_at("/employer-case"))
+    expect(component(phone_page).get_by_role("heading", level=2)).to_contain_text(by_age[0][2])
+    assert serious_axe_violations(phone_page) == []
+    assert_no_leak(recording, forbidden)
+
+
+def test_case_of_another_organisation_or_a_bad_id_reads_as_not_found(
+    portal: Portal, phone_page: Page, recording: Recording, totp_codes: TotpCodes
+) -> None:
+    others = open_cases(portal, ZORG.name, "c.id")
+    forbidden = [
+        *forbidden_values(portal, METAAL.name),
+        *forbidden_values(portal, ZORG.name),
+        *(value for case in others for value in case[1:]),
+    ]
+    sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
+    for case_id in (str(others[0][0]), "abc", "-1", "1e3", "0", "99999999", ""):
+        phone_page.goto(f"{portal.url}/employer-case?case={case_id}")
+        alert(phone_page).to_have_text(nl("employer_case.not_found"))
+        expect(component(phone_page)).to_have_count(0)
+        check_page(phone_page, recording, forbidden)
+
+
+def release_feedback_for(portal: Portal, username: str) -> int:
+    """Release a feedback (as the demo doctor would) on the employee's latest case, whose
+    seed feedback is still a draft; returns the case id. Idempotent within a run."""
+    released_at = (datetime.now(UTC) - timedelta(days=2)).replace(tzinfo=None, microsecond=0)
+    capacity = json.dumps({"working_hours": "limited", "static_postures": "cannot"})
+    with database(portal) as db:
+        employee_id, slug = db.execute(
+            "SELECT employee_id, substr(username, instr(username, '.') + 1) FROM account"
+            " WHERE username = ?",
+            (username,),
+        ).fetchone()
+        case_id = db.execute(
+            "SELECT id FROM sick_leave_case WHERE employee_id = ?"
+            " ORDER BY sick_report_date DESC, id DESC LIMIT 1",
+            (employee_id,),
+        ).fetchone()[0]
+        doctor = db.execute("SELECT id FROM account WHERE username = ?", (f"arts.{slug}",))
+        exists = db.execute(
+            "SELECT 1 FROM employer_feedback WHERE case_id = ? AND advice = ?",
+            (case_id, RELEASED_ADVICE),
+        ).fetchone()
+        if exists is None:
+            doctor_id = doctor.fetchone()[0]
+            db.execute(
+                "INSERT INTO employer_feedback (case_id, functional_capacity, expected_period,"
+                " incapacity_degree, advice, status, author_account_id, employee_reaction,"
+                " released_by_account_id, released_at, created_at)"
+                " VALUES (?, ?, ?, ?, ?, 'released', ?, '', ?, ?, ?)",
+                (
+                    case_id,
+                    capacity,
+                    RELEASED_PERIOD,
+                    "gedeeltelijk (50%)",
+                    RELEASED_ADVICE,
+                    doctor_id,
+                    doctor_id,
+                    released_at.isoformat(sep=" "),
+                    released_at.isoformat(sep=" "),
+                ),
+            )
+    return int(case_id)
+
+
+def test_employee_sees_exactly_what_his_employer_sees(
+    portal: Portal,
+    phone_page: Page,
+    another_phone: Callable[[], Page],
+    recording: Recording,
+    totp_codes: TotpCodes,
+) -> None:
+    case_id = release_feedback_for(portal, "werknemer.metaal")
+    forbidden = forbidden_values(portal, METAAL.name)
+
+    sign_in(phone_page, portal, demo("werknemer.metaal"), totp_codes)
+    phone_page.get_by_role("link", name=nl("my_view.link")).click()
+    expect(phone_page).to_have_url(url_at("/my-employer-view"))
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("my_view.title"))
+    own = component(phone_page)
+    expect(own.get_by_text(RELEASED_ADVICE)).to_be_visible()
+    expect(own.get_by_text(RELEASED_PERIOD)).to_be_visible()
+    expect(own.get_by_text(nl("capacity.level.cannot"), exact=True)).to_be_visible()
+    day = (datetime.now(UTC) - timedelta(days=2)).strftime("%Y-%m-%d")
+    release = (
+        nl("my_view.release_line")
+        .replace("{date}", day)
+        .replace("{who}", nl("role.company_doctor"))
+        .replace("{ground}", nl("ground.legal_duty"))
+    )
+    expect(phone_page.get_by_text(release)).to_be_visible()
+    check_page(phone_page, recording, forbidden)
+    seen_by_employee = own.inner_text()
+
+    employer = another_phone()
+    employer_recording = Recording()
+    employer_recording.attach(employer)
+    sign_in(employer, portal, demo("werkgever.metaal"), totp_codes)
+    employer.goto(f"{portal.url}/employer-case?case={case_id}")
+    theirs = component(employer)
+    expect(theirs.get_by_text(RELEASED_ADVICE)).to_be_visible()
+    check_page(employer, employer_recording, forbidden)
+    assert theirs.inner_text() == seen_by_employee
+
+
+def test_both_pages_render_the_one_employer_case_component(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The employer's case page and the employee's page call the same function."""
+    shared = employer_case.employer_case_card
+    for module, render in (
+        (case_page, case_page.employer_case_page),
+        (employee_page, employee_page.my_employer_view_page),
+    ):
+        assert module.employer_case_card is shared
+        calls: list[object] = []
+
+        def spy(card: object, calls: list[object] = calls) -> object:
+            calls.append(card)
+            return shared(card)
+
+        monkeypatch.setattr(module, "employer_case_card", spy)
+        render()
+        assert len(calls) == 1, module.__name__
