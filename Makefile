@@ -52,13 +52,15 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy kwportal
 
 unit: $(VENV)/.installed-dev
-	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/integration
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 tests/unit tests/integration
 
 e2e: $(VENV)/.installed-dev chromium
 	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
 
+# unit and integration tests on both cores; the browser tests build and serve the app once
 test: $(VENV)/.installed-dev chromium lint
-	$(BIN)/pytest -p no:cacheprovider tests
+	$(BIN)/pytest -p no:cacheprovider -n 2 tests/unit tests/integration
+	$(BIN)/pytest -p no:cacheprovider tests/e2e
 
 clean:
 	rm -rf .web .states $(VENV)
