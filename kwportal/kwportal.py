@@ -47,63 +47,58 @@ app.add_middleware(ForgetOnConnect())
 app.add_page(home.home, route=home.ROUTE, title="KrachtWerkt")
 for route, (component, title_key) in signin.PAGES.items():
     app.add_page(component, route=route, title=title(title_key), on_load=AuthPageState.load_query)
-app.add_page(
-    portal_home.portal_home,
-    route=portal_home.ROUTE,
-    title=title("portal.title"),
-    on_load=[AuthPageState.load_query, portal_home.PortalState.load],
+#: signed-in pages: (component, route, title key, guarded loader of the page's state)
+SIGNED_IN_PAGES = (
+    (portal_home.portal_home, portal_home.ROUTE, "portal.title", portal_home.PortalState),
+    (security.security_page, security.ROUTE, "security.title", security.SecurityState),
+    (
+        my_employer_view.my_employer_view_page,
+        my_employer_view.ROUTE,
+        "my_view.title",
+        my_employer_view.MyEmployerViewState,
+    ),
+    (
+        my_access_log.my_access_log_page,
+        my_access_log.ROUTE,
+        "access_log.title",
+        my_access_log.MyAccessLogState,
+    ),
+    (
+        my_retention.my_retention_page,
+        my_retention.ROUTE,
+        "retention.title",
+        my_retention.MyRetentionState,
+    ),
+    (my_rights.my_rights_page, my_rights.ROUTE, "rights.title", my_rights.MyRightsState),
+    (
+        employer_overview.employer_overview_page,
+        employer_overview.ROUTE,
+        "employer.title",
+        employer_overview.EmployerOverviewState,
+    ),
+    (
+        employer_case.employer_case_page,
+        employer_case.ROUTE,
+        "employer_case.title",
+        employer_case.EmployerCaseState,
+    ),
+    (
+        rights_desk.rights_desk_page,
+        rights_desk.ROUTE,
+        "rights_desk.title",
+        rights_desk.RightsDeskState,
+    ),
+    (
+        retention_page.retention_desk_page,
+        retention_page.ROUTE,
+        "desk.title",
+        retention_page.RetentionDeskState,
+    ),
 )
-app.add_page(
-    retention_page.retention_desk_page,
-    route=retention_page.ROUTE,
-    title=title("desk.title"),
-    on_load=[AuthPageState.load_query, retention_page.RetentionDeskState.load],
-)
-app.add_page(
-    my_retention.my_retention_page,
-    route=my_retention.ROUTE,
-    title=title("retention.title"),
-    on_load=[AuthPageState.load_query, my_retention.MyRetentionState.load],
-)
-app.add_page(
-    security.security_page,
-    route=security.ROUTE,
-    title=title("security.title"),
-    on_load=[AuthPageState.load_query, security.SecurityState.load],
-)
-app.add_page(
-    employer_overview.employer_overview_page,
-    route=employer_overview.ROUTE,
-    title=title("employer.title"),
-    on_load=[AuthPageState.load_query, employer_overview.EmployerOverviewState.load],
-)
-app.add_page(
-    employer_case.employer_case_page,
-    route=employer_case.ROUTE,
-    title=title("employer_case.title"),
-    on_load=[AuthPageState.load_query, employer_case.EmployerCaseState.load],
-)
-app.add_page(
-    my_employer_view.my_employer_view_page,
-    route=my_employer_view.ROUTE,
-    title=title("my_view.title"),
-    on_load=[AuthPageState.load_query, my_employer_view.MyEmployerViewState.load],
-)
-app.add_page(
-    my_rights.my_rights_page,
-    route=my_rights.ROUTE,
-    title=title("rights.title"),
-    on_load=[AuthPageState.load_query, my_rights.MyRightsState.load],
-)
-app.add_page(
-    rights_desk.rights_desk_page,
-    route=rights_desk.ROUTE,
-    title=title("rights_desk.title"),
-    on_load=[AuthPageState.load_query, rights_desk.RightsDeskState.load],
-)
-app.add_page(
-    my_access_log.my_access_log_page,
-    route=my_access_log.ROUTE,
-    title=title("access_log.title"),
-    on_load=[AuthPageState.load_query, my_access_log.MyAccessLogState.load],
-)
+for component, route, title_key, state in SIGNED_IN_PAGES:
+    app.add_page(
+        component,
+        route=route,
+        title=title(title_key),
+        on_load=[AuthPageState.load_query, state.load],
+    )
