@@ -188,3 +188,25 @@ def date_problems(
     if date_of_birth and date_of_birth > today:
         problems.append("date.birth_in_future")
     return problems
+
+
+#: seed ch. 2: location data and website-activity data, "maximaal drie jaar"
+VISITOR_STATISTICS_YEARS = 3
+
+
+class VisitorData(StrEnum):
+    """Website visitors' data (seed ch. 2, Bewaartermijn)."""
+
+    NEWSLETTER = "newsletter"  # name and e-mail for the newsletter
+    LOCATION = "location"
+    WEBSITE_ACTIVITY = "website_activity"
+
+
+def visitor_destroy_from(
+    kind: VisitorData, *, collected_on: date, unsubscribed_on: date | None = None
+) -> date | None:
+    """Newsletter name and address: kept until the person unsubscribes ("totdat de persoon
+    zich afmeldt"); location and activity data: at most three years."""
+    if kind is VisitorData.NEWSLETTER:
+        return unsubscribed_on
+    return add_years(collected_on, VISITOR_STATISTICS_YEARS)

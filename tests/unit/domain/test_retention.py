@@ -229,3 +229,17 @@ def test_dates_that_cannot_be_right_are_named() -> None:
         )
         == []
     )
+
+
+def test_visitor_data_terms() -> None:
+    from kwportal.domain.retention import VisitorData, visitor_destroy_from
+
+    collected = date(2024, 2, 29)
+    assert visitor_destroy_from(VisitorData.NEWSLETTER, collected_on=collected) is None
+    assert visitor_destroy_from(
+        VisitorData.NEWSLETTER, collected_on=collected, unsubscribed_on=date(2025, 1, 2)
+    ) == date(2025, 1, 2)
+    assert visitor_destroy_from(VisitorData.LOCATION, collected_on=collected) == date(2027, 3, 1)
+    assert visitor_destroy_from(
+        VisitorData.WEBSITE_ACTIVITY, collected_on=date(2023, 5, 4)
+    ) == date(2026, 5, 4)
