@@ -19,7 +19,7 @@ class Account(SQLModel, table=True):
     email: str = Field(default="", max_length=254)
     role: str = Field(max_length=30, index=True)
     organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
-    employee_id: int | None = Field(default=None, foreign_key="employee.id")
+    employee_id: int | None = Field(default=None, foreign_key="employee.id", index=True)
     language: str = Field(default="nl", max_length=5)
     password_hash: str | None = Field(default=None, max_length=255)
     totp_secret: str | None = Field(default=None, max_length=64)

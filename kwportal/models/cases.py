@@ -54,12 +54,12 @@ class MedicalNote(SQLModel, table=True):
     __tablename__ = "medical_note"
 
     id: int | None = Field(default=None, primary_key=True)
-    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id", index=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)
     author_account_id: int | None = Field(default=None, foreign_key="account.id")
     kind: str = Field(default="consult", max_length=30)
     body: str = Field(max_length=20000)
-    supersedes_id: int | None = Field(default=None, foreign_key="medical_note.id")
+    supersedes_id: int | None = Field(default=None, foreign_key="medical_note.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -70,7 +70,7 @@ class QuestionnaireAnswer(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)
-    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id", index=True)
     questionnaire: str = Field(max_length=100)
     question: str = Field(max_length=500)
     answer: str = Field(max_length=5000)

@@ -14,13 +14,13 @@ class Disclosure(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)
-    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id")
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id", index=True)
     recipient_kind: str = Field(max_length=30)  # employer | uwv | arbodienst | gp ...
     recipient_organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
     recipient_name: str = Field(default="", max_length=200)
     categories: str = Field(default="", max_length=500)
-    feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id")
-    consent_id: int | None = Field(default=None, foreign_key="consent_record.id")
+    feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id", index=True)
+    consent_id: int | None = Field(default=None, foreign_key="consent_record.id", index=True)
     ground: str = Field(max_length=30)
     disclosed_by_account_id: int | None = Field(default=None, foreign_key="account.id")
     disclosed_at: datetime = Field(default_factory=utcnow)

@@ -111,38 +111,40 @@ def release_lock(engine: Engine) -> None:
         )
 
 
-def _destroy_rows(session: Session, employee_id: int) -> None:
-    """Every row of the file, children first, in the caller's transaction."""
-    cases = select(SickLeaveCase.id).where(SickLeaveCase.employee_id == employee_id)
-    accounts = select(Account.id).where(Account.employee_id == employee_id)
+def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
+    """Every row of these files, children first, one statement per table for the whole
+    batch, in the caller's transaction."""
+    ids = list(employee_ids)
+    cases = select(SickLeaveCase.id).where(col(SickLeaveCase.employee_id).in_(ids))
+    accounts = select(Account.id).where(col(Account.employee_id).in_(ids))
     feedback = select(EmployerFeedback.id).where(col(EmployerFeedback.case_id).in_(cases))
     statements: list[Any] = [
-        delete(Appointment).where(col(Appointment.employee_id) == employee_id),
+        delete(Appointment).where(col(Appointment.employee_id).in_(ids)),
         delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
-        delete(CaseDocument).where(col(CaseDocument.employee_id) == employee_id),
+        delete(CaseDocument).where(col(CaseDocument.employee_id).in_(ids)),
         delete(Disclosure).where(
-            (col(Disclosure.employee_id) == employee_id) | col(Disclosure.feedback_id).in_(feedback)
+            col(Disclosure.employee_id).in_(ids) | col(Disclosure.feedback_id).in_(feedback)
         ),
         delete(EmployerFeedback).where(col(EmployerFeedback.case_id).in_(cases)),
-        delete(QuestionnaireAnswer).where(col(QuestionnaireAnswer.employee_id) == employee_id),
+        delete(QuestionnaireAnswer).where(col(QuestionnaireAnswer.employee_id).in_(ids)),
         update(MedicalNote)
-        .where(col(MedicalNote.employee_id) == employee_id)
+        .where(col(MedicalNote.employee_id).in_(ids), col(MedicalNote.supersedes_id).is_not(None))
         .values(supersedes_id=None),
-        delete(MedicalNote).where(col(MedicalNote.employee_id) == employee_id),
+        delete(MedicalNote).where(col(MedicalNote.employee_id).in_(ids)),
         delete(SickReport).where(col(SickReport.case_id).in_(cases)),
-        delete(SickLeaveCase).where(col(SickLeaveCase.employee_id) == employee_id),
-        delete(ExposureRecord).where(col(ExposureRecord.employee_id) == employee_id),
-        delete(ConsentRecord).where(col(ConsentRecord.employee_id) == employee_id),
-        delete(RightsRequest).where(col(RightsRequest.employee_id) == employee_id),
-        delete(LegalHold).where(col(LegalHold.employee_id) == employee_id),
+        delete(SickLeaveCase).where(col(SickLeaveCase.employee_id).in_(ids)),
+        delete(ExposureRecord).where(col(ExposureRecord.employee_id).in_(ids)),
+        delete(ConsentRecord).where(col(ConsentRecord.employee_id).in_(ids)),
+        delete(RightsRequest).where(col(RightsRequest.employee_id).in_(ids)),
+        delete(LegalHold).where(col(LegalHold.employee_id).in_(ids)),
     ]
     statements += [
         delete(model).where(col(model.account_id).in_(accounts))
         for model in (LoginSession, OneTimeToken, RecoveryCode, AuthFailure)
     ]
     statements += [
-        delete(Account).where(col(Account.employee_id) == employee_id),
-        delete(Employee).where(col(Employee.id) == employee_id),
+        delete(Account).where(col(Account.employee_id).in_(ids)),
+        delete(Employee).where(col(Employee.id).in_(ids)),
     ]
     for statement in statements:
         session.execute(statement)
@@ -153,12 +155,15 @@ def destroy_batch(
 ) -> int:
     """Destroy the files among ``ids`` that are still due, re-deciding inside this
     transaction (a hold set since planning wins)."""
-    destroyed = 0
-    for employee_id, (_person, dossier) in dossiers(session, ids).items():
-        decision = decide(dossier)
-        if not due(decision, today):
-            continue
-        _destroy_rows(session, employee_id)
+    due_now = {
+        employee_id: decide(dossier)
+        for employee_id, (_person, dossier) in dossiers(session, ids).items()
+    }
+    due_now = {i: d for i, d in due_now.items() if due(d, today)}
+    if not due_now:
+        return 0
+    _destroy_rows(session, sorted(due_now))
+    for employee_id, decision in sorted(due_now.items()):
         session.add(
             RetentionTombstone(
                 pseudonym=pseudonym(secret, employee_id),
@@ -178,8 +183,7 @@ def destroy_batch(
             details={"rule": str(decision.rule), "run": run_id},
             secret=secret,
         )
-        destroyed += 1
-    return destroyed
+    return len(due_now)
 
 
 def run(
