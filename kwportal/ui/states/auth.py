@@ -11,8 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 import reflex as rx
 
 from kwportal.db import transaction
+from kwportal.domain.policy import Actor
 from kwportal.i18n import CATALOGS, t
+from kwportal.models import Account
 from kwportal.services import audit
+from kwportal.services.actors import actor_for
 from kwportal.services.auth import sessions
 from kwportal.services.auth.common import Context
 from kwportal.settings import get_settings
@@ -60,6 +63,16 @@ class AuthState(AppState):
     @guarded()
     def keep_alive(self) -> None:
         """ "Stay signed in": the guard has touched the session."""
+
+    def _actor(self) -> Actor:
+        """The signed-in account as the policy sees it, with the employers its team serves
+        (read fresh: an assignment withdrawn a moment ago no longer counts)."""
+        assert self._signed_in is not None
+        with transaction() as session:
+            account = session.get(Account, self._signed_in.account_id)
+            if account is None:
+                raise PermissionError("account gone")
+            return actor_for(session, account)
 
     def _forget(self) -> None:
         """Drop everything this state (and the session fields it inherits) holds."""

@@ -11,7 +11,6 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import read_transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
 from kwportal.services import access_log as service
@@ -129,11 +128,6 @@ class MyAccessLogState(AuthState):
     @rx.var
     def page_line(self) -> str:
         return t("access_log.page", self.lang).replace("{page}", str(self.page))
-
-    def _actor(self) -> Actor:
-        s = self._signed_in
-        assert s is not None
-        return Actor(s.account_id, s.role, s.organisation_id, s.employee_id)
 
     def _show(self, since: Any, until: Any, page: int) -> None:
         """Load one page; a refused period leaves the lines shown as they were."""

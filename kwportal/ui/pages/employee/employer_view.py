@@ -10,7 +10,6 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.my_employer_view import my_employer_view
@@ -53,9 +52,7 @@ class MyEmployerViewState(AuthState):
     def load(self) -> None:
         signed_in = self._signed_in
         assert signed_in is not None
-        actor = Actor(
-            signed_in.account_id, signed_in.role, signed_in.organisation_id, signed_in.employee_id
-        )
+        actor = self._actor()
         ctx = self._context()
         with transaction() as session:
             mine = my_employer_view(actor, session=session, access=ctx.access, secret=ctx.secret)

@@ -10,7 +10,6 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import retention_consent, retention_desk
@@ -47,11 +46,6 @@ class MyRetentionState(AuthState):
     @rx.var
     def message(self) -> str:
         return t(self.message_key, self.lang) if self.message_key else ""
-
-    def _actor(self) -> Actor:
-        s = self._signed_in
-        assert s is not None
-        return Actor(s.account_id, s.role, s.organisation_id, s.employee_id)
 
     def _refresh(self) -> None:
         actor = self._actor()

@@ -10,7 +10,6 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
@@ -79,11 +78,6 @@ class MyRightsState(AuthState):
     @rx.var
     def rights_message(self) -> str:
         return t(self.rights_message_key, self.lang) if self.rights_message_key else ""
-
-    def _actor(self) -> Actor:
-        s = self._signed_in
-        assert s is not None
-        return Actor(s.account_id, s.role, s.organisation_id, s.employee_id)
 
     def _refresh(self) -> None:
         with transaction() as session:

@@ -12,7 +12,6 @@ from urllib.parse import parse_qs, urlsplit
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import employer_dashboard
@@ -75,9 +74,7 @@ class EmployerCaseState(AuthState):
         if case_id is None:
             self._clear("employer_case.not_found")
             return
-        actor = Actor(
-            signed_in.account_id, signed_in.role, signed_in.organisation_id, signed_in.employee_id
-        )
+        actor = self._actor()
         ctx = self._context()
         try:
             with transaction() as session:

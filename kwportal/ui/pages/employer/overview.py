@@ -10,7 +10,6 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
@@ -86,9 +85,7 @@ class EmployerOverviewState(AuthState):
     def _refresh(self) -> None:
         signed_in = self._signed_in
         assert signed_in is not None
-        actor = Actor(
-            signed_in.account_id, signed_in.role, signed_in.organisation_id, signed_in.employee_id
-        )
+        actor = self._actor()
         ctx = self._context()
         with transaction() as session:
             result = employer_dashboard.overview(

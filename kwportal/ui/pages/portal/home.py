@@ -5,7 +5,6 @@ from __future__ import annotations
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import retention_desk
@@ -50,9 +49,7 @@ class PortalState(AuthState):
         self.retention_date, self.retention_rule, self.retention_holds = "", "", []
         if signed_in.role is not Role.EMPLOYEE:
             return
-        actor = Actor(
-            signed_in.account_id, signed_in.role, signed_in.organisation_id, signed_in.employee_id
-        )
+        actor = self._actor()
         with transaction() as session:
             decision = retention_desk.own_retention(session, actor)
         if decision is None:

@@ -11,9 +11,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.models import Account
 from kwportal.services import retention_desk
-from kwportal.services.actors import actor_for
 from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -62,13 +60,6 @@ class RetentionDeskState(AuthState):
     @rx.var
     def desk_message(self) -> str:
         return t(self.desk_message_key, self.lang) if self.desk_message_key else ""
-
-    def _actor(self) -> Any:
-        assert self._signed_in is not None
-        with transaction() as session:
-            account = session.get(Account, self._signed_in.account_id)
-            assert account is not None
-            return actor_for(session, account)
 
     def _refresh(self) -> None:
         ctx = self._context()

@@ -11,12 +11,9 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.models import Account
 from kwportal.services import rights
-from kwportal.services.actors import actor_for
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -62,13 +59,6 @@ class RightsDeskState(AuthState):
     def rights_desk_message(self) -> str:
         key = self.rights_desk_message_key
         return t(key, self.lang) if key else ""
-
-    def _actor(self) -> Actor:
-        assert self._signed_in is not None
-        with transaction() as session:
-            account = session.get(Account, self._signed_in.account_id)
-            assert account is not None
-            return actor_for(session, account)
 
     def _refresh(self) -> None:
         ctx = self._context()
