@@ -292,4 +292,5 @@ EN: dict[str, str] = {
     "ground.emergency": "emergency",
     "ground.own_data": "your own data",
     "ground.security": "security",
+    "rule.statutory_longer": "longer statutory retention term",
 }

@@ -294,4 +294,5 @@ NL: dict[str, str] = {
     "ground.emergency": "noodsituatie",
     "ground.own_data": "uw eigen gegevens",
     "ground.security": "beveiliging",
+    "rule.statutory_longer": "langere wettelijke bewaartermijn",
 }

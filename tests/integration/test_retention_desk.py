@@ -136,3 +136,33 @@ def test_employee_sees_his_own_retention_line(engine: Engine) -> None:
         )
         assert running is not None and Hold.EMPLOYMENT_RUNNING in running.holds
         assert retention_desk.own_retention(session, Actor(3, Role.EMPLOYER_CONTACT)) is None
+
+
+def test_the_desk_never_learns_of_an_exposure(engine: Engine) -> None:
+    """Exposure records are medical: the desk sees one neutral rule for them."""
+    from kwportal.models import ExposureRecord
+
+    with Session(engine) as session, session.begin():
+        person = _person(
+            session,
+            personnel_number="X1",
+            employment_end=date(1980, 1, 1),
+            date_of_birth=date(1951, 12, 20),
+            created_at=datetime(1980, 1, 2, tzinfo=UTC),
+        )
+        session.add(
+            ExposureRecord(
+                employee_id=person.id,
+                kind="ionising_radiation",
+                agent="röntgen",
+                started_on=date(1970, 1, 1),
+                ended_on=date(1979, 1, 1),
+                recorded_at=datetime(1979, 1, 2, tzinfo=UTC),
+            )
+        )
+        session.flush()
+        view = retention_desk.desk_view(
+            session, DESK, today=date(2026, 11, 28), access=WEB, secret=TEST_SECRET
+        )
+    assert [(u.personnel_number, u.rule) for u in view.upcoming] == [("X1", "statutory_longer")]
+    assert "radiation" not in repr(view) and "röntgen" not in repr(view)

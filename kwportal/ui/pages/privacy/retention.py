@@ -143,9 +143,7 @@ def _rule(key: Any) -> rx.Component:
 _RULE_KEYS = [
     "rule.medical_file_20y",
     "rule.wgbo_last_change_20y",
-    "rule.hazardous_substances_40y",
-    "rule.radiation_age_75",
-    "rule.radiation_30y_after_work",
+    "rule.statutory_longer",
     "rule.consent_longer",
     "rule.transferred_to_new_arbodienst",
 ]
