@@ -12,7 +12,7 @@ from kwportal.db import get_engine, read_transaction, transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.migrate import SchemaTooNewError, upgrade
-from kwportal.services import audit, retention, retention_run
+from kwportal.services import audit, retention, retention_desk, retention_run
 from kwportal.services.auth import enrolment, login
 from kwportal.services.auth.common import Context
 from kwportal.services.auth.common import log as auth_log
@@ -161,7 +161,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
             for entry in result.due:
                 print(
                     f"{entry.employee_id}\t{entry.personnel_number}\t"
-                    f"{entry.decision.destroy_from}\t{entry.decision.rule}"
+                    f"{entry.decision.destroy_from}\t{retention_desk.desk_rule(entry.decision.rule)}"
                 )
         return 0
     settings = get_settings()
