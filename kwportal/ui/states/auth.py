@@ -29,7 +29,13 @@ _LINK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 class AuthState(AppState):
     display_name: str = ""
     role: str = ""
+    #: the outcome of the last action on a signed-in page (a catalog key, or empty)
+    notice_key: str = ""
     _signed_in: sessions.SignedIn | None = None
+
+    @rx.var
+    def notice_text(self) -> str:
+        return t(self.notice_key, self.lang) if self.notice_key else ""
 
     def _cookie_token(self) -> str:
         try:

@@ -115,15 +115,10 @@ class MyAccessLogState(AuthState):
     today: str = ""
     page: int = 1
     has_older: bool = False
-    message_key: str = ""
 
     @rx.var
     def lines(self) -> list[AccessLine]:
         return [translate(row, self.lang) for row in self.rows]
-
-    @rx.var
-    def message(self) -> str:
-        return t(self.message_key, self.lang) if self.message_key else ""
 
     @rx.var
     def page_line(self) -> str:
@@ -143,9 +138,9 @@ class MyAccessLogState(AuthState):
                     page_size=PAGE_SIZE,
                 )
         except service.AccessLogError as error:
-            self.message_key = error.code
+            self.notice_key = error.code
             return
-        self.message_key = ""
+        self.notice_key = ""
         self.rows = [as_row(line) for line in result.lines]
         self.since, self.until = result.since.isoformat(), result.until.isoformat()
         self.today = service.local_today().isoformat()
@@ -266,7 +261,7 @@ def my_access_log_page() -> rx.Component:
             rx.el.p(tr("access_log.function_note")),
             class_name="access-intro",
         ),
-        notice(MyAccessLogState.message),
+        notice(MyAccessLogState.notice_text),
         _period_form(),
         rx.el.section(
             rx.el.h2(tr("access_log.caption")),

@@ -11,7 +11,6 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.i18n import t
 from kwportal.services import retention_consent, retention_desk
 from kwportal.services.auth import sessions
 from kwportal.ui.components.forms import field, notice
@@ -37,15 +36,10 @@ class MyRetentionState(AuthState):
     rule: str = ""
     holds: list[str] = []
     consents: list[ConsentLine] = []
-    message_key: str = ""
 
     @rx.var
     def sentence(self) -> str:
         return retention_sentence(self.lang, self.until, self.rule, self.holds)
-
-    @rx.var
-    def message(self) -> str:
-        return t(self.message_key, self.lang) if self.message_key else ""
 
     def _refresh(self) -> None:
         actor = self._actor()
@@ -68,7 +62,7 @@ class MyRetentionState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        self.message_key = ""
+        self.notice_key = ""
         self._refresh()
 
     def _fresh_code(self) -> bool:
@@ -83,7 +77,7 @@ class MyRetentionState(AuthState):
         try:
             until = date.fromisoformat(str(form_data.get("until", ""))[:10])
         except ValueError:
-            self.message_key = "consent.bad_date"
+            self.notice_key = "consent.bad_date"
             return None
         return self._change(
             lambda s, ctx: retention_consent.grant(
@@ -99,7 +93,7 @@ class MyRetentionState(AuthState):
             return rx.redirect(STEP_UP)
         raw = str(form_data.get("consent_id", ""))
         if not raw.isdigit():
-            self.message_key = "consent.unknown"
+            self.notice_key = "consent.unknown"
             return None
         return self._change(
             lambda s, ctx: retention_consent.withdraw(
@@ -119,9 +113,9 @@ class MyRetentionState(AuthState):
             with transaction() as session:
                 work(session, ctx)
         except retention_consent.ConsentError as error:
-            self.message_key = error.code
+            self.notice_key = error.code
             return
-        self.message_key = done_key
+        self.notice_key = done_key
         self._refresh()
 
 
@@ -150,7 +144,7 @@ def _consent_item(line: Any) -> rx.Component:
 def my_retention_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("retention.title")),
-        notice(MyRetentionState.message),
+        notice(MyRetentionState.notice_text),
         rx.el.p(MyRetentionState.sentence),
         rx.el.p(tr("retention.source")),
         rx.el.section(

@@ -12,7 +12,6 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
-from kwportal.i18n import t
 from kwportal.services import rights
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -73,11 +72,6 @@ def _line(view: rights.MyRequest) -> RequestLine:
 
 class MyRightsState(AuthState):
     requests: list[RequestLine] = []
-    rights_message_key: str = ""
-
-    @rx.var
-    def rights_message(self) -> str:
-        return t(self.rights_message_key, self.lang) if self.rights_message_key else ""
 
     def _refresh(self) -> None:
         with transaction() as session:
@@ -87,7 +81,7 @@ class MyRightsState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        self.rights_message_key = ""
+        self.notice_key = ""
         self._refresh()
 
     @rx.event
@@ -109,10 +103,10 @@ class MyRightsState(AuthState):
                     secret=ctx.secret,
                 )
         except rights.RightsError as error:
-            self.rights_message_key = error.code
+            self.notice_key = error.code
             return None
         complaint = kind == RightsKind.COMPLAINT
-        self.rights_message_key = "rights.submitted_complaint" if complaint else "rights.submitted"
+        self.notice_key = "rights.submitted_complaint" if complaint else "rights.submitted"
         self._refresh()
         return rx.call_script(f"document.getElementById('{FORM_ID}')?.reset()")
 
@@ -202,7 +196,7 @@ def _request_item(line: Any) -> rx.Component:
 def my_rights_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("rights.title")),
-        notice(MyRightsState.rights_message),
+        notice(MyRightsState.notice_text),
         rx.el.p(tr("rights.intro")),
         rx.el.section(
             rx.el.h2(tr("rights.kinds_title")),

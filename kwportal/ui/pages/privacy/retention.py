@@ -51,15 +51,10 @@ class RetentionDeskState(AuthState):
     holds: list[Hold] = []
     runs: list[Run] = []
     due_now: int = 0
-    desk_message_key: str = ""
 
     @rx.var
     def due_line(self) -> str:
         return t("desk.due_now", self.lang).replace("{count}", str(self.due_now))
-
-    @rx.var
-    def desk_message(self) -> str:
-        return t(self.desk_message_key, self.lang) if self.desk_message_key else ""
 
     def _refresh(self) -> None:
         ctx = self._context()
@@ -84,7 +79,7 @@ class RetentionDeskState(AuthState):
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
-        self.desk_message_key = ""
+        self.notice_key = ""
         self._refresh()
 
     @rx.event
@@ -102,9 +97,9 @@ class RetentionDeskState(AuthState):
                     secret=ctx.secret,
                 )
         except retention_desk.DeskError as error:
-            self.desk_message_key = error.code
+            self.notice_key = error.code
             return
-        self.desk_message_key = "desk.hold_set"
+        self.notice_key = "desk.hold_set"
         self._refresh()
 
     @rx.event
@@ -126,9 +121,9 @@ class RetentionDeskState(AuthState):
                     secret=ctx.secret,
                 )
         except retention_desk.DeskError as error:
-            self.desk_message_key = error.code
+            self.notice_key = error.code
             return
-        self.desk_message_key = "desk.hold_lifted"
+        self.notice_key = "desk.hold_lifted"
         self._refresh()
 
 
@@ -211,7 +206,7 @@ def _section(title: str, items: Any, render: Any, empty: str) -> rx.Component:
 def retention_desk_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("desk.title")),
-        notice(RetentionDeskState.desk_message),
+        notice(RetentionDeskState.notice_text),
         rx.el.p(RetentionDeskState.due_line),
         _section(
             "desk.upcoming", RetentionDeskState.upcoming, _upcoming_item, "desk.none_upcoming"

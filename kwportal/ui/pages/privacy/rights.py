@@ -12,7 +12,6 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.i18n import t
 from kwportal.services import rights
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -53,12 +52,6 @@ def _item(line: rights.QueueLine) -> QueueItem:
 
 class RightsDeskState(AuthState):
     queue: list[QueueItem] = []
-    rights_desk_message_key: str = ""
-
-    @rx.var
-    def rights_desk_message(self) -> str:
-        key = self.rights_desk_message_key
-        return t(key, self.lang) if key else ""
 
     def _refresh(self) -> None:
         ctx = self._context()
@@ -76,7 +69,7 @@ class RightsDeskState(AuthState):
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
-        self.rights_desk_message_key = ""
+        self.notice_key = ""
         self._refresh()
 
     @rx.event
@@ -110,9 +103,9 @@ class RightsDeskState(AuthState):
                     secret=ctx.secret,
                 )
         except rights.RightsError as error:
-            self.rights_desk_message_key = error.code
+            self.notice_key = error.code
             return
-        self.rights_desk_message_key = done_key
+        self.notice_key = done_key
         self._refresh()
 
 
@@ -181,7 +174,7 @@ def _queue_item(row: Any) -> rx.Component:
 def rights_desk_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("rights_desk.title")),
-        notice(RightsDeskState.rights_desk_message),
+        notice(RightsDeskState.notice_text),
         rx.el.p(tr("rights_desk.intro")),
         request_list(RightsDeskState.queue, _queue_item, "rights_desk.none"),
     )
