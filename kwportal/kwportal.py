@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 from kwportal.db import get_engine, transaction
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
-from kwportal.ui.api import auth as auth_api
+from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import employer_view as my_employer_view
@@ -40,7 +40,7 @@ app = rx.App(
         rx.el.meta(name="color-scheme", content="light"),
         rx.el.meta(name="referrer", content="same-origin"),
     ],
-    api_transformer=Starlette(routes=auth_api.routes()),
+    api_transformer=Starlette(routes=all_routes()),
 )
 app.register_lifespan_task(_startup_checks)
 app.add_middleware(ForgetOnConnect())

@@ -15,7 +15,7 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SECRET_FIELDS = ("secret_key",)
+SECRET_FIELDS = ("secret_key", "signing_key")
 
 
 class MissingSecretError(RuntimeError):
@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     port: int = 3000
     public_origin: str = ""
     secret_key: str = ""
+    #: Ed25519 private key (PKCS#8 PEM) that signs consent receipts, export manifests and
+    #: transfer packages; its public half is published at /.well-known/kwportal-signing-key.json
+    signing_key: str = ""
     default_language: str = "nl"
     smtp_host: str = ""
     smtp_port: int = 25
@@ -73,10 +76,17 @@ def _demo_secret(data_dir: Path, name: str) -> str:
     if path.exists():
         return path.read_text().strip()
     data_dir.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(48)
+    value = _new_signing_key() if name == "signing_key" else secrets.token_urlsafe(48)
     path.write_text(value)
     path.chmod(0o600)
     return value
+
+
+def _new_signing_key() -> str:
+    from joserfc.jwk import OKPKey
+
+    pem = OKPKey.generate_key("Ed25519").as_pem(private=True)
+    return pem.decode() if isinstance(pem, bytes) else str(pem)
 
 
 @lru_cache(maxsize=1)

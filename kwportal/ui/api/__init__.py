@@ -1,0 +1,12 @@
+"""HTTP routes beside the Reflex app (Starlette). Each feature module has ``routes()``;
+:func:`all_routes` is what ``kwportal.py`` mounts."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+
+def all_routes() -> list[BaseRoute]:
+    from kwportal.ui.api import auth, wellknown
+
+    return [*auth.routes(), *wellknown.routes()]
