@@ -20,9 +20,13 @@ from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
 from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.privacy import rights as rights_desk
-from kwportal.ui.pages.public import home, signin
+from kwportal.ui.pages.public import home, legal, signin, visitor_forms
+from kwportal.ui.pages.visitors import callbacks as callback_queue
+from kwportal.ui.pages.visitors import requests as visitor_requests
+from kwportal.ui.pages.visitors import stats as site_stats
 from kwportal.ui.states.auth import AuthPageState
-from kwportal.ui.text import title
+from kwportal.ui.states.visitor import VisitorState
+from kwportal.ui.text import description, title
 
 _settings = get_settings()
 _settings.require_secrets()
@@ -44,7 +48,46 @@ app = rx.App(
 )
 app.register_lifespan_task(_startup_checks)
 app.add_middleware(ForgetOnConnect())
-app.add_page(home.home, route=home.ROUTE, title="KrachtWerkt")
+#: the public site (seed ch. 2): (component, route, title key, description key)
+PUBLIC_PAGES = (
+    (home.home, home.ROUTE, "home.title", "public.meta.home"),
+    (legal.privacy_page, "/privacy", "privacy.title", "public.meta.privacy"),
+    (legal.cookies_page, "/cookies", "cookies.title", "public.meta.cookies"),
+    (visitor_forms.newsletter_page, "/newsletter", "newsletter.title", "public.meta.newsletter"),
+    (
+        visitor_forms.newsletter_confirm_page,
+        "/newsletter-confirm",
+        "newsletter.confirm_title",
+        "public.meta.newsletter",
+    ),
+    (
+        visitor_forms.newsletter_unsubscribe_page,
+        "/newsletter-unsubscribe",
+        "newsletter.unsubscribe_title",
+        "public.meta.newsletter",
+    ),
+    (visitor_forms.callback_page, "/callback", "callback.title", "public.meta.callback"),
+    (
+        visitor_forms.visitor_rights_page,
+        "/visitor-rights",
+        "visitor_rights.title",
+        "public.meta.rights",
+    ),
+    (
+        visitor_forms.visitor_rights_confirm_page,
+        "/visitor-rights-confirm",
+        "visitor_rights.confirm_title",
+        "public.meta.rights",
+    ),
+)
+for component, route, title_key, description_key in PUBLIC_PAGES:
+    app.add_page(
+        component,
+        route=route,
+        title="KrachtWerkt" if route == home.ROUTE else title(title_key),
+        description=description(description_key),
+        on_load=VisitorState.load,
+    )
 for route, (component, title_key) in signin.PAGES.items():
     app.add_page(component, route=route, title=title(title_key), on_load=AuthPageState.load_query)
 #: signed-in pages: (component, route, title key, guarded loader of the page's state)
@@ -94,6 +137,19 @@ SIGNED_IN_PAGES = (
         "desk.title",
         retention_page.RetentionDeskState,
     ),
+    (
+        callback_queue.callback_queue_page,
+        callback_queue.ROUTE,
+        "callbacks.title",
+        callback_queue.CallbackQueueState,
+    ),
+    (
+        visitor_requests.visitor_requests_page,
+        visitor_requests.ROUTE,
+        "visitor_requests.title",
+        visitor_requests.VisitorRequestsState,
+    ),
+    (site_stats.site_stats_page, site_stats.ROUTE, "stats.title", site_stats.SiteStatsState),
 )
 for component, route, title_key, state in SIGNED_IN_PAGES:
     app.add_page(

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     mail_from: str = "KrachtWerkt portaal <noreply@kracht-werkt.nl>"
     totp_issuer: str = "KrachtWerkt"
+    #: public forms posted sooner than this after they were served are refused (bots);
+    #: the browser tests set 0
+    form_min_seconds: float = 2.0
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Settings:

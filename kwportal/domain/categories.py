@@ -56,6 +56,7 @@ _RR = Category.RIGHTS_REQUEST
 _AU = Category.AUDIT
 _O = Category.ORGANISATION
 _CR = Category.CREDENTIAL
+_V = Category.VISITOR
 
 
 def _table(table: str, /, **columns: Category) -> dict[str, Category]:
@@ -375,6 +376,79 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         seal=_AU,
     ),
     **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
+    # --- public site (visitors, seed ch. 2) ---
+    **_table(
+        "cookie_consent",
+        id=_V,
+        choice_hash=_V,
+        text_version=_V,
+        analytics=_V,
+        marketing=_V,
+        gpc=_V,
+        method=_V,
+        given_at=_V,
+        superseded_at=_V,
+    ),
+    **_table("page_view", id=_V, viewed_at=_V, path=_V, referrer_host=_V, ip_prefix=_V),
+    **_table(
+        "newsletter_subscriber",
+        id=_V,
+        name=_V,
+        email=_V,
+        email_hash=_V,
+        language=_V,
+        status=_V,
+        consent_version=_V,
+        created_at=_V,
+        confirmed_at=_V,
+        unsubscribe_salt=_CR,
+    ),
+    **_table("newsletter_suppression", id=_V, email_hash=_V, suppressed_at=_V),
+    **_table(
+        "visitor_token",
+        id=_V,
+        token_hash=_CR,
+        purpose=_V,
+        subscriber_id=_V,
+        rights_request_id=_V,
+        created_at=_V,
+        expires_at=_V,
+        used_at=_V,
+    ),
+    **_table(
+        "callback_request",
+        id=_V,
+        name=_V,
+        phone=_V,
+        phone_digits=_V,
+        preferred_time=_V,
+        topic=_V,
+        message=_V,
+        language=_V,
+        status=_V,
+        created_at=_V,
+        updated_at=_V,
+        closed_at=_V,
+        handled_by_account_id=_V,
+    ),
+    **_table(
+        "visitor_rights_request",
+        id=_V,
+        kind=_V,
+        name=_V,
+        email=_V,
+        phone=_V,
+        details=_V,
+        language=_V,
+        status=_V,
+        created_at=_V,
+        confirmed_at=_V,
+        due_at=_V,
+        answer=_V,
+        answered_at=_V,
+        handled_by_account_id=_V,
+    ),
+    **_table("public_form_hit", id=_AU, ip_key=_AU, form=_AU, occurred_at=_AU),
 }
 
 

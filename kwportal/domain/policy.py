@@ -105,12 +105,16 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.ABSENCE: _FULL,
         _C.EMPLOYER_FEEDBACK: _FULL,
         _C.EMPLOYER_RECORD: _FULL,
+        #: callback requests from the public site (seed ch. 2)
+        _C.VISITOR: _FULL,
     },
     Role.PRIVACY_OFFICER: {
         _C.IDENTITY: _FULL,
         _C.CONSENT: _FULL,
         _C.RIGHTS_REQUEST: _FULL,
         _C.AUDIT: _FULL,
+        #: visitors' rights requests and the data they concern (seed ch. 2)
+        _C.VISITOR: _FULL,
     },
     Role.ADMIN: {
         _C.IDENTITY: _FULL,

@@ -16,6 +16,16 @@ from kwportal.models.cases import (
 from kwportal.models.consent import ConsentRecord, Disclosure, RightsRequest
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
+from kwportal.models.visitors import (
+    CallbackRequest,
+    CookieConsent,
+    NewsletterSubscriber,
+    NewsletterSuppression,
+    PageView,
+    PublicFormHit,
+    VisitorRightsRequest,
+    VisitorToken,
+)
 
 __all__ = [
     "Account",
@@ -24,10 +34,12 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "AuthFailure",
+    "CallbackRequest",
     "CareTeam",
     "CaseDocument",
     "CaseHelper",
     "ConsentRecord",
+    "CookieConsent",
     "Disclosure",
     "Employee",
     "EmployerFeedback",
@@ -36,8 +48,12 @@ __all__ = [
     "LegalHold",
     "LoginSession",
     "MedicalNote",
+    "NewsletterSubscriber",
+    "NewsletterSuppression",
     "OneTimeToken",
     "Organisation",
+    "PageView",
+    "PublicFormHit",
     "QuestionnaireAnswer",
     "RecoveryCode",
     "RetentionRun",
@@ -47,4 +63,6 @@ __all__ = [
     "SickReport",
     "TeamAssignment",
     "TeamMember",
+    "VisitorRightsRequest",
+    "VisitorToken",
 ]

@@ -47,6 +47,7 @@ from kwportal.models import (
 from kwportal.services import audit, audit_prune
 from kwportal.services.auth import housekeeping
 from kwportal.services.retention import dossiers, plan, pseudonym
+from kwportal.services.visitors import purge as visitor_purge
 
 LOCK_NAME = "retention_run"
 DEFAULT_BATCH = 100
@@ -223,6 +224,7 @@ def run(
             now = datetime.now(UTC)
             pruned = audit_prune.prune(session, secret=secret, now=now)
             purged = housekeeping.purge(session, now=now)
+            visitors_purged = visitor_purge.purge(session, now=now, today=today)
             finished = session.get(RetentionRun, run_id)
             assert finished is not None
             finished.finished_at, finished.status = now, "finished"
@@ -240,6 +242,7 @@ def run(
                     "destroyed": destroyed,
                     "audit_rows_pruned": pruned,
                     "sign_in_rows_purged": purged,
+                    "visitor_rows_purged": visitors_purged,
                 },
                 secret=secret,
             )

@@ -18,6 +18,11 @@ def title(key: str) -> str:
     return f"{CATALOGS['nl'][key]} · KrachtWerkt"
 
 
+def description(key: str) -> str:
+    """A page's meta description (Dutch first, like the title)."""
+    return CATALOGS["nl"][key]
+
+
 def retention_sentence(lang: str, until: str, rule: str, holds: list[str]) -> str:
     if until:
         return (

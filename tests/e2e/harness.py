@@ -47,6 +47,8 @@ def portal_env(data_dir: Path, port: int, smtp_port: int | None = None) -> dict[
         KWPORTAL_PORT=str(port),
         REFLEX_USE_NPM="1",
         REFLEX_TELEMETRY_ENABLED="false",
+        # public forms refuse posts made within 2 s of loading (bots); a test is that fast
+        KWPORTAL_FORM_MIN_SECONDS="0",
         # its own build directory, so a running `make run` (.web) is never disturbed
         REFLEX_WEB_WORKDIR=os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")),
     )

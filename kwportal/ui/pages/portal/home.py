@@ -72,7 +72,10 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
+        ("visitor_requests.link", "/visitor-requests"),
     ),
+    Role.CASE_MANAGER: (("callbacks.link", "/callbacks"),),
+    Role.ADMIN: (("stats.link", "/site-stats"),),
 }
 
 

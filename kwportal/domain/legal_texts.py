@@ -1,0 +1,141 @@
+"""The privacy statement and the cookie policy for website visitors, versioned (issue 9:
+"each version kept with its date, a visitor can see what changed since the version he
+accepted"). A version lists its sections as catalog keys (kwportal/i18n/parts/legal.py);
+an unchanged section keeps the key of the version that introduced it, so a change is a new
+key and the difference between two versions is a comparison of keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Document(StrEnum):
+    PRIVACY = "privacy"
+    COOKIES = "cookies"
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    number: int
+    published_on: date
+    #: (section id, catalog key prefix): the text is ``<prefix>.title`` and ``<prefix>.body``
+    sections: tuple[tuple[str, str], ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} ({self.published_on.isoformat()})"
+
+
+def _v(doc: Document, number: int, section: str) -> tuple[str, str]:
+    return section, f"legal.{doc}.{number}.{section}"
+
+
+_P, _C = Document.PRIVACY, Document.COOKIES
+SEED_DATE = date(2023, 2, 7)  # seed: "Deze versie is voor het laatst bijgewerkt op 7-2-2023"
+PORTAL_DATE = date(2026, 11, 28)
+
+VERSIONS: dict[Document, tuple[Version, ...]] = {
+    _P: (
+        Version(
+            1,
+            SEED_DATE,
+            (
+                _v(_P, 1, "data"),
+                _v(_P, 1, "purposes"),
+                _v(_P, 1, "grounds"),
+                _v(_P, 1, "sharing"),
+                _v(_P, 1, "retention"),
+                _v(_P, 1, "rights"),
+            ),
+        ),
+        Version(
+            2,
+            PORTAL_DATE,
+            (
+                _v(_P, 1, "data"),
+                _v(_P, 1, "purposes"),
+                _v(_P, 2, "grounds"),
+                _v(_P, 2, "statistics"),
+                _v(_P, 2, "newsletter"),
+                _v(_P, 1, "sharing"),
+                _v(_P, 2, "retention"),
+                _v(_P, 2, "rights"),
+            ),
+        ),
+    ),
+    _C: (
+        Version(
+            1,
+            SEED_DATE,
+            (
+                _v(_C, 1, "what"),
+                _v(_C, 1, "why"),
+                _v(_C, 1, "functional"),
+                _v(_C, 1, "analytics"),
+                _v(_C, 1, "marketing"),
+                _v(_C, 1, "blocking"),
+            ),
+        ),
+        Version(
+            2,
+            PORTAL_DATE,
+            (
+                _v(_C, 1, "what"),
+                _v(_C, 1, "why"),
+                _v(_C, 2, "functional"),
+                _v(_C, 2, "analytics"),
+                _v(_C, 2, "marketing"),
+                _v(_C, 2, "choice"),
+                _v(_C, 1, "blocking"),
+            ),
+        ),
+    ),
+}
+
+
+def current(doc: Document) -> Version:
+    return VERSIONS[doc][-1]
+
+
+def version(doc: Document, number: int) -> Version | None:
+    return next((v for v in VERSIONS[doc] if v.number == number), None)
+
+
+def version_tag(doc: Document, number: int | None = None) -> str:
+    """What a consent record stores: ``cookies-2`` (document and version number)."""
+    return f"{doc}-{number if number is not None else current(doc).number}"
+
+
+def parse_tag(tag: str) -> tuple[Document, int] | None:
+    doc, _, number = tag.partition("-")
+    if doc not in Document.__members__.values() or not number.isdigit():
+        return None
+    return Document(doc), int(number)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    section: str
+    kind: str  # added | changed | removed
+    old_key: str = ""
+    new_key: str = ""
+
+
+def changes(doc: Document, since: int) -> tuple[Change, ...]:
+    """What differs between version ``since`` and the current one, section by section."""
+    old = version(doc, since)
+    new = current(doc)
+    if old is None or old.number >= new.number:
+        return ()
+    before, after = dict(old.sections), dict(new.sections)
+    found: list[Change] = []
+    for section, key in new.sections:
+        if section not in before:
+            found.append(Change(section, "added", new_key=key))
+        elif before[section] != key:
+            found.append(Change(section, "changed", old_key=before[section], new_key=key))
+    found += [Change(s, "removed", old_key=k) for s, k in old.sections if s not in after]
+    return tuple(found)

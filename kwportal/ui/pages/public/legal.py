@@ -1,0 +1,203 @@
+"""The privacy statement and the cookie page, rendered from versioned text
+(domain/legal_texts.py): the current version, any earlier one (``?v=``), and what changed
+since a version (``?since=``, or on the cookie page since the version the visitor accepted).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from kwportal.domain import legal_texts
+from kwportal.domain.legal_texts import Document, Version
+from kwportal.ui.components.public_frame import choice_buttons, public_form, public_page, toggles
+from kwportal.ui.states.visitor import VisitorState as V
+from kwportal.ui.text import tr
+
+
+def _paragraphs(key: str) -> rx.Component:
+    return rx.el.div(
+        rx.cond(
+            V.lang == "en",
+            rx.fragment(*[rx.el.p(p) for p in _split("en", key)]),
+            rx.fragment(*[rx.el.p(p) for p in _split("nl", key)]),
+        )
+    )
+
+
+def _split(lang: str, key: str) -> list[str]:
+    from kwportal.i18n import CATALOGS
+
+    return CATALOGS[lang][key].split("\n\n")
+
+
+def _section(key: str, level: str = "h2") -> rx.Component:
+    heading = rx.el.h2 if level == "h2" else rx.el.h3
+    return rx.el.section(heading(tr(f"{key}.title")), _paragraphs(f"{key}.body"))
+
+
+def _version(version: Version) -> rx.Component:
+    return rx.fragment(*[_section(key) for _section_id, key in version.sections])
+
+
+def _document(doc: Document) -> rx.Component:
+    """The version asked for (``?v=``), the current one otherwise."""
+    current = legal_texts.current(doc)
+    older = [v for v in legal_texts.VERSIONS[doc] if v.number != current.number]
+    body: rx.Component = _version(current)
+    for version in older:
+        body = rx.cond(V.doc_version == version.number, _version(version), body)
+    return body
+
+
+def _changes(doc: Document, since: int) -> rx.Component:
+    items = []
+    for change in legal_texts.changes(doc, since):
+        kind = tr(f"legal.change.{change.kind}")
+        key = change.new_key or change.old_key
+        new = _paragraphs(f"{change.new_key}.body") if change.new_key else rx.fragment()
+        old = (
+            rx.el.details(
+                rx.el.summary(tr("legal.old_text")), _paragraphs(f"{change.old_key}.body")
+            )
+            if change.old_key
+            else rx.fragment()
+        )
+        items.append(rx.el.li(rx.el.h3(tr(f"{key}.title"), " — ", kind), new, old))
+    return rx.el.ul(*items, class_name="plain changes")
+
+
+def _changes_since(doc: Document, since_var: Any) -> rx.Component:
+    current = legal_texts.current(doc)
+    shown: rx.Component = rx.fragment()
+    for version in legal_texts.VERSIONS[doc]:
+        if version.number >= current.number:
+            continue
+        shown = rx.cond(
+            since_var == version.number,
+            rx.el.section(
+                rx.el.h2(tr("legal.changes_since"), " ", version.label),
+                _changes(doc, version.number),
+                class_name="card",
+            ),
+            shown,
+        )
+    return shown
+
+
+def _versions(doc: Document, route: str) -> rx.Component:
+    current = legal_texts.current(doc)
+    rows = []
+    for version in reversed(legal_texts.VERSIONS[doc]):
+        links = [rx.el.a(tr("legal.read"), href=f"{route}?v={version.number}")]
+        if version.number < current.number:
+            links += [
+                " · ",
+                rx.el.a(tr("legal.what_changed"), href=f"{route}?since={version.number}"),
+            ]
+        rows.append(rx.el.li(tr("legal.version"), " ", version.label, ": ", *links))
+    return rx.el.section(
+        rx.el.h2(tr("legal.versions")), rx.el.ul(*rows, class_name="plain"), class_name="card"
+    )
+
+
+def _shown_version(doc: Document) -> rx.Component:
+    current = legal_texts.current(doc)
+    label: rx.Component = rx.el.span(current.label)
+    for version in legal_texts.VERSIONS[doc]:
+        label = rx.cond(V.doc_version == version.number, rx.el.span(version.label), label)
+    return rx.el.p(tr("legal.version_shown"), " ", label, class_name="lead")
+
+
+def privacy_page() -> rx.Component:
+    doc = Document.PRIVACY
+    return public_page(
+        rx.el.h1(tr("privacy.title")),
+        _shown_version(doc),
+        rx.el.p(tr("privacy.controller")),
+        _changes_since(doc, V.since_version),
+        _document(doc),
+        _versions(doc, "/privacy"),
+    )
+
+
+def _my_choice() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr("cookies.your_choice")),
+        rx.cond(
+            V.has_choice,
+            rx.fragment(
+                rx.el.p(
+                    tr("cookies.choice_made"),
+                    " ",
+                    V.accepted_on,
+                    " (",
+                    tr("legal.version"),
+                    " ",
+                    _var(V.accepted_version).to_string(),
+                    ")",
+                ),
+                rx.el.ul(
+                    rx.el.li(tr("cookies.functional"), ": ", tr("cookies.on")),
+                    rx.el.li(
+                        tr("cookies.analytics"),
+                        ": ",
+                        rx.cond(V.analytics, tr("cookies.on"), tr("cookies.off")),
+                    ),
+                    rx.el.li(
+                        tr("cookies.marketing"),
+                        ": ",
+                        rx.cond(V.marketing, tr("cookies.on"), tr("cookies.off")),
+                    ),
+                    class_name="plain",
+                ),
+            ),
+            rx.el.p(tr("cookies.no_choice")),
+        ),
+        rx.cond(V.gpc, rx.el.p(tr("cookies.gpc_honoured"), class_name="hint")),
+        public_form(
+            "/api/public/cookies",
+            rx.el.input(type="hidden", name="back", value="/cookies"),
+            toggles("page"),
+            choice_buttons(with_custom=True),
+        ),
+        rx.cond(
+            V.has_choice,
+            public_form(
+                "/api/public/cookies",
+                rx.el.input(type="hidden", name="back", value="/cookies"),
+                rx.el.button(
+                    tr("cookies.withdraw"),
+                    type="submit",
+                    name="choice",
+                    value="withdraw",
+                    class_name="button secondary",
+                ),
+            ),
+        ),
+        class_name="card",
+    )
+
+
+def cookies_page() -> rx.Component:
+    doc = Document.COOKIES
+    current = legal_texts.current(doc).number
+    since = rx.cond(
+        V.since_version > 0,
+        V.since_version,
+        rx.cond((V.accepted_version > 0) & (V.accepted_version < current), V.accepted_version, 0),
+    )
+    return public_page(
+        rx.el.h1(tr("cookies.title")),
+        _my_choice(),
+        _changes_since(doc, since),
+        _shown_version(doc),
+        _document(doc),
+        _versions(doc, "/cookies"),
+    )
+
+
+def _var(value: Any) -> Any:
+    """A state field as the Var it is at compile time (for the type checker)."""
+    return value

@@ -1,0 +1,1 @@
+"""Staff pages about website visitors (seed ch. 2)."""

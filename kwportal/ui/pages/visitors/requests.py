@@ -1,0 +1,190 @@
+"""The privacy officer's queue of visitors' rights requests (confirmed by e-mail link): the
+data found for each, and one action that does what was asked — send the data, correct the
+name, or delete — and answers the visitor by e-mail. Kept apart from the employees' rights
+desk (/rights-desk): visitors are no employees and have no file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.roles import Role
+from kwportal.services.mail import send_all
+from kwportal.services.visitors import rights
+from kwportal.settings import get_settings
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/visitor-requests"
+
+
+@dataclass
+class VisitorRequestItem:
+    request_id: str = ""
+    kind: str = ""
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    details: str = ""
+    received: str = ""
+    due: str = ""
+    overdue: str = ""
+    newsletter: list[str] = field(default_factory=list)
+    callbacks: list[str] = field(default_factory=list)
+
+
+def _item(line: rights.DeskLine) -> VisitorRequestItem:
+    return VisitorRequestItem(
+        request_id=str(line.request_id),
+        kind=line.kind,
+        name=line.name,
+        email=line.email,
+        phone=line.phone,
+        details=line.details,
+        received=line.received_on.isoformat(),
+        due=line.due_on.isoformat(),
+        overdue="1" if line.overdue else "",
+        newsletter=[f"{label}: {value}" for label, value in line.found.newsletter],
+        callbacks=[f"{d} · {n} · {p} · {t}" for _i, n, p, t, d in line.found.callbacks],
+    )
+
+
+class VisitorRequestsState(AuthState):
+    queue: list[VisitorRequestItem] = []
+
+    def _refresh(self) -> None:
+        ctx = self._context()
+        with transaction() as session:
+            lines = rights.queue(
+                session, self._actor(), access_point=ctx.access, secret=ctx.secret, now=ctx.now
+            )
+        self.queue = [_item(line) for line in lines]
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def load(self) -> None:
+        self.notice_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def carry_out_request(self, form_data: dict[str, Any]) -> None:
+        raw_id = str(form_data.get("request_id", ""))[:12]
+        new_name = str(form_data.get("new_name", ""))[:1000]
+        if not raw_id.isdigit():
+            self.notice_key = "visitor.request_gone"
+            return
+        ctx = self._context()
+        with transaction() as session:
+            result = rights.carry_out(session, ctx, self._actor(), int(raw_id), new_name=new_name)
+        if result.mails:
+            send_all(result.mails, get_settings())
+        self.notice_key = result.message
+        self._refresh()
+
+
+def _found(row: Any) -> rx.Component:
+    return rx.el.div(
+        rx.el.h3(tr("visitor_requests.newsletter_data")),
+        rx.cond(
+            row.newsletter.length() > 0,
+            rx.el.ul(rx.foreach(row.newsletter, lambda s: rx.el.li(s)), class_name="plain"),
+            rx.el.p(tr("visitor.mail.data_none")),
+        ),
+        rx.el.h3(tr("visitor_requests.callback_data")),
+        rx.cond(
+            row.callbacks.length() > 0,
+            rx.fragment(
+                rx.el.ul(rx.foreach(row.callbacks, lambda s: rx.el.li(s)), class_name="plain"),
+                rx.el.p(tr("visitor_requests.phone_unproven"), class_name="hint"),
+            ),
+            rx.el.p(tr("visitor.mail.data_none")),
+        ),
+    )
+
+
+def _action_form(row: Any) -> rx.Component:
+    ident = "new-name-" + row.request_id
+    return rx.el.form(
+        rx.el.input(type="hidden", name="request_id", value=row.request_id),
+        rx.cond(
+            row.kind == "rectification",
+            rx.el.div(
+                rx.el.label(tr("visitor_requests.new_name"), html_for=ident),
+                rx.el.input(id=ident, name="new_name", type="text", max_length=200, required=True),
+                class_name="field",
+            ),
+        ),
+        rx.el.button(
+            rx.match(
+                row.kind,
+                ("access", tr("visitor_requests.do_access")),
+                ("rectification", tr("visitor_requests.do_rectification")),
+                tr("visitor_requests.do_deletion"),
+            ),
+            type="submit",
+            class_name="button",
+        ),
+        on_submit=VisitorRequestsState.carry_out_request,
+        class_name="form",
+    )
+
+
+def _queue_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h2(
+            rx.cond(
+                row.overdue != "", rx.el.span(tr("rights_desk.overdue"), class_name="badge overdue")
+            ),
+            rx.match(
+                row.kind,
+                ("access", tr("visitor.right.access")),
+                ("rectification", tr("visitor.right.rectification")),
+                tr("visitor.right.deletion"),
+            ),
+        ),
+        rx.el.dl(
+            rx.el.dt(tr("visitor.field.email")),
+            rx.el.dd(row.email),
+            rx.el.dt(tr("visitor.field.name")),
+            rx.el.dd(rx.cond(row.name != "", row.name, "—")),
+            rx.el.dt(tr("visitor.field.phone")),
+            rx.el.dd(rx.cond(row.phone != "", row.phone, "—")),
+            rx.el.dt(tr("visitor_rights.details")),
+            rx.el.dd(rx.cond(row.details != "", row.details, "—")),
+            rx.el.dt(tr("rights.received_on")),
+            rx.el.dd(row.received),
+            rx.el.dt(tr("rights.due_on")),
+            rx.el.dd(row.due),
+            class_name="items",
+        ),
+        _found(row),
+        _action_form(row),
+        class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),
+    )
+
+
+def visitor_requests_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("visitor_requests.title")),
+        notice(VisitorRequestsState.notice_text),
+        rx.el.p(tr("visitor_requests.intro")),
+        rx.cond(
+            _var(VisitorRequestsState.queue).length() > 0,
+            rx.el.ul(
+                rx.foreach(VisitorRequestsState.queue, _queue_item), class_name="plain rights-list"
+            ),
+            rx.el.p(tr("visitor_requests.none")),
+        ),
+    )
+
+
+def _var(value: Any) -> Any:
+    """A state field as the Var it is at compile time (for the type checker)."""
+    return value

@@ -1,0 +1,108 @@
+"""The public pages' state: the visitor's cookie choice (read from the functional choice
+cookie on the server, never from script), a fresh form token, and the message a form route
+sent back. Marketing and statistics scripts are started from here, and only after consent."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import parse_qs, urlsplit
+
+import reflex as rx
+from reflex.event import EventSpec
+
+from kwportal.db import transaction
+from kwportal.i18n import CATALOGS, t
+from kwportal.services.visitors import common, cookies
+from kwportal.settings import get_settings
+from kwportal.ui.api.public import CHOICE_COOKIE, FORM_COOKIE
+from kwportal.ui.guard import public
+from kwportal.ui.states.auth import _LINK_TOKEN
+from kwportal.ui.states.base import AppState
+
+#: the stand-in marketing tag (assets/marketing-standin.js), injected only after consent
+MARKETING_SCRIPT = (
+    "if(!document.getElementById('kw-marketing')){var s=document.createElement('script');"
+    "s.id='kw-marketing';s.src='/marketing-standin.js';document.head.appendChild(s);}"
+)
+#: the first-party statistics beacon: path and referrer, to our own server
+STATISTICS_BEACON = (
+    "navigator.sendBeacon('/api/public/hit',new URLSearchParams("
+    "{p:location.pathname,r:document.referrer}));"
+)
+
+
+class VisitorState(AppState):
+    show_banner: bool = False
+    has_choice: bool = False
+    analytics: bool = False
+    marketing: bool = False
+    gpc: bool = False
+    accepted_version: int = 0
+    accepted_on: str = ""
+    form_token: str = ""
+    form_nonce: str = rx.Cookie("", name=FORM_COOKIE, same_site="strict", path="/")
+    message_key: str = ""
+    wait: int = 0
+    link_token: str = ""
+    back_path: str = "/"
+    doc_version: int = 0
+    since_version: int = 0
+
+    @rx.var
+    def message(self) -> str:
+        if not self.message_key:
+            return ""
+        return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+
+    def _cookie(self, name: str) -> str:
+        try:
+            jar = SimpleCookie(self.router.headers.cookie or "")
+        except CookieError:
+            return ""
+        morsel = jar.get(name)
+        return morsel.value[:100] if morsel else ""
+
+    def _gpc(self) -> bool:
+        raw = getattr(self.router.headers, "raw_headers", {}) or {}
+        return str(raw.get("sec-gpc", "")).strip() == "1"
+
+    def _read_query(self) -> None:
+        query = parse_qs(urlsplit(str(self.router.url)).query)
+        key = query.get("m", [""])[0]
+        self.message_key = key if key.startswith("visitor.") and key in CATALOGS["nl"] else ""
+        wait = query.get("wait", ["0"])[0]
+        self.wait = int(wait) if wait.isdigit() and len(wait) < 6 else 0
+        token = query.get("token", query.get("t", [""]))[0]
+        self.link_token = token if _LINK_TOKEN.match(token.replace(".", "")) else ""
+        self.doc_version = _small_int(query.get("v", ["0"])[0])
+        self.since_version = _small_int(query.get("since", ["0"])[0])
+
+    @rx.event
+    @public
+    def load(self) -> list[EventSpec]:
+        """The choice, a new form token, the URL's message; then the scripts consented to."""
+        settings = get_settings()
+        now = datetime.now(UTC)
+        self._read_query()
+        self.back_path = self.router.page.path or "/"
+        self.form_token, self.form_nonce = common.new_form_token(settings.secret_key, now)
+        with transaction() as session:
+            choice = cookies.current(session, settings.secret_key, self._cookie(CHOICE_COOKIE), now)
+        self.gpc = self._gpc()
+        self.has_choice = choice is not None
+        self.show_banner = choice is None
+        self.analytics = bool(choice and choice.analytics)
+        self.marketing = bool(choice and choice.marketing and not self.gpc)
+        self.accepted_version = choice.version_number if choice else 0
+        self.accepted_on = f"{choice.given_at:%Y-%m-%d}" if choice else ""
+        scripts = []
+        if self.analytics:
+            scripts.append(rx.call_script(STATISTICS_BEACON))
+        if self.marketing:
+            scripts.append(rx.call_script(MARKETING_SCRIPT))
+        return scripts
+
+
+def _small_int(value: str) -> int:
+    return int(value) if value.isdigit() and len(value) < 4 else 0
