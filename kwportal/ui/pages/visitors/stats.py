@@ -21,19 +21,14 @@ ROUTE = "/site-stats"
 
 
 @dataclass
-class DayCount:
-    day: str = ""
-    views: int = 0
-
-
-@dataclass
 class Named:
     name: str = ""
     views: int = 0
 
 
 class SiteStatsState(AuthState):
-    per_day: list[DayCount] = []
+    #: recharts wants plain records: {"day": "11-02", "views": 4}
+    per_day: list[dict[str, Any]] = []
     per_path: list[Named] = []
     referrers: list[Named] = []
     total: int = 0
@@ -43,7 +38,7 @@ class SiteStatsState(AuthState):
     def load(self) -> None:
         with transaction() as session:
             found = statistics.summary(session, self._actor(), today=datetime.now(UTC).date())
-        self.per_day = [DayCount(day[5:], views) for day, views in found.per_day]
+        self.per_day = [{"day": day[5:], "views": views} for day, views in found.per_day]
         self.per_path = [Named(p, n) for p, n in found.per_path]
         self.referrers = [Named(h, n) for h, n in found.referrers]
         self.total = found.total
