@@ -375,6 +375,23 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         seal=_AU,
     ),
     **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
+    # --- care team workspace ---
+    "employer_feedback.version": _F,
+    "employer_feedback.capacity_notes": _F,
+    "employer_feedback.terms_confirmed_version": _F,
+    #: the releaser's reason may name the very term it confirms: medical
+    "employer_feedback.terms_confirmed_reason": _M,
+    "team_member.may_release": _O,
+    **_table(
+        "employee_notice",
+        id=_AU,
+        employee_id=_AU,
+        account_id=_AU,
+        kind=_AU,
+        disclosure_id=_AU,
+        created_at=_AU,
+        read_at=_AU,
+    ),
 }
 
 
