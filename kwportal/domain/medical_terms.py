@@ -42,7 +42,7 @@ def terms() -> frozenset[str]:
 def _pattern() -> re.Pattern[str]:
     longest_first = sorted(terms(), key=lambda t: (-len(t), t))
     alternatives = "|".join(r"\s+".join(map(re.escape, t.split())) for t in longest_first)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def test_empty_and_over_long_notes_are_refused_with_a_clear_code(engine, body, c
 
 
 def test_case_manager_cannot_write_and_nobody_corrects_a_note_of_another_case(engine):
-    a, b = build(engine)
+    a, _ = build(engine)
     with pytest.raises(NoteError):
         _add(engine, a.case_manager, a.cases[0], "iets")
     other = _add(engine, a.doctor, a.cases[1], "ander dossier")
