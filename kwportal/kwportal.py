@@ -10,7 +10,12 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.pages.care import case_admin as care_case_admin
+from kwportal.ui.pages.care import case_file as care_case_file
+from kwportal.ui.pages.care import caseload as care_caseload
+from kwportal.ui.pages.care import feedback as care_feedback
 from kwportal.ui.pages.employee import access_log as my_access_log
+from kwportal.ui.pages.employee import disclosures as my_disclosures
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
@@ -113,6 +118,32 @@ SIGNED_IN_PAGES = (
         my_retention.MyRetentionState,
     ),
     (my_rights.my_rights_page, my_rights.ROUTE, "rights.title", my_rights.MyRightsState),
+    # --- care team workspace and the employee's disclosures ---
+    (
+        my_disclosures.my_disclosures_page,
+        my_disclosures.ROUTE,
+        "disclosures.title",
+        my_disclosures.MyDisclosuresState,
+    ),
+    (care_caseload.caseload_page, care_caseload.ROUTE, "care.title", care_caseload.CaseloadState),
+    (
+        care_case_file.care_case_page,
+        care_case_file.ROUTE,
+        "care_case.title",
+        care_case_file.CareCaseState,
+    ),
+    (
+        care_case_admin.case_admin_page,
+        care_case_admin.ROUTE,
+        "care_case.admin_title",
+        care_case_admin.CaseAdminState,
+    ),
+    (
+        care_feedback.care_feedback_page,
+        care_feedback.ROUTE,
+        "feedback.title",
+        care_feedback.FeedbackState,
+    ),
     (
         employer_overview.employer_overview_page,
         employer_overview.ROUTE,

@@ -449,6 +449,23 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         handled_by_account_id=_V,
     ),
     **_table("public_form_hit", id=_AU, ip_key=_AU, form=_AU, occurred_at=_AU),
+    # --- care team workspace ---
+    "employer_feedback.version": _F,
+    "employer_feedback.capacity_notes": _F,
+    "employer_feedback.terms_confirmed_version": _F,
+    #: the releaser's reason may name the very term it confirms: medical
+    "employer_feedback.terms_confirmed_reason": _M,
+    "team_member.may_release": _O,
+    **_table(
+        "employee_notice",
+        id=_AU,
+        employee_id=_AU,
+        account_id=_AU,
+        kind=_AU,
+        disclosure_id=_AU,
+        created_at=_AU,
+        read_at=_AU,
+    ),
 }
 
 

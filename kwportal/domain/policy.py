@@ -78,6 +78,8 @@ MATRIX: dict[Role, dict[Category, Access]] = {
     },
     Role.COMPANY_DOCTOR: {
         _C.IDENTITY: _FULL,
+        #: the name of the employers the team serves (care team workspace)
+        _C.ORGANISATION: _FULL,
         _C.EMPLOYMENT: _FULL,
         _C.CARE_ADDRESS: _FULL,
         _C.ABSENCE: _FULL,
@@ -90,6 +92,8 @@ MATRIX: dict[Role, dict[Category, Access]] = {
     },
     Role.CARE_TEAM: {
         _C.IDENTITY: _FULL,
+        #: the name of the employers the team serves (care team workspace)
+        _C.ORGANISATION: _FULL,
         _C.EMPLOYMENT: _FULL,
         _C.CARE_ADDRESS: _FULL,
         _C.ABSENCE: _FULL,
@@ -101,6 +105,8 @@ MATRIX: dict[Role, dict[Category, Access]] = {
     },
     Role.CASE_MANAGER: {
         _C.IDENTITY: _FULL,
+        #: the name of the employers the team serves (care team workspace)
+        _C.ORGANISATION: _FULL,
         _C.EMPLOYMENT: _FULL,
         _C.ABSENCE: _FULL,
         _C.EMPLOYER_FEEDBACK: _FULL,

@@ -13,7 +13,7 @@ from kwportal.models.cases import (
     SickLeaveCase,
     SickReport,
 )
-from kwportal.models.consent import ConsentRecord, Disclosure, RightsRequest
+from kwportal.models.consent import ConsentRecord, Disclosure, EmployeeNotice, RightsRequest
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
 from kwportal.models.visitors import (
@@ -42,6 +42,7 @@ __all__ = [
     "CookieConsent",
     "Disclosure",
     "Employee",
+    "EmployeeNotice",
     "EmployerFeedback",
     "ExposureRecord",
     "JobLock",

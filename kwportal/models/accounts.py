@@ -54,6 +54,8 @@ class TeamMember(SQLModel, table=True):
     care_team_id: int = Field(foreign_key="care_team.id", index=True)
     account_id: int = Field(foreign_key="account.id", unique=True)
     created_at: datetime = Field(default_factory=utcnow)
+    #: the doctor lets this care-team member release employer feedback in his name
+    may_release: bool = Field(default=False)
 
 
 class TeamAssignment(SQLModel, table=True):

@@ -96,6 +96,13 @@ class EmployerFeedback(SQLModel, table=True):
     released_by_account_id: int | None = Field(default=None, foreign_key="account.id")
     released_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    #: optimistic lock: every save bumps it; a save from an older version is refused
+    version: int = Field(default=0)
+    #: a short note per FML area, ``{area: note}`` (the levels stay in functional_capacity)
+    capacity_notes: str = Field(default="{}", max_length=3000)
+    #: the version whose flagged medical terms the releaser confirmed, and why
+    terms_confirmed_version: int | None = None
+    terms_confirmed_reason: str = Field(default="", max_length=500)
 
 
 class Appointment(SQLModel, table=True):

@@ -67,3 +67,18 @@ class RightsRequest(SQLModel, table=True):
     answer: str = Field(default="", max_length=10000)
     answered_at: datetime | None = None
     handled_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+
+
+class EmployeeNotice(SQLModel, table=True):
+    """An in-app notice to an employee that something about him happened (a release):
+    it says *that*, never the content, and links to the page that shows it."""
+
+    __tablename__ = "employee_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
+    kind: str = Field(max_length=30)
+    disclosure_id: int | None = Field(default=None, foreign_key="disclosure.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    read_at: datetime | None = None

@@ -16,6 +16,7 @@ from kwportal.models import (
     CaseDocument,
     CaseHelper,
     ConsentRecord,
+    Disclosure,
     EmployerFeedback,
     ExposureRecord,
     MedicalNote,
@@ -167,7 +168,27 @@ class CaseBuilder:
         self.session.flush()
         if not released:
             feedback.advice = f"CONCEPT-{feedback.id} {feedback.advice}"
+        else:
+            self._disclosed_to_employer(case, feedback)
         self.counts["employer_feedback"] += 1
+
+    def _disclosed_to_employer(self, case: SickLeaveCase, feedback: EmployerFeedback) -> None:
+        assert feedback.released_at is not None
+        self.session.add(
+            Disclosure(
+                employee_id=case.employee_id,
+                case_id=_id(case),
+                recipient_kind="employer",
+                recipient_organisation_id=_id(self.org),
+                recipient_name=self.org.name,
+                categories="employer_feedback",
+                feedback_id=feedback.id,
+                ground="legal_duty",
+                disclosed_by_account_id=feedback.released_by_account_id,
+                disclosed_at=feedback.released_at,
+            )
+        )
+        self.counts["disclosure"] += 1
 
     def _around(self, case: SickLeaveCase, n: int) -> None:
         self.session.add(
@@ -207,17 +228,18 @@ class CaseBuilder:
                 ExposureRecord(employee_id=employee_id, kind=kind, agent=agent, started_on=start)
             )
             self.counts["exposure_record"] += 1
-        self.session.add(
-            ConsentRecord(
-                employee_id=employee_id,
-                purpose="Machtiging: informatie opvragen bij de huisarts",
-                data_description="Behandelgegevens rugklachten",
-                data_categories="medical",
-                recipient="Bedrijfsarts KrachtWerkt",
-                notice_version="2023-02-07",
-                granted_at=_at(self.today - timedelta(days=20)),
-            )
+        consent = ConsentRecord(
+            employee_id=employee_id,
+            purpose="Machtiging: informatie opvragen bij de huisarts",
+            data_description="Behandelgegevens rugklachten",
+            data_categories="medical",
+            recipient="Bedrijfsarts KrachtWerkt",
+            notice_version="2023-02-07",
+            granted_at=_at(self.today - timedelta(days=20)),
         )
+        self.session.add(consent)
+        self.session.flush()
+        self._other_disclosures(employee_id, consent)
         self.session.add(
             RightsRequest(
                 employee_id=employee_id,
@@ -229,3 +251,26 @@ class CaseBuilder:
         )
         self.counts["consent_record"] += 1
         self.counts["rights_request"] += 1
+
+    def _other_disclosures(self, employee_id: int, consent: ConsentRecord) -> None:
+        """Beyond the employer: the re-integration report to UWV (a legal duty, Wet WIA)
+        and a letter to the GP on the employee's consent (issue 5, item 2)."""
+        doctor = self._account_id(Role.COMPANY_DOCTOR)
+        team = self._account_id(Role.CARE_TEAM)
+        for kind, name, categories, ground, consent_id, by, days in (
+            ("uwv", "UWV", "absence,employer_feedback,medical", "legal_duty", None, doctor, 40),
+            ("gp", "Huisarts", "medical", "consent", consent.id, team, 15),
+        ):
+            self.session.add(
+                Disclosure(
+                    employee_id=employee_id,
+                    recipient_kind=kind,
+                    recipient_name=name,
+                    categories=categories,
+                    consent_id=consent_id,
+                    ground=ground,
+                    disclosed_by_account_id=by,
+                    disclosed_at=_at(self.today - timedelta(days=days), 15),
+                )
+            )
+            self.counts["disclosure"] += 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import retention_desk
+from kwportal.services import employee_notices, retention_desk
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -21,6 +23,36 @@ class PortalState(AuthState):
     retention_date: str = ""
     retention_rule: str = ""
     retention_holds: list[str] = []
+    #: unread notices: (id, date) of each release the employee has not opened yet
+    notice_ids: list[str] = []
+    notice_dates: list[str] = []
+
+    @rx.var
+    def notice_lines(self) -> list[str]:
+        return [t("notices.disclosure", self.lang).replace("{date}", d) for d in self.notice_dates]
+
+    def _load_notices(self) -> None:
+        with transaction() as session:
+            lines = employee_notices.unread(self._actor(), session=session)
+        self.notice_ids = [str(n.notice_id) for n in lines]
+        self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in lines]
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def read_notice(self, notice_id: str) -> None:
+        if notice_id not in self.notice_ids:
+            return
+        ctx = self._context()
+        with transaction() as session:
+            employee_notices.mark_read(
+                self._actor(),
+                int(notice_id),
+                session=session,
+                access_point=ctx.access,
+                secret=ctx.secret,
+                now=ctx.now,
+            )
+        self._load_notices()
 
     @rx.var
     def retention_text(self) -> str:
@@ -47,8 +79,10 @@ class PortalState(AuthState):
         signed_in = self._signed_in
         assert signed_in is not None
         self.retention_date, self.retention_rule, self.retention_holds = "", "", []
+        self.notice_ids, self.notice_dates = [], []
         if signed_in.role is not Role.EMPLOYEE:
             return
+        self._load_notices()
         actor = self._actor()
         with transaction() as session:
             decision = retention_desk.own_retention(session, actor)
@@ -67,8 +101,12 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("access_log.link", "/my-access-log"),
         ("retention.link", "/my-retention"),
         ("rights.link", "/my-rights"),
+        ("disclosures.link", "/my-disclosures"),
     ),
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
+    Role.COMPANY_DOCTOR: (("care.link", "/care"),),
+    Role.CARE_TEAM: (("care.link", "/care"),),
+    Role.CASE_MANAGER: (("care.link", "/care"),),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
@@ -89,12 +127,42 @@ def _links_for(role: Role, links: tuple[tuple[str, str], ...]) -> rx.Component:
     )
 
 
+def _notice_item(line: Any, index: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(line),
+        rx.el.a(tr("notices.open"), href="/my-disclosures"),
+        " ",
+        rx.el.button(
+            tr("notices.mark_read"),
+            type="button",
+            class_name="link-button",
+            on_click=PortalState.read_notice(PortalState.notice_ids[index]),
+        ),
+        class_name="notice-item",
+    )
+
+
+def _notices() -> rx.Component:
+    lines: Any = PortalState.notice_lines
+    return rx.cond(
+        lines.length() > 0,
+        rx.el.section(
+            rx.el.h2(tr("notices.title")),
+            rx.el.ul(rx.foreach(lines, _notice_item), class_name="plain"),
+            class_name="card notices",
+            role="status",
+        ),
+        rx.el.span(),
+    )
+
+
 def portal_home() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("portal.title")),
         notice(AuthPageState.message),
         rx.el.p(PortalState.welcome),
         rx.el.p(PortalState.role_line),
+        _notices(),
         rx.el.nav(
             *[_links_for(role, links) for role, links in ROLE_LINKS.items()],
             rx.el.ul(

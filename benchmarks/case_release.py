@@ -1,0 +1,252 @@
+"""Care-team workload: open a case file with 500 medical notes, then draft, save and
+release employer feedback — release including its disclosure row, the employee's notice,
+the audit row and the (composed, content-free) mail — with 1 and with 20 concurrent care
+users (threads against the services), on SQLite (WAL, synchronous=FULL) and PostgreSQL.
+
+    .venv/bin/python benchmarks/case_release.py [--notes 500] [--users 20] [--rounds 5]
+
+Each user works on his own case of one employer: the doctor and 19 team members he lets
+release. Prints p50/p95 per step. Not part of the pass/fail suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session
+
+from kwportal.db import make_engine, transaction
+from kwportal.domain.roles import Role
+from kwportal.migrate import upgrade
+from kwportal.models import (
+    Account,
+    CareTeam,
+    Employee,
+    MedicalNote,
+    Organisation,
+    SickLeaveCase,
+    TeamAssignment,
+    TeamMember,
+)
+from kwportal.services import audit
+from kwportal.services.actors import actor_for
+from kwportal.services.case_file import open_case_file
+from kwportal.services.feedback import FeedbackForm, current_draft, save_draft
+from kwportal.services.release import release_feedback
+
+SECRET = "benchmark-secret"
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+ACCESS = audit.AccessPoint(ip="127.0.0.1", agent="benchmark")
+FORM = FeedbackForm(
+    levels={"personal_functioning": "can", "dynamic_movements": "limited"},
+    notes={"dynamic_movements": "maximaal 10 kg tillen"},
+    expected_period="4 tot 6 weken",
+    incapacity_degree="gedeeltelijk (50%)",
+    advice="Start met halve dagen in het eigen werk.",
+)
+
+
+def _setup(engine: Engine, users: int, notes: int) -> list[tuple[int, int]]:
+    """(account id, case id) per care user."""
+    with transaction(engine) as session:
+        org = Organisation(name="Bench BV", kvk_number="99999999", contract_start=date(2020, 1, 1))
+        session.add(org)
+        session.flush()
+        accounts = [
+            Account(
+                username=f"care{n}",
+                display_name=f"Care {n}",
+                role=str(Role.COMPANY_DOCTOR if n == 0 else Role.CARE_TEAM),
+            )
+            for n in range(users)
+        ]
+        session.add_all(accounts)
+        session.flush()
+        team = CareTeam(name="Bench team", doctor_account_id=accounts[0].id)
+        session.add(team)
+        session.flush()
+        session.add(TeamAssignment(care_team_id=team.id, organisation_id=org.id))
+        for account in accounts[1:]:
+            session.add(TeamMember(care_team_id=team.id, account_id=account.id, may_release=True))
+        pairs = []
+        for n, account in enumerate(accounts):
+            person = Employee(
+                organisation_id=org.id or 0,
+                personnel_number=f"B{n:05d}",
+                first_name="Bench",
+                last_name=f"Persoon {n}",
+            )
+            session.add(person)
+            session.flush()
+            session.add(
+                Account(
+                    username=f"employee{n}",
+                    display_name=f"Employee {n}",
+                    role=str(Role.EMPLOYEE),
+                    employee_id=person.id,
+                    email=f"employee{n}@bench.example",
+                )
+            )
+            case = SickLeaveCase(
+                employee_id=person.id or 0,
+                organisation_id=org.id or 0,
+                sick_report_date=date(2026, 1, 5),
+            )
+            session.add(case)
+            session.flush()
+            now = datetime(2026, 1, 5, tzinfo=UTC)
+            session.execute(
+                insert(MedicalNote),
+                [
+                    {
+                        "case_id": case.id,
+                        "employee_id": person.id,
+                        "author_account_id": account.id,
+                        "kind": "consult",
+                        "body": f"Consult {k}: " + "bevindingen en afspraken. " * 12,
+                        "created_at": now,
+                    }
+                    for k in range(notes)
+                ],
+            )
+            pairs.append((account.id or 0, case.id or 0))
+    return pairs
+
+
+def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[float]]) -> None:
+    with Session(engine) as session:
+        account = session.get(Account, account_id)
+        assert account is not None
+        actor = actor_for(session, account)
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    with transaction(engine) as session:
+        view = open_case_file(actor, case_id, session=session, access_point=ACCESS, secret=SECRET)
+    opened = time.perf_counter()
+    assert len(view.notes) >= 500 or view.notes
+    with transaction(engine) as session:
+        draft = current_draft(
+            actor,
+            case_id,
+            session=session,
+            create=True,
+            now=now,
+            access_point=ACCESS,
+            secret=SECRET,
+        )
+        assert draft is not None
+        saved = save_draft(
+            actor,
+            draft.feedback_id,
+            expected_version=draft.version,
+            form=FORM,
+            session=session,
+            access_point=ACCESS,
+            secret=SECRET,
+            now=now,
+        )
+    drafted = time.perf_counter()
+    with transaction(engine) as session:
+        outcome = release_feedback(
+            actor,
+            saved.feedback_id,
+            expected_version=saved.version,
+            session=session,
+            access_point=ACCESS,
+            secret=SECRET,
+            now=now,
+            origin="https://portal.example",
+        )
+    released = time.perf_counter()
+    assert outcome.mails
+    times["open"].append(opened - started)
+    times["draft+save"].append(drafted - opened)
+    times["release"].append(released - drafted)
+    times["whole"].append(released - started)
+
+
+def _run(engine: Engine, pairs: list[tuple[int, int]], rounds: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"open": [], "draft+save": [], "release": [], "whole": []}
+    lock = threading.Lock()
+
+    def worker(account_id: int, case_id: int) -> None:
+        mine: dict[str, list[float]] = {key: [] for key in times}
+        for _ in range(rounds):
+            _cycle(engine, account_id, case_id, mine)
+        with lock:
+            for key, values in mine.items():
+                times[key].extend(values)
+
+    pool = [threading.Thread(target=worker, args=pair) for pair in pairs]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return times
+
+
+def _report(label: str, times: dict[str, list[float]], wall: float) -> None:
+    releases = len(times["release"])
+    print(f"{label}: {releases} releases in {wall:.2f} s ({releases / wall:.1f}/s)")
+    for step, values in times.items():
+        ms = sorted(v * 1000 for v in values)
+        q = statistics.quantiles(ms, n=20) if len(ms) > 1 else [ms[0]] * 19
+        print(f"  {step:<11} p50 {statistics.median(ms):7.1f} ms   p95 {q[18]:7.1f} ms")
+
+
+def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
+    upgrade(engine, secret=SECRET)
+    pairs = _setup(engine, args.users, args.notes)
+    for users in (1, args.users):
+        started = time.perf_counter()
+        times = _run(engine, pairs[:users], args.rounds)
+        _report(
+            f"{name}, {users} care user(s), {args.notes} notes",
+            times,
+            time.perf_counter() - started,
+        )
+    with Session(engine) as session:
+        report = audit.verify_chain(session, secret=SECRET)
+    print(f"  audit chain verifies: {report.ok} ({report.rows} rows)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notes", type=int, default=500)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        try:
+            _bench("SQLite", engine, args)
+        finally:
+            engine.dispose()
+    if args.skip_postgres:
+        return
+    name = f"kwbench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
+    try:
+        _bench("PostgreSQL", engine, args)
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()
