@@ -465,6 +465,25 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         disclosure_id=_AU,
         created_at=_AU,
         read_at=_AU,
+    # --- employer (issue 6: step completion, roster import) ---
+    **_table(
+        "step_completion",
+        id=_A,
+        case_id=_A,
+        step=_A,
+        due=_A,
+        done_on=_A,
+        recorded_by_account_id=_A,
+        recorded_at=_A,
+    ),
+    **_table(
+        "roster_upload",
+        id=_E,
+        organisation_id=_E,
+        account_id=_E,
+        filename=_E,
+        content=_I,
+        uploaded_at=_E,
     ),
 }
 

@@ -14,6 +14,7 @@ from kwportal.models.cases import (
     SickReport,
 )
 from kwportal.models.consent import ConsentRecord, Disclosure, EmployeeNotice, RightsRequest
+from kwportal.models.employer import RosterUpload, StepCompletion
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
 from kwportal.models.visitors import (
@@ -60,8 +61,10 @@ __all__ = [
     "RetentionRun",
     "RetentionTombstone",
     "RightsRequest",
+    "RosterUpload",
     "SickLeaveCase",
     "SickReport",
+    "StepCompletion",
     "TeamAssignment",
     "TeamMember",
     "VisitorRightsRequest",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from kwportal.models.base import utcnow
@@ -22,7 +23,12 @@ class Organisation(SQLModel, table=True):
 
 
 class Employee(SQLModel, table=True):
-    """A worker of an employer; identity and employment (seed ch. 1, Persoonsgegevens)."""
+    """A worker of an employer; identity and employment (seed ch. 1, Persoonsgegevens).
+    The personnel number is the key within the organisation (roster re-imports update)."""
+
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "personnel_number", name="uq_employee_number"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)

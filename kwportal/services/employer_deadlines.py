@@ -3,8 +3,9 @@
 The calendar counts over *all* of the employee's absences up to the case (BW art. 7:629
 lid 10: absences less than four weeks apart count together), so it reads every case of the
 employees in the batch in one query, never one per case. A step is taken as done only when
-the case file holds its document (problem analysis, plan of action); the portal records no
-other completion, so every other past step of a running count shows as overdue.
+the case file holds its document (problem analysis, plan of action) or someone recorded it
+(``step_completion``, see services/step_completion.py); a past step without either shows as
+overdue. Evaluations recur, so a recorded evaluation counts for its own due date only.
 
 Maternity leave is not recorded in the portal, so ``pregnancy_related`` (absence_health, which
 the employer may not see) would change nothing here and is not read.
@@ -23,7 +24,7 @@ from sqlmodel import Session, col, select
 from kwportal.domain import poortwachter
 from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.poortwachter import Absence, Step
-from kwportal.models import CaseDocument, SickLeaveCase
+from kwportal.models import CaseDocument, SickLeaveCase, StepCompletion
 from kwportal.services.views import project
 
 ABSENCE_COLUMNS = {
@@ -34,6 +35,13 @@ ABSENCE_COLUMNS = {
     "recovery_date": "sick_leave_case.recovery_date",
 }
 DOCUMENT_COLUMNS = {"case_id": "case_document.case_id", "kind": "case_document.kind"}
+COMPLETION_COLUMNS = {
+    "case_id": "step_completion.case_id",
+    "step": "step_completion.step",
+    "due": "step_completion.due",
+}
+#: a recorded step counts for any due date of its count, except the recurring evaluations
+RECURRING_STEPS = frozenset({Step.EVALUATION})
 
 #: the case document that shows a step was taken (Regeling procesgang eerste en tweede ziektejaar)
 DONE_BY_DOCUMENT = {
@@ -116,24 +124,37 @@ def next_deadline(lines: Iterable[DeadlineLine], today: date) -> DeadlineLine | 
     )
 
 
+_Done = tuple[Step, date | None]
+"""A step taken: with its due date for recurring steps, else None (any due date)."""
+
+
 def _done_steps(
     actor: Actor, session: Session, subjects: Mapping[int, Subject]
-) -> dict[int, set[Step]]:
+) -> dict[int, set[_Done]]:
     rows = session.execute(
         select_rows(col(CaseDocument.case_id), col(CaseDocument.kind)).where(
             col(CaseDocument.case_id).in_(subjects.keys()),
             col(CaseDocument.kind).in_(DONE_BY_DOCUMENT.keys()),
         )
     ).all()
-    done: dict[int, set[Step]] = defaultdict(set)
+    done: dict[int, set[_Done]] = defaultdict(set)
     for row in rows:
         values = project(actor, subjects[row.case_id], row, DOCUMENT_COLUMNS)
-        done[values["case_id"]].add(DONE_BY_DOCUMENT[values["kind"]])
+        done[values["case_id"]].add((DONE_BY_DOCUMENT[values["kind"]], None))
+    recorded = session.execute(
+        select_rows(
+            col(StepCompletion.case_id), col(StepCompletion.step), col(StepCompletion.due)
+        ).where(col(StepCompletion.case_id).in_(subjects.keys()))
+    ).all()
+    for row in recorded:
+        values = project(actor, subjects[row.case_id], row, COMPLETION_COLUMNS)
+        step = Step(values["step"])
+        done[values["case_id"]].add((step, values["due"] if step in RECURRING_STEPS else None))
     return done
 
 
 def _lines(
-    case_id: int, absences: list[_Absence], done: Mapping[int, set[Step]], today: date
+    case_id: int, absences: list[_Absence], done: Mapping[int, set[_Done]], today: date
 ) -> tuple[DeadlineLine, ...]:
     this = next(a for a in absences if a.case_id == case_id)
     earlier = sorted(
@@ -147,12 +168,11 @@ def _lines(
         calendar = poortwachter.calendar([this.as_domain()], today=today)
     first = calendar.first_sick_day
     in_count = [a.case_id for a in earlier if first is not None and a.sick_report_date >= first]
-    steps_done: set[Step] = set()
+    steps_done: set[_Done] = set()
     for counted in in_count:
         steps_done |= done.get(counted, set())
-    return tuple(
-        DeadlineLine(
-            d.step, d.due, d.week, d.overdue and d.step not in steps_done, d.step in steps_done
-        )
-        for d in calendar.deadlines
-    )
+    lines = []
+    for d in calendar.deadlines:
+        taken = (d.step, None) in steps_done or (d.step, d.due) in steps_done
+        lines.append(DeadlineLine(d.step, d.due, d.week, d.overdue and not taken, taken))
+    return tuple(lines)

@@ -43,6 +43,7 @@ from kwportal.models import (
     RightsRequest,
     SickLeaveCase,
     SickReport,
+    StepCompletion,
 )
 from kwportal.services import audit, audit_prune
 from kwportal.services.auth import housekeeping
@@ -133,6 +134,7 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         .values(supersedes_id=None),
         delete(MedicalNote).where(col(MedicalNote.employee_id).in_(ids)),
         delete(SickReport).where(col(SickReport.case_id).in_(cases)),
+        delete(StepCompletion).where(col(StepCompletion.case_id).in_(cases)),
         delete(SickLeaveCase).where(col(SickLeaveCase.employee_id).in_(ids)),
         delete(ExposureRecord).where(col(ExposureRecord.employee_id).in_(ids)),
         delete(ConsentRecord).where(col(ConsentRecord.employee_id).in_(ids)),

@@ -3,10 +3,21 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from starlette.routing import BaseRoute
+
+#: one module per feature, each with ``routes()``
+MODULES = (
+    "auth",
+    "employer",
+    "public",
+    "wellknown",
+)
 
 
 def all_routes() -> list[BaseRoute]:
-    from kwportal.ui.api import auth, public, wellknown
-
-    return [*auth.routes(), *public.routes(), *wellknown.routes()]
+    routes: list[BaseRoute] = []
+    for name in MODULES:
+        routes.extend(import_module(f"kwportal.ui.api.{name}").routes())
+    return routes

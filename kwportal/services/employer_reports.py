@@ -1,0 +1,301 @@
+"""Anonymised absence reports for the employer (seed ch. 1: reports to the employer "bevatten
+alleen geanonimiseerde informatie"; issue 6 item 5).
+
+Three tables per department, for one calendar year, each suppressed by
+:mod:`kwportal.domain.anonymity` (fewer than 5 people hidden, plus complementary cells so no
+total gives one away):
+
+* absence percentage per quarter: sick calendar days / employed calendar days, built from the
+  people employed in the department in that quarter (a derived measure over the group);
+* sick reports per quarter: how many absences began, built from the people who reported sick;
+* duration classes: absences that began in the year by length (ongoing ones up to today),
+  built from the people concerned.
+
+PMO (preventive medical examination) summaries: the portal holds no PMO data (no model), so
+there is nothing to summarise; the page says so rather than show an empty table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select as select_rows
+from sqlmodel import Session, col
+
+from kwportal.domain.anonymity import Cell, PublishedCell, PublishedTable, Table, suppress
+from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
+from kwportal.models import Employee, SickLeaveCase
+from kwportal.services import audit
+from kwportal.services.views import PolicyDeniedError
+
+DURATION_CLASSES: tuple[tuple[str, int, int | None], ...] = (
+    ("up_to_7", 1, 7),
+    ("8_to_42", 8, 42),
+    ("43_to_365", 43, 365),
+    ("over_365", 366, None),
+)
+"""Duration classes in calendar days: short, medium (to the problem analysis), long, very long."""
+QUARTERS = ("q1", "q2", "q3", "q4")
+YEARS_BACK = 2
+NO_DEPARTMENT = ""
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    key: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    published: PublishedTable
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Reports:
+    year: int
+    years: tuple[int, ...]
+    absence: ReportTable
+    frequency: ReportTable
+    durations: ReportTable
+    pmo_available: bool = False
+
+    @property
+    def tables(self) -> tuple[ReportTable, ...]:
+        return (self.absence, self.frequency, self.durations)
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    department: str
+    start: date | None
+    end: date | None
+
+
+def years_for(today: date) -> tuple[int, ...]:
+    return tuple(range(today.year, today.year - YEARS_BACK - 1, -1))
+
+
+def reports(
+    actor: Actor,
+    year: int,
+    *,
+    session: Session,
+    today: date,
+    access: audit.AccessPoint,
+    secret: str,
+) -> Reports:
+    """The organisation's reports for ``year`` (another year falls back to this one)."""
+    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
+        raise PolicyDeniedError(f"{actor.role} has no employer reports")
+    years = years_for(today)
+    year = year if year in years else today.year
+    people = _people(session, actor.organisation_id)
+    cases = _cases(session, actor.organisation_id, year)
+    departments = tuple(sorted({p.department for p in people.values()})) or (NO_DEPARTMENT,)
+    result = Reports(
+        year=year,
+        years=years,
+        absence=_absence(people, cases, departments, year, today),
+        frequency=_frequency(people, cases, departments, year),
+        durations=_durations(people, cases, departments, year, today),
+    )
+    audit.record(
+        session,
+        actor=actor,
+        access=access,
+        event_type="employer_reports",
+        action=audit.Action.READ,
+        ground=audit.Ground.CONTRACT,
+        details={"year": year, "anonymised": True},
+        secret=secret,
+    )
+    return result
+
+
+def _people(session: Session, organisation_id: int) -> dict[int, _Person]:
+    rows = session.execute(
+        select_rows(
+            col(Employee.id),
+            col(Employee.department),
+            col(Employee.employment_start),
+            col(Employee.employment_end),
+        ).where(col(Employee.organisation_id) == organisation_id)
+    ).all()
+    return {row.id: _Person(row.department.strip(), row[2], row[3]) for row in rows}
+
+
+def _cases(
+    session: Session, organisation_id: int, year: int
+) -> list[tuple[int, date, date | None]]:
+    """(employee, first sick day, recovery date) of every absence that touches the year."""
+    rows = session.execute(
+        select_rows(
+            col(SickLeaveCase.employee_id),
+            col(SickLeaveCase.sick_report_date),
+            col(SickLeaveCase.recovery_date),
+        ).where(
+            col(SickLeaveCase.organisation_id) == organisation_id,
+            col(SickLeaveCase.sick_report_date) <= date(year, 12, 31),
+            col(SickLeaveCase.recovery_date).is_(None)
+            | (col(SickLeaveCase.recovery_date) > date(year, 1, 1)),
+        )
+    ).all()
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _quarters(year: int, today: date) -> list[tuple[date, date]]:
+    """Each quarter's first and last day, cut at today (a quarter still to come is empty)."""
+    bounds = []
+    for q in range(4):
+        first = date(year, 3 * q + 1, 1)
+        last = (date(year + 1, 1, 1) if q == 3 else date(year, 3 * q + 4, 1)) - _DAY
+        bounds.append((first, min(last, today)))
+    return bounds
+
+
+def _overlap(a: date, b: date, c: date | None, d: date | None) -> int:
+    lo, hi = max(a, c or a), min(b, d or b)
+    return (hi - lo).days + 1 if hi >= lo else 0
+
+
+def _table(
+    departments: Sequence[str],
+    columns: int,
+    value: dict[tuple[int, int], float],
+    who: dict[tuple[int, int], set[int]],
+    weight: dict[tuple[int, int], float] | None = None,
+) -> Table:
+    """A table whose cells, row totals, column totals and grand total are built from sets of
+    people; values add up, or (with ``weight``) are a ratio value/weight in percent."""
+
+    def cell(keys: list[tuple[int, int]]) -> Cell:
+        total = sum(value.get(k, 0.0) for k in keys)
+        group: set[int] = set().union(*(who.get(k, set()) for k in keys)) if keys else set()
+        if weight is not None:
+            base = sum(weight.get(k, 0.0) for k in keys)
+            total = round(100.0 * total / base, 1) if base else 0.0
+        return Cell(total, len(group))
+
+    rows = range(len(departments))
+    cols = range(columns)
+    return Table(
+        cells=tuple(tuple(cell([(r, c)]) for c in cols) for r in rows),
+        row_totals=tuple(cell([(r, c) for c in cols]) for r in rows),
+        column_totals=tuple(cell([(r, c) for r in rows]) for c in cols),
+        grand_total=cell([(r, c) for r in rows for c in cols]),
+    )
+
+
+def _absence(
+    people: dict[int, _Person],
+    cases: list[tuple[int, date, date | None]],
+    departments: Sequence[str],
+    year: int,
+    today: date,
+) -> ReportTable:
+    index = {d: i for i, d in enumerate(departments)}
+    quarters = _quarters(year, today)
+    employed: dict[tuple[int, int], float] = defaultdict(float)
+    sick: dict[tuple[int, int], float] = defaultdict(float)
+    who: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for person_id, person in people.items():
+        for q, (first, last) in enumerate(quarters):
+            days = _overlap(first, last, person.start, person.end)
+            if days:
+                key = (index[person.department], q)
+                employed[key] += days
+                who[key].add(person_id)
+    for person_id, start, recovered in cases:
+        sick_one = people.get(person_id)
+        if sick_one is None:
+            continue
+        last_sick = recovered - _DAY if recovered else None
+        for q, (first, last) in enumerate(quarters):
+            lo, hi = max(first, sick_one.start or first), min(last, sick_one.end or last)
+            days = _overlap(lo, hi, start, last_sick) if hi >= lo else 0
+            sick[(index[sick_one.department], q)] += days
+    table = _table(departments, len(quarters), sick, who, weight=employed)
+    return ReportTable("absence", tuple(departments), QUARTERS, suppress(table), True)
+
+
+def _frequency(
+    people: dict[int, _Person],
+    cases: list[tuple[int, date, date | None]],
+    departments: Sequence[str],
+    year: int,
+) -> ReportTable:
+    index = {d: i for i, d in enumerate(departments)}
+    count: dict[tuple[int, int], float] = defaultdict(float)
+    who: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for person_id, start, _ in cases:
+        if start.year != year or person_id not in people:
+            continue
+        key = (index[people[person_id].department], (start.month - 1) // 3)
+        count[key] += 1
+        who[key].add(person_id)
+    table = _table(departments, len(QUARTERS), count, who)
+    return ReportTable("frequency", tuple(departments), QUARTERS, suppress(table), False)
+
+
+def _durations(
+    people: dict[int, _Person],
+    cases: list[tuple[int, date, date | None]],
+    departments: Sequence[str],
+    year: int,
+    today: date,
+) -> ReportTable:
+    index = {d: i for i, d in enumerate(departments)}
+    count: dict[tuple[int, int], float] = defaultdict(float)
+    who: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for person_id, start, recovered in cases:
+        if start.year != year or person_id not in people:
+            continue
+        days = ((recovered - _DAY) if recovered else today) - start
+        length = max(1, days.days + 1)
+        klass = next(
+            i for i, (_, lo, hi) in enumerate(DURATION_CLASSES) if lo <= length <= (hi or length)
+        )
+        key = (index[people[person_id].department], klass)
+        count[key] += 1
+        who[key].add(person_id)
+    table = _table(departments, len(DURATION_CLASSES), count, who)
+    columns = tuple(name for name, _, _ in DURATION_CLASSES)
+    return ReportTable("durations", tuple(departments), columns, suppress(table), False)
+
+
+def shown(cell: PublishedCell, *, percent: bool) -> str:
+    """A published value as text; a hidden one as one mark, never the reason."""
+    if cell.value is None:
+        return "x"
+    return f"{cell.value:.1f}" if percent else str(int(cell.value))
+
+
+def csv_rows(result: Reports, labels: dict[str, str]) -> list[list[object]]:
+    """Every table as CSV rows: table, department, period or class, value (``x`` = hidden)."""
+    out: list[list[object]] = [
+        [labels["table"], labels["department"], labels["column"], labels["value"]]
+    ]
+    for table in result.tables:
+        name = labels[f"table.{table.key}"]
+        for r, department in enumerate(table.rows):
+            dept = department or labels["no_department"]
+            for c, column in enumerate(table.columns):
+                cell = table.published.cells[r][c]
+                out.append(
+                    [name, dept, labels[f"col.{column}"], shown(cell, percent=table.percent)]
+                )
+            total = table.published.row_totals[r]
+            out.append([name, dept, labels["total"], shown(total, percent=table.percent)])
+        for c, column in enumerate(table.columns):
+            cell = table.published.column_totals[c]
+            out.append(
+                [name, labels["total"], labels[f"col.{column}"], shown(cell, percent=table.percent)]
+            )
+        grand = table.published.grand_total
+        out.append([name, labels["total"], labels["total"], shown(grand, percent=table.percent)])
+    out.append([labels["legend"], "", "", ""])
+    return out
