@@ -10,7 +10,9 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.employee import access_log as my_access_log
+from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
@@ -70,6 +72,18 @@ SIGNED_IN_PAGES = (
         my_retention.MyRetentionState,
     ),
     (my_rights.my_rights_page, my_rights.ROUTE, "rights.title", my_rights.MyRightsState),
+    (
+        my_consents.my_consents_page,
+        my_consents.ROUTE,
+        "consents.title",
+        my_consents.MyConsentsState,
+    ),
+    (
+        care_consent_requests.consent_requests_page,
+        care_consent_requests.ROUTE,
+        "consent_req.title",
+        care_consent_requests.ConsentRequestState,
+    ),
     (
         employer_overview.employer_overview_page,
         employer_overview.ROUTE,

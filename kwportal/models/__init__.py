@@ -13,7 +13,7 @@ from kwportal.models.cases import (
     SickLeaveCase,
     SickReport,
 )
-from kwportal.models.consent import ConsentRecord, Disclosure, RightsRequest
+from kwportal.models.consent import ConsentReceipt, ConsentRecord, Disclosure, RightsRequest
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
 
@@ -27,6 +27,7 @@ __all__ = [
     "CareTeam",
     "CaseDocument",
     "CaseHelper",
+    "ConsentReceipt",
     "ConsentRecord",
     "Disclosure",
     "Employee",

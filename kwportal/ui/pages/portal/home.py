@@ -67,8 +67,11 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("access_log.link", "/my-access-log"),
         ("retention.link", "/my-retention"),
         ("rights.link", "/my-rights"),
+        ("consents.link", "/my-consents"),
     ),
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
+    Role.COMPANY_DOCTOR: (("consent_req.link", "/consent-requests"),),
+    Role.CARE_TEAM: (("consent_req.link", "/consent-requests"),),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
