@@ -1,8 +1,10 @@
-"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention | verify-audit``."""
+"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention | verify-audit |
+verify-receipt``."""
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -12,7 +14,7 @@ from kwportal.db import get_engine, read_transaction, transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.migrate import SchemaTooNewError, upgrade
-from kwportal.services import audit, retention, retention_desk, retention_run
+from kwportal.services import audit, receipts, retention, retention_desk, retention_run
 from kwportal.services.auth import enrolment, login
 from kwportal.services.auth.common import Context
 from kwportal.services.auth.common import log as auth_log
@@ -183,6 +185,49 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jwk_from(path: str, kid: str) -> dict[str, object]:
+    """The key ``kid`` from a JWKS (or a single JWK) file."""
+    with open(path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    keys = document.get("keys", [document]) if isinstance(document, dict) else []
+    for key in keys:
+        if isinstance(key, dict) and (not kid or key.get("kid") in (None, kid)):
+            return key
+    raise ValueError(f"no key {kid!r} in {path}")
+
+
+def cmd_verify_receipt(args: argparse.Namespace) -> int:
+    """Check a consent receipt (JWS) against our public key or a JWKS file; print its
+    ISO/IEC TS 27560 fields. Exit 0 when valid, 1 when not."""
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            token = handle.read(100_000).strip()
+    except OSError as error:
+        return _fail(f"cannot read {args.file}: {error.strerror}")
+    try:
+        jwk = None
+        if args.jwks:
+            header = json.loads(_b64(token.split(".")[0]))
+            jwk = _jwk_from(args.jwks, str(header.get("kid", "")))
+        fields = receipts.verify(token, jwk)
+    except receipts.ReceiptError as error:
+        print(f"INVALID: {t(error.code, 'en')} ({error})")
+        return 1
+    except (ValueError, OSError) as error:
+        print(f"INVALID: {error}")
+        return 1
+    print("VALID: consent receipt signed by KrachtWerkt")
+    for name in (*receipts.REQUIRED_FIELDS, "data_description", "event"):
+        value = fields.get(name)
+        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+        print(f"  {name:<16} {shown}")
+    return 0
+
+
+def _b64(part: str) -> bytes:
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kwportal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -219,13 +264,18 @@ def build_parser() -> argparse.ArgumentParser:
     keep.set_defaults(func=cmd_retention)
     verify = sub.add_parser("verify-audit", help="walk the audit hash chain")
     verify.set_defaults(func=cmd_verify_audit)
+    receipt = sub.add_parser("verify-receipt", help="check a consent receipt's signature")
+    receipt.add_argument("file", help="the downloaded receipt (.jws)")
+    receipt.add_argument("--jwks", help="a JWKS or JWK file (default: this portal's own key)")
+    receipt.set_defaults(func=cmd_verify_receipt)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        get_settings().require_secrets()
+        if not (args.command == "verify-receipt" and args.jwks):
+            get_settings().require_secrets()
     except MissingSecretError as error:
         return _fail(str(error))
     func: Callable[[argparse.Namespace], int] = args.func

@@ -13,8 +13,10 @@ from kwportal.ui.middleware import ForgetOnConnect
 from kwportal.ui.pages.care import case_admin as care_case_admin
 from kwportal.ui.pages.care import case_file as care_case_file
 from kwportal.ui.pages.care import caseload as care_caseload
+from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import feedback as care_feedback
 from kwportal.ui.pages.employee import access_log as my_access_log
+from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import disclosures as my_disclosures
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import retention as my_retention
@@ -143,6 +145,18 @@ SIGNED_IN_PAGES = (
         care_feedback.ROUTE,
         "feedback.title",
         care_feedback.FeedbackState,
+    ),
+    (
+        my_consents.my_consents_page,
+        my_consents.ROUTE,
+        "consents.title",
+        my_consents.MyConsentsState,
+    ),
+    (
+        care_consent_requests.consent_requests_page,
+        care_consent_requests.ROUTE,
+        "consent_req.title",
+        care_consent_requests.ConsentRequestState,
     ),
     (
         employer_overview.employer_overview_page,

@@ -12,8 +12,11 @@ from sqlalchemy.engine import Engine, make_url
 
 from kwportal.db import make_engine
 from kwportal.migrate import upgrade
+from kwportal.settings import _new_signing_key
 
 os.environ.setdefault("KWPORTAL_SECRET_KEY", "test-secret-key-not-for-production")
+#: consent receipts and export manifests are signed: one throw-away key per test run
+os.environ.setdefault("KWPORTAL_SIGNING_KEY", _new_signing_key())
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TEST_SECRET = os.environ["KWPORTAL_SECRET_KEY"]
 

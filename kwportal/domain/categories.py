@@ -34,6 +34,10 @@ class Category(StrEnum):
     VISITOR = "visitor"
     ORGANISATION = "organisation"
     CREDENTIAL = "credential"
+    #: the one named extra datum an employee consented to share with his employer, and the
+    #: receipts that name it (issue 7 item 6): seen by the employer only while the consent
+    #: is active (domain.policy.Access.CONSENT_ACTIVE)
+    CONSENTED_DATUM = "consented_datum"
 
 
 #: Health data in the sense of AVG art. 9 beyond the four shareable items.
@@ -219,6 +223,24 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         withdrawn_at=_C,
         withdrawal_method=_C,
         requested_by_account_id=_C,
+        # --- consents (employee portal) ---
+        status=_C,
+        case_id=_C,
+        recipient_organisation_id=_C,
+        datum_kind=_C,
+        datum_label=Category.CONSENTED_DATUM,
+        datum_value=Category.CONSENTED_DATUM,
+        requested_at=_C,
+        refused_at=_C,
+    ),
+    # --- consents (employee portal) ---
+    **_table(
+        "consent_receipt",
+        id=_C,
+        consent_id=_C,
+        event=_C,
+        token=Category.CONSENTED_DATUM,
+        issued_at=_C,
     ),
     **_table(
         "rights_request",

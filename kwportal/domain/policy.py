@@ -15,6 +15,7 @@ Services build views only through :func:`visible`; a denied column never reaches
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 
 from kwportal.domain.categories import (
@@ -39,6 +40,9 @@ class Access(StrEnum):
     RELEASED_ONLY = "released_only"
     #: identity: name and personnel number only (BRIEF.md).
     NAME_ONLY = "name_only"
+    #: only while the employee's explicit consent is active (seed ch. 1: "niet zonder
+    #: uitdrukkelijke toestemming van de werknemer"); see :func:`consent_active`.
+    CONSENT_ACTIVE = "consent_active"
 
 
 _C = Category
@@ -66,6 +70,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
         _C.EMPLOYER_RECORD: _FULL,
         _C.CONSENT: _FULL,
+        _C.CONSENTED_DATUM: _FULL,
         _C.RIGHTS_REQUEST: _FULL,
         _C.AUDIT: _FULL,
     },
@@ -75,6 +80,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.ABSENCE: _FULL,
         _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
         _C.EMPLOYER_RECORD: _FULL,
+        _C.CONSENTED_DATUM: Access.CONSENT_ACTIVE,
     },
     Role.COMPANY_DOCTOR: {
         _C.IDENTITY: _FULL,
@@ -88,6 +94,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.EMPLOYER_FEEDBACK: _FULL,
         _C.EMPLOYER_RECORD: _FULL,
         _C.CONSENT: _FULL,
+        _C.CONSENTED_DATUM: _FULL,
         _C.RIGHTS_REQUEST: _FULL,
     },
     Role.CARE_TEAM: {
@@ -102,6 +109,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.EMPLOYER_FEEDBACK: _FULL,
         _C.EMPLOYER_RECORD: _FULL,
         _C.CONSENT: _FULL,
+        _C.CONSENTED_DATUM: _FULL,
     },
     Role.CASE_MANAGER: {
         _C.IDENTITY: _FULL,
@@ -168,11 +176,20 @@ def access(actor: Actor, category: Category) -> Access | None:
     return MATRIX[actor.role].get(category)
 
 
-def visible(actor: Actor, column: str, subject: Subject, *, released: bool = True) -> bool:
+def visible(
+    actor: Actor,
+    column: str,
+    subject: Subject,
+    *,
+    released: bool = True,
+    consent_is_active: bool = False,
+) -> bool:
     """May ``actor`` see ``table.column`` of ``subject``?
 
     ``released`` tells whether the employer feedback row is released; it matters only for
-    the employer_feedback category.
+    the employer_feedback category. ``consent_is_active`` tells whether the consent behind a
+    consented datum is active now (:func:`consent_active`); it matters only for the
+    consented_datum category, and defaults to "no".
     """
     if not in_scope(actor, subject):
         return False
@@ -181,6 +198,48 @@ def visible(actor: Actor, column: str, subject: Subject, *, released: bool = Tru
         return False
     if grant is Access.RELEASED_ONLY:
         return released
+    if grant is Access.CONSENT_ACTIVE:
+        return consent_is_active
     if grant is Access.NAME_ONLY:
         return column in EMPLOYER_IDENTITY_COLUMNS
     return True
+
+
+# --- consents: what may reach the employer with the employee's consent --------------------
+
+#: the status of a consent that was given (a withdrawal keeps it and sets a withdrawal time)
+CONSENT_GRANTED = "granted"
+
+#: Kinds of extra datum a company doctor may ask the employee to share with his employer.
+#: The Autoriteit Persoonsgegevens holds that an employer may not process other health data
+#: even with the employee's consent (the employment relation makes consent unfree), except
+#: what colleagues need to act in an emergency (BRIEF.md, "How far consent reaches"). A
+#: contact detail is no health data at all.
+CONSENT_DATUM_KINDS = frozenset({"emergency_note", "contact_detail"})
+
+#: Kinds that are refused outright, whatever the employee would say: the diagnosis, the
+#: medication, the treatment and any other health datum never reach the employer this way.
+FORBIDDEN_DATUM_KINDS = frozenset({"diagnosis", "medication", "treatment", "other_health"})
+
+
+def may_request_datum(kind: str) -> bool:
+    """May a datum of this kind be asked for, for the employer, on the employee's consent?"""
+    return kind in CONSENT_DATUM_KINDS and kind not in FORBIDDEN_DATUM_KINDS
+
+
+def consent_active(
+    status: str,
+    withdrawn_at: datetime | None,
+    valid_until: date | None,
+    *,
+    datum_kind: str,
+    today: date,
+) -> bool:
+    """A consent lets its datum through only while it is granted, not withdrawn, not
+    expired, and of a kind the policy allows at all. A withdrawal counts from the very next
+    request (AVG art. 7(3)); it does not undo what was lawfully shown before."""
+    if status != CONSENT_GRANTED or withdrawn_at is not None:
+        return False
+    if valid_until is not None and valid_until < today:
+        return False
+    return may_request_datum(datum_kind)

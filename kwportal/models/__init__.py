@@ -13,7 +13,13 @@ from kwportal.models.cases import (
     SickLeaveCase,
     SickReport,
 )
-from kwportal.models.consent import ConsentRecord, Disclosure, EmployeeNotice, RightsRequest
+from kwportal.models.consent import (
+    ConsentReceipt,
+    ConsentRecord,
+    Disclosure,
+    EmployeeNotice,
+    RightsRequest,
+)
 from kwportal.models.employer import RosterUpload, StepCompletion
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
@@ -39,6 +45,7 @@ __all__ = [
     "CareTeam",
     "CaseDocument",
     "CaseHelper",
+    "ConsentReceipt",
     "ConsentRecord",
     "CookieConsent",
     "Disclosure",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from kwportal.models.base import utcnow
 
@@ -43,11 +43,38 @@ class ConsentRecord(SQLModel, table=True):
     legal_basis: str = Field(default="consent", max_length=50)
     notice_version: str = Field(max_length=30)
     method: str = Field(default="portal", max_length=30)
-    granted_at: datetime = Field(default_factory=utcnow)
+    #: empty while only requested, or when refused
+    granted_at: datetime | None = Field(default_factory=utcnow)
     valid_until: date | None = None
     withdrawn_at: datetime | None = None
     withdrawal_method: str | None = Field(default=None, max_length=30)
     requested_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    # --- consent requests (issue 7 item 6): one named datum for the employer ---
+    #: requested | granted | refused; a withdrawal keeps "granted" and sets withdrawn_at
+    status: str = Field(default="granted", max_length=20, index=True)
+    case_id: int | None = Field(default=None, foreign_key="sick_leave_case.id", index=True)
+    recipient_organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    #: the policy's kind of datum (domain.policy.CONSENT_DATUM_KINDS)
+    datum_kind: str = Field(default="", max_length=40)
+    datum_label: str = Field(default="", max_length=200)
+    #: the exact text the employer will see while the consent is active
+    datum_value: str = Field(default="", max_length=2000)
+    requested_at: datetime | None = None
+    refused_at: datetime | None = None
+
+
+class ConsentReceipt(SQLModel, table=True):
+    """The signed receipt (JWS, ISO/IEC TS 27560 fields) of one grant or one withdrawal;
+    one per consent and event, so a double tap cannot issue a second."""
+
+    __tablename__ = "consent_receipt"
+    __table_args__ = (UniqueConstraint("consent_id", "event", name="uq_consent_receipt_event"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    consent_id: int = Field(foreign_key="consent_record.id", index=True)
+    event: str = Field(max_length=20)  # granted | withdrawn
+    token: str = Field(max_length=20000)
+    issued_at: datetime = Field(default_factory=utcnow)
 
 
 class RightsRequest(SQLModel, table=True):

@@ -300,7 +300,9 @@ def case_page(
 ) -> CasePage:
     """One case of the employer's own organisation; another's is refused like a missing one."""
     _require_employer(actor)
-    view = employer_case_view(actor, case_id, session=session, access=access, secret=secret)
+    view = employer_case_view(
+        actor, case_id, session=session, access=access, secret=secret, today=today
+    )
     owner = session.execute(
         select_rows(col(SickLeaveCase.employee_id), col(SickLeaveCase.organisation_id)).where(
             col(SickLeaveCase.id) == case_id

@@ -11,8 +11,9 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, Subject, in_scope
-from kwportal.models import Employee, EmployerFeedback, SickLeaveCase
+from kwportal.domain.policy import CONSENT_GRANTED, Actor, Subject, consent_active, in_scope
+from kwportal.models import ConsentRecord, Employee, EmployerFeedback, SickLeaveCase
+from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -32,6 +33,11 @@ FEEDBACK_COLUMNS = {
     "advice": "employer_feedback.advice",
     "released_at": "employer_feedback.released_at",
 }
+#: the one named datum the employee consented to share (issue 7 item 6)
+CONSENTED_COLUMNS = {
+    "label": "consent_record.datum_label",
+    "value": "consent_record.datum_value",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,14 @@ class FeedbackView:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsentedItem:
+    """A datum shared by the employee's own choice, shown while his consent is active."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class EmployerCaseView:
     case_id: int
     first_name: str
@@ -52,12 +66,21 @@ class EmployerCaseView:
     sick_report_date: date
     recovery_date: date | None
     feedback: tuple[FeedbackView, ...]
+    consented: tuple[ConsentedItem, ...] = ()
 
 
 def employer_case_view(
-    actor: Actor, case_id: int, *, session: Session, access: audit.AccessPoint, secret: str
+    actor: Actor,
+    case_id: int,
+    *,
+    session: Session,
+    access: audit.AccessPoint,
+    secret: str,
+    today: date | None = None,
 ) -> EmployerCaseView:
-    """What the employer may see of one case; the read is audited in this transaction."""
+    """What the employer may see of one case; the read is audited in this transaction.
+    A consented datum is in it only while the policy finds its consent active on ``today``
+    (default: the current UTC date), so a withdrawal counts from the next request."""
     case = session.get(SickLeaveCase, case_id)
     employee = session.get(Employee, case.employee_id) if case else None
     if case is None or employee is None or employee.id is None:
@@ -71,14 +94,38 @@ def employer_case_view(
         .order_by(col(EmployerFeedback.released_at).desc())
     ).all()
     feedback = tuple(_feedback_view(actor, subject, row) for row in released)
+    consents = _active_consents(session, case_id, today or utcnow().date())
     view = EmployerCaseView(
         case_id=case_id,
         **project(actor, subject, employee, EMPLOYEE_COLUMNS),
         **project(actor, subject, case, CASE_COLUMNS),
         feedback=feedback,
+        consented=tuple(
+            ConsentedItem(**project(actor, subject, row, CONSENTED_COLUMNS, consent_is_active=True))
+            for row in consents
+        ),
     )
-    _audit_read(session, actor, access, subject, case_id, released, secret)
+    _audit_read(session, actor, access, subject, case_id, released, secret, consents)
     return view
+
+
+def _active_consents(session: Session, case_id: int, today: date) -> list[ConsentRecord]:
+    rows = session.exec(
+        select(ConsentRecord)
+        .where(
+            ConsentRecord.case_id == case_id,
+            ConsentRecord.status == CONSENT_GRANTED,
+            col(ConsentRecord.withdrawn_at).is_(None),
+        )
+        .order_by(col(ConsentRecord.granted_at))
+    ).all()
+    return [
+        row
+        for row in rows
+        if consent_active(
+            row.status, row.withdrawn_at, row.valid_until, datum_kind=row.datum_kind, today=today
+        )
+    ]
 
 
 def _feedback_view(actor: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
@@ -95,6 +142,7 @@ def _audit_read(
     case_id: int,
     released: Sequence[EmployerFeedback],
     secret: str,
+    consents: Sequence[ConsentRecord] = (),
 ) -> None:
     if actor.employee_id == subject.employee_id:
         return  # reading one's own file is not an access by another person
@@ -102,6 +150,9 @@ def _audit_read(
     objects += [
         audit.ObjectRef(str(Category.EMPLOYER_FEEDBACK), "employer_feedback", f.id)
         for f in released
+    ]
+    objects += [
+        audit.ObjectRef(str(Category.CONSENTED_DATUM), "consent_record", c.id) for c in consents
     ]
     audit.record(
         session,

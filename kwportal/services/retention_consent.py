@@ -14,7 +14,8 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.retention import add_years
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentRecord
-from kwportal.services import audit
+from kwportal.models.base import utcnow as now_utc
+from kwportal.services import audit, receipts
 from kwportal.services.retention import RETENTION_CONSENT
 
 NOTICE_VERSION = "retention-2026-11-28"
@@ -50,7 +51,10 @@ def list_own(session: Session, actor: Actor) -> tuple[RetentionConsentView, ...]
     ).all()
     return tuple(
         RetentionConsentView(
-            r.id or 0, r.valid_until or r.granted_at.date(), r.granted_at, r.withdrawn_at
+            r.id or 0,
+            r.valid_until or (r.granted_at or now_utc()).date(),
+            r.granted_at or now_utc(),
+            r.withdrawn_at,
         )
         for r in rows
     )
@@ -99,6 +103,7 @@ def grant(
         secret=secret,
         now=now,
     )
+    receipts.issue(session, record, "granted", at=now)
     return record.id
 
 
@@ -119,6 +124,8 @@ def withdraw(
         raise ConsentError("consent.already_withdrawn")
     record.withdrawn_at, record.withdrawal_method = now, "portal"
     session.add(record)
+    session.flush()
+    receipts.issue(session, record, "withdrawn", at=now)
     audit.record(
         session,
         actor=actor,

@@ -26,6 +26,7 @@ from kwportal.models import (
     AuthFailure,
     CaseDocument,
     CaseHelper,
+    ConsentReceipt,
     ConsentRecord,
     Disclosure,
     Employee,
@@ -120,6 +121,7 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
     cases = select(SickLeaveCase.id).where(col(SickLeaveCase.employee_id).in_(ids))
     accounts = select(Account.id).where(col(Account.employee_id).in_(ids))
     feedback = select(EmployerFeedback.id).where(col(EmployerFeedback.case_id).in_(cases))
+    consents = select(ConsentRecord.id).where(col(ConsentRecord.employee_id).in_(ids))
     statements: list[Any] = [
         delete(Appointment).where(col(Appointment.employee_id).in_(ids)),
         delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
@@ -135,9 +137,10 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         delete(MedicalNote).where(col(MedicalNote.employee_id).in_(ids)),
         delete(SickReport).where(col(SickReport.case_id).in_(cases)),
         delete(StepCompletion).where(col(StepCompletion.case_id).in_(cases)),
+        delete(ConsentReceipt).where(col(ConsentReceipt.consent_id).in_(consents)),
+        delete(ConsentRecord).where(col(ConsentRecord.employee_id).in_(ids)),
         delete(SickLeaveCase).where(col(SickLeaveCase.employee_id).in_(ids)),
         delete(ExposureRecord).where(col(ExposureRecord.employee_id).in_(ids)),
-        delete(ConsentRecord).where(col(ConsentRecord.employee_id).in_(ids)),
         delete(RightsRequest).where(col(RightsRequest.employee_id).in_(ids)),
         delete(LegalHold).where(col(LegalHold.employee_id).in_(ids)),
     ]

@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute
 #: one module per feature, each with ``routes()``
 MODULES = (
     "auth",
+    "downloads",
     "employer",
     "public",
     "wellknown",

@@ -41,6 +41,12 @@ class FeedbackCard:
 
 
 @dataclass
+class ConsentedCard:
+    label: str = ""
+    value: str = ""
+
+
+@dataclass
 class CaseCard:
     """An ``EmployerCaseView`` as plain strings for a state: nothing else fits in it."""
 
@@ -52,6 +58,8 @@ class CaseCard:
     latest: FeedbackCard = field(default_factory=FeedbackCard)
     #: earlier released feedback, newest first
     history: list[FeedbackCard] = field(default_factory=list)
+    #: what the employee chose to share, while his consent is active
+    consented: list[ConsentedCard] = field(default_factory=list)
 
 
 def day(value: date | datetime | None) -> str:
@@ -78,6 +86,7 @@ def case_card(view: EmployerCaseView) -> CaseCard:
         has_feedback=bool(cards),
         latest=cards[0] if cards else FeedbackCard(),
         history=cards[1:],
+        consented=[ConsentedCard(item.label, item.value) for item in view.consented],
     )
 
 
@@ -136,6 +145,26 @@ def _history(card: Any) -> rx.Component:
     )
 
 
+def _consented_item(item: Any) -> rx.Component:
+    return rx.fragment(rx.el.dt(item.label), rx.el.dd(item.value, class_name="consented-value"))
+
+
+def _consented(card: Any) -> rx.Component:
+    """Seed ch. 1: nothing beyond the four items without the employee's explicit consent;
+    what he chose to share is marked as his own choice."""
+    return rx.cond(
+        card.consented.length() > 0,
+        rx.el.section(
+            rx.el.h3(tr("employer_case.consented_title")),
+            rx.el.p(tr("employer_case.consented_note"), class_name="meta"),
+            rx.el.dl(rx.foreach(card.consented, _consented_item), class_name="items"),
+            class_name="consented",
+            custom_attrs={"data-part": "consented"},
+        ),
+        rx.el.span(),
+    )
+
+
 def employer_case_card(card: Any) -> rx.Component:
     """The whole employer view of one case: who, since when, the released feedback."""
     return rx.el.section(
@@ -152,6 +181,7 @@ def employer_case_card(card: Any) -> rx.Component:
             rx.el.div(feedback_items(card.latest), _history(card)),
             rx.el.p(tr("employer_case.no_feedback")),
         ),
+        _consented(card),
         aria_labelledby="employer-case-title",
         custom_attrs={"data-component": "employer-case"},
         class_name="card employer-case",

@@ -102,10 +102,11 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("retention.link", "/my-retention"),
         ("rights.link", "/my-rights"),
         ("disclosures.link", "/my-disclosures"),
+        ("consents.link", "/my-consents"),
     ),
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
-    Role.COMPANY_DOCTOR: (("care.link", "/care"),),
-    Role.CARE_TEAM: (("care.link", "/care"),),
+    Role.COMPANY_DOCTOR: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
+    Role.CARE_TEAM: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
     Role.CASE_MANAGER: (("care.link", "/care"),),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),

@@ -1,0 +1,234 @@
+"""The employee's consents (issue 5 item 4, issue 7 item 6): open requests to answer, and
+every consent with purpose, data, recipient, text version and dates. Granting and
+withdrawing take one tap after a fresh code (step-up); refusing takes one tap. Each grant
+and withdrawal has a signed receipt to download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.roles import Role
+from kwportal.services import consents
+from kwportal.services.auth import sessions
+from kwportal.ui.api.downloads import receipt_href
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/my-consents"
+STEP_UP = f"/stepup?next={ROUTE}"
+STATES = ("requested", "granted", "refused", "withdrawn")
+EVENTS = ("granted", "withdrawn")
+
+
+@dataclass
+class ReceiptLink:
+    href: str = ""
+    event: str = ""
+
+
+@dataclass
+class ConsentRow:
+    consent_id: str = ""
+    state: str = ""
+    purpose: str = ""
+    data: str = ""
+    value: str = ""
+    recipient: str = ""
+    version: str = ""
+    requested: str = ""
+    granted: str = ""
+    refused: str = ""
+    withdrawn: str = ""
+    until: str = ""
+    receipts: list[ReceiptLink] = field(default_factory=list)
+
+
+def _day(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def _row(c: consents.MyConsent) -> ConsentRow:
+    return ConsentRow(
+        consent_id=str(c.consent_id),
+        state=c.state,
+        purpose=c.purpose,
+        data=c.data,
+        value=c.datum_value,
+        recipient=c.recipient,
+        version=c.notice_version,
+        requested=_day(c.requested_at),
+        granted=_day(c.granted_at),
+        refused=_day(c.refused_at),
+        withdrawn=_day(c.withdrawn_at),
+        until=c.valid_until.isoformat() if c.valid_until else "",
+        receipts=[ReceiptLink(receipt_href(r.receipt_id), r.event) for r in c.receipts],
+    )
+
+
+class MyConsentsState(AuthState):
+    pending: list[ConsentRow] = []
+    others: list[ConsentRow] = []
+
+    def _refresh(self) -> None:
+        with transaction() as session:
+            lines = consents.list_mine(session, self._actor())
+        rows = [_row(c) for c in lines]
+        self.pending = [r for r in rows if r.state == "requested"]
+        self.others = [r for r in rows if r.state != "requested"]
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def load(self) -> None:
+        self.notice_key = ""
+        self._refresh()
+
+    def _fresh_code(self) -> bool:
+        assert self._signed_in is not None
+        return not sessions.needs_step_up(self._signed_in, datetime.now(UTC))
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def grant_request(self, form_data: dict[str, Any]) -> Any:
+        if not self._fresh_code():
+            return rx.redirect(STEP_UP)
+        return self._change(consents.grant, form_data, "consents.granted")
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def refuse_request(self, form_data: dict[str, Any]) -> Any:
+        return self._change(consents.refuse, form_data, "consents.refused")
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def withdraw_consent(self, form_data: dict[str, Any]) -> Any:
+        if not self._fresh_code():
+            return rx.redirect(STEP_UP)
+        return self._change(consents.withdraw, form_data, "consents.withdrawn")
+
+    def _change(self, work: Any, form_data: dict[str, Any], done_key: str) -> None:
+        raw = str(form_data.get("consent_id", ""))[:12]
+        if not raw.isdigit():
+            self.notice_key = "consent.unknown"
+            return
+        ctx = self._context()
+        actor = self._actor()
+        try:
+            with transaction() as session:
+                work(session, actor, int(raw), now=ctx.now, access=ctx.access, secret=ctx.secret)
+        except consents.ConsentError as error:
+            self.notice_key = error.code
+        else:
+            self.notice_key = done_key
+        self._refresh()
+
+
+def _state_label(state: Any) -> rx.Component:
+    return rx.match(state, *[(s, tr(f"consents.state.{s}")) for s in STATES], state)
+
+
+def _line(label_key: str, value: Any) -> rx.Component:
+    return rx.cond(
+        value != "", rx.fragment(rx.el.dt(tr(label_key)), rx.el.dd(value)), rx.fragment()
+    )
+
+
+def _details(row: Any) -> rx.Component:
+    return rx.el.dl(
+        _line("consents.purpose", row.purpose),
+        _line("consents.data", row.data),
+        _line("consents.exact_text", row.value),
+        _line("consents.recipient", row.recipient),
+        _line("consents.version", row.version),
+        _line("consents.requested_at", row.requested),
+        _line("consents.granted_at", row.granted),
+        _line("consents.refused_at", row.refused),
+        _line("consents.withdrawn_at", row.withdrawn),
+        _line("consents.until", row.until),
+        class_name="items",
+    )
+
+
+def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.Component:
+    return rx.el.form(
+        rx.el.input(type="hidden", name="consent_id", value=row.consent_id),
+        rx.el.button(tr(label_key), type="submit", class_name=f"button {extra}".strip()),
+        on_submit=handler,
+        class_name="inline-form",
+    )
+
+
+def _receipt(link: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.a(
+            rx.match(link.event, *[(e, tr(f"consents.receipt.{e}")) for e in EVENTS], link.event),
+            href=link.href,
+            download=True,
+        )
+    )
+
+
+def _pending_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        _details(row),
+        rx.el.div(
+            _button_form(row, MyConsentsState.grant_request, "consents.grant"),
+            _button_form(row, MyConsentsState.refuse_request, "consents.refuse", "secondary"),
+            class_name="actions",
+        ),
+        class_name="card consent pending",
+    )
+
+
+def _consent_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(rx.el.strong(_state_label(row.state))),
+        _details(row),
+        rx.cond(
+            row.state == "granted",
+            _button_form(row, MyConsentsState.withdraw_consent, "consents.withdraw"),
+            rx.fragment(),
+        ),
+        rx.cond(
+            row.receipts.length() > 0,
+            rx.el.ul(rx.foreach(row.receipts, _receipt), class_name="plain receipts"),
+            rx.fragment(),
+        ),
+        class_name="card consent",
+    )
+
+
+def my_consents_page() -> rx.Component:
+    state = MyConsentsState
+    pending: Any = state.pending
+    others: Any = state.others
+    return portal_page(
+        rx.el.h1(tr("consents.title")),
+        notice(state.notice_text),
+        rx.el.p(tr("consents.intro")),
+        rx.el.p(tr("consents.withdraw_note")),
+        rx.el.p(tr("consent.stepup_note")),
+        rx.el.section(
+            rx.el.h2(tr("consents.pending_title")),
+            rx.cond(
+                pending.length() > 0,
+                rx.el.ul(rx.foreach(pending, _pending_item), class_name="plain"),
+                rx.el.p(tr("consents.no_pending")),
+            ),
+        ),
+        rx.el.section(
+            rx.el.h2(tr("consents.all_title")),
+            rx.cond(
+                others.length() > 0,
+                rx.el.ul(rx.foreach(others, _consent_item), class_name="plain"),
+                rx.el.p(tr("consents.none")),
+            ),
+        ),
+    )
