@@ -7,6 +7,6 @@ from starlette.routing import BaseRoute
 
 
 def all_routes() -> list[BaseRoute]:
-    from kwportal.ui.api import auth, wellknown
+    from kwportal.ui.api import auth, desk, wellknown
 
-    return [*auth.routes(), *wellknown.routes()]
+    return [*auth.routes(), *wellknown.routes(), *desk.routes()]
