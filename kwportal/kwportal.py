@@ -10,6 +10,9 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.pages.admin import accounts as admin_accounts
+from kwportal.ui.pages.admin import organisations as admin_orgs
+from kwportal.ui.pages.admin import teams as admin_teams
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import retention as my_retention
@@ -18,6 +21,7 @@ from kwportal.ui.pages.employer import case as employer_case
 from kwportal.ui.pages.employer import overview as employer_overview
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
+from kwportal.ui.pages.privacy import desk_log
 from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.privacy import rights as rights_desk
 from kwportal.ui.pages.public import home, signin
@@ -93,6 +97,25 @@ SIGNED_IN_PAGES = (
         retention_page.ROUTE,
         "desk.title",
         retention_page.RetentionDeskState,
+    ),
+    (desk_log.desk_log_page, desk_log.ROUTE, "desk_log.title", desk_log.DeskLogState),
+    (
+        admin_orgs.admin_orgs_page,
+        admin_orgs.ROUTE,
+        "admin.orgs.title",
+        admin_orgs.AdminOrgsState,
+    ),
+    (
+        admin_accounts.admin_accounts_page,
+        admin_accounts.ROUTE,
+        "admin.accounts.title",
+        admin_accounts.AdminAccountsState,
+    ),
+    (
+        admin_teams.admin_teams_page,
+        admin_teams.ROUTE,
+        "admin.teams.title",
+        admin_teams.AdminTeamsState,
     ),
 )
 for component, route, title_key, state in SIGNED_IN_PAGES:

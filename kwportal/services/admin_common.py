@@ -53,6 +53,12 @@ def parse_date(raw: str, *, required: bool) -> date | None:
         raise AdminError("admin.bad_date") from None
 
 
+def required_date(raw: str) -> date:
+    day = parse_date(raw, required=True)
+    assert day is not None
+    return day
+
+
 def parse_id(raw: Any, code: str = "admin.unknown") -> int:
     text = str(raw or "").strip()[:12]
     if not text.isdigit():

@@ -72,6 +72,12 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
+        ("desk_log.link", "/access-log-desk"),
+    ),
+    Role.ADMIN: (
+        ("admin.orgs.link", "/admin-organisations"),
+        ("admin.accounts.link", "/admin-accounts"),
+        ("admin.teams.link", "/admin-teams"),
     ),
 }
 
