@@ -15,6 +15,9 @@ from kwportal.ui.pages.care import case_file as care_case_file
 from kwportal.ui.pages.care import caseload as care_caseload
 from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import feedback as care_feedback
+from kwportal.ui.pages.admin import accounts as admin_accounts
+from kwportal.ui.pages.admin import organisations as admin_orgs
+from kwportal.ui.pages.admin import teams as admin_teams
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import disclosures as my_disclosures
@@ -25,6 +28,7 @@ from kwportal.ui.pages.employer import case as employer_case
 from kwportal.ui.pages.employer import overview as employer_overview
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
+from kwportal.ui.pages.privacy import desk_log
 from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.privacy import rights as rights_desk
 from kwportal.ui.pages.public import home, legal, signin, visitor_forms
@@ -195,6 +199,25 @@ SIGNED_IN_PAGES = (
         visitor_requests.VisitorRequestsState,
     ),
     (site_stats.site_stats_page, site_stats.ROUTE, "stats.title", site_stats.SiteStatsState),
+    (desk_log.desk_log_page, desk_log.ROUTE, "desk_log.title", desk_log.DeskLogState),
+    (
+        admin_orgs.admin_orgs_page,
+        admin_orgs.ROUTE,
+        "admin.orgs.title",
+        admin_orgs.AdminOrgsState,
+    ),
+    (
+        admin_accounts.admin_accounts_page,
+        admin_accounts.ROUTE,
+        "admin.accounts.title",
+        admin_accounts.AdminAccountsState,
+    ),
+    (
+        admin_teams.admin_teams_page,
+        admin_teams.ROUTE,
+        "admin.teams.title",
+        admin_teams.AdminTeamsState,
+    ),
 )
 for component, route, title_key, state in SIGNED_IN_PAGES:
     app.add_page(

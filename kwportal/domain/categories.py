@@ -138,6 +138,9 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         traffic_accident=_AH,
         pregnancy_related=_AH,
         created_at=_A,
+        # --- privacy desk ---
+        transferred_at=_AU,
+        transfer_confirmed_on=_AU,
     ),
     **_table(
         "sick_report",

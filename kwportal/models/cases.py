@@ -26,6 +26,10 @@ class SickLeaveCase(SQLModel, table=True):
     traffic_accident: bool | None = None
     pregnancy_related: bool | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    #: the transfer package went to a new arbodienst (seed ch. 1, Bewaartermijn)
+    transferred_at: datetime | None = None
+    #: the new arbodienst confirmed receipt: from then on we no longer keep the case
+    transfer_confirmed_on: date | None = None
 
 
 class SickReport(SQLModel, table=True):

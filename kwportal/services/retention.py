@@ -154,6 +154,7 @@ def dossiers(
     ):
         if until is not None:
             consents[employee_id].append(until)
+    transfers = _transfers(session, within)
     result: dict[int, tuple[Employee, Dossier]] = {}
     for person in employees:
         assert person.id is not None
@@ -169,9 +170,34 @@ def dossiers(
                 open_case=person.id in open_cases,
                 legal_hold=person.id in holds,
                 consent_until=tuple(consents[person.id]),
+                transfer_confirmed_on=_whole_file_transferred(
+                    transfers.get(person.id, ()), bool(exposures[person.id])
+                ),
             ),
         )
     return result
+
+
+def _transfers(session: Session, within: Within) -> dict[int, list[date | None]]:
+    """Per employee, the confirmation date of each of his cases (None: not transferred)."""
+    found: dict[int, list[date | None]] = defaultdict(list)
+    for employee_id, confirmed in session.exec(
+        select(col(SickLeaveCase.employee_id), col(SickLeaveCase.transfer_confirmed_on)).where(
+            within(col(SickLeaveCase.employee_id))
+        )
+    ):
+        found[employee_id].append(confirmed)
+    return found
+
+
+def _whole_file_transferred(confirmed: Sequence[date | None], exposed: bool) -> date | None:
+    """The day the new arbodienst confirmed the last of the cases, when the file holds
+    nothing else we must keep: every case was transferred (only running cases are; a
+    closed one keeps its own term) and there is no exposure record (statutory 40 years or
+    age 75, which the seed puts above the transfer)."""
+    if not confirmed or exposed or any(day is None for day in confirmed):
+        return None
+    return max(day for day in confirmed if day is not None)
 
 
 def pseudonym(secret: str, employee_id: int) -> str:

@@ -66,6 +66,8 @@ class QueueLine:
     extended: bool
     extension_reason: str
     status: RequestStatus
+    #: never shown; lets the desk page ask for the transfer status of the requester
+    employee_id: int = 0
 
 
 def _clean(value: str, limit: int, *, required: bool, field: str) -> str:
@@ -254,6 +256,7 @@ def _queue_line(request: RightsRequest, person: Employee, today: date) -> QueueL
         extended=request.extended_due_at is not None,
         extension_reason=request.extension_reason,
         status=RequestStatus(request.status),
+        employee_id=request.employee_id,
     )
 
 

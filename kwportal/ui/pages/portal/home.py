@@ -107,14 +107,19 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
     Role.COMPANY_DOCTOR: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
     Role.CARE_TEAM: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
-    Role.CASE_MANAGER: (("care.link", "/care"),),
+    Role.CASE_MANAGER: (("care.link", "/care"), ("callbacks.link", "/callbacks")),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
         ("visitor_requests.link", "/visitor-requests"),
+        ("desk_log.link", "/access-log-desk"),
     ),
-    Role.CASE_MANAGER: (("callbacks.link", "/callbacks"),),
-    Role.ADMIN: (("stats.link", "/site-stats"),),
+    Role.ADMIN: (
+        ("admin.orgs.link", "/admin-organisations"),
+        ("admin.accounts.link", "/admin-accounts"),
+        ("admin.teams.link", "/admin-teams"),
+        ("stats.link", "/site-stats"),
+    ),
 }
 
 

@@ -7,16 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 
 from kwportal.db import transaction
+from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
-from kwportal.services import rights
+from kwportal.i18n import CATALOGS
+from kwportal.services import rights, transfer
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employee.rights import kind_label, request_list
+from kwportal.ui.pages.privacy.transfer import transfer_section
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
@@ -34,9 +38,14 @@ class QueueItem:
     due: str = ""
     overdue: str = ""
     reason: str = ""
+    #: transfer requests only: when a package went out, awaiting receipt, confirmed
+    sent_on: str = ""
+    awaiting: str = ""
+    confirmed_on: str = ""
 
 
-def _item(line: rights.QueueLine) -> QueueItem:
+def _item(line: rights.QueueLine, status: transfer.TransferStatus | None) -> QueueItem:
+    status = status or transfer.TransferStatus()
     return QueueItem(
         request_id=str(line.request_id),
         kind=str(line.kind),
@@ -47,6 +56,9 @@ def _item(line: rights.QueueLine) -> QueueItem:
         due=line.due_on.isoformat(),
         overdue="1" if line.overdue else "",
         reason=line.extension_reason if line.extended else "",
+        sent_on=status.sent_on.isoformat() if status.sent_on else "",
+        awaiting="1" if status.awaiting else "",
+        confirmed_on=status.confirmed_on.isoformat() if status.confirmed_on else "",
     )
 
 
@@ -54,22 +66,54 @@ class RightsDeskState(AuthState):
     queue: list[QueueItem] = []
 
     def _refresh(self) -> None:
-        ctx = self._context()
+        ctx, actor = self._context(), self._actor()
         with transaction() as session:
             lines = rights.queue(
-                self._actor(),
+                actor,
                 ctx.now.date(),
                 session=session,
                 now=ctx.now,
                 access=ctx.access,
                 secret=ctx.secret,
             )
-        self.queue = [_item(line) for line in lines]
+            employees = {
+                line.request_id: line.employee_id
+                for line in lines
+                if line.kind is RightsKind.TRANSFER
+            }
+            found = transfer.statuses(actor, employees.values(), session=session)
+        self.queue = [_item(line, found.get(employees.get(line.request_id, -1))) for line in lines]
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
-        self.notice_key = ""
+        """A transfer download that was refused comes back here with its message key."""
+        key = parse_qs(urlsplit(str(self.router.url)).query).get("e", [""])[0][:60]
+        self.notice_key = key if key.startswith("transfer.") and key in CATALOGS["nl"] else ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def confirm_transfer(self, form_data: dict[str, Any]) -> None:
+        """The new arbodienst confirmed receipt of the package of the request named."""
+        raw_id = str(form_data.get("request_id", ""))[:12]
+        ctx, actor = self._context(), self._actor()
+        try:
+            if not raw_id.isdigit():
+                raise transfer.TransferError("transfer.not_a_transfer")
+            with transaction() as session:
+                transfer.confirm_receipt(
+                    actor,
+                    int(raw_id),
+                    session=session,
+                    now=ctx.now,
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except transfer.TransferError as error:
+            self.notice_key = error.code
+            return
+        self.notice_key = "transfer.confirmed"
         self._refresh()
 
     @rx.event
@@ -165,6 +209,7 @@ def _queue_item(row: Any) -> rx.Component:
             rx.el.dd(rx.cond(row.text != "", row.text, tr("rights_desk.no_text"))),
             class_name="items",
         ),
+        rx.cond(row.kind == str(RightsKind.TRANSFER), transfer_section(row, RightsDeskState)),
         _answer_form(row),
         rx.cond((row.reason == "") & (row.overdue == ""), _extend_form(row)),
         class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),

@@ -1,0 +1,214 @@
+"""The transfer package for a new arbodienst (seed ch. 1, Bewaartermijn: "dragen wij
+persoonsgegevens die verband houden met lopende ziektegevallen over aan de nieuwe
+bedrijfsarts of arbodienst"; seed ch. 3 D).
+
+A ZIP with the open cases as JSON, a readable summary, ``manifest.json`` holding the SHA-256
+and size of each file, and ``manifest.jws``: the manifest signed with the portal's Ed25519
+key (kwportal/services/signing.py), checkable against the key we publish. Built in memory on
+the server and streamed to the browser as a file: its content never enters a Reflex state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from kwportal.i18n import t
+from kwportal.models import (
+    Account,
+    Appointment,
+    CaseDocument,
+    CaseHelper,
+    Employee,
+    EmployerFeedback,
+    MedicalNote,
+    Organisation,
+    QuestionnaireAnswer,
+    SickLeaveCase,
+    SickReport,
+)
+from kwportal.services import signing
+
+FORMAT = "kwportal-transfer/1"
+ISSUER = "KrachtWerkt"
+MANIFEST_TYP = "kwportal-transfer-manifest+jws"
+DATA_FILE = "dossier.json"
+SUMMARY_FILE = "samenvatting.txt"
+MANIFEST_FILE = "manifest.json"
+SIGNATURE_FILE = "manifest.jws"
+#: what a transfer package holds, for the disclosure record
+CATEGORIES = (
+    "identity",
+    "employment",
+    "absence",
+    "absence_health",
+    "care_address",
+    "employer_record",
+    "medical",
+    "employer_feedback",
+)
+#: per case: (key in the document, table, the category the audit row names)
+CASE_PARTS: tuple[tuple[str, Any, str], ...] = (
+    ("sick_report", SickReport, "employer_record"),
+    ("medical_notes", MedicalNote, "medical"),
+    ("questionnaire_answers", QuestionnaireAnswer, "medical"),
+    ("employer_feedback", EmployerFeedback, "employer_feedback"),
+    ("appointments", Appointment, "absence"),
+    ("helpers", CaseHelper, "absence"),
+    ("documents", CaseDocument, "medical"),
+)
+_STAFF_FIELDS = (
+    "author_account_id",
+    "with_account_id",
+    "released_by_account_id",
+    "reported_by_account_id",
+)
+_DROP = frozenset({"transferred_at", "transfer_confirmed_on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    filename: str
+    content: bytes
+    sha256: str
+    manifest: dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _fields(row: Any) -> dict[str, Any]:
+    return {n: _plain(getattr(row, n)) for n in type(row).model_fields if n not in _DROP}
+
+
+def _rows(session: Session, table: Any, case_id: int) -> list[Any]:
+    return list(session.exec(select(table).where(table.case_id == case_id).order_by(table.id)))
+
+
+def collect(
+    session: Session, person: Employee, cases: Sequence[SickLeaveCase], *, recipient: str
+) -> dict[str, Any]:
+    """The document: the employee, his employer, and every open case with what belongs to
+    it. Staff appear by name and function, so the new doctor knows who wrote what."""
+    employer = session.get(Organisation, person.organisation_id)
+    staff: set[int] = set()
+    documents = []
+    for case in cases:
+        assert case.id is not None
+        entry: dict[str, Any] = {"case": _fields(case)}
+        for key, table, _category in CASE_PARTS:
+            rows = _rows(session, table, case.id)
+            entry[key] = [_fields(row) for row in rows]
+            staff.update(getattr(r, f) for r in rows for f in _STAFF_FIELDS if hasattr(r, f))
+        documents.append(entry)
+    accounts = session.exec(select(Account).where(col(Account.id).in_(staff - {None}))).all()
+    return {
+        "format": FORMAT,
+        "issuer": ISSUER,
+        "recipient": recipient,
+        "employee": _fields(person),
+        "employer": _fields(employer) if employer else None,
+        "staff": {str(a.id): {"name": a.display_name, "role": a.role} for a in accounts},
+        "cases": documents,
+    }
+
+
+def summary(document: dict[str, Any], created_at: datetime, lang: str) -> str:
+    """The same content as plain text, for a person to read."""
+    person, lines = document["employee"], []
+    lines += [
+        t("transfer.summary_title", lang),
+        f"{t('transfer.summary_from', lang)}: {ISSUER}",
+        f"{t('transfer.summary_to', lang)}: {document['recipient']}",
+        f"{t('transfer.summary_created', lang)}: {created_at:%Y-%m-%d %H:%M} UTC",
+        f"{t('transfer.summary_employee', lang)}: {person['first_name']} {person['last_name']}"
+        f" ({person['personnel_number']}), {person['date_of_birth'] or '-'}",
+    ]
+    if document["employer"]:
+        lines.append(f"{t('transfer.summary_employer', lang)}: {document['employer']['name']}")
+    for entry in document["cases"]:
+        case = entry["case"]
+        lines += ["", "=" * 60, f"{t('transfer.summary_case', lang)} {case['id']}"]
+        lines += _block(case)
+        for key, _table, _category in CASE_PARTS:
+            lines += ["", f"-- {t('transfer.part.' + key, lang)} ({len(entry[key])})"]
+            for row in entry[key]:
+                lines += [*_block(row), ""]
+    lines += ["", t("transfer.summary_verify", lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _block(row: dict[str, Any]) -> list[str]:
+    return [f"  {key}: {value}" for key, value in row.items() if value not in (None, "")]
+
+
+def _zip(files: Iterable[tuple[str, bytes]], moment: datetime) -> bytes:
+    buffer = io.BytesIO()
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def build(
+    document: dict[str, Any],
+    *,
+    package_id: str,
+    created_at: datetime,
+    key_url: str,
+    lang: str = "nl",
+    pem: str | None = None,
+) -> Package:
+    """The signed ZIP. The manifest names every other file with its SHA-256."""
+    data = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode()
+    files = [(DATA_FILE, data), (SUMMARY_FILE, summary(document, created_at, lang).encode())]
+    manifest = {
+        "format": FORMAT,
+        "package_id": package_id,
+        "issuer": ISSUER,
+        "recipient": document["recipient"],
+        "created_at": created_at.isoformat(),
+        "signing_key": key_url,
+        "files": [
+            {"name": name, "sha256": hashlib.sha256(body).hexdigest(), "bytes": len(body)}
+            for name, body in files
+        ],
+    }
+    token = signing.sign(manifest, typ=MANIFEST_TYP, pem=pem)
+    files += [(MANIFEST_FILE, signing.canonical(manifest)), (SIGNATURE_FILE, token.encode())]
+    content = _zip(files, created_at)
+    return Package(
+        filename=f"overdracht-{package_id}.zip",
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        manifest=manifest,
+    )
+
+
+def verify(content: bytes, jwk: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Check a package as the recipient would: the signature over the manifest, the manifest
+    equal to the signed payload, every file's hash. Returns the manifest; raises
+    :class:`signing.SignatureError` on any mismatch."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        _header, payload = signing.verify(archive.read(SIGNATURE_FILE).decode(), jwk)
+        if json.loads(archive.read(MANIFEST_FILE)) != payload:
+            raise signing.SignatureError("manifest.json differs from the signed manifest")
+        for item in payload["files"]:
+            body = archive.read(item["name"])
+            if hashlib.sha256(body).hexdigest() != item["sha256"]:
+                raise signing.SignatureError(f"{item['name']} does not match its hash")
+    return payload

@@ -1,0 +1,157 @@
+"""Organisations for the administrator: list, add, set or correct the contract end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import reflex as rx
+
+from kwportal.domain.roles import Role
+from kwportal.services import admin_orgs
+from kwportal.services.admin_common import parse_date, parse_id, required_date
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.pages.admin.common import act, button, form_text, hidden, text_field
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/admin-organisations"
+
+
+@dataclass
+class OrgItem:
+    organisation_id: str = ""
+    name: str = ""
+    kvk: str = ""
+    start: str = ""
+    end: str = ""
+    team: str = ""
+
+
+class AdminOrgsState(AuthState):
+    organisations: list[OrgItem] = []
+
+    def _refresh(self) -> None:
+        ok, lines = act(
+            self, lambda a, s, _c: admin_orgs.organisations(a, session=s), self.notice_key
+        )
+        if ok:
+            self.organisations = [
+                OrgItem(
+                    organisation_id=str(line.organisation_id),
+                    name=line.name,
+                    kvk=line.kvk_number,
+                    start=line.contract_start.isoformat(),
+                    end=line.contract_end.isoformat() if line.contract_end else "",
+                    team=line.team,
+                )
+                for line in lines
+            ]
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def load(self) -> None:
+        self.notice_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def create_organisation(self, form_data: dict[str, Any]) -> None:
+        def work(actor: Any, session: Any, ctx: Any) -> int:
+            return admin_orgs.create_organisation(
+                actor,
+                name=form_text(form_data, "name"),
+                kvk_number=form_text(form_data, "kvk", 40),
+                contract_start=required_date(form_text(form_data, "start", 20)),
+                session=session,
+                ctx=ctx,
+            )
+
+        if act(self, work, "admin.orgs.created")[0]:
+            self._refresh()
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def save_contract_end(self, form_data: dict[str, Any]) -> None:
+        def work(actor: Any, session: Any, ctx: Any) -> None:
+            admin_orgs.set_contract_end(
+                actor,
+                parse_id(form_text(form_data, "organisation_id", 20), "admin.unknown_organisation"),
+                parse_date(form_text(form_data, "end", 20), required=False),
+                session=session,
+                ctx=ctx,
+            )
+
+        if act(self, work, "admin.orgs.end_saved")[0]:
+            self._refresh()
+
+
+def _new_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.fieldset(
+            rx.el.legend(tr("admin.orgs.new")),
+            text_field("admin.orgs.name", "name", "org-name", limit=200, type="text"),
+            text_field(
+                "admin.orgs.kvk",
+                "kvk",
+                "org-kvk",
+                limit=9,
+                type="text",
+                input_mode="numeric",
+                pattern="[0-9 ]{8,9}",
+            ),
+            text_field("admin.orgs.start", "start", "org-start", limit=10, type="date"),
+        ),
+        button("admin.orgs.create"),
+        on_submit=AdminOrgsState.create_organisation,
+        reset_on_submit=True,
+        class_name="form",
+    )
+
+
+def _card(org: Any) -> rx.Component:
+    ident = "end-" + org.organisation_id
+    return rx.el.li(
+        rx.el.h3(org.name),
+        rx.el.dl(
+            rx.el.dt(tr("admin.orgs.kvk")),
+            rx.el.dd(org.kvk),
+            rx.el.dt(tr("admin.orgs.start")),
+            rx.el.dd(org.start),
+            rx.el.dt(tr("admin.orgs.team")),
+            rx.el.dd(rx.cond(org.team != "", org.team, tr("admin.orgs.no_team"))),
+            class_name="items",
+        ),
+        rx.el.form(
+            hidden("organisation_id", org.organisation_id),
+            text_field(
+                "admin.orgs.end",
+                "end",
+                ident,
+                limit=10,
+                required=False,
+                type="date",
+                default_value=org.end,
+            ),
+            button("admin.orgs.save_end"),
+            on_submit=AdminOrgsState.save_contract_end,
+            key=org.organisation_id + "/" + org.end,
+            class_name="form",
+        ),
+        class_name="card",
+    )
+
+
+def admin_orgs_page() -> rx.Component:
+    return portal_page(
+        rx.el.h1(tr("admin.orgs.title")),
+        rx.el.p(tr("admin.orgs.intro")),
+        notice(AdminOrgsState.notice_text),
+        _new_form(),
+        rx.el.section(
+            rx.el.h2(tr("admin.orgs.list")),
+            rx.el.ul(rx.foreach(AdminOrgsState.organisations, _card), class_name="plain"),
+        ),
+    )
