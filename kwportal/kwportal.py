@@ -10,14 +10,14 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.pages.admin import accounts as admin_accounts
+from kwportal.ui.pages.admin import organisations as admin_orgs
+from kwportal.ui.pages.admin import teams as admin_teams
 from kwportal.ui.pages.care import case_admin as care_case_admin
 from kwportal.ui.pages.care import case_file as care_case_file
 from kwportal.ui.pages.care import caseload as care_caseload
 from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import feedback as care_feedback
-from kwportal.ui.pages.admin import accounts as admin_accounts
-from kwportal.ui.pages.admin import organisations as admin_orgs
-from kwportal.ui.pages.admin import teams as admin_teams
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import disclosures as my_disclosures

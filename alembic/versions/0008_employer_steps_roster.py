@@ -1,7 +1,7 @@
 """employer: step completion, roster upload, unique personnel number
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-11-28 13:39:50.383074
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0005"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """consent requests and receipts
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0008
 Create Date: 2026-11-28 13:40:18.262867
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0005"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

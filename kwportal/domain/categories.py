@@ -490,6 +490,7 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         disclosure_id=_AU,
         created_at=_AU,
         read_at=_AU,
+    ),
     # --- employer (issue 6: step completion, roster import) ---
     **_table(
         "step_completion",
