@@ -6,6 +6,7 @@ before consent; the local stand-in marketing tag is absent before consent, prese
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,16 @@ FUNCTIONAL = {"kw_form", "kw_cookie_choice", "kw_session"}
 def page_views(portal: Portal) -> int:
     with sqlite3.connect(portal.db) as conn:
         return int(conn.execute("SELECT count(*) FROM page_view").fetchone()[0])
+
+
+def counted_beyond(portal: Portal, before: int, timeout: float = 10) -> bool:
+    """The beacon is sent in the background (sendBeacon): poll the database, bounded."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page_views(portal) > before:
+            return True
+        time.sleep(0.1)  # polling for a write made after the page answered
+    return False
 
 
 def consents(portal: Portal) -> list[tuple[int, int, int, str]]:
@@ -97,7 +108,7 @@ def test_marketing_tag_absent_before_consent_present_after_gone_after_withdrawal
     assert consents(portal)[-1] == (1, 1, 0, "accept_all")
     page.goto(portal.url + "/")
     expect(page.locator("html")).to_have_attribute("data-marketing", "loaded")
-    assert page_views(portal) > views_before  # the first-party beacon counted
+    assert counted_beyond(portal, views_before)  # the first-party beacon counted
 
     page.goto(portal.url + "/cookies")
     ready(page)
