@@ -1,5 +1,5 @@
-"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention | verify-audit |
-verify-receipt``."""
+"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention |
+newsletter-send | verify-audit | verify-receipt``."""
 
 from __future__ import annotations
 
@@ -134,6 +134,26 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_newsletter_send(args: argparse.Namespace) -> int:
+    """Send one newsletter issue to every confirmed, unsuppressed subscriber; each mail has
+    its own unsubscribe link and the RFC 8058 one-click headers."""
+    from pathlib import Path
+
+    from kwportal.services.visitors import newsletter
+
+    issue = newsletter.Issue(
+        subject_nl=args.subject_nl,
+        body_nl=Path(args.body_nl).read_text(encoding="utf-8"),
+        subject_en=args.subject_en or args.subject_nl,
+        body_en=Path(args.body_en or args.body_nl).read_text(encoding="utf-8"),
+    )
+    with transaction() as session:
+        mails = newsletter.issue_mails(session, _cli_context(), issue)
+    sent = send_all(mails, get_settings())
+    print(f"newsletter: {sent} of {len(mails)} mails sent")
+    return 0
+
+
 def _progress(label: str) -> Callable[[int, int], None]:
     """A one-line progress bar on stderr for large databases."""
 
@@ -262,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     keep.add_argument("--today", help="reference date (YYYY-MM-DD)")
     keep.add_argument("--batch", type=int, default=retention_run.DEFAULT_BATCH)
     keep.set_defaults(func=cmd_retention)
+    letter = sub.add_parser("newsletter-send", help="mail a newsletter issue to subscribers")
+    letter.add_argument("--subject-nl", required=True)
+    letter.add_argument("--body-nl", required=True, help="text file with the Dutch body")
+    letter.add_argument("--subject-en")
+    letter.add_argument("--body-en", help="text file with the English body")
+    letter.set_defaults(func=cmd_newsletter_send)
     verify = sub.add_parser("verify-audit", help="walk the audit hash chain")
     verify.set_defaults(func=cmd_verify_audit)
     receipt = sub.add_parser("verify-receipt", help="check a consent receipt's signature")

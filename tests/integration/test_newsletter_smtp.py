@@ -84,3 +84,32 @@ def test_public_routes_are_mounted_in_the_app() -> None:
     paths = {getattr(r, "path", "") for r in all_routes()}
     assert {"/api/public/cookies", "/api/public/newsletter/unsubscribe"} <= paths
     assert Starlette(routes=public.routes())
+
+
+def test_the_newsletter_command_mails_each_subscriber(
+    engine,  # noqa: F811 - the routes' database
+    smtp: tuple[int, Collector],
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kwportal import cli, settings
+
+    port, inbox = smtp
+    with transaction(engine) as session:
+        signed = newsletter.sign_up(
+            session, ctx(), name="Lies", email="lies@example.nl", language="nl"
+        )
+    token = re.search(r"token=([A-Za-z0-9_-]+)", signed.mails[0].body)
+    assert token
+    with transaction(engine) as session:
+        newsletter.confirm(session, ctx(), token.group(1))
+    body = tmp_path / "nieuws.txt"
+    body.write_text("Nieuws over gezond werken.", encoding="utf-8")
+    monkeypatch.setenv("KWPORTAL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("KWPORTAL_SMTP_PORT", str(port))
+    monkeypatch.setenv("KWPORTAL_DEMO", "1")  # the signing key is generated into tmp_path
+    settings.get_settings.cache_clear()
+    assert cli.main(["newsletter-send", "--subject-nl", "Nieuws", "--body-nl", str(body)]) == 0
+    [message] = inbox.messages()
+    assert message["Subject"] == "Nieuws" and message["List-Unsubscribe-Post"]
+    assert "Nieuws over gezond werken." in body_of(message)
