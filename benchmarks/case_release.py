@@ -1,7 +1,7 @@
 """Care-team workload: open a case file with 500 medical notes, then draft, save and
 release employer feedback — release including its disclosure row, the employee's notice,
 the audit row and the (composed, content-free) mail — with 1 and with 20 concurrent care
-users (threads against the services), on SQLite (WAL, synchronous=FULL) and PostgreSQL.
+users (one process each, against the services), on SQLite (WAL, synchronous=FULL) and PostgreSQL.
 
     .venv/bin/python benchmarks/case_release.py [--notes 500] [--users 20] [--rounds 5]
 
@@ -12,9 +12,10 @@ release. Prints p50/p95 per step. Not part of the pass/fail suite.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import statistics
+import sys
 import tempfile
-import threading
 import time
 import uuid
 from datetime import UTC, date, datetime
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from kwportal.db import make_engine, transaction
@@ -44,6 +46,7 @@ from kwportal.services.feedback import FeedbackForm, current_draft, save_draft
 from kwportal.services.release import release_feedback
 
 SECRET = "benchmark-secret"
+STEPS = ("open", "draft+save", "release", "whole", "failed")
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ACCESS = audit.AccessPoint(ip="127.0.0.1", agent="benchmark")
 FORM = FeedbackForm(
@@ -174,30 +177,44 @@ def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[
     times["whole"].append(released - started)
 
 
-def _run(engine: Engine, pairs: list[tuple[int, int]], rounds: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"open": [], "draft+save": [], "release": [], "whole": []}
-    lock = threading.Lock()
-
-    def worker(account_id: int, case_id: int) -> None:
-        mine: dict[str, list[float]] = {key: [] for key in times}
+def _worker(job: tuple[str, int, int, int]) -> dict[str, list[float]]:
+    """One care user in his own process (production runs several workers): own engine,
+    own connections, no shared interpreter lock."""
+    url, account_id, case_id, rounds = job
+    engine = make_engine(url)
+    times: dict[str, list[float]] = {key: [] for key in STEPS}
+    try:
         for _ in range(rounds):
-            _cycle(engine, account_id, case_id, mine)
-        with lock:
-            for key, values in mine.items():
-                times[key].extend(values)
+            try:
+                _cycle(engine, account_id, case_id, times)
+            except OperationalError as error:  # SQLite: the writer lock not had in time
+                times["failed"].append(0.0)
+                print(f"  cycle failed: {str(error.orig)[:60]}", file=sys.stderr)
+    finally:
+        engine.dispose()
+    return times
 
-    pool = [threading.Thread(target=worker, args=pair) for pair in pairs]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
+
+def _run(url: str, pairs: list[tuple[int, int]], rounds: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {key: [] for key in STEPS}
+    jobs = [(url, account_id, case_id, rounds) for account_id, case_id in pairs]
+    with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+        for result in pool.map(_worker, jobs):
+            for key, values in result.items():
+                times[key].extend(values)
     return times
 
 
 def _report(label: str, times: dict[str, list[float]], wall: float) -> None:
     releases = len(times["release"])
-    print(f"{label}: {releases} releases in {wall:.2f} s ({releases / wall:.1f}/s)")
+    failed = len(times.pop("failed"))
+    print(
+        f"{label}: {releases} releases in {wall:.2f} s ({releases / wall:.1f}/s),"
+        f" {failed} cycles failed"
+    )
     for step, values in times.items():
+        if not values:
+            continue
         ms = sorted(v * 1000 for v in values)
         q = statistics.quantiles(ms, n=20) if len(ms) > 1 else [ms[0]] * 19
         print(f"  {step:<11} p50 {statistics.median(ms):7.1f} ms   p95 {q[18]:7.1f} ms")
@@ -206,9 +223,11 @@ def _report(label: str, times: dict[str, list[float]], wall: float) -> None:
 def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
     upgrade(engine, secret=SECRET)
     pairs = _setup(engine, args.users, args.notes)
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()
     for users in (1, args.users):
         started = time.perf_counter()
-        times = _run(engine, pairs[:users], args.rounds)
+        times = _run(url, pairs[:users], args.rounds)
         _report(
             f"{name}, {users} care user(s), {args.notes} notes",
             times,

@@ -36,7 +36,7 @@ from kwportal.models import (
 )
 from kwportal.services import audit
 from kwportal.services.care_scope import case_in_scope
-from kwportal.services.views import PolicyDeniedError, project
+from kwportal.services.views import PolicyDeniedError, project, project_rows
 
 #: the grounds a care-team member may read the file on (seed ch. 1, Grondslagen)
 READ_GROUNDS = (audit.Ground.LEGAL_DUTY, audit.Ground.CONSENT, audit.Ground.EMERGENCY)
@@ -223,13 +223,10 @@ def _notes(session: Session, actor: Actor, subject: Subject, case_id: int) -> tu
         .order_by(col(MedicalNote.created_at).desc(), col(MedicalNote.id).desc())
     ).all()
     corrected = {note.supersedes_id for note, _ in rows if note.supersedes_id is not None}
+    values = project_rows(actor, subject, (note for note, _ in rows), _NOTE)
     return tuple(
-        NoteLine(
-            **project(actor, subject, note, _NOTE),
-            author_role=role or "",
-            superseded=note.id in corrected,
-        )
-        for note, role in rows
+        NoteLine(**value, author_role=role or "", superseded=value["note_id"] in corrected)
+        for value, (_, role) in zip(values, rows, strict=True)
     )
 
 

@@ -30,6 +30,7 @@ from kwportal.models import (
     ConsentRecord,
     Disclosure,
     Employee,
+    EmployeeNotice,
     EmployerFeedback,
     ExposureRecord,
     JobLock,
@@ -126,6 +127,7 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         delete(Appointment).where(col(Appointment.employee_id).in_(ids)),
         delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
         delete(CaseDocument).where(col(CaseDocument.employee_id).in_(ids)),
+        delete(EmployeeNotice).where(col(EmployeeNotice.employee_id).in_(ids)),
         delete(Disclosure).where(
             col(Disclosure.employee_id).in_(ids) | col(Disclosure.feedback_id).in_(feedback)
         ),

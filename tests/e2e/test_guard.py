@@ -180,8 +180,18 @@ def _all(everyone: dict[str, tuple[str, ...]]) -> list[str]:
 
 def _others_for(everyone: dict[str, tuple[str, ...]], caller: Caller) -> list[str]:
     """Everyone else, except those the caller may see by name: an employee's access log
-    names the contacts of his own employer who looked at his file (issue 5, item 3)."""
+    names the contacts of his own employer who looked at his file (issue 5, item 3); a
+    doctor's caseload names the members of his own team (issue 7, item 3)."""
     known = {caller.username}
+    if caller.role is Role.COMPANY_DOCTOR:
+        # the doctor's caseload names the members of his own team (release delegation)
+        mine = next(a for a in demo_accounts() if a.username == caller.username)
+        known |= {
+            a.username
+            for a in demo_accounts()
+            if a.role in (Role.CARE_TEAM.value, Role.CASE_MANAGER.value)
+            and a.organisation == mine.organisation
+        }
     if caller.role is Role.EMPLOYEE:
         mine = next(a for a in demo_accounts() if a.username == caller.username)
         known |= {

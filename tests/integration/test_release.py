@@ -209,3 +209,18 @@ def test_the_audit_chain_verifies_after_releases(engine):
     do_release(engine, a.doctor, view.feedback_id, view.version)
     with Session(engine) as session:
         assert audit.verify_chain(session, secret=TEST_SECRET).ok
+
+
+def test_destroying_a_file_takes_its_notices_and_disclosures_along(engine):
+    """Retention (seed ch. 1, Bewaartermijn): the notice points at the disclosure and the
+    employee, so it goes first; nothing of the released file is left."""
+    from kwportal.services.retention_run import _destroy_rows
+
+    a, _ = build(engine)
+    view = saved_draft(engine, a)
+    do_release(engine, a.doctor, view.feedback_id, view.version)
+    with transaction(engine) as session:
+        _destroy_rows(session, [a.employees[0]])
+    with Session(engine) as session:
+        for model in (Disclosure, EmployeeNotice, EmployerFeedback):
+            assert session.exec(select(model)).all() == [], model
