@@ -14,6 +14,7 @@ from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import employer_view as my_employer_view
+from kwportal.ui.pages.employee import export as my_export
 from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
 from kwportal.ui.pages.employer import case as employer_case
@@ -78,6 +79,7 @@ SIGNED_IN_PAGES = (
         "consents.title",
         my_consents.MyConsentsState,
     ),
+    (my_export.my_export_page, my_export.ROUTE, "export.title", my_export.MyExportState),
     (
         care_consent_requests.consent_requests_page,
         care_consent_requests.ROUTE,

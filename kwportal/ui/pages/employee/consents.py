@@ -166,13 +166,20 @@ def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.
 
 
 def _receipt(link: Any) -> rx.Component:
-    return rx.el.li(
-        rx.el.a(
+    """A native GET form: the browser downloads the file itself (a link would be taken
+    by the single-page router)."""
+    form = rx.el.form(
+        rx.el.button(
             rx.match(link.event, *[(e, tr(f"consents.receipt.{e}")) for e in EVENTS], link.event),
-            href=link.href,
-            download=True,
-        )
+            type="submit",
+            class_name="button secondary",
+        ),
+        action=link.href,
+        method="get",
+        class_name="inline-form",
     )
+    form.event_triggers.pop("on_submit", None)
+    return rx.el.li(form)
 
 
 def _pending_item(row: Any) -> rx.Component:

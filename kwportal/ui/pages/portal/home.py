@@ -68,6 +68,7 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("retention.link", "/my-retention"),
         ("rights.link", "/my-rights"),
         ("consents.link", "/my-consents"),
+        ("export.link", "/my-export"),
     ),
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
     Role.COMPANY_DOCTOR: (("consent_req.link", "/consent-requests"),),
