@@ -69,6 +69,8 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("rights.link", "/my-rights"),
         ("consents.link", "/my-consents"),
         ("export.link", "/my-export"),
+        ("my_case.link", "/my-case"),
+        ("details.link", "/my-details"),
     ),
     Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
     Role.COMPANY_DOCTOR: (("consent_req.link", "/consent-requests"),),
