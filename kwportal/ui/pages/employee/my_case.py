@@ -27,7 +27,6 @@ class AppointmentRow:
     when: str = ""
     location: str = ""
     role: str = ""
-    name: str = ""
 
 
 @dataclass
@@ -68,7 +67,8 @@ class MyCaseState(AuthState):
         self.recovered_on = case.recovered_on.isoformat() if case.recovered_on else ""
         self.appointments = [
             # the subject is medical: it stays in the export, out of every websocket frame
-            AppointmentRow(f"{a.starts_at:%Y-%m-%d %H:%M}", a.location, a.with_role, a.with_name)
+            # care staff by function, never by name (seed ch. 1)
+            AppointmentRow(f"{a.starts_at:%Y-%m-%d %H:%M}", a.location, a.with_role)
             for a in case.appointments
         ]
         self.helpers = [
@@ -86,7 +86,6 @@ def _appointment(row: Any) -> rx.Component:
         rx.cond(row.location != "", rx.el.span(" · ", row.location), rx.fragment()),
         rx.el.br(),
         rx.match(row.role, *[(r, tr(f"role.{r}")) for r in ROLES], row.role),
-        rx.cond(row.name != "", rx.el.span(": ", row.name), rx.fragment()),
     )
 
 
