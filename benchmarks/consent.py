@@ -62,7 +62,7 @@ def _setup(db: Path, clients: int, rounds: int) -> list[tuple[DemoAccount, list[
                 select(SickLeaveCase)
                 .where(SickLeaveCase.employee_id.not_in(taken))  # type: ignore[attr-defined]
                 .order_by(SickLeaveCase.id)
-                .limit(clients * 3)
+                .limit(clients * 20)
             ).all()
             seen: dict[int, SickLeaveCase] = {}
             for case in cases:
