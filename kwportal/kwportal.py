@@ -20,8 +20,11 @@ from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import feedback as care_feedback
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
+from kwportal.ui.pages.employee import details as my_details
 from kwportal.ui.pages.employee import disclosures as my_disclosures
 from kwportal.ui.pages.employee import employer_view as my_employer_view
+from kwportal.ui.pages.employee import export as my_export
+from kwportal.ui.pages.employee import my_case
 from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
 from kwportal.ui.pages.employer import case as employer_case
@@ -156,6 +159,9 @@ SIGNED_IN_PAGES = (
         "consents.title",
         my_consents.MyConsentsState,
     ),
+    (my_export.my_export_page, my_export.ROUTE, "export.title", my_export.MyExportState),
+    (my_case.my_case_page, my_case.ROUTE, "my_case.title", my_case.MyCaseState),
+    (my_details.my_details_page, my_details.ROUTE, "details.title", my_details.MyDetailsState),
     (
         care_consent_requests.consent_requests_page,
         care_consent_requests.ROUTE,

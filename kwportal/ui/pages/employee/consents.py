@@ -16,6 +16,7 @@ from kwportal.domain.roles import Role
 from kwportal.services import consents
 from kwportal.services.auth import sessions
 from kwportal.ui.api.downloads import receipt_href
+from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -166,13 +167,8 @@ def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.
 
 
 def _receipt(link: Any) -> rx.Component:
-    return rx.el.li(
-        rx.el.a(
-            rx.match(link.event, *[(e, tr(f"consents.receipt.{e}")) for e in EVENTS], link.event),
-            href=link.href,
-            download=True,
-        )
-    )
+    label = rx.match(link.event, *[(e, tr(f"consents.receipt.{e}")) for e in EVENTS], link.event)
+    return rx.el.li(download_button(label, link.href))
 
 
 def _pending_item(row: Any) -> rx.Component:
