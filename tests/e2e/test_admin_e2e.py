@@ -77,14 +77,16 @@ def _teams(page: Page, portal: Portal) -> None:
 
     assign = page.get_by_role("group", name=nl("admin.teams.assign"))
     assign.get_by_label(nl("admin.teams.team"), exact=True).select_option(label=TEAM)
-    assign.get_by_label(nl("admin.teams.employer"), exact=True).select_option(label=f"{ORG} ({KVK})")
+    employer = assign.get_by_label(nl("admin.teams.employer"), exact=True)
+    employer.select_option(label=f"{ORG} ({KVK})")
     page.get_by_role("button", name=nl("admin.teams.assign_button"), exact=True).click()
     alert(page).to_have_text(nl("admin.teams.assigned"))
     expect(team).to_contain_text(ORG)
 
     add = page.get_by_role("group", name=nl("admin.teams.add_member"))
     add.get_by_label(nl("admin.teams.team"), exact=True).select_option(label=TEAM)
-    add.get_by_label(nl("admin.teams.member"), exact=True).select_option(label=f"E2E Casemanager ({NEW_USER})")
+    member = add.get_by_label(nl("admin.teams.member"), exact=True)
+    member.select_option(label=f"E2E Casemanager ({NEW_USER})")
     page.get_by_role("button", name=nl("admin.teams.add_button"), exact=True).click()
     alert(page).to_have_text(nl("admin.teams.member_added"))
     expect(team).to_contain_text("E2E Casemanager")
