@@ -253,7 +253,9 @@ def _lines(session: Session, rows: Any) -> tuple[DeskLogLine, ...]:
     return tuple(_line(row, accounts, organisations, people) for row in rows)
 
 
-def _line(row: Any, accounts: dict[int, Any], organisations: dict[int, Any], people: Any) -> Any:
+def _line(
+    row: Any, accounts: dict[int, Any], organisations: dict[int, Any], people: dict[int, Any]
+) -> DeskLogLine:
     account = accounts.get(row.actor_account_id) if row.actor_account_id else None
     person = people.get(row.subject_employee_id) if row.subject_employee_id else None
     if row.actor_organisation_id is not None:

@@ -221,10 +221,13 @@ def statuses(
     found: dict[int, TransferStatus] = {}
     for employee_id, sent_at, confirmed_on in rows:
         old = found.get(employee_id, TransferStatus())
-        sent_on = sent_at.date() if sent_at else None
         found[employee_id] = TransferStatus(
-            sent_on=max(d for d in (old.sent_on, sent_on) if d) if sent_on else old.sent_on,
+            sent_on=_latest(old.sent_on, sent_at.date() if sent_at else None),
             awaiting=old.awaiting or confirmed_on is None,
-            confirmed_on=max((d for d in (old.confirmed_on, confirmed_on) if d), default=None),
+            confirmed_on=_latest(old.confirmed_on, confirmed_on),
         )
     return found
+
+
+def _latest(*days: date | None) -> date | None:
+    return max((day for day in days if day is not None), default=None)

@@ -199,7 +199,16 @@ def _others_for(everyone: dict[str, tuple[str, ...]], caller: Caller) -> list[st
             for a in demo_accounts()
             if a.role == Role.EMPLOYER_CONTACT.value and a.organisation == mine.organisation
         }
-    return [value for name, values in everyone.items() if name not in known for value in values]
+    if caller.role is Role.ADMIN:
+        # the administrator manages the accounts themselves (BRIEF.md, Roles: "accounts"):
+        # every account's name, username and e-mail is his to see; the canaries still count
+        return []
+    found = [value for name, values in everyone.items() if name not in known for value in values]
+    if caller.role is Role.PRIVACY_OFFICER:
+        # the access-log search names who acted, by name and username (issue 7, item 7),
+        # never by e-mail address
+        return [value for value in found if "@" in value]
+    return found
 
 
 @pytest.mark.parametrize("handler", _ids(PROTECTED))

@@ -38,6 +38,9 @@ def test_access_log_search_shows_metadata_only(
     portal: Portal, phone_page: Page, recording: Recording, totp_codes: TotpCodes
 ) -> None:
     sign_in(phone_page, portal, demo("privacy.krachtwerkt"), totp_codes)
+    phone_page.goto(portal.url + "/rights-desk")  # reading the queue is logged per person
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("rights_desk.title"))
+    phone_page.goto(portal.url + "/portal")
     phone_page.get_by_role("link", name=nl("desk_log.link")).click()
     expect(phone_page).to_have_url(url_at("/access-log-desk"))
     expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("desk_log.title"))
@@ -55,6 +58,8 @@ def test_access_log_search_shows_metadata_only(
     phone_page.get_by_label(nl("desk_log.person")).fill("LOG00001")
     phone_page.get_by_role("button", name=nl("desk_log.search"), exact=True).click()
     expect(cards.first).to_contain_text("LOG00001")
+    expect(cards.first).to_contain_text("rights_queue_read")
+    expect(cards.first).to_contain_text(nl("category.rights_request"))
     fits_and_passes_axe(phone_page)
 
     phone_page.get_by_label(nl("access_log.since")).fill("2026-01-02")

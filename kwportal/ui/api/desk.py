@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account
 from kwportal.services import transfer
@@ -30,7 +31,8 @@ DESK = "/rights-desk"
 TRANSFER_PATH = "/api/desk/transfer"
 
 
-def _build(session: Session, ctx: Context, token: str, fields: dict[str, str]) -> Response:
+def desk_actor(session: Session, ctx: Context, token: str) -> Actor | Response:
+    """The signed-in privacy officer with a fresh TOTP code, or where to send the browser."""
     signed_in = sessions.resolve(session, ctx, token)
     if signed_in is None:
         return redirect("/login", e="auth.session_expired")
@@ -40,12 +42,19 @@ def _build(session: Session, ctx: Context, token: str, fields: dict[str, str]) -
         return redirect("/stepup", next=DESK)
     account = session.get(Account, signed_in.account_id)
     assert account is not None
+    return actor_for(session, account)
+
+
+def _build(session: Session, ctx: Context, token: str, fields: dict[str, str]) -> Response:
+    actor = desk_actor(session, ctx, token)
+    if isinstance(actor, Response):
+        return actor
     raw_id = fields["request_id"].strip()[:12]
     try:
         if not raw_id.isdigit():
             raise transfer.TransferError("transfer.not_a_transfer")
         package = transfer.build_package(
-            actor_for(session, account),
+            actor,
             int(raw_id),
             fields["recipient"],
             session=session,
