@@ -68,7 +68,12 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("retention.link", "/my-retention"),
         ("rights.link", "/my-rights"),
     ),
-    Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
+    Role.EMPLOYER_CONTACT: (
+        ("employer.link", "/employer"),
+        ("sick.link", "/employer-sick-report"),
+        ("reports.link", "/employer-reports"),
+        ("roster.link", "/employer-roster"),
+    ),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", "/rights-desk"),
         ("desk.link", "/retention-desk"),
