@@ -264,7 +264,8 @@ def _audit_listing(
     sort: str,
 ) -> None:
     """One event per person on the page (NEN 7513 logs per person), so each employee's
-    "who opened my file" shows the employer's look at the overview."""
+    "who opened my file" shows the employer's look at the overview; written in one batch."""
+    entries = []
     for line in lines:
         objects = [audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", line.case_id)]
         feedback = released.get(line.case_id)
@@ -275,18 +276,17 @@ def _audit_listing(
                 )
             )
         subject = subjects.get(line.case_id)
-        audit.record(
-            session,
-            actor=actor,
-            access=access,
-            event_type="employer_overview",
-            action=audit.Action.READ,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=subject.employee_id if subject else None,
-            objects=objects,
-            details={"page": page, "sort": sort},
-            secret=secret,
+        entries.append(
+            audit.Entry(
+                event_type="employer_overview",
+                action=audit.Action.READ,
+                ground=audit.Ground.LEGAL_DUTY,
+                subject_employee_id=subject.employee_id if subject else None,
+                objects=objects,
+                details={"page": page, "sort": sort},
+            )
         )
+    audit.record_many(session, entries, actor=actor, access=access, secret=secret)
 
 
 def case_page(
