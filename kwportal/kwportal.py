@@ -29,6 +29,9 @@ from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
 from kwportal.ui.pages.employer import case as employer_case
 from kwportal.ui.pages.employer import overview as employer_overview
+from kwportal.ui.pages.employer import reports as employer_reports
+from kwportal.ui.pages.employer import roster as employer_roster
+from kwportal.ui.pages.employer import sick_report as employer_sick_report
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.portal import security
 from kwportal.ui.pages.privacy import desk_log
@@ -179,6 +182,24 @@ SIGNED_IN_PAGES = (
         employer_case.ROUTE,
         "employer_case.title",
         employer_case.EmployerCaseState,
+    ),
+    (
+        employer_sick_report.sick_report_page,
+        employer_sick_report.ROUTE,
+        "sick.title",
+        employer_sick_report.SickReportState,
+    ),
+    (
+        employer_reports.employer_reports_page,
+        employer_reports.ROUTE,
+        "reports.title",
+        employer_reports.EmployerReportsState,
+    ),
+    (
+        employer_roster.roster_page,
+        employer_roster.ROUTE,
+        "roster.title",
+        employer_roster.RosterState,
     ),
     (
         rights_desk.rights_desk_page,

@@ -72,8 +72,18 @@ def upgrade() -> None:
             "uq_employee_number", ["organisation_id", "personnel_number"]
         )
 
+    with op.batch_alter_table("sick_leave_case", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_sick_leave_case_org_open",
+            ["organisation_id", "recovery_date", "sick_report_date", "id"],
+            unique=False,
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("sick_leave_case", schema=None) as batch_op:
+        batch_op.drop_index("ix_sick_leave_case_org_open")
+
     with op.batch_alter_table("employee", schema=None) as batch_op:
         batch_op.drop_constraint("uq_employee_number", type_="unique")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from kwportal.models.base import utcnow
@@ -13,6 +14,17 @@ class SickLeaveCase(SQLModel, table=True):
     """One absence of one employee, from the sick report to the recovery report."""
 
     __tablename__ = "sick_leave_case"
+    #: the employer's overview: its open cases in sick-report order, read straight from the
+    #: index (a page of 20 costs 20 rows however many cases and employees there are)
+    __table_args__ = (
+        Index(
+            "ix_sick_leave_case_org_open",
+            "organisation_id",
+            "recovery_date",
+            "sick_report_date",
+            "id",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -19,6 +20,7 @@ from kwportal.ui.pages.employer import case as case_page
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.conftest import DESKTOP, serious_axe_violations
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
+from tests.e2e.mailcatcher import MailCatcher
 from tests.e2e.replies import CANARIES
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
@@ -275,3 +277,167 @@ def test_both_pages_render_the_one_employer_case_component(
         monkeypatch.setattr(module, "employer_case_card", spy)
         render()
         assert len(calls) == 1, module.__name__
+
+
+# --- sick report, recovery, steps, reports, roster import (issue 6 items 3-6) ---
+
+E2E_CARE_ADDRESS = "ZORGADRES-E2E Revalidatiecentrum Het Roessingh, Enschede"
+HANDOVER = "Offerte Bouwbedrijf Jansen vrijdag afronden"
+
+
+def free_employee(portal: Portal) -> str:
+    """A personnel number of the demo employer without any case, still employed."""
+    with database(portal) as db:
+        row = db.execute(
+            "SELECT personnel_number FROM employee e WHERE organisation_id = ?"
+            " AND employment_end IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM sick_leave_case c WHERE c.employee_id = e.id)"
+            " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.employee_id = e.id)"
+            " ORDER BY id DESC LIMIT 1",
+            (_org_id(portal, METAAL.name),),
+        ).fetchone()
+    return str(row[0])
+
+
+def open_employer_page(page: Page, link_key: str, path: str) -> None:
+    expect(page).to_have_url(url_at("/portal"))
+    page.get_by_role("link", name=nl(link_key)).click()
+    expect(page).to_have_url(url_at(path))
+
+
+def test_sick_report_steps_and_recovery_on_a_phone(
+    portal: Portal,
+    phone_page: Page,
+    recording: Recording,
+    totp_codes: TotpCodes,
+    smtp_server: MailCatcher,
+) -> None:
+    forbidden = [*forbidden_values(portal, METAAL.name), E2E_CARE_ADDRESS]
+    number = free_employee(portal)
+    first_day = (datetime.now(UTC) - timedelta(days=60)).date().isoformat()
+    doctor_mail = "arts.metaal@demo.example"
+    before = len(smtp_server.to(doctor_mail))
+    sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
+    open_employer_page(phone_page, "sick.link", "/employer-sick-report")
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("sick.title"))
+    expect(phone_page.get_by_text(nl("sick.warning")).first).to_be_visible()
+    check_page(phone_page, recording, forbidden)
+
+    page = phone_page
+    page.get_by_label(nl("sick.personnel_number")).fill(number)
+    page.get_by_label(nl("sick.first_sick_day")).fill(first_day)
+    page.get_by_label(nl("sick.care_address")).fill(E2E_CARE_ADDRESS)
+    page.get_by_label(nl("sick.expected_duration")).select_option("weeks_2_6")
+    page.get_by_label(nl("sick.handover_work")).fill(HANDOVER)
+    for legend, answer in (
+        ("sick.safety_net", "sick.no"),
+        ("sick.work_accident", "sick.no"),
+        ("sick.traffic_accident", "sick.yes"),
+    ):
+        group = page.get_by_role("group", name=nl(legend))
+        group.get_by_label(nl(answer), exact=True).check()
+    page.get_by_role("button", name=nl("sick.submit")).click()
+    alert(page).to_contain_text(nl("sick.error.contact"))  # no phone, no e-mail: refused
+    check_page(page, recording, forbidden)
+
+    page.get_by_label(nl("sick.contact_phone")).fill("06 1234 5678")
+    page.get_by_role("button", name=nl("sick.submit")).click()
+    alert(page).to_have_text(nl("sick.done"))
+    expect(page.get_by_label(nl("sick.care_address"))).to_have_value("")
+    check_page(page, recording, forbidden)
+    mail = smtp_server.wait_for(doctor_mail, after=before)
+    assert METAAL.name in str(mail["Subject"])
+    assert E2E_CARE_ADDRESS not in mail.as_string() and number not in mail.as_string()
+
+    page.get_by_role("link", name=nl("sick.open_case")).click()
+    expect(page).to_have_url(url_at("/employer-case"))
+    expect(component(page).get_by_role("heading", level=2)).to_contain_text(number)
+    plan = page.locator("li.deadline").filter(has_text=nl("step.plan_of_action")).first
+    expect(plan.get_by_text(nl("employer.overdue"))).to_be_visible()
+    check_page(page, recording, forbidden)
+    plan.get_by_role("button", name=nl("steps.submit")).click()
+    alert(page).to_have_text(nl("steps.recorded"))
+    expect(plan.get_by_text(nl("employer_case.done"))).to_be_visible()
+    expect(plan.get_by_text(nl("employer.overdue"))).to_have_count(0)
+    check_page(page, recording, forbidden)
+
+    page.get_by_label(nl("recovery.date")).fill(datetime.now(UTC).date().isoformat())
+    page.get_by_role("button", name=nl("recovery.submit")).click()
+    alert(page).to_have_text(nl("recovery.done"))
+    expect(page.get_by_role("heading", name=nl("recovery.title"))).to_have_count(0)
+    check_page(page, recording, forbidden)
+    assert any(number in frame for frame in recording.frames), "the leak check saw no data"
+    smtp_server.wait_for(doctor_mail, lambda m: "Herstel" in str(m["Subject"]), after=before)
+
+
+def test_anonymised_reports_and_csv(
+    portal: Portal, phone_page: Page, recording: Recording, totp_codes: TotpCodes
+) -> None:
+    forbidden = [*forbidden_values(portal, METAAL.name), E2E_CARE_ADDRESS]
+    sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
+    open_employer_page(phone_page, "reports.link", "/employer-reports")
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(nl("reports.title"))
+    expect(phone_page.get_by_role("table", name=nl("reports.table.absence"))).to_be_visible()
+    expect(phone_page.get_by_role("table")).to_have_count(3)
+    check_page(phone_page, recording, forbidden)
+    href = phone_page.get_by_role("link", name=nl("reports.download")).get_attribute("href")
+    answer = phone_page.request.get(f"{portal.url}{href}")
+    assert answer.status == 200 and answer.headers["content-type"].startswith("text/csv")
+    text = answer.text()
+    assert text.lstrip("\ufeff").startswith("Tabel;Afdeling;Periode of duur;Waarde")
+    assert not any(value in text for value in forbidden)
+    phone_page.set_viewport_size(DESKTOP)
+    assert serious_axe_violations(phone_page) == []
+
+
+def test_roster_import_previews_errors_then_saves_on_a_phone(
+    portal: Portal, phone_page: Page, recording: Recording, totp_codes: TotpCodes, tmp_path: Path
+) -> None:
+    forbidden = [*forbidden_values(portal, METAAL.name), "=cmd|"]
+    header = "personeelsnummer;voornaam;achternaam;e-mail;afdeling;in dienst;uit dienst"
+    bad = tmp_path / "fout.csv"
+    bad.write_bytes(
+        (header + "\r\nE2E001;Anne;Smit;;Lassen;2024-01-01;\r\nE2E001;Bo;=cmd|x;;;;\r\n").encode(
+            "cp1252"
+        )
+    )
+    good = tmp_path / "goed.csv"
+    good.write_bytes(
+        b"\xef\xbb\xbf" + (header + "\r\nE2E001;Anne;Smit;;Lassen;2024-01-01;\r\n").encode()
+    )
+    sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
+    open_employer_page(phone_page, "roster.link", "/employer-roster")
+    check_page(phone_page, recording, forbidden)
+
+    phone_page.get_by_label(nl("roster.file")).set_input_files(str(bad))
+    phone_page.get_by_role("button", name=nl("roster.upload")).click()
+    errors = phone_page.get_by_role("table", name=nl("roster.errors_caption"))
+    expect(errors).to_be_visible()
+    expect(errors.locator("tbody tr")).to_have_count(1)
+    expect(errors.locator("tbody tr td").nth(0)).to_have_text("3")
+    expect(phone_page.get_by_role("button", name=nl("roster.apply"))).to_have_count(0)
+    check_page(phone_page, recording, forbidden)
+
+    phone_page.get_by_label(nl("roster.file")).set_input_files(str(good))
+    phone_page.get_by_role("button", name=nl("roster.upload")).click()
+    phone_page.get_by_role("button", name=nl("roster.apply")).click()
+    expect(phone_page.get_by_role("status")).to_contain_text("1")
+    check_page(phone_page, recording, forbidden)
+    with database(portal) as db:
+        rows = db.execute(
+            "SELECT first_name, department FROM employee WHERE personnel_number = 'E2E001'"
+        ).fetchall()
+    assert rows == [("Anne", "Lassen")]
+
+    big = phone_page.request.post(
+        f"{portal.url}/api/employer/roster",
+        multipart={
+            "file": {"name": "groot.csv", "mimeType": "text/csv", "buffer": b"x" * (50 << 20)}
+        },
+        headers={"Origin": portal.url},
+        max_redirects=0,
+    )
+    assert big.status == 303 and "e=roster.error.too_large" in big.headers["location"]
+    phone_page.goto(f"{portal.url}{big.headers['location']}")
+    alert(phone_page).to_contain_text(nl("roster.error.too_large").replace("{detail}", "10"))
+    check_page(phone_page, recording, forbidden)

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
+from sqlalchemy.exc import IntegrityError
 
 from kwportal.db import transaction
+from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import employer_dashboard
+from kwportal.services import employer_dashboard, sick_report, step_completion
+from kwportal.services.employer_deadlines import DeadlineLine
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui.components.employer_case import (
     CaseCard,
@@ -28,11 +32,14 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employer.overview import ROUTE as OVERVIEW_ROUTE
 from kwportal.ui.pages.employer.overview import step_label
+from kwportal.ui.pages.employer.sick_report import error_lines, error_summary, send_later
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = "/employer-case"
 _CASE_ID = re.compile(r"^[1-9][0-9]{0,11}$")
+RECORD_AHEAD = timedelta(weeks=6)
+"""A step can be recorded once it is due within six weeks (or overdue)."""
 
 
 @dataclass
@@ -42,6 +49,25 @@ class DeadlineRow:
     week: str = ""
     overdue: bool = False
     done: bool = False
+    due_iso: str = ""
+    can_record: bool = False
+
+
+def deadline_row(line: DeadlineLine, today: date) -> DeadlineRow:
+    recordable = (
+        not line.done
+        and step_completion.may_record(Role.EMPLOYER_CONTACT, Step(line.step))
+        and line.due <= today + RECORD_AHEAD
+    )
+    return DeadlineRow(
+        str(line.step),
+        day(line.due),
+        str(line.week),
+        line.overdue,
+        line.done,
+        line.due.isoformat(),
+        recordable,
+    )
 
 
 def case_id_from(url: str) -> int | None:
@@ -56,21 +82,86 @@ class EmployerCaseState(AuthState):
     card: CaseCard = CaseCard()
     appointments: list[str] = []
     deadlines: list[DeadlineRow] = []
+    is_open: bool = False
+    today: str = ""
+    error_keys: list[list[str]] = []
+    _case_id: int | None = None
 
     @rx.var
     def not_found(self) -> str:
         return t(self.not_found_key, self.lang) if self.not_found_key else ""
 
+    @rx.var
+    def errors(self) -> list[str]:
+        return error_lines(self.error_keys, self.lang)
+
     def _clear(self, key: str) -> None:
-        self.found, self.not_found_key = False, key
+        self.found, self.not_found_key, self._case_id = False, key, None
         self.card, self.appointments, self.deadlines = CaseCard(), [], []
+        self.is_open, self.error_keys = False, []
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)
     def load(self) -> None:
-        signed_in = self._signed_in
-        assert signed_in is not None
-        case_id = case_id_from(str(self.router.url))
+        self.notice_key, self.error_keys = "", []
+        self._show(case_id_from(str(self.router.url)))
+
+    @rx.event
+    @guarded(Role.EMPLOYER_CONTACT)
+    def report_recovery(self, form_data: dict[str, Any]) -> None:
+        case_id = self._case_id
+        if case_id is None:
+            return
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                mails = sick_report.report_recovery(
+                    self._actor(),
+                    case_id,
+                    str(form_data.get("recovery_date", ""))[:20],
+                    session=session,
+                    today=ctx.now.date(),
+                    access=ctx.access,
+                    secret=ctx.secret,
+                    origin=ctx.origin,
+                )
+        except sick_report.ReportError as error:
+            self.notice_key, self.error_keys = "", [[e.field, e.code] for e in error.errors]
+            return
+        send_later(mails)
+        self._show(case_id)
+        self.notice_key, self.error_keys = "recovery.done", []
+
+    @rx.event
+    @guarded(Role.EMPLOYER_CONTACT)
+    def record_step(self, form_data: dict[str, Any]) -> None:
+        case_id = self._case_id
+        if case_id is None:
+            return
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                step_completion.record_step(
+                    self._actor(),
+                    case_id,
+                    str(form_data.get("step", ""))[:40],
+                    str(form_data.get("due", ""))[:10],
+                    str(form_data.get("done_on", ""))[:10],
+                    session=session,
+                    today=ctx.now.date(),
+                    access=ctx.access,
+                    secret=ctx.secret,
+                )
+        except step_completion.StepError as error:
+            self.notice_key, self.error_keys = "", [["step", error.code]]
+            return
+        except IntegrityError:  # the same step recorded at the same moment elsewhere
+            self.notice_key, self.error_keys = "", [["step", "steps.error.already"]]
+            return
+        self._show(case_id)
+        self.notice_key, self.error_keys = "steps.recorded", []
+
+    def _show(self, case_id: int | None) -> None:
         if case_id is None:
             self._clear("employer_case.not_found")
             return
@@ -89,13 +180,13 @@ class EmployerCaseState(AuthState):
         except PolicyDeniedError:
             self._clear("employer_case.not_found")
             return
-        self.found, self.not_found_key = True, ""
+        today = ctx.now.date()
+        self.found, self.not_found_key, self._case_id = True, "", case_id
         self.card = case_card(page.view)
+        self.is_open = page.view.recovery_date is None
+        self.today = today.isoformat()
         self.appointments = [f"{at:%Y-%m-%d %H:%M}" for at in page.appointments]
-        self.deadlines = [
-            DeadlineRow(str(d.step), day(d.due), str(d.week), d.overdue, d.done)
-            for d in page.deadlines
-        ]
+        self.deadlines = [deadline_row(d, today) for d in page.deadlines]
 
 
 def _deadline_item(row: Any) -> rx.Component:
@@ -109,7 +200,55 @@ def _deadline_item(row: Any) -> rx.Component:
         row.due,
         rx.cond(row.overdue, rx.el.span(tr("employer.overdue"), class_name="badge overdue")),
         rx.cond(row.done, rx.el.span(tr("employer_case.done"), class_name="badge done")),
+        rx.cond(row.can_record, _step_form(row), rx.el.span()),
         class_name=rx.cond(row.overdue, "deadline overdue", "deadline"),
+    )
+
+
+def _step_form(row: Any) -> rx.Component:
+    ident = "done-" + row.step + "-" + row.due_iso
+    return rx.el.form(
+        rx.el.input(type="hidden", name="step", value=row.step),
+        rx.el.input(type="hidden", name="due", value=row.due_iso),
+        rx.el.div(
+            rx.el.label(tr("steps.done_on"), html_for=ident),
+            rx.el.input(
+                id=ident,
+                name="done_on",
+                type="date",
+                required=True,
+                max=EmployerCaseState.today,
+                default_value=EmployerCaseState.today,
+            ),
+            class_name="field",
+        ),
+        rx.el.button(tr("steps.submit"), type="submit", class_name="button"),
+        on_submit=EmployerCaseState.record_step,
+        class_name="form step-form",
+    )
+
+
+def _recovery_form() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr("recovery.title")),
+        rx.el.p(tr("recovery.intro")),
+        rx.el.form(
+            rx.el.div(
+                rx.el.label(tr("recovery.date"), html_for="recovery-date"),
+                rx.el.input(
+                    id="recovery-date",
+                    name="recovery_date",
+                    type="date",
+                    required=True,
+                    max=EmployerCaseState.today,
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("recovery.submit"), type="submit", class_name="button"),
+            on_submit=EmployerCaseState.report_recovery,
+            class_name="form",
+        ),
+        class_name="card",
     )
 
 
@@ -132,16 +271,20 @@ def employer_case_page() -> rx.Component:
         rx.el.p(rx.el.a(tr("employer_case.back"), href=OVERVIEW_ROUTE)),
         secrecy_note(),
         notice(state.not_found),
+        notice(state.notice_text),
+        error_summary(state.errors),
         rx.cond(
             state.found,
             rx.el.div(
                 employer_case_card(state.card),
+                rx.cond(state.is_open, _recovery_form(), rx.el.span()),
                 _list_section(
                     "employer_case.appointments",
                     state.appointments,
                     lambda at: rx.el.li(at),
                     "employer_case.no_appointments",
                 ),
+                rx.el.p(tr("steps.who"), class_name="meta"),
                 _list_section(
                     "employer_case.deadlines",
                     state.deadlines,

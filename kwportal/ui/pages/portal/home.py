@@ -107,7 +107,12 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("my_case.link", "/my-case"),
         ("details.link", "/my-details"),
     ),
-    Role.EMPLOYER_CONTACT: (("employer.link", "/employer"),),
+    Role.EMPLOYER_CONTACT: (
+        ("employer.link", "/employer"),
+        ("sick.link", "/employer-sick-report"),
+        ("reports.link", "/employer-reports"),
+        ("roster.link", "/employer-roster"),
+    ),
     Role.COMPANY_DOCTOR: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
     Role.CARE_TEAM: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
     Role.CASE_MANAGER: (("care.link", "/care"), ("callbacks.link", "/callbacks")),

@@ -1,0 +1,209 @@
+"""The employer's sick report (BRIEF.md, "What the employer may record at a sick report"):
+only the Dutch DPA's list, a warning wherever the employer can type, every field checked on
+the server. The typed values go to the server in the submit event and are never put in a state
+var: after the submit this session holds the new case's id and a message, nothing more (the
+care address in particular never comes back)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from kwportal.db import transaction
+from kwportal.domain.roles import Role
+from kwportal.i18n import t
+from kwportal.services import sick_report
+from kwportal.services.mail import send_all
+from kwportal.settings import get_settings
+from kwportal.ui.components.forms import notice
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = "/employer-sick-report"
+FORM_ID = "sick-report-form"
+CASE_ROUTE = "/employer-case"
+FIELD_LABELS = {
+    "personnel_number": "sick.personnel_number",
+    "first_sick_day": "sick.first_sick_day",
+    "contact_phone": "sick.contact_phone",
+    "contact_email": "sick.contact_email",
+    "care_address": "sick.care_address",
+    "expected_duration": "sick.expected_duration",
+    "handover_work": "sick.handover_work",
+    "safety_net": "sick.safety_net",
+    "work_accident": "sick.work_accident",
+    "traffic_accident": "sick.traffic_accident",
+    "case": "sick.personnel_number",
+    "recovery_date": "recovery.date",
+    "step": "employer_case.deadlines",
+}
+
+
+def error_lines(keys: list[list[str]], lang: str) -> list[str]:
+    """``[[field, code], ...]`` as "label: message" in the reader's language."""
+    return [f"{t(FIELD_LABELS.get(f, 'sick.title'), lang)}: {t(c, lang)}" for f, c in keys]
+
+
+def send_later(mails: list[Any]) -> None:
+    """Mail after the commit, on a thread so SMTP never holds up the websocket; a failure is
+    logged by send_all, never shown as a refusal of what was already saved."""
+    if mails:
+        threading.Thread(target=send_all, args=(list(mails), get_settings()), daemon=True).start()
+
+
+class SickReportState(AuthState):
+    error_keys: list[list[str]] = []
+    case_href: str = ""
+    today: str = ""
+
+    @rx.var
+    def errors(self) -> list[str]:
+        return error_lines(self.error_keys, self.lang)
+
+    @rx.event
+    @guarded(Role.EMPLOYER_CONTACT)
+    def load(self) -> None:
+        self.error_keys, self.case_href, self.notice_key = [], "", ""
+        self.today = datetime.now(UTC).date().isoformat()
+
+    @rx.event
+    @guarded(Role.EMPLOYER_CONTACT)
+    def submit_report(self, form_data: dict[str, Any]) -> Any:
+        self.case_href, self.notice_key = "", ""
+        raw = {name: form_data.get(name, "") for name in sick_report.FIELDS}
+        ctx = self._context()
+        try:
+            form = sick_report.parse_form(raw, today=ctx.now.date())
+            with transaction() as session:
+                done = sick_report.report_sick(
+                    self._actor(),
+                    form,
+                    session=session,
+                    access=ctx.access,
+                    secret=ctx.secret,
+                    origin=ctx.origin,
+                )
+        except sick_report.ReportError as error:
+            self.error_keys = [[e.field, e.code] for e in error.errors]
+            return None
+        send_later(done.mails)
+        self.error_keys = []
+        self.notice_key = "sick.done"
+        self.case_href = f"{CASE_ROUTE}?case={done.case_id}"
+        return rx.call_script(f"document.getElementById('{FORM_ID}')?.reset()")
+
+
+def error_summary(errors: Any) -> rx.Component:
+    return rx.cond(
+        errors.length() > 0,
+        rx.el.div(
+            rx.el.p(rx.el.strong(tr("sick.errors_title"))),
+            rx.el.ul(rx.foreach(errors, lambda line: rx.el.li(line))),
+            role="alert",
+            class_name="notice error-summary",
+        ),
+        rx.el.span(),
+    )
+
+
+def text_field(name: str, *, hint: str = "", **attrs: Any) -> rx.Component:
+    ident = f"sick-{name}"
+    described = f"{ident}-hint" if hint else None
+    return rx.el.div(
+        rx.el.label(tr(FIELD_LABELS[name]), html_for=ident),
+        rx.el.p(tr(hint), id=described, class_name="hint") if hint else rx.fragment(),
+        rx.el.input(id=ident, name=name, aria_describedby=described, **attrs),
+        class_name="field",
+    )
+
+
+def yes_no(name: str) -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend(tr(FIELD_LABELS[name])),
+        *[
+            rx.el.label(
+                rx.el.input(type="radio", name=name, value=value, required=True),
+                " ",
+                tr(f"sick.{value}"),
+                class_name="choice",
+            )
+            for value in ("yes", "no")
+        ],
+        class_name="field yes-no",
+    )
+
+
+def _form() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(tr("sick.warning"), id="sick-warning", class_name="warning", role="note"),
+        text_field("personnel_number", required=True, max_length=40, auto_complete="off"),
+        text_field("first_sick_day", type="date", required=True, max=SickReportState.today),
+        text_field(
+            "contact_phone",
+            hint="sick.contact_hint",
+            type="tel",
+            max_length=30,
+            auto_complete="off",
+        ),
+        text_field("contact_email", type="email", max_length=254, auto_complete="off"),
+        text_field(
+            "care_address",
+            hint="sick.care_address_hint",
+            max_length=300,
+            auto_complete="off",
+        ),
+        rx.el.div(
+            rx.el.label(tr("sick.expected_duration"), html_for="sick-expected_duration"),
+            rx.el.select(
+                *[
+                    rx.el.option(tr(f"sick.duration.{key}"), value=key)
+                    for key in sick_report.EXPECTED_DURATIONS
+                ],
+                id="sick-expected_duration",
+                name="expected_duration",
+                required=True,
+            ),
+            class_name="field",
+        ),
+        rx.el.div(
+            rx.el.label(tr("sick.handover_work"), html_for="sick-handover_work"),
+            rx.el.p(tr("sick.warning"), id="sick-handover-warning", class_name="warning"),
+            rx.el.textarea(
+                id="sick-handover_work",
+                name="handover_work",
+                rows=4,
+                max_length=sick_report.MAX_HANDOVER,
+                aria_describedby="sick-handover-warning",
+            ),
+            class_name="field",
+        ),
+        yes_no("safety_net"),
+        yes_no("work_accident"),
+        yes_no("traffic_accident"),
+        rx.el.button(tr("sick.submit"), type="submit", class_name="button"),
+        id=FORM_ID,
+        on_submit=SickReportState.submit_report,
+        aria_describedby="sick-warning",
+        class_name="form sick-form",
+    )
+
+
+def sick_report_page() -> rx.Component:
+    state = SickReportState
+    return portal_page(
+        rx.el.h1(tr("sick.title")),
+        rx.el.p(tr("sick.intro")),
+        notice(state.notice_text),
+        rx.cond(
+            state.case_href != "",
+            rx.el.p(rx.el.a(tr("sick.open_case"), href=state.case_href)),
+            rx.el.span(),
+        ),
+        error_summary(state.errors),
+        _form(),
+    )
