@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -49,22 +51,51 @@ def pg_available() -> str:
     return url
 
 
-def _fresh_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    path = tmp_path_factory.mktemp("db") / "kwportal.db"
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per test process; each test gets a copy (migrating ten
+    revisions for every test was most of the suite's time)."""
+    path = tmp_path_factory.mktemp("template") / "kwportal.db"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine, secret=TEST_SECRET)
+    engine.dispose()
+    return path
+
+
+def _fresh_sqlite(tmp_path_factory: pytest.TempPathFactory, template: Path) -> Iterator[Engine]:
+    path = tmp_path_factory.mktemp("db") / "kwportal.db"
+    shutil.copyfile(template, path)
+    engine = make_engine(f"sqlite:///{path}")
     yield engine
     engine.dispose()
 
 
-def _fresh_postgres(admin_url: str) -> Iterator[Engine]:
+@pytest.fixture(scope="session")
+def _pg_template(pg_available: str) -> Iterator[str]:
+    """One migrated PostgreSQL database per test process, the template of each test's own."""
+    name = f"kwtemplate_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_available, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(pg_available).set(database=name).render_as_string(False))
+    try:
+        upgrade(engine, secret=TEST_SECRET)
+        engine.dispose()
+        yield name
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _fresh_postgres(admin_url: str, template: str) -> Iterator[Engine]:
     name = f"kwtest_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     engine = make_engine(make_url(admin_url).set(database=name).render_as_string(False))
     try:
-        upgrade(engine, secret=TEST_SECRET)
         yield engine
     finally:
         engine.dispose()
@@ -79,16 +110,20 @@ def engine(
 ) -> Iterator[Engine]:
     """A freshly migrated database, once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
-        yield from _fresh_sqlite(tmp_path_factory)
+        yield from _fresh_sqlite(tmp_path_factory, request.getfixturevalue("_sqlite_template"))
     else:
-        yield from _fresh_postgres(request.getfixturevalue("pg_available"))
+        yield from _fresh_postgres(
+            request.getfixturevalue("pg_available"), request.getfixturevalue("_pg_template")
+        )
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    yield from _fresh_sqlite(tmp_path_factory)
+def sqlite_engine(
+    tmp_path_factory: pytest.TempPathFactory, _sqlite_template: Path
+) -> Iterator[Engine]:
+    yield from _fresh_sqlite(tmp_path_factory, _sqlite_template)
 
 
 @pytest.fixture
-def pg_engine(pg_available: str) -> Iterator[Engine]:
-    yield from _fresh_postgres(pg_available)
+def pg_engine(pg_available: str, _pg_template: str) -> Iterator[Engine]:
+    yield from _fresh_postgres(pg_available, _pg_template)

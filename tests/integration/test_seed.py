@@ -66,9 +66,11 @@ def demo(
 ) -> Iterator[SeededDemo]:
     """A demo database, seeded twice (the second run must add nothing); read-only."""
     if request.param == "sqlite":
-        fresh = _fresh_sqlite(tmp_path_factory)
+        fresh = _fresh_sqlite(tmp_path_factory, request.getfixturevalue("_sqlite_template"))
     else:
-        fresh = _fresh_postgres(request.getfixturevalue("pg_available"))
+        fresh = _fresh_postgres(
+            request.getfixturevalue("pg_available"), request.getfixturevalue("_pg_template")
+        )
     engine = next(fresh)
     with Session(engine) as session, session.begin():
         first = seed_demo(session, today=TODAY, secret=TEST_SECRET)
