@@ -69,6 +69,19 @@ NL: dict[str, str] = {
     "transfer.part.appointments": "Afspraken",
     "transfer.part.helpers": "Betrokkenen bij re-integratie",
     "transfer.part.documents": "Documenten",
+    # --- access-request export ---
+    "desk_export.heading": "Inzage: dezelfde download als de werknemer zelf krijgt",
+    "desk_export.explain": (
+        "Maak het ZIP-bestand met al zijn gegevens (leesbare PDF, machineleesbare JSON en een "
+        "ondertekend overzicht) en geef het hem veilig. Open het niet zelf: het bevat ook "
+        "zijn medisch dossier. Het maken wordt vastgelegd bij dit verzoek."
+    ),
+    "desk_export.build": "Inzage-export maken en downloaden",
+    "desk_export.not_an_access_request": "Dit is geen open verzoek om inzage.",
+    "desk_export.busy": (
+        "Er wordt al een export van deze werknemer gemaakt. Wacht tot die klaar is en "
+        "probeer het daarna opnieuw."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -138,4 +151,16 @@ EN: dict[str, str] = {
     "transfer.part.appointments": "Appointments",
     "transfer.part.helpers": "People helping with reintegration",
     "transfer.part.documents": "Documents",
+    # --- access-request export ---
+    "desk_export.heading": "Access: the same download the employee gets himself",
+    "desk_export.explain": (
+        "Make the ZIP file with all his data (readable PDF, machine-readable JSON and a "
+        "signed list) and hand it to him safely. Do not open it yourself: it also holds his "
+        "medical file. Making it is recorded with this request."
+    ),
+    "desk_export.build": "Make and download the access export",
+    "desk_export.not_an_access_request": "This is not an open access request.",
+    "desk_export.busy": (
+        "An export of this employee is already being made. Wait until it is ready and try again."
+    ),
 }

@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute
 MODULES = (
     "auth",
     "desk",
+    "desk_export",
     "downloads",
     "employer",
     "public",

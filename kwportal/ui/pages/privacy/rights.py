@@ -20,11 +20,13 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employee.rights import kind_label, request_list
-from kwportal.ui.pages.privacy.transfer import transfer_section
+from kwportal.ui.pages.privacy.transfer import access_export_section, transfer_section
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = "/rights-desk"
+#: message keys a refused desk download may bring back in ``?e=``
+BACK_KEYS = ("transfer.", "desk_export.", "export.", "rights.already_answered")
 
 
 @dataclass
@@ -87,9 +89,9 @@ class RightsDeskState(AuthState):
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
-        """A transfer download that was refused comes back here with its message key."""
+        """A desk download that was refused comes back here with its message key."""
         key = parse_qs(urlsplit(str(self.router.url)).query).get("e", [""])[0][:60]
-        self.notice_key = key if key.startswith("transfer.") and key in CATALOGS["nl"] else ""
+        self.notice_key = key if key.startswith(BACK_KEYS) and key in CATALOGS["nl"] else ""
         self._refresh()
 
     @rx.event
@@ -210,6 +212,7 @@ def _queue_item(row: Any) -> rx.Component:
             class_name="items",
         ),
         rx.cond(row.kind == str(RightsKind.TRANSFER), transfer_section(row, RightsDeskState)),
+        rx.cond(row.kind == str(RightsKind.ACCESS), access_export_section(row)),
         _answer_form(row),
         rx.cond((row.reason == "") & (row.overdue == ""), _extend_form(row)),
         class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),

@@ -10,6 +10,7 @@ import reflex as rx
 
 from kwportal.services import transfer
 from kwportal.ui.api.desk import TRANSFER_PATH
+from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
 from kwportal.ui.components.forms import post_form
 from kwportal.ui.text import tr
 
@@ -70,4 +71,21 @@ def transfer_section(row: Any, state: Any) -> rx.Component:
         rx.cond(row.awaiting != "", _confirm_form(row, state)),
         class_name="transfer card",
         aria_label=tr("transfer.heading"),
+    )
+
+
+def access_export_section(row: Any) -> rx.Component:
+    """An access request: a plain form that posts to kwportal/ui/api/desk_export.py and
+    receives the employee's own export as a download (never through a Reflex state)."""
+    return rx.el.section(
+        rx.el.h3(tr("desk_export.heading")),
+        rx.el.p(tr("desk_export.explain")),
+        post_form(
+            ACCESS_EXPORT_PATH,
+            rx.el.input(type="hidden", name="request_id", value=row.request_id),
+            rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
+            rx.el.button(tr("desk_export.build"), type="submit", class_name="button"),
+        ),
+        class_name="transfer card",
+        aria_label=tr("desk_export.heading"),
     )
