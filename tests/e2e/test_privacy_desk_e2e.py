@@ -11,18 +11,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import jsonschema
 from playwright.sync_api import Page, expect
 
-from kwportal.services import signing
+from kwportal.services import export, signing
 from kwportal.services import transfer_package as packing
 from kwportal.ui.api.desk import TRANSFER_PATH
-from tests.e2e.accounts import TotpCodes, demo
+from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
+from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
+from tests.e2e.test_consent_e2e import make_account
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
 CANARIES = ("MEDISCH-", "ZORGADRES-", "CONCEPT-")
 TRANSFER_TEXT = "Mijn werkgever stapt over naar Arbo Oost BV (e2e-overdracht)."
 RECIPIENT = "Arbo Oost BV"
+ACCESS_TEXT = "Graag alles wat u over mij bewaart (e2e-inzage)."
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "export.schema.json").read_text())
 
 
 def _pages_only(recording: Recording) -> Recording:
@@ -130,3 +135,74 @@ def test_transfer_package_downloads_signed_and_receipt_is_confirmed(
     alert(desk).to_have_text(nl("transfer.no_open_case"))
     fits_and_passes_axe(desk)
     assert_no_leak(_pages_only(recording), CANARIES)
+
+
+def _employee_with_a_case(portal: Portal) -> int:
+    """An employee of the logistics demo employer with a case and no account yet."""
+    with database(portal) as db:
+        row = db.execute(
+            "SELECT c.employee_id FROM sick_leave_case c JOIN organisation o"
+            " ON o.id = c.organisation_id WHERE o.name LIKE 'Logistiek%'"
+            " AND c.employee_id NOT IN (SELECT employee_id FROM account"
+            "   WHERE employee_id IS NOT NULL) ORDER BY c.id DESC LIMIT 1"
+        ).fetchone()
+    assert row
+    return int(row[0])
+
+
+def test_access_request_is_answered_with_the_employees_own_export(
+    portal: Portal,
+    phone_page: Page,
+    another_phone: Callable[[], Page],
+    recording: Recording,
+    totp_codes: TotpCodes,
+) -> None:
+    employee_id = _employee_with_a_case(portal)
+    me = make_account(portal, "employee", "werknemer.inzage", employee_id=employee_id)
+    employee = another_phone()
+    sign_in(employee, portal, me, totp_codes)
+    employee.goto(portal.url + "/my-rights")
+    employee.get_by_label(nl("rights.kind_label")).select_option("access")
+    employee.get_by_label(nl("rights.text_label")).fill(ACCESS_TEXT)
+    employee.get_by_role("button", name=nl("rights.submit"), exact=True).click()
+    alert(employee).to_have_text(nl("rights.submitted"))
+
+    desk = phone_page
+    sign_in(desk, portal, demo("privacy.krachtwerkt"), totp_codes)
+    desk.goto(portal.url + "/rights-desk")
+    item = desk.get_by_role("listitem").filter(has_text=ACCESS_TEXT)
+    expect(item.get_by_role("heading", name=nl("desk_export.heading"))).to_be_visible()
+    expect(item.get_by_role("heading", name=nl("transfer.heading"))).to_have_count(0)
+    fits_and_passes_axe(desk)
+    with desk.expect_download() as waiting:
+        item.get_by_role("button", name=nl("desk_export.build"), exact=True).click()
+    download = waiting.value
+    assert download.suggested_filename == (
+        f"kwportal-export-{employee_id}-{datetime.now(UTC):%Y%m%d}.zip"
+    )
+    with zipfile.ZipFile(download.path()) as archive:
+        document = json.loads(archive.read("export.json"))
+        manifest = json.loads(archive.read("manifest.json"))
+        token = archive.read("manifest.jws").decode()
+    jsonschema.validate(document, SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert document["subject"] == f"urn:kwportal:employee:{employee_id}"
+    assert document["sections"]["cases"], "the case is in the export"
+    jwks = httpx.get(portal.url + signing.WELL_KNOWN_PATH, timeout=30).json()
+    header, signed = signing.verify(token, jwks["keys"][0])
+    assert header["typ"] == export.MANIFEST_TYP and signed == manifest
+    with database(portal) as db:
+        linked = db.execute(
+            "SELECT subject_employee_id, objects FROM audit_event"
+            " WHERE event_type = 'access_request_export'"
+        ).fetchall()
+    assert [row[0] for row in linked] == [employee_id]
+    assert '"rights_request"' in linked[0][1]
+    expect(desk).to_have_url(url_at("/rights-desk"))
+    # the desk's pages show who asked (his name), never the content of the export
+    assert_no_leak(
+        Recording(
+            frames=recording.frames,
+            responses=[r for r in recording.responses if ACCESS_EXPORT_PATH not in r.url],
+        ),
+        CANARIES,
+    )
