@@ -108,7 +108,8 @@ def desktop_page(browser: Browser, recording: Recording) -> Iterator[Page]:
 def serious_axe_violations(page: Page) -> list[str]:
     result = Axe().run(page)
     return [
-        f"{v['id']} ({v['impact']}): {v['help']}"
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node.get("target")) for node in v.get("nodes", [])[:5])
         for v in result.response["violations"]
         if v.get("impact") in ("serious", "critical")
     ]
