@@ -109,7 +109,10 @@ def serious_axe_violations(page: Page) -> list[str]:
     result = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at "
-        + ", ".join(str(node.get("target")) for node in v.get("nodes", [])[:5])
+        + ", ".join(
+            f"{node.get('target')} {str(node.get('html'))[:200]!r}"
+            for node in v.get("nodes", [])[:5]
+        )
         for v in result.response["violations"]
         if v.get("impact") in ("serious", "critical")
     ]

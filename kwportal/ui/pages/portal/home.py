@@ -32,8 +32,12 @@ class PortalState(AuthState):
         return [t("notices.disclosure", self.lang).replace("{date}", d) for d in self.notice_dates]
 
     def _load_notices(self) -> None:
+        actor = self._actor()
+        if actor.employee_id is None:  # an employee account not (yet) linked to a person
+            self.notice_ids, self.notice_dates = [], []
+            return
         with transaction() as session:
-            lines = employee_notices.unread(self._actor(), session=session)
+            lines = employee_notices.unread(actor, session=session)
         self.notice_ids = [str(n.notice_id) for n in lines]
         self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in lines]
 
