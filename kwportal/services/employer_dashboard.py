@@ -137,10 +137,7 @@ def overview(
     sort, search = normalise_sort(sort), search.strip()[:MAX_SEARCH]
     page_size = page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE
     conditions = _conditions(organisation_id, search)
-    counted = select(func.count()).select_from(SickLeaveCase)
-    if search:  # only a search needs the employee's name; the count alone reads the index
-        counted = counted.join(Employee)
-    total = session.exec(counted.where(*conditions)).one()
+    total = session.exec(select(func.count()).select_from(SickLeaveCase).where(*conditions)).one()
     pages = max(1, -(-total // page_size))
     page = min(max(1, page), pages)
     rows = _page_rows(session, conditions, sort, offset=(page - 1) * page_size, limit=page_size)
@@ -183,12 +180,22 @@ def _conditions(organisation_id: int, search: str) -> list[ColumnElement[bool]]:
         col(SickLeaveCase.recovery_date).is_(None),
     ]
     if search:
+        # A correlated scalar subquery, on purpose: the database then looks up the employee
+        # of each open case (bounded by the organisation's open cases) instead of filtering
+        # every employee by the pattern first, which PostgreSQL chose for the count and which
+        # grew with the workforce (benchmarks/dashboard.py: 32 ms -> 5 ms at 50,000).
         pattern = like_pattern(search)
         full_name = col(Employee.first_name) + " " + col(Employee.last_name)
-        conditions.append(
-            col(Employee.personnel_number).ilike(pattern, escape="\\")
-            | full_name.ilike(pattern, escape="\\")
+        matches = (
+            select(
+                col(Employee.personnel_number).ilike(pattern, escape="\\")
+                | full_name.ilike(pattern, escape="\\")
+            )
+            .where(col(Employee.id) == col(SickLeaveCase.employee_id))
+            .correlate(SickLeaveCase)
+            .scalar_subquery()
         )
+        conditions.append(matches)
     return conditions
 
 
