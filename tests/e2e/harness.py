@@ -145,6 +145,8 @@ class Recording:
 
     frames: list[str] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
+    #: every websocket the pages opened (a new one means the tab reconnected)
+    sockets: list[WebSocket] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
         page.on("websocket", self._on_websocket)
@@ -154,6 +156,7 @@ class Recording:
         self.responses.append(response)
 
     def _on_websocket(self, ws: WebSocket) -> None:
+        self.sockets.append(ws)
         ws.on("framereceived", self._on_frame)
 
     def _on_frame(self, payload: str | bytes) -> None:

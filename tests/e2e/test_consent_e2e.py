@@ -124,7 +124,8 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     expect(employer_page.get_by_text(TEXT)).to_be_visible()
     fits_and_passes_axe(employer_page)
 
-    link = phone_page.get_by_role("button", name=nl("consents.receipt.granted"))
+    link = phone_page.get_by_role("link", name=nl("consents.receipt.granted"))
+    sockets = len(recording.sockets)
     with phone_page.expect_download() as download:
         link.click()
     token = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
@@ -132,9 +133,12 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     fields = receipts.verify(token, jwks["keys"][0])
     assert fields["state"] == "given" and fields["subject"].endswith(f":{employee_id}")
 
+    # the download did not navigate: the tab kept its websocket (and so its state)
+    assert all(not ws.is_closed() for ws in recording.sockets[-1:])
+    assert len(recording.sockets) == sockets
     phone_page.get_by_role("button", name=nl("consents.withdraw"), exact=True).click()
     alert(phone_page).to_have_text(nl("consents.withdrawn"))
-    expect(phone_page.get_by_role("button", name=nl("consents.receipt.withdrawn"))).to_be_visible()
+    expect(phone_page.get_by_role("link", name=nl("consents.receipt.withdrawn"))).to_be_visible()
     fits_and_passes_axe(phone_page)
 
     employer_page.reload()

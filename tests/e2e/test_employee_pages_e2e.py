@@ -70,7 +70,7 @@ def test_my_case_and_my_details(
     fits_and_passes_axe(phone_page)
     with phone_page.expect_download() as download:
         plan = phone_page.locator("li", has_text="Plan van aanpak")
-        plan.get_by_role("button", name=nl("my_case.download")).click()
+        plan.get_by_role("link", name=nl("my_case.download")).click()
     text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
     assert PLAN in text
 
