@@ -17,29 +17,25 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import Engine, make_url
+from _databases import postgres_database, sqlite_database
+from sqlalchemy import insert, text
+from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from kwportal.db import make_engine, transaction
+from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.migrate import upgrade
 from kwportal.models import Account, Employee, EmployerFeedback, Organisation, SickLeaveCase
 from kwportal.services import audit, employer_dashboard
 from kwportal.services.seed import _employees
 
 SECRET = "benchmark-secret"
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TODAY = date(2026, 11, 28)
 SCALES = (5_000, 50_000)
 OPEN_CASES = 2_500
@@ -183,34 +179,6 @@ def _plans(engine: Engine, organisation_like: str = "") -> None:
                 print("    ", " | ".join(str(v) for v in row))
 
 
-@contextmanager
-def _sqlite() -> Iterator[Engine]:
-    with tempfile.TemporaryDirectory(prefix="kw-dashboard-") as folder:
-        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
-        upgrade(engine, secret=SECRET)
-        try:
-            yield engine
-        finally:
-            engine.dispose()
-
-
-@contextmanager
-def _postgres() -> Iterator[Engine]:
-    name = f"kwbench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
-    try:
-        upgrade(engine, secret=SECRET)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
@@ -221,7 +189,10 @@ def main() -> int:
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
     )
     missed = False
-    for kind, database in (("sqlite", _sqlite), ("postgresql", _postgres)):
+    for kind, database in (
+        ("sqlite", partial(sqlite_database, SECRET, "kw-dashboard-")),
+        ("postgresql", partial(postgres_database, SECRET)),
+    ):
         if args.only and args.only != kind:
             continue
         results: dict[int, dict[str, tuple[float, float]]] = {}

@@ -16,26 +16,21 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from functools import partial
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine, make_url
+from _databases import postgres_database, sqlite_database
+from sqlalchemy.engine import Engine
 
-from kwportal.db import make_engine, transaction
+from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.migrate import upgrade
 from kwportal.models import Account, Organisation
 from kwportal.services import audit, roster
 
 SECRET = "benchmark-secret"
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TODAY = date(2026, 11, 28)
 ROWS = 10_000
 TARGET_S = 10.0
@@ -49,34 +44,6 @@ def _csv(department: Callable[[int], str]) -> bytes:
         for n in range(ROWS)
     ]
     return ("\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8")
-
-
-@contextmanager
-def _sqlite() -> Iterator[Engine]:
-    with tempfile.TemporaryDirectory(prefix="kw-roster-") as folder:
-        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
-        upgrade(engine, secret=SECRET)
-        try:
-            yield engine
-        finally:
-            engine.dispose()
-
-
-@contextmanager
-def _postgres() -> Iterator[Engine]:
-    name = f"kwbench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
-    try:
-        upgrade(engine, secret=SECRET)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _employer(engine: Engine, n: int) -> Actor:
@@ -125,7 +92,10 @@ def main() -> int:
         _csv(lambda n: f"Dept {n % 40}" if n % 2 else f"Afdeling {n % 40}"),
     )
     missed = False
-    for label, database in (("SQLite", _sqlite), ("PostgreSQL", _postgres)):
+    for label, database in (
+        ("SQLite", partial(sqlite_database, SECRET, "kw-roster-")),
+        ("PostgreSQL", partial(postgres_database, SECRET)),
+    ):
         creates, updates = [], []
         with database() as engine:
             for run in range(args.runs):

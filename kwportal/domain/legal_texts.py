@@ -29,70 +29,35 @@ class Version:
         return f"{self.number} ({self.published_on.isoformat()})"
 
 
-def _v(doc: Document, number: int, section: str) -> tuple[str, str]:
-    return section, f"legal.{doc}.{number}.{section}"
-
-
-_P, _C = Document.PRIVACY, Document.COOKIES
 SEED_DATE = date(2023, 2, 7)  # seed: "Deze versie is voor het laatst bijgewerkt op 7-2-2023"
 PORTAL_DATE = date(2026, 11, 28)
 
+#: per document, each version: its number, its date, and its sections in order as
+#: ``section:N``, N being the version whose text the section carries
+_TABLE: dict[Document, tuple[tuple[int, date, str], ...]] = {
+    Document.PRIVACY: (
+        (1, SEED_DATE, "data:1 purposes:1 grounds:1 sharing:1 retention:1 rights:1"),
+        (
+            2,
+            PORTAL_DATE,
+            "data:1 purposes:1 grounds:2 statistics:2 newsletter:2 sharing:1 retention:2 rights:2",
+        ),
+    ),
+    Document.COOKIES: (
+        (1, SEED_DATE, "what:1 why:1 functional:1 analytics:1 marketing:1 blocking:1"),
+        (2, PORTAL_DATE, "what:1 why:1 functional:2 analytics:2 marketing:2 choice:2 blocking:1"),
+    ),
+}
+
+
+def _sections(doc: Document, spec: str) -> tuple[tuple[str, str], ...]:
+    pairs = (entry.split(":") for entry in spec.split())
+    return tuple((section, f"legal.{doc}.{since}.{section}") for section, since in pairs)
+
+
 VERSIONS: dict[Document, tuple[Version, ...]] = {
-    _P: (
-        Version(
-            1,
-            SEED_DATE,
-            (
-                _v(_P, 1, "data"),
-                _v(_P, 1, "purposes"),
-                _v(_P, 1, "grounds"),
-                _v(_P, 1, "sharing"),
-                _v(_P, 1, "retention"),
-                _v(_P, 1, "rights"),
-            ),
-        ),
-        Version(
-            2,
-            PORTAL_DATE,
-            (
-                _v(_P, 1, "data"),
-                _v(_P, 1, "purposes"),
-                _v(_P, 2, "grounds"),
-                _v(_P, 2, "statistics"),
-                _v(_P, 2, "newsletter"),
-                _v(_P, 1, "sharing"),
-                _v(_P, 2, "retention"),
-                _v(_P, 2, "rights"),
-            ),
-        ),
-    ),
-    _C: (
-        Version(
-            1,
-            SEED_DATE,
-            (
-                _v(_C, 1, "what"),
-                _v(_C, 1, "why"),
-                _v(_C, 1, "functional"),
-                _v(_C, 1, "analytics"),
-                _v(_C, 1, "marketing"),
-                _v(_C, 1, "blocking"),
-            ),
-        ),
-        Version(
-            2,
-            PORTAL_DATE,
-            (
-                _v(_C, 1, "what"),
-                _v(_C, 1, "why"),
-                _v(_C, 2, "functional"),
-                _v(_C, 2, "analytics"),
-                _v(_C, 2, "marketing"),
-                _v(_C, 2, "choice"),
-                _v(_C, 1, "blocking"),
-            ),
-        ),
-    ),
+    doc: tuple(Version(n, published, _sections(doc, spec)) for n, published, spec in rows)
+    for doc, rows in _TABLE.items()
 }
 
 

@@ -11,6 +11,10 @@ IDLE_WARNING_BEFORE = timedelta(minutes=2)
 STEP_UP_MAX_AGE = timedelta(minutes=5)
 #: between password and code, and during enrolment
 PENDING_TIMEOUT = timedelta(minutes=10)
+#: "last seen" is written at most this often: each call of a signed-in page would otherwise
+#: be a durable write. The stored time is then at most this much behind, so a session can
+#: only go idle that much *earlier*, never later.
+TOUCH_EVERY = timedelta(seconds=15)
 
 
 class SessionStatus(StrEnum):
@@ -34,3 +38,8 @@ def status(
 
 def step_up_needed(last_totp_at: datetime | None, now: datetime) -> bool:
     return last_totp_at is None or now - last_totp_at > STEP_UP_MAX_AGE
+
+
+def needs_touch(last_seen_at: datetime, now: datetime) -> bool:
+    """Whether a request at ``now`` should move the stored "last seen" forward."""
+    return now - last_seen_at >= TOUCH_EVERY

@@ -56,6 +56,7 @@ EN: dict[str, str] = {
     "auth.session_expired": "Your session has ended. Please sign in again.",
     "auth.logged_out": "You are signed out.",
     "auth.logged_out_everywhere": "You are signed out on all devices.",
+    "auth.no_person": "Your account is not yet linked to your record as an employee. Please contact KrachtWerkt and we will link it.",
     "auth.not_allowed": "You have no access to that page.",
     "auth.link_invalid": "This link is invalid, expired or already used. Ask for a new one.",
     "auth.username_taken": "This username already exists.",

@@ -58,6 +58,7 @@ NL: dict[str, str] = {
     "auth.session_expired": "Uw sessie is verlopen. Log opnieuw in.",
     "auth.logged_out": "U bent uitgelogd.",
     "auth.logged_out_everywhere": "U bent op alle apparaten uitgelogd.",
+    "auth.no_person": "Uw account is nog niet gekoppeld aan uw gegevens als werknemer. Neem contact op met KrachtWerkt; dan koppelen wij het.",
     "auth.not_allowed": "U heeft geen toegang tot die pagina.",
     "auth.link_invalid": "Deze link is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.",
     "auth.username_taken": "Deze gebruikersnaam bestaat al.",

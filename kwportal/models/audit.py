@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
+    #: "who opened my file" reads one person's events by period (migration 0011)
+    __table_args__ = (
+        Index("ix_audit_event_subject_occurred", "subject_employee_id", "occurred_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     seq: int = Field(unique=True)
-    occurred_at: datetime
+    occurred_at: datetime = Field(index=True)  # the desk's search by period
     event_type: str = Field(max_length=60, index=True)
     actor_account_id: int | None = Field(default=None, index=True)
     actor_role: str = Field(max_length=30)

@@ -29,7 +29,10 @@ from kwportal.domain.policy import (
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentRecord, Employee, Organisation, SickLeaveCase
 from kwportal.services import audit
+from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.consents import EMPLOYER_DATUM, REQUESTED, ConsentError, state_of
+from kwportal.services.mail import Mail
+from kwportal.services.release import employee_account
 
 #: the text version the employee reads with every request (shown on his consents page)
 NOTICE_VERSION = "employer-datum-2026-11-28"
@@ -39,6 +42,9 @@ MAX_PURPOSE = 300
 MAX_CASES = 200
 REQUESTERS = frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM})
 DATUM_CATEGORIES = str(Category.CONSENTED_DATUM)
+
+#: the employee's page where a request waits for his answer
+CONSENTS_PATH = "/my-consents"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,16 @@ def request_datum(
     )
     assert record.id is not None
     return record.id
+
+
+def request_mail(session: Session, consent_id: int, origin: str) -> Mail | None:
+    """The e-mail that tells the employee *that* a consent is asked of him, with a link to
+    his consents page; never what is asked (the datum may be private). Sent after commit."""
+    record = session.get(ConsentRecord, consent_id)
+    account = employee_account(session, record.employee_id) if record is not None else None
+    if account is None:
+        return None
+    return mail_notice(account, "consent_request", origin, link=f"{origin}{CONSENTS_PATH}")
 
 
 def _open_duplicate(session: Session, case_id: int, kind: str, label: str, value: str) -> bool:

@@ -83,7 +83,7 @@ def release_feedback(
     session.add(disclosure)
     session.flush()
     assert disclosure.id is not None
-    account = _employee_account(session, ref.subject.employee_id)
+    account = employee_account(session, ref.subject.employee_id)
     notice = EmployeeNotice(
         employee_id=ref.subject.employee_id,
         account_id=account.id if account else None,
@@ -118,7 +118,7 @@ def release_feedback(
     return ReleaseOutcome(feedback_id, disclosure.id, notice.id, (mail,) if mail else ())
 
 
-def _employee_account(session: Session, employee_id: int) -> Account | None:
+def employee_account(session: Session, employee_id: int) -> Account | None:
     return session.exec(
         select(Account).where(Account.employee_id == employee_id, Account.is_active == True)  # noqa: E712
     ).first()

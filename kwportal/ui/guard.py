@@ -19,6 +19,8 @@ from kwportal.domain.roles import Role
 F = TypeVar("F", bound=Callable[..., Any])
 LOGIN_EXPIRED = "/login?e=auth.session_expired"
 NOT_ALLOWED = "/portal?e=auth.not_allowed"
+#: an employee account that is not (yet) linked to the person it belongs to
+NO_PERSON = "/portal?e=auth.no_person"
 ALL_SIGNED_IN = tuple(r for r in Role if r is not Role.SYSTEM)
 
 #: handlers that anyone may call: they read only the URL or set the language
@@ -36,6 +38,7 @@ def public(fn: F) -> F:
 
 def guarded(*roles: Role) -> Callable[[F], F]:
     allowed = roles or ALL_SIGNED_IN
+    employee_only = allowed == (Role.EMPLOYEE,)
 
     def decorate(fn: F) -> F:
         @functools.wraps(fn)
@@ -46,6 +49,10 @@ def guarded(*roles: Role) -> Callable[[F], F]:
                 return rx.redirect(LOGIN_EXPIRED)
             if signed_in.role not in allowed:
                 return rx.redirect(NOT_ALLOWED)
+            if employee_only and signed_in.employee_id is None:
+                # every employee page is about the person; without one there is nothing to
+                # show or change, and the start page says why (not a server error)
+                return rx.redirect(NO_PERSON)
             return fn(self, *args, **kwargs)
 
         wrapper.kw_guard_roles = allowed  # type: ignore[attr-defined]

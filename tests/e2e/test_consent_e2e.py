@@ -20,6 +20,7 @@ from kwportal.services import passwords, receipts, signing
 from kwportal.services.demo_accounts import DEMO_ORGS, DemoAccount, demo_totp_secret
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
+from tests.e2e.mailcatcher import MailCatcher, body_of
 from tests.e2e.replies import CANARIES
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
@@ -78,6 +79,7 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     another_phone,
     recording: Recording,
     totp_codes: TotpCodes,
+    smtp_server: MailCatcher,
 ) -> None:
     org_id, employee_id, case_id = _free_open_case(portal)
     employee = make_account(portal, "employee", "werknemer.toestemming", employee_id=employee_id)
@@ -105,6 +107,10 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     alert(doctor_page).to_have_text(nl("consent_req.sent"))
     expect(doctor_page.get_by_text(LABEL)).to_be_visible()
     fits_and_passes_axe(doctor_page)
+    # the employee hears *that* he is asked, over real SMTP; what is asked stays in the portal
+    mail = smtp_server.wait_for(f"{employee.username}@example.test")
+    assert f"{portal.url}/my-consents" in body_of(mail)
+    assert LABEL not in body_of(mail) and TEXT not in body_of(mail)
 
     sign_in(phone_page, portal, employee, totp_codes)
     phone_page.get_by_role("link", name=nl("consents.link")).click()

@@ -53,6 +53,8 @@ from tests.e2e.app_map import (
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.rawclient import RawReflexClient, state_handler_names
 from tests.e2e.replies import CANARIES, PROBE, Reply, call, open_page, problems, sample_payload
+from tests.e2e.test_consent_e2e import make_account
+from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
 #: the demo accounts the socket tests sign in with, one per role
 ROLE_ACCOUNT_SUFFIXES = (".metaal", ".krachtwerkt")
@@ -404,6 +406,34 @@ def test_page_over_raw_socket_refuses_roles_it_excludes(
     assert reply.refused_as_not_allowed(), reply.redirects()
     leaked = [v for v in (*CANARIES, *_others(everyone, caller.username)) if v in reply.text()]
     assert leaked == []
+
+
+EMPLOYEE_ONLY = [h for h in PROTECTED if tuple(h.roles or ()) == (Role.EMPLOYEE,)]
+
+
+def test_employee_handlers_refuse_an_account_linked_to_no_person(
+    portal: Portal, totp_codes: TotpCodes
+) -> None:
+    """An employee account not (yet) linked to a person: every employee handler answers
+    with the start page and its reason, never a server error, and the reply ends."""
+    assert EMPLOYEE_ONLY, "no employee-only handlers were found"
+    account = make_account(portal, "employee", "werknemer.ongekoppeld")
+    cookie = f"{SESSION_COOKIE}={sign_in_over_http(portal, account, totp_codes)}"
+    for handler in EMPLOYEE_ONLY:
+        reply = call(portal, handler.event, sample_payload(handler), cookie=cookie)
+        assert reply.complete, f"{handler.label}: the reply did not end"
+        assert reply.redirects() == [guard.NO_PERSON], f"{handler.label}: {reply.frames}"
+
+
+def test_unlinked_employee_is_told_why_in_the_browser(
+    portal: Portal, phone_page: Page, totp_codes: TotpCodes
+) -> None:
+    account = make_account(portal, "employee", "werknemer.nogniet")
+    sign_in(phone_page, portal, account, totp_codes)
+    phone_page.goto(portal.url + "/my-consents")
+    expect(phone_page).to_have_url(url_at("/portal"))
+    alert(phone_page).to_have_text(nl("auth.no_person"))
+    fits_and_passes_axe(phone_page)
 
 
 # --- (c) in the browser ---------------------------------------------------------------

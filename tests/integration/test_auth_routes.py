@@ -19,17 +19,15 @@ from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from kwportal import db, settings
+from kwportal import settings
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.migrate import upgrade
 from kwportal.models import AuditEvent, AuthFailure, LoginSession
 from kwportal.services.auth import enrolment, sessions
 from kwportal.services.auth.enrolment import NewAccount
 from kwportal.services.seed import SYSTEM_ACTOR
 from kwportal.ui.api import auth, pages
 from kwportal.ui.api.http import SESSION_COOKIE
-from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import (
     CHEAP_HASH,
     ORIGIN,
@@ -38,40 +36,23 @@ from tests.integration.auth_helpers import (
     ctx,
     new_enrolled,
 )
+from tests.integration.served import portal_database, route_client
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
 CODE_ITEM = re.compile(r"<li><code>([A-Z2-9]{5}-[A-Z2-9]{5})</code></li>")
-
-
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
 
 
 @pytest.fixture
 def engine(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     """The database the routes use (``get_engine``), migrated; overrides the two-database
     fixture: these tests are about HTTP, the services run on both databases elsewhere."""
-    monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'routes.db'}")
-    monkeypatch.setenv("KWPORTAL_SECRET_KEY", TEST_SECRET)
-    monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KWPORTAL_PUBLIC_ORIGIN", ORIGIN)
-    for name in ("KWPORTAL_DEMO", "KWPORTAL_SMTP_HOST"):
-        monkeypatch.delenv(name, raising=False)
-    _reset()
-    upgrade(db.get_engine(), secret=TEST_SECRET)
-    yield db.get_engine()
-    _reset()
+    with portal_database(tmp_path, monkeypatch, unset=("KWPORTAL_SMTP_HOST",)) as engine:
+        yield engine
 
 
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
-    app = Starlette(routes=auth.routes())
-    with TestClient(
-        app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
-    ) as test_client:
+    with route_client(auth.routes()) as test_client:
         yield test_client
 
 

@@ -10,9 +10,10 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from kwportal import cli, db, settings
+from kwportal import cli
 from kwportal.db import make_engine
 from kwportal.migrate import alembic_config
+from tests.integration.served import reset_cached
 
 SECRET = "cli-test-secret-key"
 TODAY = "2026-11-02"
@@ -26,21 +27,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{database}")
     monkeypatch.setenv("KWPORTAL_SECRET_KEY", SECRET)
     monkeypatch.delenv("KWPORTAL_DEMO", raising=False)
-    _reset()
+    reset_cached()
     yield database
-    _reset()
-
-
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
+    reset_cached()
 
 
 def _demo_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KWPORTAL_DEMO", "1")
-    _reset()
+    reset_cached()
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -98,7 +92,7 @@ def test_migrate_refuses_a_database_of_a_newer_kwportal(env, capsys):
 
 def test_missing_secret_key_outside_demo_mode_stops_with_its_name(env, capsys, monkeypatch):
     monkeypatch.delenv("KWPORTAL_SECRET_KEY")
-    _reset()
+    reset_cached()
 
     code, _, err = _run(capsys, "migrate")
 
@@ -248,7 +242,7 @@ def test_verify_audit_with_another_secret_fails(env, capsys, monkeypatch):
     _migrated(capsys)
     _scale(capsys)
     monkeypatch.setenv("KWPORTAL_SECRET_KEY", "someone-elses-secret")
-    _reset()
+    reset_cached()
 
     code, _, err = _run(capsys, "verify-audit")
 

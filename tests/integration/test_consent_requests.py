@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models import AuditEvent, ConsentReceipt, ConsentRecord, Disclosure
+from kwportal.models import Account, AuditEvent, ConsentReceipt, ConsentRecord, Disclosure
 from kwportal.services import audit, consent_requests, consents, employer_dashboard, receipts
 from kwportal.services.consents import ConsentError
 from kwportal.services.my_employer_view import my_employer_view
@@ -245,3 +245,24 @@ def test_the_list_holds_every_consent_with_its_receipts(engine: Engine) -> None:
         fields = receipts.verify(token.token)
     assert fields["record_id"] == f"urn:kwportal:consent:{kept}"
     assert fields["state"] == "given" and fields["purpose"]
+
+
+def test_the_employee_is_mailed_that_a_consent_is_asked_never_what(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        actors, case, other_case = _world(session)
+        own = session.get(Account, actors["employee"].account_id)
+        assert own is not None
+        own.email, own.language = "eva@example.test", "nl"
+        consent_id = _ask(session, actors["doctor"], case.id)
+        mail = consent_requests.request_mail(session, consent_id, "https://portal.test")
+        # the stranger has no account: the request is kept, nobody is mailed
+        other_doctor = factories.account(session, Role.COMPANY_DOCTOR)
+        scope = frozenset({other_case.organisation_id})
+        other = Actor(other_doctor.id, Role.COMPANY_DOCTOR, employer_ids=scope)
+        unanswered = _ask(session, other, other_case.id)
+        assert consent_requests.request_mail(session, unanswered, "https://portal.test") is None
+    assert mail is not None
+    assert mail.to == "eva@example.test"
+    assert "https://portal.test/my-consents" in mail.body
+    for private in (SECRET_TEXT, "Wat te doen bij een aanval", "noodgeval"):
+        assert private not in mail.body and private not in mail.subject

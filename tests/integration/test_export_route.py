@@ -16,15 +16,12 @@ from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from kwportal import db, settings
 from kwportal.db import transaction
-from kwportal.migrate import upgrade
 from kwportal.models import LoginSession
 from kwportal.services import export
 from kwportal.ui.api import downloads
 from kwportal.ui.api.http import SESSION_COOKIE
 from tests import factories
-from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     ORIGIN,
@@ -32,27 +29,15 @@ from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fi
     new_enrolled,
     sign_in,
 )
+from tests.integration.served import portal_database
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
 
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
-
-
 @pytest.fixture
 def portal_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
-    monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KWPORTAL_PUBLIC_ORIGIN", ORIGIN)
-    monkeypatch.delenv("KWPORTAL_DEMO", raising=False)
-    _reset()
-    upgrade(db.get_engine(), secret=TEST_SECRET)
-    yield db.get_engine()
-    _reset()
+    with portal_database(tmp_path, monkeypatch) as engine:
+        yield engine
 
 
 def _signed_in_employee(engine: Engine) -> tuple[int, str]:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from kwportal import cli, db, settings
+from kwportal import cli
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.services.auth import enrolment
@@ -27,6 +27,7 @@ from kwportal.services.mail import Mail, send_all
 from kwportal.services.seed import SYSTEM_ACTOR
 from kwportal.settings import Settings
 from tests.integration.auth_helpers import ctx
+from tests.integration.served import reset_cached
 
 INVITE_LINK = re.compile(r"(https?://[^\s]+)/invite\?token=([A-Za-z0-9_-]+)")
 CLI_SECRET = "smtp-test-secret-key"
@@ -182,16 +183,9 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smtp) -> Iterator[C
     monkeypatch.setenv("KWPORTAL_SMTP_PORT", str(port))
     monkeypatch.delenv("KWPORTAL_DEMO", raising=False)
     monkeypatch.delenv("KWPORTAL_PUBLIC_ORIGIN", raising=False)
-    _reset()
+    reset_cached()
     yield server
-    _reset()
-
-
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
+    reset_cached()
 
 
 def test_create_user_on_the_command_line_mails_a_working_invitation(cli_env, capsys):

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from kwportal import cli, db, settings
+from kwportal import cli, db
 from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
@@ -27,6 +27,7 @@ from kwportal.ui.api.http import SESSION_COOKIE
 from tests import factories
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import CHEAP_HASH, cheap_argon2, new_enrolled, sign_in
+from tests.integration.served import reset_cached
 
 WEB = audit.AccessPoint(ip="127.0.0.1", agent="pytest")
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
@@ -105,13 +106,6 @@ def test_cli_verify_receipt(
     assert cli.main(["verify-receipt", str(tmp_path / "missing.jws")]) == 2
 
 
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
-
-
 @pytest.mark.usefixtures("cheap_argon2")
 def test_the_download_route_serves_only_ones_own_receipt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -119,7 +113,7 @@ def test_the_download_route_serves_only_ones_own_receipt(
     monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'r.db'}")
     monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("KWPORTAL_DEMO", raising=False)
-    _reset()
+    reset_cached()
     try:
         engine = db.get_engine()
         upgrade(engine, secret=TEST_SECRET)
@@ -148,4 +142,4 @@ def test_the_download_route_serves_only_ones_own_receipt(
         anonymous = client.get(downloads.receipt_href(ids[mine.id]))
         assert anonymous.status_code == 401
     finally:
-        _reset()
+        reset_cached()

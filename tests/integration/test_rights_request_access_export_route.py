@@ -21,14 +21,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from kwportal import db, settings
 from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.migrate import upgrade
 from kwportal.models import AuditEvent, MedicalNote
 from kwportal.services import audit, export, rights, signing
 from kwportal.settings import _new_signing_key
@@ -43,6 +40,7 @@ from tests.integration.auth_helpers import (
     new_enrolled,
     sign_in,
 )
+from tests.integration.served import portal_database, route_client
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
 PEM = _new_signing_key()
@@ -50,33 +48,15 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "export.schema.json").
 ACCESS = audit.AccessPoint("127.0.0.1", "pytest")
 
 
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
-
-
 @pytest.fixture
 def engine(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'desk.db'}")
-    monkeypatch.setenv("KWPORTAL_SECRET_KEY", TEST_SECRET)
-    monkeypatch.setenv("KWPORTAL_SIGNING_KEY", PEM)
-    monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KWPORTAL_PUBLIC_ORIGIN", ORIGIN)
-    monkeypatch.delenv("KWPORTAL_DEMO", raising=False)
-    _reset()
-    upgrade(db.get_engine(), secret=TEST_SECRET)
-    yield db.get_engine()
-    _reset()
+    with portal_database(tmp_path, monkeypatch, signing_key=PEM) as engine:
+        yield engine
 
 
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
-    app = Starlette(routes=desk_export.routes())
-    with TestClient(
-        app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
-    ) as test_client:
+    with route_client(desk_export.routes()) as test_client:
         yield test_client
 
 

@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
+from kwportal.domain.sessions import TOUCH_EVERY
 from kwportal.models import Account, AuthFailure
 from kwportal.services import audit
 from kwportal.services.auth import enrolment, login, recovery, sessions
@@ -75,6 +76,14 @@ def test_resolve_names_the_account_and_touches_last_seen(engine):
     untouched = resolve(engine, token, T0 + 6 * MINUTE, touch=False)
     assert untouched is not None
     assert session_rows(engine, account_id)[0].last_seen_at == T0 + 5 * MINUTE
+    # within TOUCH_EVERY nothing is written (a page's calls are no durable writes); the
+    # stored time is only ever behind, so the session goes idle earlier, never later
+    soon = T0 + 5 * MINUTE + TOUCH_EVERY - timedelta(seconds=1)
+    assert resolve(engine, token, soon) is not None
+    assert session_rows(engine, account_id)[0].last_seen_at == T0 + 5 * MINUTE
+    later = T0 + 5 * MINUTE + TOUCH_EVERY
+    assert resolve(engine, token, later) is not None
+    assert session_rows(engine, account_id)[0].last_seen_at == later
     assert resolve(engine, "", T0) is None
     assert resolve(engine, "x" * 10_000, T0) is None
 

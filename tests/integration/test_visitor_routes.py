@@ -15,18 +15,16 @@ import httpx
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from kwportal import db, settings
 from kwportal.domain.visitors import FORM_LIMITS
-from kwportal.migrate import upgrade
 from kwportal.models import CallbackRequest, CookieConsent, NewsletterSubscriber, PageView
 from kwportal.services.visitors import newsletter
 from kwportal.services.visitors.common import new_form_token
 from kwportal.ui.api import public
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import ORIGIN
+from tests.integration.served import portal_database, route_client
 
 CALLBACK = {
     "name": "Bert Beller",
@@ -37,35 +35,18 @@ CALLBACK = {
 }
 
 
-def _reset() -> None:
-    if db.get_engine.cache_info().currsize:
-        db.get_engine().dispose()
-    db.get_engine.cache_clear()
-    settings.get_settings.cache_clear()
-
-
 @pytest.fixture
 def engine(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     """The database the routes use; the services run on both databases elsewhere."""
-    monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'public.db'}")
-    monkeypatch.setenv("KWPORTAL_SECRET_KEY", TEST_SECRET)
-    monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KWPORTAL_PUBLIC_ORIGIN", ORIGIN)
-    for name in ("KWPORTAL_DEMO", "KWPORTAL_SMTP_HOST", "KWPORTAL_FORM_MIN_SECONDS"):
-        monkeypatch.delenv(name, raising=False)
-    _reset()
-    upgrade(db.get_engine(), secret=TEST_SECRET)
-    yield db.get_engine()
-    _reset()
+    unset = ("KWPORTAL_SMTP_HOST", "KWPORTAL_FORM_MIN_SECONDS")
+    with portal_database(tmp_path, monkeypatch, unset=unset) as engine:
+        yield engine
 
 
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
-    app = Starlette(routes=public.routes())
-    with TestClient(
-        app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
-    ) as c:
-        yield c
+    with route_client(public.routes()) as test_client:
+        yield test_client
 
 
 def served(age_seconds: float = 5) -> tuple[str, str]:

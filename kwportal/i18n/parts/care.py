@@ -158,6 +158,13 @@ NL: dict[str, str] = {
     "recipient.specialist": "Uw behandelend specialist",
     "recipient.other": "Een andere ontvanger",
     # mail
+    "mail.consent_request.subject": "Er wordt u om toestemming gevraagd",
+    "mail.consent_request.body": (
+        "Beste {name},\n\nHet team van de bedrijfsarts vraagt u om toestemming. Waarvoor, en "
+        "welk gegeven het betreft, ziet u na inloggen in het portaal; u beslist zelf:\n\n"
+        "{link}\n\nOm uw privacy te beschermen staat het verzoek niet in deze e-mail.\n\n"
+        "KrachtWerkt"
+    ),
     "mail.release.subject": "Er is informatie over u gedeeld",
     "mail.release.body": (
         "Beste {name},\n\nDe bedrijfsarts heeft informatie over uw verzuim gedeeld. Wat er is "
@@ -309,6 +316,13 @@ EN: dict[str, str] = {
     "recipient.gp": "Your GP",
     "recipient.specialist": "Your treating specialist",
     "recipient.other": "Another recipient",
+    "mail.consent_request.subject": "Your consent is asked",
+    "mail.consent_request.body": (
+        "Dear {name},\n\nThe company doctor's team asks for your consent. What for, and which "
+        "datum it concerns, you see after signing in to the portal; the choice is yours:\n\n"
+        "{link}\n\nTo protect your privacy the request itself is not in this e-mail.\n\n"
+        "KrachtWerkt"
+    ),
     "mail.release.subject": "Information about you was shared",
     "mail.release.body": (
         "Dear {name},\n\nThe company doctor shared information about your absence. What was "

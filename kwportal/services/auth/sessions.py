@@ -65,7 +65,7 @@ def resolve(session: Session, ctx: Context, token: str, *, touch: bool = True) -
     if status is not rules.SessionStatus.ACTIVE:
         _end(session, ctx, row, account, str(status))
         return None
-    if touch:
+    if touch and rules.needs_touch(row.last_seen_at, ctx.now):
         row.last_seen_at = ctx.now
         session.add(row)
     assert row.id is not None and account.id is not None

@@ -64,3 +64,11 @@ def test_step_up_boundary(age, needed):
 
 def test_step_up_is_needed_without_any_code_time():
     assert sessions.step_up_needed(None, T0)
+
+
+def test_last_seen_is_moved_only_when_it_lags_by_the_touch_interval() -> None:
+    assert not sessions.needs_touch(T0, T0)
+    assert not sessions.needs_touch(T0, T0 + sessions.TOUCH_EVERY - timedelta(microseconds=1))
+    assert sessions.needs_touch(T0, T0 + sessions.TOUCH_EVERY)
+    # the lag can only shorten a session: at most TOUCH_EVERY of it, never lengthen it
+    assert sessions.TOUCH_EVERY < sessions.IDLE_WARNING_BEFORE < sessions.IDLE_TIMEOUT

@@ -13,6 +13,8 @@ from kwportal.db import transaction
 from kwportal.domain.policy import CONSENT_DATUM_KINDS, FORBIDDEN_DATUM_KINDS
 from kwportal.domain.roles import Role
 from kwportal.services import consent_requests, consents
+from kwportal.services.mail import send_all
+from kwportal.settings import get_settings
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -81,7 +83,7 @@ class ConsentRequestState(AuthState):
         actor = self._actor()
         try:
             with transaction() as session:
-                consent_requests.request_datum(
+                consent_id = consent_requests.request_datum(
                     session,
                     actor,
                     case_id=int(raw),
@@ -93,9 +95,12 @@ class ConsentRequestState(AuthState):
                     access=ctx.access,
                     secret=ctx.secret,
                 )
+                mail = consent_requests.request_mail(session, consent_id, ctx.origin)
         except consents.ConsentError as error:
             self.notice_key = error.code
             return
+        if mail is not None:  # after the commit: no mail about a request that was rolled back
+            send_all([mail], get_settings())
         self.notice_key = "consent_req.sent"
         self._refresh()
 

@@ -9,8 +9,8 @@ here: the feedback category is what a case manager may see too."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
@@ -195,24 +195,7 @@ class FeedbackState(AuthState):
             incapacity_degree=str(form_data.get("degree", ""))[: fb.MAX_DEGREE + 1],
             advice=str(form_data.get("advice", ""))[: fb.MAX_ADVICE + 1],
         )
-        ctx = self._context()
-
-        def act() -> None:
-            with transaction() as session:
-                fb.save_draft(
-                    self._actor(),
-                    self._feedback_id,
-                    expected_version=self.version,
-                    form=form,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=ctx.now,
-                )
-            self._load_draft(create=False)
-
-        if self._guarded_call(act):
-            self.notice_key = "feedback.saved"
+        self._change_draft(fb.save_draft, "feedback.saved", form=form)
 
     @rx.event
     @guarded(*CARE_ROLES)
@@ -220,24 +203,7 @@ class FeedbackState(AuthState):
         if not self._feedback_id:
             return
         reason = str(form_data.get("reason", ""))[: fb.MAX_REASON + 1]
-        ctx = self._context()
-
-        def act() -> None:
-            with transaction() as session:
-                fb.confirm_terms(
-                    self._actor(),
-                    self._feedback_id,
-                    expected_version=self.version,
-                    reason=reason,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=ctx.now,
-                )
-            self._load_draft(create=False)
-
-        if self._guarded_call(act):
-            self.notice_key = "feedback.confirmed"
+        self._change_draft(fb.confirm_terms, "feedback.confirmed", reason=reason)
 
     @rx.event
     @guarded(*CARE_ROLES)
@@ -245,27 +211,37 @@ class FeedbackState(AuthState):
         if not self._feedback_id:
             return
         ctx = self._context()
-        outcome = []
+        outcome = self._change_draft(release_feedback, "feedback.released", origin=ctx.origin)
+        if outcome is not None:
+            send_all(outcome.mails, get_settings())
+
+    def _change_draft(self, work: Callable[..., Any], done_key: str, **extra: Any) -> Any:
+        """One change of the open draft at the version this page showed (a stale save is
+        refused), in one transaction, then the draft as stored; the service's answer, or
+        None when it was refused (its message is then on the page)."""
+        ctx = self._context()
+        outcome: list[Any] = []
 
         def act() -> None:
             with transaction() as session:
                 outcome.append(
-                    release_feedback(
+                    work(
                         self._actor(),
                         self._feedback_id,
                         expected_version=self.version,
                         session=session,
                         access_point=ctx.access,
                         secret=ctx.secret,
-                        now=datetime.now(UTC),
-                        origin=ctx.origin,
+                        now=ctx.now,
+                        **extra,
                     )
                 )
             self._load_draft(create=False)
 
-        if self._guarded_call(act):
-            self.notice_key = "feedback.released"
-            send_all(outcome[0].mails, get_settings())
+        if not self._guarded_call(act):
+            return None
+        self.notice_key = done_key
+        return outcome[0]
 
 
 def _level_select(row: Any) -> rx.Component:

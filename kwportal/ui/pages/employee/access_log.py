@@ -15,6 +15,7 @@ from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
 from kwportal.services import access_log as service
 from kwportal.ui.components.forms import notice
+from kwportal.ui.components.lists import item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -203,23 +204,16 @@ def _period_form() -> rx.Component:
     )
 
 
-def _item(key: str, value: Any) -> list[rx.Component]:
-    return [rx.el.dt(tr(key)), rx.el.dd(value)]
-
-
 def _card(line: Any) -> rx.Component:
     return rx.el.li(
         rx.el.p(rx.el.strong(line.who), class_name="who"),
         rx.el.dl(
-            *_item("access_log.role", line.role),
-            rx.cond(
-                line.organisation != "",
-                rx.fragment(*_item("access_log.organisation", line.organisation)),
-            ),
-            *_item("access_log.what", line.what),
-            *_item("access_log.action", line.action),
-            *_item("access_log.ground", line.ground),
-            *_item(
+            *item("access_log.role", line.role),
+            optional_item("access_log.organisation", line.organisation),
+            *item("access_log.what", line.what),
+            *item("access_log.action", line.action),
+            *item("access_log.ground", line.ground),
+            *item(
                 "access_log.when",
                 rx.el.span(line.when, rx.cond(line.times != "", rx.el.span(" (", line.times, ")"))),
             ),
@@ -231,24 +225,15 @@ def _card(line: Any) -> rx.Component:
 
 def _pager() -> rx.Component:
     state = MyAccessLogState
-    return rx.el.nav(
-        rx.el.button(
-            tr("access_log.newer"),
-            type="button",
-            class_name="button",
-            disabled=state.page <= 1,
-            on_click=state.newer,
-        ),
-        rx.el.span(state.page_line, aria_live="polite"),
-        rx.el.button(
-            tr("access_log.older"),
-            type="button",
-            class_name="button",
-            disabled=~state.has_older,
-            on_click=state.older,
-        ),
-        aria_label=tr("access_log.paging"),
-        class_name="pager",
+    return pager(
+        label_key="access_log.paging",
+        back_key="access_log.newer",
+        on_back=state.newer,
+        back_disabled=state.page <= 1,
+        page_line=state.page_line,
+        forward_key="access_log.older",
+        on_forward=state.older,
+        forward_disabled=~state.has_older,
     )
 
 

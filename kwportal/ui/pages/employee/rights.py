@@ -14,6 +14,7 @@ from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
 from kwportal.services import rights
 from kwportal.ui.components.forms import notice
+from kwportal.ui.components.lists import item, optional_item
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -164,20 +165,11 @@ def _request_item(line: Any) -> rx.Component:
     return rx.el.li(
         rx.el.h3(kind_label(line.kind)),
         rx.el.dl(
-            rx.el.dt(tr("rights.status_label")),
-            rx.el.dd(status_label(line.status)),
-            rx.el.dt(tr("rights.received_on")),
-            rx.el.dd(line.received),
-            rx.el.dt(tr("rights.due_on")),
-            rx.el.dd(line.due),
-            rx.cond(
-                line.reason != "",
-                rx.fragment(rx.el.dt(tr("rights.extension_reason")), rx.el.dd(line.reason)),
-            ),
-            rx.cond(
-                line.text != "",
-                rx.fragment(rx.el.dt(tr("rights.your_text")), rx.el.dd(line.text)),
-            ),
+            *item("rights.status_label", status_label(line.status)),
+            *item("rights.received_on", line.received),
+            *item("rights.due_on", line.due),
+            optional_item("rights.extension_reason", line.reason),
+            optional_item("rights.your_text", line.text),
             rx.cond(
                 line.answered != "",
                 rx.fragment(

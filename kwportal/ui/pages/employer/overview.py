@@ -15,6 +15,7 @@ from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import employer_dashboard
 from kwportal.ui.components.employer_case import day, secrecy_note
+from kwportal.ui.components.lists import pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -226,24 +227,15 @@ def _controls() -> rx.Component:
 
 def _pager() -> rx.Component:
     state = EmployerOverviewState
-    return rx.el.nav(
-        rx.el.button(
-            tr("employer.previous"),
-            type="button",
-            class_name="button",
-            disabled=state.page <= 1,
-            on_click=state.go_to_page(state.page - 1),
-        ),
-        rx.el.span(state.page_line, aria_live="polite"),
-        rx.el.button(
-            tr("employer.next"),
-            type="button",
-            class_name="button",
-            disabled=state.page >= state.pages,
-            on_click=state.go_to_page(state.page + 1),
-        ),
-        aria_label=tr("employer.paging"),
-        class_name="pager",
+    return pager(
+        label_key="employer.paging",
+        back_key="employer.previous",
+        on_back=state.go_to_page(state.page - 1),
+        back_disabled=state.page <= 1,
+        page_line=state.page_line,
+        forward_key="employer.next",
+        on_forward=state.go_to_page(state.page + 1),
+        forward_disabled=state.page >= state.pages,
     )
 
 

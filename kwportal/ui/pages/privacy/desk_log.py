@@ -15,6 +15,7 @@ from kwportal.i18n import CATALOGS, t
 from kwportal.services import desk_log as service
 from kwportal.services.access_log import local_today
 from kwportal.ui.components.forms import notice
+from kwportal.ui.components.lists import item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employee.access_log import role_label
@@ -224,25 +225,18 @@ def _form() -> rx.Component:
     )
 
 
-def _item(key: str, value: Any) -> list[rx.Component]:
-    return [rx.el.dt(tr(key)), rx.el.dd(value)]
-
-
 def _card(line: Any) -> rx.Component:
     return rx.el.li(
         rx.el.p(rx.el.strong(line.when), " · ", rx.el.code(line.event), class_name="who"),
         rx.el.dl(
-            *_item("desk_log.actor", line.actor),
-            *_item("access_log.role", line.role),
-            rx.cond(
-                line.organisation != "",
-                rx.fragment(*_item("access_log.organisation", line.organisation)),
-            ),
-            rx.cond(line.subject != "", rx.fragment(*_item("desk_log.subject", line.subject))),
-            *_item("access_log.what", line.categories),
-            *_item("desk_log.objects", line.objects),
-            *_item("access_log.action", line.action),
-            *_item("access_log.ground", line.ground),
+            *item("desk_log.actor", line.actor),
+            *item("access_log.role", line.role),
+            optional_item("access_log.organisation", line.organisation),
+            optional_item("desk_log.subject", line.subject),
+            *item("access_log.what", line.categories),
+            *item("desk_log.objects", line.objects),
+            *item("access_log.action", line.action),
+            *item("access_log.ground", line.ground),
             class_name="items",
         ),
         class_name="access-card",
@@ -251,24 +245,15 @@ def _card(line: Any) -> rx.Component:
 
 def _pager() -> rx.Component:
     state = DeskLogState
-    return rx.el.nav(
-        rx.el.button(
-            tr("desk_log.newer"),
-            type="button",
-            class_name="button",
-            disabled=state.page <= 1,
-            on_click=state.newer,
-        ),
-        rx.el.span(state.page_line, aria_live="polite"),
-        rx.el.button(
-            tr("desk_log.more"),
-            type="button",
-            class_name="button",
-            disabled=~state.has_more,
-            on_click=state.older,
-        ),
-        aria_label=tr("access_log.paging"),
-        class_name="pager",
+    return pager(
+        label_key="access_log.paging",
+        back_key="desk_log.newer",
+        on_back=state.newer,
+        back_disabled=state.page <= 1,
+        page_line=state.page_line,
+        forward_key="desk_log.more",
+        on_forward=state.older,
+        forward_disabled=~state.has_more,
     )
 
 

@@ -1,0 +1,52 @@
+"""Pieces every list page shares: a labelled line of a description list, and the pager
+under a list (previous/next with the page line read out politely)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from kwportal.ui.text import tr
+
+
+def item(key: str, value: Any) -> list[rx.Component]:
+    """A ``<dt>`` with a translated label and its ``<dd>``, to splice into an ``rx.el.dl``."""
+    return [rx.el.dt(tr(key)), rx.el.dd(value)]
+
+
+def optional_item(key: str, value: Any) -> rx.Component:
+    """As :func:`item`, left out when the value is empty."""
+    return rx.cond(value != "", rx.fragment(*item(key, value)))
+
+
+def pager(
+    *,
+    label_key: str,
+    back_key: str,
+    on_back: Any,
+    back_disabled: Any,
+    page_line: Any,
+    forward_key: str,
+    on_forward: Any,
+    forward_disabled: Any,
+) -> rx.Component:
+    return rx.el.nav(
+        rx.el.button(
+            tr(back_key),
+            type="button",
+            class_name="button",
+            disabled=back_disabled,
+            on_click=on_back,
+        ),
+        rx.el.span(page_line, aria_live="polite"),
+        rx.el.button(
+            tr(forward_key),
+            type="button",
+            class_name="button",
+            disabled=forward_disabled,
+            on_click=on_forward,
+        ),
+        aria_label=tr(label_key),
+        class_name="pager",
+    )

@@ -1,0 +1,65 @@
+"""The one way the HTTP route tests set up what a running portal has: settings from the
+environment, a migrated SQLite database that ``kwportal.db.get_engine`` hands out, and a
+Starlette test client with just the routes under test. The services themselves run on both
+databases in their own tests; these are about HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
+from starlette.testclient import TestClient
+
+from kwportal import db, settings
+from kwportal.migrate import upgrade
+from tests.conftest import TEST_SECRET
+from tests.integration.auth_helpers import ORIGIN
+
+
+def reset_cached() -> None:
+    """Forget the cached engine and settings, so the next use reads the environment."""
+    if db.get_engine.cache_info().currsize:
+        db.get_engine().dispose()
+    db.get_engine.cache_clear()
+    settings.get_settings.cache_clear()
+
+
+@contextmanager
+def portal_database(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    signing_key: str | None = None,
+    unset: Iterable[str] = (),
+) -> Iterator[Engine]:
+    """The portal's own database (``get_engine``), migrated, outside demo mode."""
+    monkeypatch.setenv("KWPORTAL_DATABASE_URL", f"sqlite:///{tmp_path / 'portal.db'}")
+    monkeypatch.setenv("KWPORTAL_SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("KWPORTAL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("KWPORTAL_PUBLIC_ORIGIN", ORIGIN)
+    if signing_key is not None:
+        monkeypatch.setenv("KWPORTAL_SIGNING_KEY", signing_key)
+    for name in ("KWPORTAL_DEMO", *unset):
+        monkeypatch.delenv(name, raising=False)
+    reset_cached()
+    try:
+        upgrade(db.get_engine(), secret=TEST_SECRET)
+        yield db.get_engine()
+    finally:
+        reset_cached()
+
+
+@contextmanager
+def route_client(routes: Sequence[BaseRoute]) -> Iterator[TestClient]:
+    """A client of an app with only ``routes``, as a browser on the portal's origin sees it:
+    no redirect followed, a server error answered as a 500 rather than raised."""
+    app = Starlette(routes=list(routes))
+    with TestClient(
+        app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
+    ) as client:
+        yield client
