@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import threading
 import time
-import uuid
-from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine, make_url
+from _databases import postgres_database, sqlite_database
+from sqlalchemy.engine import Engine
 
-from kwportal.db import make_engine, transaction
-from kwportal.migrate import upgrade
+from kwportal.db import transaction
 from kwportal.services import audit
 from kwportal.services.seed import SYSTEM_ACTOR
 
 SECRET = "benchmark-secret"
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def _append(engine: Engine, n: int) -> None:
@@ -72,7 +67,6 @@ def _report(label: str, latencies: list[float], wall: float) -> None:
 
 
 def _bench(name: str, engine: Engine, events: int, threads: int) -> None:
-    upgrade(engine)
     _report(f"{name} 1 writer", *_run(engine, events, 1))
     _report(f"{name} {threads} writers", *_run(engine, events, threads))
     with transaction(engine) as session:
@@ -87,21 +81,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
+    with sqlite_database(SECRET) as engine:
         _bench("sqlite", engine, args.events, args.threads)
-        engine.dispose()
-    name = f"kwbench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
+    with postgres_database(SECRET) as engine:
         _bench("postgresql", engine, args.events, args.threads)
-        engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 if __name__ == "__main__":

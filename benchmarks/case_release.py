@@ -15,20 +15,17 @@ import argparse
 import multiprocessing
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime
-from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import Engine, make_url
+from _databases import postgres_database, sqlite_database
+from sqlalchemy import insert
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from kwportal.db import make_engine, transaction
 from kwportal.domain.roles import Role
-from kwportal.migrate import upgrade
 from kwportal.models import (
     Account,
     CareTeam,
@@ -47,7 +44,6 @@ from kwportal.services.release import release_feedback
 
 SECRET = "benchmark-secret"
 STEPS = ("open", "draft+save", "release", "whole", "failed")
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ACCESS = audit.AccessPoint(ip="127.0.0.1", agent="benchmark")
 FORM = FeedbackForm(
     levels={"personal_functioning": "can", "dynamic_movements": "limited"},
@@ -221,7 +217,6 @@ def _report(label: str, times: dict[str, list[float]], wall: float) -> None:
 
 
 def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
-    upgrade(engine, secret=SECRET)
     pairs = _setup(engine, args.users, args.notes)
     url = engine.url.render_as_string(hide_password=False)
     engine.dispose()
@@ -245,26 +240,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        try:
-            _bench("SQLite", engine, args)
-        finally:
-            engine.dispose()
-    if args.skip_postgres:
-        return
-    name = f"kwbench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
-    try:
-        _bench("PostgreSQL", engine, args)
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with sqlite_database(SECRET) as engine:
+        _bench("SQLite", engine, args)
+    if not args.skip_postgres:
+        with postgres_database(SECRET) as engine:
+            _bench("PostgreSQL", engine, args)
 
 
 if __name__ == "__main__":

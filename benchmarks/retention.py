@@ -18,21 +18,18 @@ import platform
 import random
 import sqlite3
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
+from _databases import PG_ADMIN, postgres_database, sqlite_database
 from sqlalchemy import create_engine, func, insert, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import select
 
-from kwportal.db import make_engine, read_transaction
-from kwportal.migrate import upgrade
+from kwportal.db import read_transaction
 from kwportal.models import (
     AuditCheckpoint,
     ConsentRecord,
@@ -48,7 +45,6 @@ from kwportal.services import audit, retention_run
 from kwportal.services.retention import RETENTION_CONSENT, plan
 
 SECRET = "benchmark-secret"
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TODAY = date(2026, 11, 28)
 PLAN_TARGET_SECONDS = 30
 SETUP_CHUNK = 20_000
@@ -412,7 +408,6 @@ def _check(name: str, engine: Engine, employees: int) -> None:
 
 def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
     started = time.perf_counter()
-    upgrade(engine, secret=SECRET)
     counts = _load(engine, args.employees, args.due)
     seconds = time.perf_counter() - started
     rows = sum(counts.values())
@@ -423,29 +418,13 @@ def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
 
 
 def _bench_sqlite(args: argparse.Namespace) -> None:
-    with tempfile.TemporaryDirectory(prefix="kwbench-retention-") as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
-        try:
-            _bench("sqlite", engine, args)
-        finally:
-            engine.dispose()
+    with sqlite_database(SECRET, prefix="kwbench-retention-") as engine:
+        _bench("sqlite", engine, args)
 
 
 def _bench_postgresql(args: argparse.Namespace) -> None:
-    name = f"kwbench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
-        try:
-            _bench("postgresql", engine, args)
-        finally:
-            engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgres_database(SECRET) as engine:
+        _bench("postgresql", engine, args)
 
 
 def _machine(only: str | None) -> str:
