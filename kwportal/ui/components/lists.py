@@ -50,3 +50,15 @@ def pager(
         aria_label=tr(label_key),
         class_name="pager",
     )
+
+
+def card_section(caption_key: str, lines: Any, card: Any, empty_key: str) -> rx.Component:
+    """A captioned section with one card per line, or a sentence saying there are none."""
+    return rx.el.section(
+        rx.el.h2(tr(caption_key)),
+        rx.cond(
+            lines.length() > 0,
+            rx.el.ul(rx.foreach(lines, card), class_name="plain access-cards"),
+            rx.el.p(tr(empty_key)),
+        ),
+    )

@@ -15,7 +15,7 @@ from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
 from kwportal.services import access_log as service
 from kwportal.ui.components.forms import notice
-from kwportal.ui.components.lists import item, optional_item, pager
+from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -238,7 +238,6 @@ def _pager() -> rx.Component:
 
 
 def my_access_log_page() -> rx.Component:
-    lines: Any = MyAccessLogState.lines
     return portal_page(
         rx.el.h1(tr("access_log.title")),
         rx.el.div(
@@ -248,13 +247,6 @@ def my_access_log_page() -> rx.Component:
         ),
         notice(MyAccessLogState.notice_text),
         _period_form(),
-        rx.el.section(
-            rx.el.h2(tr("access_log.caption")),
-            rx.cond(
-                lines.length() > 0,
-                rx.el.ul(rx.foreach(lines, _card), class_name="plain access-cards"),
-                rx.el.p(tr("access_log.none")),
-            ),
-        ),
+        card_section("access_log.caption", MyAccessLogState.lines, _card, "access_log.none"),
         _pager(),
     )

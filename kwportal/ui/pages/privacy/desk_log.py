@@ -15,7 +15,7 @@ from kwportal.i18n import CATALOGS, t
 from kwportal.services import desk_log as service
 from kwportal.services.access_log import local_today
 from kwportal.ui.components.forms import notice
-from kwportal.ui.components.lists import item, optional_item, pager
+from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employee.access_log import role_label
@@ -258,19 +258,11 @@ def _pager() -> rx.Component:
 
 
 def desk_log_page() -> rx.Component:
-    lines: Any = DeskLogState.lines
     return portal_page(
         rx.el.h1(tr("desk_log.title")),
         rx.el.p(tr("desk_log.intro")),
         notice(DeskLogState.notice_text),
         _form(),
-        rx.el.section(
-            rx.el.h2(tr("desk_log.caption")),
-            rx.cond(
-                lines.length() > 0,
-                rx.el.ul(rx.foreach(lines, _card), class_name="plain access-cards"),
-                rx.el.p(tr("desk_log.none")),
-            ),
-        ),
+        card_section("desk_log.caption", DeskLogState.lines, _card, "desk_log.none"),
         _pager(),
     )
