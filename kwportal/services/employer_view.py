@@ -28,6 +28,7 @@ EMPLOYEE_COLUMNS = {
 }
 FEEDBACK_COLUMNS = {
     "functional_capacity": "employer_feedback.functional_capacity",
+    "capacity_notes": "employer_feedback.capacity_notes",
     "expected_period": "employer_feedback.expected_period",
     "incapacity_degree": "employer_feedback.incapacity_degree",
     "advice": "employer_feedback.advice",
@@ -47,6 +48,9 @@ class FeedbackView:
     incapacity_degree: str
     advice: str
     released_at: datetime | None
+    #: the care team's short note per FML area, ``(area, note)``: part of what the employee
+    #: can and cannot do, so released with the levels (and checked for medical terms first)
+    capacity_notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ def employer_case_view(
         .where(EmployerFeedback.case_id == case_id, EmployerFeedback.status == "released")
         .order_by(col(EmployerFeedback.released_at).desc())
     ).all()
-    feedback = tuple(_feedback_view(actor, subject, row) for row in released)
+    feedback = tuple(feedback_view(actor, subject, row) for row in released)
     consents = _active_consents(session, case_id, today or utcnow().date())
     view = EmployerCaseView(
         case_id=case_id,
@@ -128,10 +132,16 @@ def _active_consents(session: Session, case_id: int, today: date) -> list[Consen
     ]
 
 
-def _feedback_view(actor: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
+def feedback_view(actor: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
+    """One feedback as the employer sees it once released (the preview shows a draft so)."""
     values = project(actor, subject, row, FEEDBACK_COLUMNS, released=True)
     capacity = json.loads(values.pop("functional_capacity") or "{}")
-    return FeedbackView(functional_capacity=tuple(sorted(capacity.items())), **values)
+    notes = json.loads(values.pop("capacity_notes") or "{}")
+    return FeedbackView(
+        functional_capacity=tuple(sorted(capacity.items())),
+        capacity_notes=tuple(sorted((a, n) for a, n in notes.items() if n)),
+        **values,
+    )
 
 
 def _audit_read(

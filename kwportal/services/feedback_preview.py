@@ -5,8 +5,6 @@ component the employer's case page uses (``employer_case_card``)."""
 
 from __future__ import annotations
 
-import json
-
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
@@ -18,9 +16,8 @@ from kwportal.services.care_scope import case_in_scope
 from kwportal.services.employer_view import (
     CASE_COLUMNS,
     EMPLOYEE_COLUMNS,
-    FEEDBACK_COLUMNS,
     EmployerCaseView,
-    FeedbackView,
+    feedback_view,
 )
 from kwportal.services.feedback import DRAFT, RELEASED, FeedbackError, require_feedback_access
 from kwportal.services.views import project
@@ -58,7 +55,7 @@ def draft_preview(
         .where(EmployerFeedback.case_id == draft.case_id, EmployerFeedback.status == RELEASED)
         .order_by(col(EmployerFeedback.released_at).desc())
     ).all()
-    feedback = tuple(_as_released(employer, ref.subject, row) for row in [draft, *released])
+    feedback = tuple(feedback_view(employer, ref.subject, row) for row in [draft, *released])
     audit.record(
         session,
         actor=actor,
@@ -76,9 +73,3 @@ def draft_preview(
         **project(employer, ref.subject, case, CASE_COLUMNS),
         feedback=feedback,
     )
-
-
-def _as_released(employer: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
-    values = project(employer, subject, row, FEEDBACK_COLUMNS, released=True)
-    capacity = json.loads(values.pop("functional_capacity") or "{}")
-    return FeedbackView(functional_capacity=tuple(sorted(capacity.items())), **values)

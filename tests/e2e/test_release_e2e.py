@@ -60,6 +60,7 @@ def _draft_and_release(page: Page, portal: Portal, case_id: int) -> None:
     expect(preview).to_contain_text(ADVICE)
     expect(preview).to_contain_text(PERIOD)
     expect(preview).to_contain_text(nl("capacity.level.limited"))
+    expect(preview).to_contain_text(NOTE)
     fits_and_passes_axe(page)
 
     page.get_by_role("button", name=nl("feedback.release"), exact=True).click()
@@ -104,7 +105,7 @@ def test_doctor_releases_employer_and_employee_see_the_same_items(
     sign_in(employer, portal, demo(EMPLOYER), totp_codes)
     employer.goto(f"{portal.url}/employer-case?case={case_id}")
     card = component(employer)
-    for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited")):
+    for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited"), NOTE):
         expect(card).to_contain_text(item)
     fits_and_passes_axe(employer)
     assert_no_leak(seen_by_employer, [*forbidden_values(portal, ORG), "knieoperatie"])
@@ -128,7 +129,7 @@ def test_doctor_releases_employer_and_employee_see_the_same_items(
     fits_and_passes_axe(person)
     person.goto(portal.url + "/my-employer-view")
     mine = component(person)
-    for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited")):
+    for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited"), NOTE):
         expect(mine).to_contain_text(item)
     assert_no_leak(seen_by_employee, CANARIES)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -28,11 +29,20 @@ def _case_with_secrets(session: Session):
         EmployerFeedback(
             case_id=case.id,
             advice="Aangepast werk",
+            functional_capacity=json.dumps({"dynamic_movements": "limited"}),
+            capacity_notes=json.dumps({"dynamic_movements": "Tillen tot 10 kg"}),
             status="released",
             released_at=datetime(2026, 10, 8, tzinfo=UTC),
         )
     )
-    session.add(EmployerFeedback(case_id=case.id, advice="CONCEPT-1", status="draft"))
+    session.add(
+        EmployerFeedback(
+            case_id=case.id,
+            advice="CONCEPT-1",
+            capacity_notes=json.dumps({"dynamic_movements": "CONCEPT-2"}),
+            status="draft",
+        )
+    )
     session.flush()
     return org, person, case
 
@@ -44,6 +54,10 @@ def test_employer_sees_released_items_only_and_the_read_is_audited(engine) -> No
         view = employer_case_view(actor, case.id, session=session, access=WEB, secret=TEST_SECRET)
     text = repr(view)
     assert "Aangepast werk" in text
+    # the note on an area is part of what he can and cannot do: released with the level
+    [released] = view.feedback
+    assert released.functional_capacity == (("dynamic_movements", "limited"),)
+    assert released.capacity_notes == (("dynamic_movements", "Tillen tot 10 kg"),)
     for forbidden in ("MEDISCH-", "ZORGADRES-", "CONCEPT-", "safety_net", "True"):
         assert forbidden not in text
     with Session(engine) as session:

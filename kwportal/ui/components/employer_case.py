@@ -29,6 +29,7 @@ CAPACITY_LEVELS = ("can", "limited", "cannot")
 class CapacityItem:
     area: str = ""
     level: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -67,12 +68,16 @@ def day(value: date | datetime | None) -> str:
 
 
 def _feedback_card(feedback: FeedbackView) -> FeedbackCard:
+    notes = dict(feedback.capacity_notes)
     return FeedbackCard(
         released_at=day(feedback.released_at),
         expected_period=feedback.expected_period,
         incapacity_degree=feedback.incapacity_degree,
         advice=feedback.advice,
-        capacity=[CapacityItem(area, level) for area, level in feedback.functional_capacity],
+        capacity=[
+            CapacityItem(area, level, notes.get(area, ""))
+            for area, level in feedback.functional_capacity
+        ],
     )
 
 
@@ -100,6 +105,7 @@ def _capacity_item(item: Any) -> rx.Component:
         rx.el.span(_label(item.area, "capacity.area", CAPACITY_AREAS)),
         ": ",
         rx.el.strong(_label(item.level, "capacity.level", CAPACITY_LEVELS)),
+        rx.cond(item.note != "", rx.el.span(" — ", item.note, class_name="capacity-note")),
         class_name=rx.cond(item.level == "cannot", "capacity cannot", "capacity"),
     )
 
