@@ -38,6 +38,9 @@ class Access(StrEnum):
     FULL = "full"
     #: employer feedback only once released (NVAB guidance; seed ch. 1 "Aan werkgever").
     RELEASED_ONLY = "released_only"
+    #: the employee reads a draft once it is shared with him, before it is sent (NVAB
+    #: guidance, BRIEF.md "How feedback reaches the employer"), and all released feedback
+    SHARED_OR_RELEASED = "shared_or_released"
     #: identity: name and personnel number only (BRIEF.md).
     NAME_ONLY = "name_only"
     #: only while the employee's explicit consent is active (seed ch. 1: "niet zonder
@@ -67,7 +70,7 @@ MATRIX: dict[Role, dict[Category, Access]] = {
         _C.ABSENCE: _FULL,
         _C.ABSENCE_HEALTH: _FULL,
         _C.MEDICAL: _FULL,
-        _C.EMPLOYER_FEEDBACK: Access.RELEASED_ONLY,
+        _C.EMPLOYER_FEEDBACK: Access.SHARED_OR_RELEASED,
         _C.EMPLOYER_RECORD: _FULL,
         _C.CONSENT: _FULL,
         _C.CONSENTED_DATUM: _FULL,
@@ -183,11 +186,13 @@ def visible(
     *,
     released: bool = True,
     consent_is_active: bool = False,
+    shared: bool = False,
 ) -> bool:
     """May ``actor`` see ``table.column`` of ``subject``?
 
-    ``released`` tells whether the employer feedback row is released; it matters only for
-    the employer_feedback category. ``consent_is_active`` tells whether the consent behind a
+    ``released`` tells whether the employer feedback row is released, ``shared`` whether
+    its draft was shared with the employee; they matter only for the employer_feedback
+    category. ``consent_is_active`` tells whether the consent behind a
     consented datum is active now (:func:`consent_active`); it matters only for the
     consented_datum category, and defaults to "no".
     """
@@ -198,6 +203,8 @@ def visible(
         return False
     if grant is Access.RELEASED_ONLY:
         return released
+    if grant is Access.SHARED_OR_RELEASED:
+        return released or shared
     if grant is Access.CONSENT_ACTIVE:
         return consent_is_active
     if grant is Access.NAME_ONLY:

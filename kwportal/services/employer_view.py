@@ -132,9 +132,13 @@ def _active_consents(session: Session, case_id: int, today: date) -> list[Consen
     ]
 
 
-def feedback_view(actor: Actor, subject: Subject, row: EmployerFeedback) -> FeedbackView:
-    """One feedback as the employer sees it once released (the preview shows a draft so)."""
-    values = project(actor, subject, row, FEEDBACK_COLUMNS, released=True)
+def feedback_view(
+    actor: Actor, subject: Subject, row: EmployerFeedback, *, shared: bool = False
+) -> FeedbackView:
+    """One feedback as the employer sees it once released (the care team's preview shows a
+    draft so; with ``shared`` the employee reads the draft shared with him so)."""
+    released = not shared
+    values = project(actor, subject, row, FEEDBACK_COLUMNS, released=released, shared=shared)
     capacity = json.loads(values.pop("functional_capacity") or "{}")
     notes = json.loads(values.pop("capacity_notes") or "{}")
     return FeedbackView(

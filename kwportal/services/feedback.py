@@ -91,6 +91,12 @@ class DraftView:
     terms_confirmed: bool
     may_release: bool
     released_at: datetime | None
+    #: when the draft was shared with the employee (NVAB: discussed before it is sent)
+    shared_at: datetime | None = None
+    #: the employee's reaction: his words about his health, so only for those who may read
+    #: medical data (never the case manager)
+    employee_reaction: str = ""
+    reaction_readable: bool = False
 
 
 def form_of(row: EmployerFeedback) -> FeedbackForm:
@@ -121,6 +127,7 @@ def require_feedback_access(actor: Actor) -> None:
 def _view(session: Session, actor: Actor, ref: CaseRef, row: EmployerFeedback) -> DraftView:
     assert row.id is not None
     form = form_of(row)
+    medical = access(actor, Category.MEDICAL) is Access.FULL
     return DraftView(
         feedback_id=row.id,
         case_id=row.case_id,
@@ -131,6 +138,9 @@ def _view(session: Session, actor: Actor, ref: CaseRef, row: EmployerFeedback) -
         terms_confirmed=row.terms_confirmed_version == row.version,
         may_release=row.status == DRAFT and may_release(session, actor, ref.subject),
         released_at=row.released_at,
+        shared_at=row.shared_with_employee_at,
+        employee_reaction=row.employee_reaction if medical else "",
+        reaction_readable=medical,
     )
 
 

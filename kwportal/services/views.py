@@ -25,12 +25,18 @@ def project(
     *,
     released: bool = True,
     consent_is_active: bool = False,
+    shared: bool = False,
 ) -> dict[str, Any]:
     """``{field: value}`` for ``columns`` (field → ``table.column``) of ``row``."""
     values: dict[str, Any] = {}
     for field_name, column in columns.items():
         if not visible(
-            actor, column, subject, released=released, consent_is_active=consent_is_active
+            actor,
+            column,
+            subject,
+            released=released,
+            consent_is_active=consent_is_active,
+            shared=shared,
         ):
             raise PolicyDeniedError(f"{actor.role} may not see {column}")
         values[field_name] = getattr(row, column.split(".", 1)[1])

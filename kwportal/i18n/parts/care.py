@@ -158,6 +158,38 @@ NL: dict[str, str] = {
     "recipient.specialist": "Uw behandelend specialist",
     "recipient.other": "Een andere ontvanger",
     # mail
+    # the draft read by the employee before it is sent (NVAB guidance)
+    "draft.share_title": "Eerst met de werknemer bespreken",
+    "draft.share_intro": (
+        "Deel het concept met de werknemer voordat het naar de werkgever gaat. Hij leest "
+        "precies wat de werkgever zal zien en kan erop reageren. De werkgever ziet het concept "
+        "en de reactie niet."
+    ),
+    "draft.share": "Concept delen met de werknemer",
+    "draft.shared": "Het concept is gedeeld met de werknemer; hij krijgt een e-mail zonder inhoud.",
+    "draft.shared_on": "Gedeeld met de werknemer op",
+    "draft.not_shared": "Nog niet gedeeld met de werknemer.",
+    "draft.reaction_title": "Reactie van de werknemer",
+    "draft.no_reaction": "De werknemer heeft (nog) niet gereageerd.",
+    "draft.mine_title": "Concept-advies om eerst te lezen",
+    "draft.mine_intro": (
+        "De bedrijfsarts deelt dit concept met u voordat het naar uw werkgever gaat. Uw "
+        "werkgever ziet het nog niet, en uw reactie nooit. Na het vrijgeven krijgen u en uw "
+        "werkgever dezelfde tekst, op hetzelfde moment."
+    ),
+    "draft.reaction": "Uw reactie voor de bedrijfsarts",
+    "draft.send_reaction": "Reactie versturen",
+    "draft.reaction_saved": "Uw reactie is bewaard. De bedrijfsarts ziet haar bij het concept.",
+    "draft.reaction_empty": "Schrijf eerst uw reactie.",
+    "draft.reaction_too_long": "Uw reactie is te lang: maximaal 5.000 tekens.",
+    "draft.gone": "Dit concept is intussen vrijgegeven of ingetrokken; uw reactie is niet bewaard.",
+    "mail.draft_shared.subject": "De bedrijfsarts deelt een concept-advies met u",
+    "mail.draft_shared.body": (
+        "Beste {name},\n\nDe bedrijfsarts wil een advies aan uw werkgever eerst met u "
+        "bespreken. U leest het concept na inloggen in het portaal en kunt erop reageren:"
+        "\n\n{link}\n\nOm uw privacy te beschermen staat de inhoud niet in deze e-mail.\n\n"
+        "KrachtWerkt"
+    ),
     "mail.consent_request.subject": "Er wordt u om toestemming gevraagd",
     "mail.consent_request.body": (
         "Beste {name},\n\nHet team van de bedrijfsarts vraagt u om toestemming. Waarvoor, en "
@@ -316,6 +348,37 @@ EN: dict[str, str] = {
     "recipient.gp": "Your GP",
     "recipient.specialist": "Your treating specialist",
     "recipient.other": "Another recipient",
+    # the draft read by the employee before it is sent (NVAB guidance)
+    "draft.share_title": "Discuss with the employee first",
+    "draft.share_intro": (
+        "Share the draft with the employee before it goes to the employer. He reads exactly "
+        "what the employer will see and may react. The employer sees neither the draft nor the "
+        "reaction."
+    ),
+    "draft.share": "Share the draft with the employee",
+    "draft.shared": "The draft is shared with the employee; he gets an e-mail without content.",
+    "draft.shared_on": "Shared with the employee on",
+    "draft.not_shared": "Not yet shared with the employee.",
+    "draft.reaction_title": "The employee's reaction",
+    "draft.no_reaction": "The employee has not reacted (yet).",
+    "draft.mine_title": "Draft advice to read first",
+    "draft.mine_intro": (
+        "The company doctor shares this draft with you before it goes to your employer. Your "
+        "employer does not see it yet, and never sees your reaction. Once released, you and "
+        "your employer get the same text at the same moment."
+    ),
+    "draft.reaction": "Your reaction for the company doctor",
+    "draft.send_reaction": "Send reaction",
+    "draft.reaction_saved": "Your reaction is saved. The company doctor sees it with the draft.",
+    "draft.reaction_empty": "Please write your reaction first.",
+    "draft.reaction_too_long": "Your reaction is too long: 5,000 characters at most.",
+    "draft.gone": "This draft has meanwhile been released or withdrawn; your reaction was not saved.",
+    "mail.draft_shared.subject": "The company doctor shares a draft advice with you",
+    "mail.draft_shared.body": (
+        "Dear {name},\n\nThe company doctor wants to discuss an advice to your employer with "
+        "you first. You read the draft after signing in to the portal and may react:\n\n"
+        "{link}\n\nTo protect your privacy the content is not in this e-mail.\n\nKrachtWerkt"
+    ),
     "mail.consent_request.subject": "Your consent is asked",
     "mail.consent_request.body": (
         "Dear {name},\n\nThe company doctor's team asks for your consent. What for, and which "

@@ -67,7 +67,7 @@ def day(value: date | datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value is not None else ""
 
 
-def _feedback_card(feedback: FeedbackView) -> FeedbackCard:
+def feedback_card(feedback: FeedbackView) -> FeedbackCard:
     notes = dict(feedback.capacity_notes)
     return FeedbackCard(
         released_at=day(feedback.released_at),
@@ -82,7 +82,7 @@ def _feedback_card(feedback: FeedbackView) -> FeedbackCard:
 
 
 def case_card(view: EmployerCaseView) -> CaseCard:
-    cards = [_feedback_card(f) for f in view.feedback]
+    cards = [feedback_card(f) for f in view.feedback]
     return CaseCard(
         name=f"{view.first_name} {view.last_name}",
         personnel_number=view.personnel_number,
@@ -130,7 +130,10 @@ def feedback_items(feedback: Any) -> rx.Component:
             rx.el.dd(_or_not_given(feedback.advice)),
             class_name="items",
         ),
-        rx.el.p(tr("employer_case.released_at"), " ", feedback.released_at, class_name="meta"),
+        rx.cond(
+            feedback.released_at != "",
+            rx.el.p(tr("employer_case.released_at"), " ", feedback.released_at, class_name="meta"),
+        ),
         class_name="feedback",
     )
 

@@ -18,6 +18,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.i18n import t
 from kwportal.services import feedback as fb
+from kwportal.services.draft_sharing import share_draft
 from kwportal.services.feedback_preview import draft_preview
 from kwportal.services.mail import send_all
 from kwportal.services.release import release_feedback
@@ -64,6 +65,9 @@ class FeedbackState(AuthState):
     may_release: bool = False
     stale: bool = False
     preview: CaseCard = CaseCard()
+    shared_on: str = ""
+    reaction: str = ""
+    reaction_readable: bool = False
     _case_id: int = 0
     _feedback_id: int = 0
 
@@ -96,7 +100,8 @@ class FeedbackState(AuthState):
             self.has_draft, self._feedback_id, self.version = False, 0, 0
             self.areas, self.period, self.degree, self.advice = [], "", "", ""
             self.terms, self.terms_confirmed, self.may_release = [], False, False
-            self.preview = CaseCard()
+            self.preview, self.shared_on, self.reaction = CaseCard(), "", ""
+            self.reaction_readable = False
             return
         form = view.form
         self.has_draft, self._feedback_id, self.version = True, view.feedback_id, view.version
@@ -110,6 +115,8 @@ class FeedbackState(AuthState):
         )
         self.terms = [TermRow(h.term, h.field) for h in view.terms]
         self.terms_confirmed, self.may_release = view.terms_confirmed, view.may_release
+        self.shared_on = f"{view.shared_at:%Y-%m-%d %H:%M}" if view.shared_at else ""
+        self.reaction, self.reaction_readable = view.employee_reaction, view.reaction_readable
 
     def _load_draft(self, *, create: bool) -> None:
         ctx = self._context()
@@ -214,6 +221,16 @@ class FeedbackState(AuthState):
         outcome = self._change_draft(release_feedback, "feedback.released", origin=ctx.origin)
         if outcome is not None:
             send_all(outcome.mails, get_settings())
+
+    @rx.event
+    @guarded(*CARE_ROLES)
+    def share_with_employee(self) -> None:
+        if not self._feedback_id:
+            return
+        ctx = self._context()
+        mail = self._change_draft(share_draft, "draft.shared", origin=ctx.origin)
+        if mail is not None:
+            send_all([mail], get_settings())
 
     def _change_draft(self, work: Callable[..., Any], done_key: str, **extra: Any) -> Any:
         """One change of the open draft at the version this page showed (a stale save is
@@ -331,6 +348,40 @@ def _terms() -> rx.Component:
     )
 
 
+def _share() -> rx.Component:
+    state = FeedbackState
+    return rx.el.section(
+        rx.el.h2(tr("draft.share_title")),
+        rx.el.p(tr("draft.share_intro")),
+        rx.cond(
+            state.shared_on != "",
+            rx.el.p(tr("draft.shared_on"), " ", state.shared_on, class_name="meta"),
+            rx.el.p(tr("draft.not_shared"), class_name="meta"),
+        ),
+        rx.cond(
+            state.reaction_readable,
+            rx.fragment(
+                rx.el.h3(tr("draft.reaction_title")),
+                rx.cond(
+                    state.reaction != "",
+                    rx.el.p(state.reaction, class_name="answer"),
+                    rx.el.p(tr("draft.no_reaction")),
+                ),
+            ),
+        ),
+        rx.cond(
+            state.may_release,
+            rx.el.button(
+                tr("draft.share"),
+                type="button",
+                class_name="button secondary",
+                on_click=FeedbackState.share_with_employee,
+            ),
+        ),
+        class_name="card",
+    )
+
+
 def _release() -> rx.Component:
     state = FeedbackState
     return rx.el.section(
@@ -380,6 +431,7 @@ def care_feedback_page() -> rx.Component:
                             employer_component(state.preview),
                             class_name="preview",
                         ),
+                        _share(),
                         _release(),
                     ),
                     rx.el.div(

@@ -12,8 +12,18 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.services import draft_sharing
 from kwportal.services.my_employer_view import my_employer_view
-from kwportal.ui.components.employer_case import CaseCard, case_card, day, employer_case_card
+from kwportal.ui.components.employer_case import (
+    CaseCard,
+    FeedbackCard,
+    case_card,
+    day,
+    employer_case_card,
+    feedback_card,
+    feedback_items,
+)
+from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -33,6 +43,12 @@ class MyEmployerViewState(AuthState):
     has_case: bool = False
     card: CaseCard = CaseCard()
     releases: list[ReleaseRow] = []
+    #: the draft the doctor shared with him before it is sent (NVAB guidance), if any
+    has_draft: bool = False
+    draft: FeedbackCard = FeedbackCard()
+    draft_shared_on: str = ""
+    my_reaction: str = ""
+    _draft_id: int = 0
 
     @rx.var
     def release_lines(self) -> list[str]:
@@ -50,12 +66,46 @@ class MyEmployerViewState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        signed_in = self._signed_in
-        assert signed_in is not None
+        self.notice_key = ""
+        self._refresh()
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def send_reaction(self, form_data: dict[str, Any]) -> None:
+        if not self._draft_id:
+            self.notice_key = "draft.gone"
+            return
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                draft_sharing.react(
+                    self._actor(),
+                    self._draft_id,
+                    str(form_data.get("reaction", ""))[: draft_sharing.MAX_REACTION + 1],
+                    session=session,
+                    access_point=ctx.access,
+                    secret=ctx.secret,
+                    now=ctx.now,
+                )
+        except draft_sharing.SharingError as error:
+            self.notice_key = error.code
+            return
+        self.notice_key = "draft.reaction_saved"
+        self._refresh()
+
+    def _refresh(self) -> None:
         actor = self._actor()
         ctx = self._context()
         with transaction() as session:
             mine = my_employer_view(actor, session=session, access=ctx.access, secret=ctx.secret)
+            draft = draft_sharing.shared_draft(
+                actor, session=session, access_point=ctx.access, secret=ctx.secret
+            )
+        self.has_draft = draft is not None
+        self._draft_id = draft.feedback_id if draft else 0
+        self.draft = feedback_card(draft.view) if draft else FeedbackCard()
+        self.draft_shared_on = day(draft.shared_at) if draft else ""
+        self.my_reaction = draft.reaction if draft else ""
         if mine is None:
             self.has_case, self.card, self.releases = False, CaseCard(), []
             return
@@ -66,12 +116,45 @@ class MyEmployerViewState(AuthState):
         ]
 
 
+def _shared_draft() -> rx.Component:
+    state = MyEmployerViewState
+    return rx.cond(
+        state.has_draft,
+        rx.el.section(
+            rx.el.h2(tr("draft.mine_title")),
+            rx.el.p(tr("draft.mine_intro")),
+            rx.el.p(tr("draft.shared_on"), " ", state.draft_shared_on, class_name="meta"),
+            feedback_items(state.draft),
+            rx.el.form(
+                rx.el.div(
+                    rx.el.label(tr("draft.reaction"), html_for="draft-reaction"),
+                    rx.el.textarea(
+                        id="draft-reaction",
+                        name="reaction",
+                        rows=4,
+                        max_length=draft_sharing.MAX_REACTION,
+                        default_value=state.my_reaction,
+                        key=state.my_reaction,
+                    ),
+                    class_name="field",
+                ),
+                rx.el.button(tr("draft.send_reaction"), type="submit", class_name="button"),
+                on_submit=MyEmployerViewState.send_reaction,
+                class_name="form",
+            ),
+            class_name="card draft-for-employee",
+        ),
+    )
+
+
 def my_employer_view_page() -> rx.Component:
     state = MyEmployerViewState
     releases: Any = state.releases
     return portal_page(
         rx.el.h1(tr("my_view.title")),
+        notice(state.notice_text),
         rx.el.p(tr("my_view.intro")),
+        _shared_draft(),
         rx.cond(
             state.has_case,
             rx.el.div(
