@@ -38,6 +38,9 @@ class Category(StrEnum):
     #: receipts that name it (issue 7 item 6): seen by the employer only while the consent
     #: is active (domain.policy.Access.CONSENT_ACTIVE)
     CONSENTED_DATUM = "consented_datum"
+    #: the company doctor's personal work notes (WGBO art. 7:456): no role's matrix grants
+    #: them; only their author reads them (domain.policy.may_read_work_note)
+    WORK_NOTE = "work_note"
 
 
 #: Health data in the sense of AVG art. 9 beyond the four shareable items.
@@ -167,6 +170,15 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         body=_M,
         supersedes_id=_M,
         created_at=_M,
+    ),
+    **_table(
+        "work_note",
+        id=Category.WORK_NOTE,
+        case_id=Category.WORK_NOTE,
+        employee_id=Category.WORK_NOTE,
+        author_account_id=Category.WORK_NOTE,
+        body=Category.WORK_NOTE,
+        created_at=Category.WORK_NOTE,
     ),
     **_table(
         "questionnaire_answer",

@@ -250,3 +250,17 @@ def consent_active(
     if valid_until is not None and valid_until < today:
         return False
     return may_request_datum(datum_kind)
+
+
+# --- the company doctor's personal work notes (WGBO art. 7:456) ---------------------------
+
+
+def may_keep_work_notes(actor: Actor) -> bool:
+    """Only a company doctor keeps personal work notes, on the cases in his scope."""
+    return actor.role is Role.COMPANY_DOCTOR and actor.account_id is not None
+
+
+def may_read_work_note(actor: Actor, author_account_id: int) -> bool:
+    """A work note is its author's alone: not his team, not the employee (they are no part
+    of the file, an access request or a download), not the privacy desk."""
+    return may_keep_work_notes(actor) and actor.account_id == author_account_id

@@ -12,6 +12,7 @@ from kwportal.models.cases import (
     QuestionnaireAnswer,
     SickLeaveCase,
     SickReport,
+    WorkNote,
 )
 from kwportal.models.consent import (
     ConsentReceipt,
@@ -76,4 +77,5 @@ __all__ = [
     "TeamMember",
     "VisitorRightsRequest",
     "VisitorToken",
+    "WorkNote",
 ]

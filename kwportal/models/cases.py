@@ -79,6 +79,21 @@ class MedicalNote(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class WorkNote(SQLModel, table=True):
+    """The company doctor's personal work note on a case (WGBO art. 7:456; BRIEF.md): an
+    aide-memoire kept apart from the medical file, read only by its author, and not part
+    of an access request, a download or a transfer. Destroyed with the file."""
+
+    __tablename__ = "work_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    author_account_id: int = Field(foreign_key="account.id", index=True)
+    body: str = Field(max_length=10000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class QuestionnaireAnswer(SQLModel, table=True):
     """Health data gathered by questionnaires (seed ch. 1, Bijzondere persoonsgegevens)."""
 

@@ -46,6 +46,7 @@ from kwportal.models import (
     SickLeaveCase,
     SickReport,
     StepCompletion,
+    WorkNote,
 )
 from kwportal.services import audit, audit_prune
 from kwportal.services.auth import housekeeping
@@ -137,6 +138,7 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         .where(col(MedicalNote.employee_id).in_(ids), col(MedicalNote.supersedes_id).is_not(None))
         .values(supersedes_id=None),
         delete(MedicalNote).where(col(MedicalNote.employee_id).in_(ids)),
+        delete(WorkNote).where(col(WorkNote.employee_id).in_(ids)),
         delete(SickReport).where(col(SickReport.case_id).in_(cases)),
         delete(StepCompletion).where(col(StepCompletion.case_id).in_(cases)),
         delete(ConsentReceipt).where(col(ConsentReceipt.consent_id).in_(consents)),

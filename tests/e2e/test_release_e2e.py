@@ -31,6 +31,8 @@ FLAGGED = "Na de knieoperatie eerst rustig opbouwen."
 PERIOD = "3 tot 5 weken"
 DEGREE = "gedeeltelijk (50%)"
 NOTE = "maximaal 10 kg"
+#: the doctor's personal work note: his alone, on no other page
+WORK_NOTE = "WERKNOTITIE: volgende keer vragen naar de mantelzorg thuis."
 
 
 def _draft_and_release(page: Page, portal: Portal, case_id: int) -> None:
@@ -80,6 +82,10 @@ def _doctor_reads_the_file(page: Page, portal: Portal, case_id: int) -> None:
     page.get_by_role("button", name=nl("care_case.note_add")).click()
     alert(page).to_have_text(nl("care_case.note_added"))
     expect(page.get_by_text("Telefonisch contact, afspraak gemaakt.")).to_be_visible()
+    page.get_by_label(nl("work_notes.body")).fill(WORK_NOTE)
+    page.get_by_role("button", name=nl("work_notes.add")).click()
+    alert(page).to_have_text(nl("work_notes.added"))
+    expect(page.get_by_text(WORK_NOTE, exact=False)).to_be_visible()
     fits_and_passes_axe(page)
 
 
@@ -108,7 +114,7 @@ def test_doctor_releases_employer_and_employee_see_the_same_items(
     for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited"), NOTE):
         expect(card).to_contain_text(item)
     fits_and_passes_axe(employer)
-    assert_no_leak(seen_by_employer, [*forbidden_values(portal, ORG), "knieoperatie"])
+    assert_no_leak(seen_by_employer, [*forbidden_values(portal, ORG), "knieoperatie", WORK_NOTE])
 
     person = another_phone()
     seen_by_employee = Recording()
@@ -131,7 +137,7 @@ def test_doctor_releases_employer_and_employee_see_the_same_items(
     mine = component(person)
     for item in (ADVICE, PERIOD, DEGREE, nl("capacity.level.limited"), NOTE):
         expect(mine).to_contain_text(item)
-    assert_no_leak(seen_by_employee, CANARIES)
+    assert_no_leak(seen_by_employee, [*CANARIES, WORK_NOTE])
 
     mail = smtp_server.wait_for(mailbox, after=mails_before)
     assert mail["Subject"] == nl("mail.release.subject")

@@ -158,6 +158,19 @@ NL: dict[str, str] = {
     "recipient.specialist": "Uw behandelend specialist",
     "recipient.other": "Een andere ontvanger",
     # mail
+    # the company doctor's personal work notes (WGBO art. 7:456)
+    "work_notes.title": "Mijn werkaantekeningen",
+    "work_notes.intro": (
+        "Persoonlijke werkaantekeningen: alleen u leest ze. Ze horen niet bij het medisch "
+        "dossier en gaan niet mee bij inzage, download of overdracht."
+    ),
+    "work_notes.body": "Nieuwe werkaantekening",
+    "work_notes.add": "Werkaantekening bewaren",
+    "work_notes.none": "U heeft bij dit dossier nog geen werkaantekeningen.",
+    "work_notes.added": "Uw werkaantekening is bewaard.",
+    "work_notes.required": "Schrijf eerst de aantekening.",
+    "work_notes.too_long": "De aantekening is te lang: maximaal 10.000 tekens.",
+    "category.work_note": "persoonlijke werkaantekeningen van de bedrijfsarts",
     # the draft read by the employee before it is sent (NVAB guidance)
     "draft.share_title": "Eerst met de werknemer bespreken",
     "draft.share_intro": (
@@ -348,6 +361,19 @@ EN: dict[str, str] = {
     "recipient.gp": "Your GP",
     "recipient.specialist": "Your treating specialist",
     "recipient.other": "Another recipient",
+    # the company doctor's personal work notes (WGBO art. 7:456)
+    "work_notes.title": "My work notes",
+    "work_notes.intro": (
+        "Personal work notes: only you read them. They are not part of the medical file and "
+        "are not included in an access request, a download or a transfer."
+    ),
+    "work_notes.body": "New work note",
+    "work_notes.add": "Save work note",
+    "work_notes.none": "You have no work notes on this file yet.",
+    "work_notes.added": "Your work note is saved.",
+    "work_notes.required": "Please write the note first.",
+    "work_notes.too_long": "The note is too long: 10,000 characters at most.",
+    "category.work_note": "the company doctor's personal work notes",
     # the draft read by the employee before it is sent (NVAB guidance)
     "draft.share_title": "Discuss with the employee first",
     "draft.share_intro": (

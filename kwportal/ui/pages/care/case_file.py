@@ -12,11 +12,14 @@ from typing import Any
 import reflex as rx
 
 from kwportal.db import transaction
+from kwportal.domain.policy import may_keep_work_notes
+from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import audit
 from kwportal.services.case_file import CaseFileView, open_case_file
 from kwportal.services.medical_notes import MAX_NOTE, NoteError, add_note
 from kwportal.services.views import PolicyDeniedError
+from kwportal.services.work_notes import MAX_WORK_NOTE, WorkNoteError, add_work_note, my_work_notes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -27,6 +30,7 @@ from kwportal.ui.text import tr
 
 ROUTE = "/care-case"
 NOTE_FORM = "note-form"
+WORK_NOTE_FORM = "work-note-form"
 GROUND = audit.Ground.LEGAL_DUTY
 
 
@@ -67,6 +71,9 @@ class CareCaseState(AuthState):
     documents: list[str] = []
     helpers: list[str] = []
     correcting: str = ""
+    #: the company doctor's own work notes on this case (WGBO 7:456): filled for him alone
+    keeps_work_notes: bool = False
+    work_notes: list[str] = []
     _case_id: int = 0
 
     @rx.var
@@ -119,6 +126,7 @@ class CareCaseState(AuthState):
         self.person, self.notes, self.correcting = PersonBlock(), [], ""
         self.answers, self.exposures, self.appointments = [], [], []
         self.documents, self.helpers = [], []
+        self.keeps_work_notes, self.work_notes = False, []
 
     def _open(self) -> None:
         ctx = self._context()
@@ -137,6 +145,48 @@ class CareCaseState(AuthState):
             return
         self.found, self.not_found_key = True, ""
         self._fill(view)
+        self._load_work_notes()
+
+    def _load_work_notes(self) -> None:
+        actor = self._actor()
+        self.keeps_work_notes = may_keep_work_notes(actor)
+        if not self.keeps_work_notes:
+            self.work_notes = []
+            return
+        ctx = self._context()
+        with transaction() as session:
+            lines = my_work_notes(
+                actor, self._case_id, session=session, access_point=ctx.access, secret=ctx.secret
+            )
+        self.work_notes = [f"{_minute(n.created_at)} · {n.body}" for n in lines]
+
+    @rx.event
+    @guarded(Role.COMPANY_DOCTOR)
+    def write_work_note(self, form_data: dict[str, Any]) -> Any:
+        if not self._case_id:
+            self._clear("care_case.not_found")
+            return None
+        ctx = self._context()
+        try:
+            with transaction() as session:
+                add_work_note(
+                    self._actor(),
+                    self._case_id,
+                    body=str(form_data.get("work_note", ""))[: MAX_WORK_NOTE + 1],
+                    session=session,
+                    access_point=ctx.access,
+                    secret=ctx.secret,
+                    now=datetime.now(UTC),
+                )
+        except WorkNoteError as error:
+            self.notice_key = error.code
+            return None
+        except PolicyDeniedError:
+            self._clear("care_case.not_found")
+            return None
+        self.notice_key = "work_notes.added"
+        self._load_work_notes()
+        return rx.call_script(f"document.getElementById('{WORK_NOTE_FORM}')?.reset()")
 
     @rx.event
     @guarded(*MEDICAL_ROLES)
@@ -268,6 +318,37 @@ def _line(text: Any) -> rx.Component:
     return rx.el.li(text)
 
 
+def _work_notes() -> rx.Component:
+    state = CareCaseState
+    notes: Any = state.work_notes
+    return rx.cond(
+        state.keeps_work_notes,
+        rx.el.section(
+            rx.el.h2(tr("work_notes.title")),
+            rx.el.p(tr("work_notes.intro"), class_name="meta"),
+            rx.el.form(
+                rx.el.div(
+                    rx.el.label(tr("work_notes.body"), html_for="work-note-body"),
+                    rx.el.textarea(
+                        id="work-note-body", name="work_note", rows=3, max_length=MAX_WORK_NOTE
+                    ),
+                    class_name="field",
+                ),
+                rx.el.button(tr("work_notes.add"), type="submit", class_name="button secondary"),
+                id=WORK_NOTE_FORM,
+                on_submit=CareCaseState.write_work_note,
+                class_name="form",
+            ),
+            rx.cond(
+                notes.length() > 0,
+                rx.el.ul(rx.foreach(notes, _line), class_name="plain care-list"),
+                rx.el.p(tr("work_notes.none")),
+            ),
+            class_name="card work-notes",
+        ),
+    )
+
+
 def care_case_page() -> rx.Component:
     state = CareCaseState
     notes: Any = state.notes
@@ -292,6 +373,7 @@ def care_case_page() -> rx.Component:
                     ),
                     class_name="card",
                 ),
+                _work_notes(),
                 list_section("care_case.answers", state.answers, _line),
                 list_section("care_case.exposures", state.exposures, _line),
                 list_section("care_case.appointments", state.appointments, _line),
