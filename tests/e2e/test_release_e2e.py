@@ -78,7 +78,9 @@ def _doctor_reads_the_file(page: Page, portal: Portal, case_id: int) -> None:
     page.goto(f"{portal.url}/care-case?case={case_id}")
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("care_case.title"))
     expect(page.get_by_text("MEDISCH-").first).to_be_visible()
-    page.get_by_label(nl("care_case.note_body")).fill("Telefonisch contact, afspraak gemaakt.")
+    page.get_by_label(nl("care_case.note_body"), exact=True).fill(
+        "Telefonisch contact, afspraak gemaakt."
+    )
     page.get_by_role("button", name=nl("care_case.note_add")).click()
     alert(page).to_have_text(nl("care_case.note_added"))
     expect(page.get_by_text("Telefonisch contact, afspraak gemaakt.")).to_be_visible()
