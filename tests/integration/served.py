@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
+import httpx
 import pytest
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
@@ -16,9 +19,11 @@ from starlette.routing import BaseRoute
 from starlette.testclient import TestClient
 
 from kwportal import db, settings
+from kwportal.domain.roles import Role
 from kwportal.migrate import upgrade
+from kwportal.ui.api.http import SESSION_COOKIE
 from tests.conftest import TEST_SECRET
-from tests.integration.auth_helpers import ORIGIN
+from tests.integration.auth_helpers import CHEAP_HASH, ORIGIN, new_enrolled, sign_in
 
 
 def reset_cached() -> None:
@@ -63,3 +68,26 @@ def route_client(routes: Sequence[BaseRoute]) -> Iterator[TestClient]:
         app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
     ) as client:
         yield client
+
+
+def signed_in_token(engine: Engine, role: Role) -> str:
+    """The session cookie value of a freshly enrolled and signed-in account of ``role``."""
+    _id, username, secret = new_enrolled(engine, CHEAP_HASH, role=role)
+    return sign_in(engine, username, secret, datetime.now(UTC))
+
+
+def post_form(
+    client: TestClient, path: str, token: str | None, fields: dict[str, str], origin: str = ORIGIN
+) -> httpx.Response:
+    """A browser's form post to ``path``: with the session cookie (if any) and an Origin."""
+    client.cookies.clear()
+    if token:
+        client.cookies.set(SESSION_COOKIE, token)
+    return client.post(path, data=fields, headers={"Origin": origin})
+
+
+def redirect_target(response: httpx.Response) -> tuple[str, dict[str, list[str]]]:
+    """Path and query of a 303 answer (a route's way of sending the browser on)."""
+    assert response.status_code == 303, (response.status_code, response.text[:300])
+    location = urlparse(response.headers["location"])
+    return location.path, parse_qs(location.query)

@@ -13,7 +13,6 @@ import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 import jsonschema
@@ -30,17 +29,19 @@ from kwportal.models import AuditEvent, MedicalNote
 from kwportal.services import audit, export, rights, signing
 from kwportal.settings import _new_signing_key
 from kwportal.ui.api import all_routes, desk_export
-from kwportal.ui.api.http import SESSION_COOKIE
 from tests import factories
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import (
-    CHEAP_HASH,
     ORIGIN,
     cheap_argon2,  # noqa: F401 - fixture
-    new_enrolled,
-    sign_in,
 )
-from tests.integration.served import portal_database, route_client
+from tests.integration.served import (
+    portal_database,
+    post_form,
+    redirect_target,
+    route_client,
+    signed_in_token,
+)
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
 PEM = _new_signing_key()
@@ -82,23 +83,16 @@ def _request(engine: Engine, kind: str = "access") -> tuple[int, int]:
 
 
 def _token(engine: Engine, role: Role = Role.PRIVACY_OFFICER) -> str:
-    _id, username, secret = new_enrolled(engine, CHEAP_HASH, role=role)
-    return sign_in(engine, username, secret, datetime.now(UTC))
+    return signed_in_token(engine, role)
 
 
 def _post(
     client: TestClient, token: str | None, fields: dict[str, str], origin: str = ORIGIN
 ) -> httpx.Response:
-    client.cookies.clear()
-    if token:
-        client.cookies.set(SESSION_COOKIE, token)
-    return client.post(desk_export.ACCESS_EXPORT_PATH, data=fields, headers={"Origin": origin})
+    return post_form(client, desk_export.ACCESS_EXPORT_PATH, token, fields, origin)
 
 
-def _where(response: httpx.Response) -> tuple[str, dict[str, list[str]]]:
-    assert response.status_code == 303, response.text
-    target = urlparse(response.headers["location"])
-    return target.path, parse_qs(target.query)
+_where = redirect_target
 
 
 def _exports(engine: Engine) -> list[AuditEvent]:

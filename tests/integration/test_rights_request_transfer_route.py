@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -24,17 +23,19 @@ from kwportal.services import audit, rights, signing
 from kwportal.services import transfer_package as packing
 from kwportal.settings import _new_signing_key
 from kwportal.ui.api import desk
-from kwportal.ui.api.http import SESSION_COOKIE
 from tests import factories
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import (
-    CHEAP_HASH,
     ORIGIN,
     cheap_argon2,  # noqa: F401 - fixture
-    new_enrolled,
-    sign_in,
 )
-from tests.integration.served import portal_database, route_client
+from tests.integration.served import (
+    portal_database,
+    post_form,
+    redirect_target,
+    route_client,
+    signed_in_token,
+)
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
 PEM = _new_signing_key()
@@ -74,23 +75,16 @@ def _request(engine: Engine) -> tuple[int, int]:
 
 
 def _token(engine: Engine, role: Role = Role.PRIVACY_OFFICER) -> str:
-    _id, username, secret = new_enrolled(engine, CHEAP_HASH, role=role)
-    return sign_in(engine, username, secret, datetime.now(UTC))
+    return signed_in_token(engine, role)
 
 
 def _post(
     client: TestClient, token: str | None, fields: dict[str, str], origin: str = ORIGIN
 ) -> httpx.Response:
-    client.cookies.clear()
-    if token:
-        client.cookies.set(SESSION_COOKIE, token)
-    return client.post(desk.TRANSFER_PATH, data=fields, headers={"Origin": origin})
+    return post_form(client, desk.TRANSFER_PATH, token, fields, origin)
 
 
-def _where(response: httpx.Response) -> tuple[str, dict[str, list[str]]]:
-    assert response.status_code == 303, response.text
-    target = urlparse(response.headers["location"])
-    return target.path, parse_qs(target.query)
+_where = redirect_target
 
 
 def _disclosures(engine: Engine) -> int:

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -24,7 +23,7 @@ from kwportal.services.visitors.common import new_form_token
 from kwportal.ui.api import public
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import ORIGIN
-from tests.integration.served import portal_database, route_client
+from tests.integration.served import portal_database, redirect_target, route_client
 
 CALLBACK = {
     "name": "Bert Beller",
@@ -76,10 +75,7 @@ def send(
     return client.post(path, data=body, headers=sent)
 
 
-def where(response: httpx.Response) -> tuple[str, dict[str, list[str]]]:
-    assert response.status_code == 303, (response.status_code, response.text[:300])
-    location = urlparse(response.headers["location"])
-    return location.path, parse_qs(location.query)
+where = redirect_target
 
 
 def choice_cookie(response: httpx.Response) -> tuple[str, str]:
