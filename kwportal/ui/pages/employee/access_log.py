@@ -98,7 +98,7 @@ def as_row(line: service.AccessLogLine) -> AccessRow:
     )
 
 
-def _day(raw: Any) -> date | None:
+def date_input(raw: Any) -> date | None:
     """A date from a date input; empty means "default"; anything else is refused."""
     text = str(raw or "").strip()[:MAX_DATE_INPUT]
     if not text:
@@ -128,7 +128,7 @@ class MyAccessLogState(AuthState):
     def _show(self, since: Any, until: Any, page: int) -> None:
         """Load one page; a refused period leaves the lines shown as they were."""
         try:
-            first, last = _day(since), _day(until)
+            first, last = date_input(since), date_input(until)
             with read_transaction() as session:
                 result = service.access_log(
                     self._actor(),

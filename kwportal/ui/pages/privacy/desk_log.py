@@ -4,7 +4,6 @@ period; metadata only (kwportal/services/desk_log.py). Each search is logged."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import reflex as rx
@@ -18,7 +17,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.employee.access_log import role_label
+from kwportal.ui.pages.employee.access_log import date_input, role_label
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
@@ -79,16 +78,6 @@ def as_row(line: service.DeskLogLine) -> DeskRow:
     )
 
 
-def _day(raw: Any) -> date | None:
-    text = str(raw or "").strip()[:10]
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise service.BadPeriodError("access_log.bad_date") from None
-
-
 class DeskLogState(AuthState):
     rows: list[DeskRow] = []
     person: str = ""
@@ -115,7 +104,7 @@ class DeskLogState(AuthState):
         role = str(form.get("role", ""))[:40]
         ctx = self._context()
         try:
-            since, until = _day(form.get("since")), _day(form.get("until"))
+            since, until = date_input(form.get("since")), date_input(form.get("until"))
             with transaction() as session:
                 result = service.search(
                     self._actor(),
