@@ -20,13 +20,14 @@ from sqlmodel import Session, col, select
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.roles import Role
-from kwportal.models import EmployerFeedback, SickLeaveCase
+from kwportal.models import EmployerFeedback
 from kwportal.services import audit
 from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.care_scope import may_release
 from kwportal.services.employer_view import FeedbackView, feedback_view
 from kwportal.services.feedback import DRAFT, FeedbackError, locked_draft
 from kwportal.services.mail import Mail
+from kwportal.services.my_case import latest_case
 from kwportal.services.release import employee_account
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -98,8 +99,9 @@ def shared_draft(
     row, subject = _own_shared_draft(session, actor)
     if row is None or row.id is None:
         return None
-    view = feedback_view(actor, subject, row, shared=True)
-    values = project(actor, subject, row, _SHARED_COLUMNS, released=False, shared=True)
+    shared = row.shared_with_employee_at is not None  # a fact of the row, told to the policy
+    view = feedback_view(actor, subject, row, shared=shared)
+    values = project(actor, subject, row, _SHARED_COLUMNS, released=False, shared=shared)
     audit.record(
         session,
         actor=actor,
@@ -155,12 +157,7 @@ def _own_shared_draft(
 ) -> tuple[EmployerFeedback | None, Subject]:
     if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
         raise PolicyDeniedError(f"{actor.role} has no shared draft")
-    latest = session.exec(
-        select(SickLeaveCase)
-        .where(SickLeaveCase.employee_id == actor.employee_id)
-        .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
-        .limit(1)
-    ).first()
+    latest = latest_case(session, actor.employee_id)
     if latest is None:
         return None, Subject(actor.employee_id, actor.organisation_id or 0)
     subject = Subject(actor.employee_id, latest.organisation_id)

@@ -69,14 +69,20 @@ def _own(actor: Actor) -> int:
     return actor.employee_id
 
 
-def my_case(session: Session, actor: Actor) -> MyCase | None:
-    """The latest case of the employee, or None when he has none."""
-    employee_id = _own(actor)
-    case = session.exec(
+def latest_case(session: Session, employee_id: int) -> SickLeaveCase | None:
+    """The employee's latest case (the one his own pages are about), or None."""
+    return session.exec(
         select(SickLeaveCase)
         .where(SickLeaveCase.employee_id == employee_id)
         .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
+        .limit(1)
     ).first()
+
+
+def my_case(session: Session, actor: Actor) -> MyCase | None:
+    """The latest case of the employee, or None when he has none."""
+    employee_id = _own(actor)
+    case = latest_case(session, employee_id)
     if case is None or case.id is None:
         return None
     appointments = session.execute(

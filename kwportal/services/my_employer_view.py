@@ -14,9 +14,10 @@ from sqlmodel import Session, col
 
 from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.roles import Role
-from kwportal.models import Account, Disclosure, EmployerFeedback, SickLeaveCase
+from kwportal.models import Account, Disclosure, EmployerFeedback
 from kwportal.services import audit
 from kwportal.services.employer_view import EmployerCaseView, employer_case_view
+from kwportal.services.my_case import latest_case
 from kwportal.services.views import PolicyDeniedError, project
 
 RELEASE_COLUMNS = {
@@ -49,13 +50,8 @@ def my_employer_view(
     """The employee's latest case as his employer sees it; None without any case."""
     if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
         raise PolicyDeniedError(f"{actor.role} has no own employer view")
-    latest = session.execute(
-        select_rows(col(SickLeaveCase.id), col(SickLeaveCase.organisation_id))
-        .where(col(SickLeaveCase.employee_id) == actor.employee_id)
-        .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
-        .limit(1)
-    ).first()
-    if latest is None:
+    latest = latest_case(session, actor.employee_id)
+    if latest is None or latest.id is None:
         return None
     view = employer_case_view(actor, latest.id, session=session, access=access, secret=secret)
     subject = Subject(actor.employee_id, latest.organisation_id)

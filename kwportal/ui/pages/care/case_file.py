@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from kwportal.db import transaction
-from kwportal.domain.policy import may_keep_work_notes
+from kwportal.domain.policy import Actor, may_keep_work_notes
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import audit
@@ -129,35 +130,35 @@ class CareCaseState(AuthState):
         self.keeps_work_notes, self.work_notes = False, []
 
     def _open(self) -> None:
+        """The file, and the doctor's own work notes on it, read in one transaction."""
         ctx = self._context()
+        actor = self._actor()
         try:
             with transaction() as session:
                 view = open_case_file(
-                    self._actor(),
+                    actor,
                     self._case_id,
                     session=session,
                     access_point=ctx.access,
                     secret=ctx.secret,
                     ground=GROUND,
                 )
+                self._read_work_notes(session, actor)
         except PolicyDeniedError:
             self._clear("care_case.not_found")
             return
         self.found, self.not_found_key = True, ""
         self._fill(view)
-        self._load_work_notes()
 
-    def _load_work_notes(self) -> None:
-        actor = self._actor()
+    def _read_work_notes(self, session: Session, actor: Actor) -> None:
         self.keeps_work_notes = may_keep_work_notes(actor)
         if not self.keeps_work_notes:
             self.work_notes = []
             return
         ctx = self._context()
-        with transaction() as session:
-            lines = my_work_notes(
-                actor, self._case_id, session=session, access_point=ctx.access, secret=ctx.secret
-            )
+        lines = my_work_notes(
+            actor, self._case_id, session=session, access_point=ctx.access, secret=ctx.secret
+        )
         self.work_notes = [f"{_minute(n.created_at)} · {n.body}" for n in lines]
 
     @rx.event
@@ -167,10 +168,11 @@ class CareCaseState(AuthState):
             self._clear("care_case.not_found")
             return None
         ctx = self._context()
+        actor = self._actor()
         try:
             with transaction() as session:
                 add_work_note(
-                    self._actor(),
+                    actor,
                     self._case_id,
                     body=str(form_data.get("work_note", ""))[: MAX_WORK_NOTE + 1],
                     session=session,
@@ -178,6 +180,7 @@ class CareCaseState(AuthState):
                     secret=ctx.secret,
                     now=datetime.now(UTC),
                 )
+                self._read_work_notes(session, actor)
         except WorkNoteError as error:
             self.notice_key = error.code
             return None
@@ -185,7 +188,6 @@ class CareCaseState(AuthState):
             self._clear("care_case.not_found")
             return None
         self.notice_key = "work_notes.added"
-        self._load_work_notes()
         return rx.call_script(f"document.getElementById('{WORK_NOTE_FORM}')?.reset()")
 
     @rx.event
