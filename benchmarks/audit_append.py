@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from kwportal.db import transaction
 from kwportal.services import audit
-from kwportal.services.seed import SYSTEM_ACTOR
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 
 SECRET = "benchmark-secret"
 

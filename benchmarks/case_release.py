@@ -37,10 +37,10 @@ from kwportal.models import (
     TeamMember,
 )
 from kwportal.services import audit
-from kwportal.services.actors import actor_for
-from kwportal.services.case_file import open_case_file
-from kwportal.services.feedback import FeedbackForm, current_draft, save_draft
-from kwportal.services.release import release_feedback
+from kwportal.services.auth.actors import actor_for
+from kwportal.services.case.file import open_case_file
+from kwportal.services.feedback.editor import FeedbackForm, current_draft, save_draft
+from kwportal.services.feedback.release import release_feedback
 
 SECRET = "benchmark-secret"
 STEPS = ("open", "draft+save", "release", "whole", "failed")

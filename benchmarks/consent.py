@@ -51,7 +51,7 @@ from kwportal.models import (  # noqa: E402
     SickLeaveCase,
 )
 from kwportal.services import passwords  # noqa: E402
-from kwportal.services.demo_accounts import DemoAccount, demo_totp_secret  # noqa: E402
+from kwportal.services.demo.accounts import DemoAccount, demo_totp_secret  # noqa: E402
 from kwportal.ui.pages.employee.consents import MyConsentsState  # noqa: E402
 from kwportal.ui.states.base import AppState  # noqa: E402
 from tests.e2e.accounts import TotpCodes, sign_in_over_http  # noqa: E402

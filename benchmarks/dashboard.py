@@ -32,8 +32,9 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Employee, EmployerFeedback, Organisation, SickLeaveCase
-from kwportal.services import audit, employer_dashboard
-from kwportal.services.seed import _employees
+from kwportal.services import audit
+from kwportal.services.demo.seed import _employees
+from kwportal.services.employer import dashboard as employer_dashboard
 
 SECRET = "benchmark-secret"
 TODAY = date(2026, 11, 28)

@@ -44,9 +44,10 @@ from kwportal.models import (
     RightsRequest,
     SickLeaveCase,
 )
-from kwportal.services import audit, export
-from kwportal.services.export_data import SECTIONS, records
-from kwportal.services.export_pdf import ExportPdf
+from kwportal.services import audit
+from kwportal.services.employee import export
+from kwportal.services.employee.export_data import SECTIONS, records
+from kwportal.services.employee.export_pdf import ExportPdf
 from kwportal.settings import _new_signing_key
 
 SECRET = "benchmark-secret"

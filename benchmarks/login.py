@@ -46,7 +46,7 @@ from kwportal.db import get_engine, transaction  # noqa: E402
 from kwportal.domain.roles import Role  # noqa: E402
 from kwportal.migrate import upgrade  # noqa: E402
 from kwportal.models import Account  # noqa: E402
-from kwportal.services.passwords import hash_password, verify_password  # noqa: E402
+from kwportal.services.auth.passwords import hash_password, verify_password  # noqa: E402
 from kwportal.ui.api.auth import routes  # noqa: E402
 
 PASSWORD = "een lange zin als wachtwoord"

@@ -41,8 +41,9 @@ from kwportal.models import (
     RetentionTombstone,
     SickLeaveCase,
 )
-from kwportal.services import audit, retention_run
-from kwportal.services.retention import RETENTION_CONSENT, plan
+from kwportal.services import audit
+from kwportal.services.retention import run as retention_run
+from kwportal.services.retention.plan import RETENTION_CONSENT, plan
 
 SECRET = "benchmark-secret"
 TODAY = date(2026, 11, 28)

@@ -28,7 +28,8 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Organisation
-from kwportal.services import audit, roster
+from kwportal.services import audit
+from kwportal.services.employer import roster
 
 SECRET = "benchmark-secret"
 TODAY = date(2026, 11, 28)

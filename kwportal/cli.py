@@ -14,14 +14,18 @@ from kwportal.db import get_engine, read_transaction, transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.migrate import SchemaTooNewError, upgrade
-from kwportal.services import audit, receipts, retention, retention_desk, retention_run
+from kwportal.services import audit
 from kwportal.services.auth import enrolment, login
 from kwportal.services.auth.common import Context
 from kwportal.services.auth.common import log as auth_log
 from kwportal.services.auth.enrolment import NewAccount
-from kwportal.services.demo_accounts import demo_accounts
+from kwportal.services.demo.accounts import demo_accounts
+from kwportal.services.demo.seed import SYSTEM_ACTOR, database_is_empty, seed_demo, seed_scale
+from kwportal.services.employee import receipts
 from kwportal.services.mail import send_all
-from kwportal.services.seed import SYSTEM_ACTOR, database_is_empty, seed_demo, seed_scale
+from kwportal.services.retention import desk as retention_desk
+from kwportal.services.retention import plan as retention
+from kwportal.services.retention import run as retention_run
 from kwportal.settings import MissingSecretError, get_settings
 
 PROGRESS_THRESHOLD = 20_000

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import httpx
 import pyotp
 
-from kwportal.services.demo_accounts import DemoAccount, demo_accounts
+from kwportal.services.demo.accounts import DemoAccount, demo_accounts
 from tests.e2e.harness import BIN, ROOT, Portal
 from tests.e2e.mailcatcher import MailCatcher, link_in
 

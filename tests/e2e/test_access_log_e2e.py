@@ -16,7 +16,7 @@ from kwportal.db import make_engine, transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.services import audit
-from kwportal.services.access_log import AMSTERDAM
+from kwportal.services.employee.access_log import AMSTERDAM
 from tests.e2e.accounts import TotpCodes, account_id, database, demo, people
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.replies import CANARIES

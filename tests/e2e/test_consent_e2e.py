@@ -16,8 +16,10 @@ from playwright.sync_api import Page, expect
 
 from kwportal.db import make_engine, transaction
 from kwportal.models import Account
-from kwportal.services import passwords, receipts, signing
-from kwportal.services.demo_accounts import DEMO_ORGS, DemoAccount, demo_totp_secret
+from kwportal.services import signing
+from kwportal.services.auth import passwords
+from kwportal.services.demo.accounts import DEMO_ORGS, DemoAccount, demo_totp_secret
+from kwportal.services.employee import receipts
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.mailcatcher import MailCatcher, body_of

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from kwportal.services.demo_accounts import DEMO_ORGS
+from kwportal.services.demo.accounts import DEMO_ORGS
 from kwportal.ui.components import employer_case
 from kwportal.ui.pages.employee import employer_view as employee_page
 from kwportal.ui.pages.employer import case as case_page

@@ -13,7 +13,8 @@ import httpx
 import jsonschema
 from playwright.sync_api import Page, expect
 
-from kwportal.services import export, signing
+from kwportal.services import signing
+from kwportal.services.employee import export
 from tests.e2e.accounts import TotpCodes, database
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.replies import CANARIES

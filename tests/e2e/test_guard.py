@@ -25,7 +25,7 @@ from reflex.event import EventHandler
 from reflex.state import State, UpdateVarsInternalState
 
 from kwportal.domain.roles import Role
-from kwportal.services.demo_accounts import demo_accounts
+from kwportal.services.demo.accounts import demo_accounts
 from kwportal.ui import guard
 from tests.e2e.accounts import (
     SESSION_COOKIE,

@@ -12,7 +12,7 @@ from playwright.sync_api import LocatorAssertions, Page, expect
 
 from kwportal.domain.throttle import MAX_DELAY_SECONDS
 from kwportal.i18n import t
-from kwportal.services.demo_accounts import DemoAccount
+from kwportal.services.demo.accounts import DemoAccount
 from tests.e2e.accounts import (
     SESSION_COOKIE,
     NewPerson,

@@ -14,8 +14,9 @@ import httpx
 import jsonschema
 from playwright.sync_api import Page, expect
 
-from kwportal.services import export, signing
-from kwportal.services import transfer_package as packing
+from kwportal.services import signing
+from kwportal.services.employee import export
+from kwportal.services.privacy import transfer_package as packing
 from kwportal.ui.api.desk import TRANSFER_PATH
 from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
 from tests.e2e.accounts import TotpCodes, database, demo

@@ -18,8 +18,8 @@ from sqlmodel import Session, col, select
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import Account, AuditEvent, LoginSession
-from kwportal.services import audit, passwords
-from kwportal.services.auth import login
+from kwportal.services import audit
+from kwportal.services.auth import login, passwords
 from kwportal.services.auth.common import Context
 from tests import factories
 from tests.conftest import TEST_SECRET

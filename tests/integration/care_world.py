@@ -14,7 +14,7 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, CareTeam, MedicalNote, TeamAssignment, TeamMember
 from kwportal.services import audit
-from kwportal.services.actors import actor_for
+from kwportal.services.auth.actors import actor_for
 from tests import factories
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)

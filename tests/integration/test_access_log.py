@@ -16,7 +16,7 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Employee, Organisation
 from kwportal.services import audit
-from kwportal.services.access_log import (
+from kwportal.services.employee.access_log import (
     ARBODIENST,
     AccessLogLine,
     AccessLogPage,

@@ -18,9 +18,12 @@ from sqlmodel import Session, col, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, AuditEvent, LoginSession, Organisation, TeamAssignment
-from kwportal.services import admin_accounts, admin_orgs, admin_teams, audit
-from kwportal.services.actors import actor_for
-from kwportal.services.admin_common import AdminError
+from kwportal.services import audit
+from kwportal.services.admin import accounts as admin_accounts
+from kwportal.services.admin import organisations as admin_orgs
+from kwportal.services.admin import teams as admin_teams
+from kwportal.services.admin.common import AdminError
+from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
 from tests import factories
 from tests.conftest import TEST_SECRET

@@ -11,8 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from kwportal.models import AuditCheckpoint, AuditEvent, RetentionTombstone
-from kwportal.services import audit, audit_prune
-from kwportal.services.retention import pseudonym
+from kwportal.services import audit
+from kwportal.services.retention import audit_prune
+from kwportal.services.retention.plan import pseudonym
 from tests.conftest import TEST_SECRET
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

@@ -25,7 +25,7 @@ from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, AuthFailure, LoginSession
 from kwportal.services.auth import enrolment, sessions
 from kwportal.services.auth.enrolment import NewAccount
-from kwportal.services.seed import SYSTEM_ACTOR
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 from kwportal.ui.api import auth, pages
 from kwportal.ui.api.http import SESSION_COOKIE
 from tests.integration.auth_helpers import (

@@ -10,8 +10,8 @@ from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent
 from kwportal.services import audit
-from kwportal.services.case_file import open_case_admin, open_case_file
-from kwportal.services.caseload import caseload
+from kwportal.services.case.caseload import caseload
+from kwportal.services.case.file import open_case_admin, open_case_file
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

@@ -7,8 +7,8 @@ from sqlmodel import Session, col, select
 
 from kwportal.db import transaction
 from kwportal.models import MedicalNote
-from kwportal.services.case_file import open_case_file
-from kwportal.services.medical_notes import MAX_NOTE, NoteError, add_note
+from kwportal.services.case.file import open_case_file
+from kwportal.services.case.medical_notes import MAX_NOTE, NoteError, add_note
 from tests.conftest import TEST_SECRET
 from tests.integration.care_world import ACCESS, NOW, actor, build
 

@@ -155,7 +155,7 @@ def test_seed_if_empty_leaves_a_database_with_data_alone(env, capsys):
 
 def test_seed_demo_in_demo_mode(env, capsys, monkeypatch):
     monkeypatch.setattr(
-        "kwportal.services.seed.hash_password", lambda password: f"plain:{password}"
+        "kwportal.services.demo.seed.hash_password", lambda password: f"plain:{password}"
     )
     _demo_mode(monkeypatch)
     _migrated(capsys)

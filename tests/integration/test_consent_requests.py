@@ -13,9 +13,12 @@ from sqlmodel import Session, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, AuditEvent, ConsentReceipt, ConsentRecord, Disclosure
-from kwportal.services import audit, consent_requests, consents, employer_dashboard, receipts
-from kwportal.services.consents import ConsentError
-from kwportal.services.my_employer_view import my_employer_view
+from kwportal.services import audit
+from kwportal.services.case import consent_requests
+from kwportal.services.employee import consents, receipts
+from kwportal.services.employee.consents import ConsentError
+from kwportal.services.employee.employer_view import my_employer_view
+from kwportal.services.employer import dashboard as employer_dashboard
 from tests import factories
 from tests.conftest import TEST_SECRET
 
@@ -226,7 +229,7 @@ def test_nobody_answers_for_another_employee(engine: Engine) -> None:
 
 
 def test_the_list_holds_every_consent_with_its_receipts(engine: Engine) -> None:
-    from kwportal.services import retention_consent
+    from kwportal.services.retention import consent as retention_consent
 
     with Session(engine) as session, session.begin():
         actors, case, _ = _world(session)

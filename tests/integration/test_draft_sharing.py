@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, EmployerFeedback
-from kwportal.services import draft_sharing
-from kwportal.services.employer_view import employer_case_view
-from kwportal.services.feedback import FeedbackError, current_draft
+from kwportal.services.employer.case_view import employer_case_view
+from kwportal.services.feedback import draft_sharing
+from kwportal.services.feedback.editor import FeedbackError, current_draft
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

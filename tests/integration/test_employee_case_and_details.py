@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Appointment, AuditEvent, CaseDocument, CaseHelper, RightsRequest
-from kwportal.services import audit, my_case, my_details
-from kwportal.services.rights import RightsError
+from kwportal.services import audit
+from kwportal.services.employee import my_case, my_details
+from kwportal.services.privacy.rights import RightsError
 from tests import factories
 from tests.conftest import TEST_SECRET
 

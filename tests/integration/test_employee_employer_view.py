@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, Disclosure, EmployerFeedback, MedicalNote
-from kwportal.services import audit, employer_dashboard
-from kwportal.services.my_employer_view import my_employer_view
+from kwportal.services import audit
+from kwportal.services.employee.employer_view import my_employer_view
+from kwportal.services.employer import dashboard as employer_dashboard
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

@@ -28,8 +28,9 @@ from kwportal.models import (
     QuestionnaireAnswer,
     SickLeaveCase,
 )
-from kwportal.services import audit, employer_dashboard
-from kwportal.services.employer_dashboard import overview
+from kwportal.services import audit
+from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.services.employer.dashboard import overview
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

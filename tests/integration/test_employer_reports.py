@@ -15,8 +15,9 @@ from kwportal.domain.anonymity import MIN_CELL_SIZE, recoverable_cells
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, Organisation
-from kwportal.services import audit, employer_reports
-from kwportal.services.roster_csv import write_csv
+from kwportal.services import audit
+from kwportal.services.employer import reports as employer_reports
+from kwportal.services.employer.roster_csv import write_csv
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

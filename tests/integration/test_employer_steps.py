@@ -13,8 +13,9 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, StepCompletion
-from kwportal.services import audit, employer_dashboard
-from kwportal.services.step_completion import StepError, record_step
+from kwportal.services import audit
+from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.services.employer.step_completion import StepError, record_step
 from tests import factories
 from tests.conftest import TEST_SECRET
 

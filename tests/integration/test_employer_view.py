@@ -12,7 +12,7 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import EmployerFeedback, MedicalNote
 from kwportal.services import audit
-from kwportal.services.employer_view import employer_case_view
+from kwportal.services.employer.case_view import employer_case_view
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
 from tests.conftest import TEST_SECRET

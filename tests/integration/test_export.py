@@ -28,7 +28,9 @@ from kwportal.models import (
     MedicalNote,
     RightsRequest,
 )
-from kwportal.services import audit, export, retention_consent, signing
+from kwportal.services import audit, signing
+from kwportal.services.employee import export
+from kwportal.services.retention import consent as retention_consent
 from tests import factories
 from tests.conftest import TEST_SECRET
 

@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from kwportal.db import transaction
 from kwportal.models import LoginSession
-from kwportal.services import export
+from kwportal.services.employee import export
 from kwportal.ui.api import downloads
 from kwportal.ui.api.http import SESSION_COOKIE
 from tests import factories

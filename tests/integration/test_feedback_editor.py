@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from kwportal.db import transaction
 from kwportal.models import EmployerFeedback
-from kwportal.services.care_team import delegate_release, my_team
-from kwportal.services.feedback import (
+from kwportal.services.case.team import delegate_release, my_team
+from kwportal.services.feedback.editor import (
     FML_AREAS,
     FeedbackError,
     FeedbackForm,
@@ -20,7 +20,7 @@ from kwportal.services.feedback import (
     current_draft,
     save_draft,
 )
-from kwportal.services.feedback_preview import draft_preview
+from kwportal.services.feedback.preview import draft_preview
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui.components.employer_case import CAPACITY_AREAS, case_card
 from tests.conftest import TEST_SECRET

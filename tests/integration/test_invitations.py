@@ -22,7 +22,7 @@ from kwportal.models import Account, OneTimeToken, RecoveryCode
 from kwportal.services.auth import enrolment, login, recovery, sessions
 from kwportal.services.auth.common import Outcome
 from kwportal.services.auth.enrolment import NewAccount
-from kwportal.services.seed import SYSTEM_ACTOR
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 from tests import factories
 from tests.integration.auth_helpers import (
     CHEAP_HASH,

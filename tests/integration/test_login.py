@@ -22,10 +22,9 @@ from kwportal import cli, db, settings
 from kwportal.db import transaction
 from kwportal.domain import throttle
 from kwportal.models import Account, AuthFailure
-from kwportal.services import passwords
-from kwportal.services.auth import enrolment, login, sessions
+from kwportal.services.auth import enrolment, login, passwords, sessions
 from kwportal.services.auth.common import Outcome
-from kwportal.services.passwords import hash_password
+from kwportal.services.auth.passwords import hash_password
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import (
     CHEAP_HASH,

@@ -23,8 +23,8 @@ from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.services.auth import enrolment
 from kwportal.services.auth.enrolment import NewAccount
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 from kwportal.services.mail import Mail, send_all
-from kwportal.services.seed import SYSTEM_ACTOR
 from kwportal.settings import Settings
 from tests.integration.auth_helpers import ctx
 from tests.integration.served import reset_cached

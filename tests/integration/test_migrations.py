@@ -23,7 +23,7 @@ from kwportal.migrate import (
     upgrade,
 )
 from kwportal.services import audit
-from kwportal.services.seed import SYSTEM_ACTOR
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 from tests.conftest import TEST_SECRET
 
 FUTURE = "9999_future"

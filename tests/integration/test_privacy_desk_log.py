@@ -14,8 +14,9 @@ from sqlmodel import Session, col, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent
-from kwportal.services import audit, desk_log
-from kwportal.services.access_log import access_log
+from kwportal.services import audit
+from kwportal.services.employee.access_log import access_log
+from kwportal.services.privacy import desk_log
 from tests import factories
 from tests.conftest import TEST_SECRET
 

@@ -20,7 +20,9 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.migrate import upgrade
 from kwportal.models import ConsentReceipt
-from kwportal.services import audit, receipts, retention_consent, signing
+from kwportal.services import audit, signing
+from kwportal.services.employee import receipts
+from kwportal.services.retention import consent as retention_consent
 from kwportal.settings import _new_signing_key
 from kwportal.ui.api import downloads
 from kwportal.ui.api.http import SESSION_COOKIE

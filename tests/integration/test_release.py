@@ -12,12 +12,13 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, Disclosure, EmployeeNotice, EmployerFeedback
-from kwportal.services import audit, release
-from kwportal.services.disclosures import my_disclosures
-from kwportal.services.employee_notices import mark_read, unread
-from kwportal.services.employer_view import employer_case_view
-from kwportal.services.feedback import FeedbackError, FeedbackForm, confirm_terms
-from kwportal.services.release import release_feedback
+from kwportal.services import audit
+from kwportal.services.employee.disclosures import my_disclosures
+from kwportal.services.employee.notices import mark_read, unread
+from kwportal.services.employer.case_view import employer_case_view
+from kwportal.services.feedback import release
+from kwportal.services.feedback.editor import FeedbackError, FeedbackForm, confirm_terms
+from kwportal.services.feedback.release import release_feedback
 from tests import factories
 from tests.conftest import TEST_SECRET
 from tests.integration.care_world import ACCESS, NOW, ORIGIN, actor, build
@@ -214,7 +215,7 @@ def test_the_audit_chain_verifies_after_releases(engine):
 def test_destroying_a_file_takes_its_notices_and_disclosures_along(engine):
     """Retention (seed ch. 1, Bewaartermijn): the notice points at the disclosure and the
     employee, so it goes first; nothing of the released file is left."""
-    from kwportal.services.retention_run import _destroy_rows
+    from kwportal.services.retention.run import _destroy_rows
 
     a, _ = build(engine)
     view = saved_draft(engine, a)

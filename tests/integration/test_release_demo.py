@@ -12,14 +12,14 @@ from kwportal.db import make_engine, transaction
 from kwportal.domain.roles import Role
 from kwportal.migrate import upgrade
 from kwportal.models import Account, Disclosure, EmployerFeedback
-from kwportal.services.actors import actor_for
-from kwportal.services.disclosures import my_disclosures
-from kwportal.services.seed import seed_demo
+from kwportal.services.auth.actors import actor_for
+from kwportal.services.demo.seed import seed_demo
+from kwportal.services.employee.disclosures import my_disclosures
 from tests.conftest import TEST_SECRET
 
 
 def test_demo_disclosures_to_employer_uwv_and_gp(tmp_path, monkeypatch):
-    monkeypatch.setattr("kwportal.services.seed.hash_password", lambda p: f"plain:{p}")
+    monkeypatch.setattr("kwportal.services.demo.seed.hash_password", lambda p: f"plain:{p}")
     engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
     upgrade(engine)
     with transaction(engine) as session:

@@ -13,7 +13,9 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.retention import Rule
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, ConsentRecord
-from kwportal.services import audit, retention_consent, retention_desk
+from kwportal.services import audit
+from kwportal.services.retention import consent as retention_consent
+from kwportal.services.retention import desk as retention_desk
 from tests import factories
 from tests.conftest import TEST_SECRET
 

@@ -12,7 +12,8 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.retention import Hold, Rule
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, LegalHold
-from kwportal.services import audit, retention_desk
+from kwportal.services import audit
+from kwportal.services.retention import desk as retention_desk
 from tests import factories
 from tests.conftest import TEST_SECRET
 

@@ -26,8 +26,9 @@ from kwportal.models import (
     RetentionTombstone,
     SickLeaveCase,
 )
-from kwportal.services import audit, retention_run
-from kwportal.services.retention import plan
+from kwportal.services import audit
+from kwportal.services.retention import run as retention_run
+from kwportal.services.retention.plan import plan
 from tests.conftest import TEST_SECRET
 
 TODAY = date(2026, 11, 28)

@@ -15,7 +15,8 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, RightsRequest
-from kwportal.services import audit, rights
+from kwportal.services import audit
+from kwportal.services.privacy import rights
 from tests import factories
 from tests.conftest import TEST_SECRET
 

@@ -26,7 +26,9 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, MedicalNote
-from kwportal.services import audit, export, rights, signing
+from kwportal.services import audit, signing
+from kwportal.services.employee import export
+from kwportal.services.privacy import rights
 from kwportal.settings import _new_signing_key
 from kwportal.ui.api import all_routes, desk_export
 from tests import factories

@@ -27,9 +27,10 @@ from kwportal.models import (
     MedicalNote,
     SickLeaveCase,
 )
-from kwportal.services import audit, rights, signing, transfer
-from kwportal.services import transfer_package as packing
-from kwportal.services.retention import dossiers
+from kwportal.services import audit, signing
+from kwportal.services.privacy import rights, transfer
+from kwportal.services.privacy import transfer_package as packing
+from kwportal.services.retention.plan import dossiers
 from kwportal.settings import _new_signing_key
 from tests import factories
 from tests.conftest import TEST_SECRET

@@ -19,8 +19,9 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Disclosure, MedicalNote
-from kwportal.services import audit, rights, signing
-from kwportal.services import transfer_package as packing
+from kwportal.services import audit, signing
+from kwportal.services.privacy import rights
+from kwportal.services.privacy import transfer_package as packing
 from kwportal.settings import _new_signing_key
 from kwportal.ui.api import desk
 from tests import factories

@@ -15,8 +15,9 @@ from sqlmodel import Session, col, select
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, Employee, Organisation, RosterUpload
-from kwportal.services import audit, roster
-from kwportal.services.roster import RosterError
+from kwportal.services import audit
+from kwportal.services.employer import roster
+from kwportal.services.employer.roster import RosterError
 from tests import factories
 from tests.conftest import TEST_SECRET
 

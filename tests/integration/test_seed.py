@@ -37,14 +37,14 @@ from kwportal.models import (
 )
 from kwportal.models.base import utcnow
 from kwportal.services import audit
-from kwportal.services.demo_accounts import (
+from kwportal.services.auth.passwords import verify_password
+from kwportal.services.demo.accounts import (
     DEMO_ORGS,
     GLOBAL_ROLES,
     PER_ORG_ROLES,
     demo_accounts,
 )
-from kwportal.services.passwords import verify_password
-from kwportal.services.seed import SeedSummary, database_is_empty, seed_demo, seed_scale
+from kwportal.services.demo.seed import SeedSummary, database_is_empty, seed_demo, seed_scale
 from tests.conftest import TEST_SECRET, _fresh_postgres, _fresh_sqlite
 
 TODAY = date(2026, 11, 2)
@@ -270,7 +270,7 @@ def _seeded_sqlite(path: Path) -> Engine:
 
 def test_demo_seed_is_deterministic(tmp_path, monkeypatch):
     monkeypatch.setattr(
-        "kwportal.services.seed.hash_password", lambda password: f"plain:{password}"
+        "kwportal.services.demo.seed.hash_password", lambda password: f"plain:{password}"
     )
     first = _seeded_sqlite(tmp_path / "first.db")
     second = _seeded_sqlite(tmp_path / "second.db")

@@ -22,8 +22,15 @@ from kwportal.models import (
     TeamAssignment,
     TeamMember,
 )
-from kwportal.services import audit, employer_dashboard, sick_report
-from kwportal.services.sick_report import ReportError, parse_form, report_recovery, report_sick
+from kwportal.services import audit
+from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.services.employer import sick_report
+from kwportal.services.employer.sick_report import (
+    ReportError,
+    parse_form,
+    report_recovery,
+    report_sick,
+)
 from tests import factories
 from tests.conftest import TEST_SECRET
 

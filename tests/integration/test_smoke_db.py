@@ -1,7 +1,7 @@
 from sqlmodel import Session
 
 from kwportal.services import audit
-from kwportal.services.seed import SYSTEM_ACTOR
+from kwportal.services.demo.seed import SYSTEM_ACTOR
 from tests.conftest import TEST_SECRET
 
 

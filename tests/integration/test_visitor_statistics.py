@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import CookieConsent, PageView, PublicFormHit, RetentionRun
-from kwportal.services import retention_run
+from kwportal.services.retention import run as retention_run
 from kwportal.services.visitors import statistics
 from tests.conftest import TEST_SECRET
 from tests.integration.auth_helpers import T0, ctx

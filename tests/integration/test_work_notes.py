@@ -15,15 +15,16 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor, may_read_work_note
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, WorkNote
-from kwportal.services import export, retention_run
-from kwportal.services.case_file import open_case_file
-from kwportal.services.views import PolicyDeniedError
-from kwportal.services.work_notes import (
+from kwportal.services.case.file import open_case_file
+from kwportal.services.case.work_notes import (
     MAX_WORK_NOTE,
     WorkNoteError,
     add_work_note,
     my_work_notes,
 )
+from kwportal.services.employee import export
+from kwportal.services.retention import run as retention_run
+from kwportal.services.views import PolicyDeniedError
 from tests.conftest import TEST_SECRET
 from tests.integration.care_world import ACCESS, NOW, actor, build
 

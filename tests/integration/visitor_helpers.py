@@ -10,7 +10,7 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent
-from kwportal.services.actors import actor_for
+from kwportal.services.auth.actors import actor_for
 from tests import factories
 
 VISITOR_TABLES = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import inspect
 
-from kwportal.services import feedback_preview
-from kwportal.services.employer_view import EmployerCaseView
+from kwportal.services.employer.case_view import EmployerCaseView
+from kwportal.services.feedback import preview as feedback_preview
 from kwportal.ui.components import employer_case
 from kwportal.ui.pages.care import feedback as feedback_page
 

@@ -17,8 +17,8 @@ from kwportal.models import Account, Employee, LoginSession, OneTimeToken, Recov
 from kwportal.services.auth import login
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, new_token
 from kwportal.services.auth.notices import notice
+from kwportal.services.auth.passwords import hash_password
 from kwportal.services.auth.sessions import end_all
-from kwportal.services.passwords import hash_password
 from kwportal.settings import get_settings
 
 INVITATION_VALIDITY = timedelta(hours=72)

@@ -25,7 +25,7 @@ from kwportal.services.auth.common import (
     username_key,
 )
 from kwportal.services.auth.notices import notice
-from kwportal.services.passwords import hash_password, needs_rehash, verify_password
+from kwportal.services.auth.passwords import hash_password, needs_rehash, verify_password
 
 
 @lru_cache(maxsize=1)

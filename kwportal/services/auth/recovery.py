@@ -12,8 +12,8 @@ from kwportal.services import audit
 from kwportal.services.auth import enrolment, login, throttling
 from kwportal.services.auth.common import Context, Outcome, log, username_key
 from kwportal.services.auth.notices import notice
+from kwportal.services.auth.passwords import hash_password, verify_password
 from kwportal.services.auth.sessions import SignedIn, end_all
-from kwportal.services.passwords import hash_password, verify_password
 
 
 def request_reset(session: Session, ctx: Context, *, identifier: str) -> Outcome:

@@ -20,10 +20,10 @@ from starlette.routing import BaseRoute, Route
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account
-from kwportal.services import transfer
-from kwportal.services.actors import actor_for
 from kwportal.services.auth import sessions
+from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
+from kwportal.services.privacy import transfer
 from kwportal.ui.api.auth import post_only_same_origin
 from kwportal.ui.api.http import context, form_fields, in_transaction, redirect, token_of
 

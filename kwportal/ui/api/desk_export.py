@@ -23,8 +23,9 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.rights import OPEN_STATUSES, RightsKind
 from kwportal.models import Account, RightsRequest
-from kwportal.services import audit, export
+from kwportal.services import audit
 from kwportal.services.auth.common import Context
+from kwportal.services.employee import export
 from kwportal.ui.api.auth import post_only_same_origin
 from kwportal.ui.api.desk import DESK, desk_actor
 from kwportal.ui.api.http import context, form_fields, in_transaction, redirect, token_of

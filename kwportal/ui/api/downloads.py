@@ -21,10 +21,10 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import normalise_language, t
 from kwportal.models import Account
-from kwportal.services import export, my_case, my_details, receipts
-from kwportal.services.actors import actor_for
 from kwportal.services.auth import sessions
+from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
+from kwportal.services.employee import export, my_case, my_details, receipts
 from kwportal.ui.api.auth import post_only_same_origin
 from kwportal.ui.api.http import context, form_fields, in_transaction, redirect, token_of
 

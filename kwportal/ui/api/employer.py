@@ -20,11 +20,12 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.i18n import normalise_language, t
 from kwportal.models import Account
-from kwportal.services import employer_reports, roster
-from kwportal.services.actors import actor_for
 from kwportal.services.auth import sessions
+from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
-from kwportal.services.roster_csv import MAX_BYTES, write_csv
+from kwportal.services.employer import reports as employer_reports
+from kwportal.services.employer import roster
+from kwportal.services.employer.roster_csv import MAX_BYTES, write_csv
 from kwportal.ui.api import pages
 from kwportal.ui.api.http import context, forbidden, in_transaction, redirect, token_of
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.services.employer_view import EmployerCaseView, FeedbackView
+from kwportal.services.employer.case_view import EmployerCaseView, FeedbackView
 from kwportal.ui.text import tr
 
 #: the areas of the functional capacity list (FML) the care team fills in

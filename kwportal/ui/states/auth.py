@@ -15,8 +15,8 @@ from kwportal.domain.policy import Actor
 from kwportal.i18n import CATALOGS, t
 from kwportal.models import Account
 from kwportal.services import audit
-from kwportal.services.actors import actor_for
 from kwportal.services.auth import sessions
+from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
 from kwportal.settings import get_settings
 from kwportal.ui.api.http import SESSION_COOKIE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.low_level import Type
 
-from kwportal.services import passwords
+from kwportal.services.auth import passwords
 
 PASSWORD = "vier woorden zijn genoeg hier"
 STRONG_HASH = passwords.hash_password(PASSWORD)

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kwportal.services.roster_csv import (
+from kwportal.services.employer.roster_csv import (
     MAX_BYTES,
     FileError,
     csv_safe,

@@ -11,8 +11,9 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import admin_accounts, admin_teams
-from kwportal.services.admin_common import parse_id
+from kwportal.services.admin import accounts as admin_accounts
+from kwportal.services.admin import teams as admin_teams
+from kwportal.services.admin.common import parse_id
 from kwportal.services.mail import send_all
 from kwportal.settings import get_settings
 from kwportal.ui.components.forms import notice

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from kwportal.db import transaction
 from kwportal.domain.policy import Actor
-from kwportal.services.admin_common import AdminError
+from kwportal.services.admin.common import AdminError
 from kwportal.services.auth.common import Context
 from kwportal.ui.text import tr
 

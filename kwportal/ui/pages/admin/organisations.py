@@ -8,8 +8,8 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
-from kwportal.services import admin_orgs
-from kwportal.services.admin_common import parse_date, parse_id, required_date
+from kwportal.services.admin import organisations as admin_orgs
+from kwportal.services.admin.common import parse_date, parse_id, required_date
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

@@ -10,8 +10,8 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import admin_teams
-from kwportal.services.admin_common import parse_id
+from kwportal.services.admin import teams as admin_teams
+from kwportal.services.admin.common import parse_id
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

@@ -11,7 +11,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services.case_file import open_case_admin
+from kwportal.services.case.file import open_case_admin
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice

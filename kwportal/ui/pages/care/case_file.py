@@ -17,10 +17,15 @@ from kwportal.domain.policy import Actor, may_keep_work_notes
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import audit
-from kwportal.services.case_file import CaseFileView, open_case_file
-from kwportal.services.medical_notes import MAX_NOTE, NoteError, add_note
+from kwportal.services.case.file import CaseFileView, open_case_file
+from kwportal.services.case.medical_notes import MAX_NOTE, NoteError, add_note
+from kwportal.services.case.work_notes import (
+    MAX_WORK_NOTE,
+    WorkNoteError,
+    add_work_note,
+    my_work_notes,
+)
 from kwportal.services.views import PolicyDeniedError
-from kwportal.services.work_notes import MAX_WORK_NOTE, WorkNoteError, add_work_note, my_work_notes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page

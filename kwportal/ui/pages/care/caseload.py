@@ -12,7 +12,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import care_team, caseload
+from kwportal.services.case import caseload
+from kwportal.services.case import team as care_team
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice

@@ -12,7 +12,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.policy import CONSENT_DATUM_KINDS, FORBIDDEN_DATUM_KINDS
 from kwportal.domain.roles import Role
-from kwportal.services import consent_requests, consents
+from kwportal.services.case import consent_requests
+from kwportal.services.employee import consents
 from kwportal.services.mail import send_all
 from kwportal.settings import get_settings
 from kwportal.ui.components.forms import notice

@@ -17,11 +17,11 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.i18n import t
-from kwportal.services import feedback as fb
-from kwportal.services.draft_sharing import share_draft
-from kwportal.services.feedback_preview import draft_preview
+from kwportal.services.feedback import editor as fb
+from kwportal.services.feedback.draft_sharing import share_draft
+from kwportal.services.feedback.preview import draft_preview
+from kwportal.services.feedback.release import release_feedback
 from kwportal.services.mail import send_all
-from kwportal.services.release import release_feedback
 from kwportal.services.views import PolicyDeniedError
 from kwportal.settings import get_settings
 from kwportal.ui.components.employer_case import CAPACITY_LEVELS, CaseCard, case_card

@@ -1,5 +1,5 @@
 """Who opened my file: the employee's access log (issue 5, item 3), filtered by period and
-paged, as cards on any width. The lines come from :mod:`kwportal.services.access_log`;
+paged, as cards on any width. The lines come from :mod:`kwportal.services.employee.access_log`;
 this state keeps only their strings and translates them in the reader's language."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import reflex as rx
 from kwportal.db import read_transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services import access_log as service
+from kwportal.services.employee import access_log as service
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page

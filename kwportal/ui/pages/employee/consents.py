@@ -13,8 +13,8 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services import consents
 from kwportal.services.auth import sessions
+from kwportal.services.employee import consents
 from kwportal.ui.api.downloads import receipt_href
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice

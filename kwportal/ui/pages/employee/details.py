@@ -11,8 +11,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import my_details
-from kwportal.services.rights import RightsError
+from kwportal.services.employee import my_details
+from kwportal.services.privacy.rights import RightsError
 from kwportal.ui.api.downloads import CARE_ADDRESS_PATH
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page

@@ -11,7 +11,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services.disclosures import my_disclosures
+from kwportal.services.employee.disclosures import my_disclosures
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

@@ -12,8 +12,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import draft_sharing
-from kwportal.services.my_employer_view import my_employer_view
+from kwportal.services.employee.employer_view import my_employer_view
+from kwportal.services.feedback import draft_sharing
 from kwportal.ui.components.employer_case import (
     CaseCard,
     FeedbackCard,

@@ -10,7 +10,7 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services import my_case
+from kwportal.services.employee import my_case
 from kwportal.ui.api.downloads import document_href
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.portal_layout import portal_page

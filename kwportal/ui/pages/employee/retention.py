@@ -11,8 +11,9 @@ import reflex as rx
 
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services import retention_consent, retention_desk
 from kwportal.services.auth import sessions
+from kwportal.services.retention import consent as retention_consent
+from kwportal.services.retention import desk as retention_desk
 from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

@@ -12,7 +12,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
-from kwportal.services import rights
+from kwportal.services.privacy import rights
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import item, optional_item
 from kwportal.ui.components.portal_layout import portal_page

@@ -17,8 +17,9 @@ from kwportal.db import transaction
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import employer_dashboard, sick_report, step_completion
-from kwportal.services.employer_deadlines import DeadlineLine
+from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.services.employer import sick_report, step_completion
+from kwportal.services.employer.deadlines import DeadlineLine
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui.components.employer_case import (
     CaseCard,

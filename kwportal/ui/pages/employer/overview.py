@@ -13,7 +13,7 @@ from kwportal.db import transaction
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import employer_dashboard
+from kwportal.services.employer import dashboard as employer_dashboard
 from kwportal.ui.components.employer_case import day, secrecy_note
 from kwportal.ui.components.lists import pager
 from kwportal.ui.components.portal_layout import portal_page

@@ -13,8 +13,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import employer_reports
-from kwportal.services.employer_reports import ReportTable, shown
+from kwportal.services.employer import reports as employer_reports
+from kwportal.services.employer.reports import ReportTable, shown
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState

@@ -14,8 +14,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services import roster
-from kwportal.services.roster_csv import MAX_BYTES
+from kwportal.services.employer import roster
+from kwportal.services.employer.roster_csv import MAX_BYTES
 from kwportal.ui.components.forms import notice, post_form
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

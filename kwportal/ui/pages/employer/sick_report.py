@@ -15,7 +15,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import sick_report
+from kwportal.services.employer import sick_report
 from kwportal.services.mail import send_all
 from kwportal.settings import get_settings
 from kwportal.ui.components.forms import notice

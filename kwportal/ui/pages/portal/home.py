@@ -9,7 +9,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import employee_notices, retention_desk
+from kwportal.services.employee import notices as employee_notices
+from kwportal.services.retention import desk as retention_desk
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

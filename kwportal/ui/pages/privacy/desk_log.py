@@ -11,8 +11,8 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services import desk_log as service
-from kwportal.services.access_log import local_today
+from kwportal.services.employee.access_log import local_today
+from kwportal.services.privacy import desk_log as service
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page

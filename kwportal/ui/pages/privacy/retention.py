@@ -11,7 +11,7 @@ import reflex as rx
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services import retention_desk
+from kwportal.services.retention import desk as retention_desk
 from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

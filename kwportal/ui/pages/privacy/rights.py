@@ -15,7 +15,7 @@ from kwportal.db import transaction
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
-from kwportal.services import rights, transfer
+from kwportal.services.privacy import rights, transfer
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded

@@ -8,7 +8,7 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.services import transfer
+from kwportal.services.privacy import transfer
 from kwportal.ui.api.desk import TRANSFER_PATH
 from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
 from kwportal.ui.components.forms import post_form

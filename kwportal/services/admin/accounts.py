@@ -1,0 +1,212 @@
+"""Accounts for the administrator: list, invite through the one invitation flow
+(kwportal/services/auth/enrolment.py, as ``kwportal create-user`` does), deactivate,
+reactivate and unlock. No password, TOTP secret or token ever leaves this module."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
+from kwportal.models import Account, Employee, Organisation
+from kwportal.services import audit
+from kwportal.services.admin.common import AdminError, clean, log, require_admin
+from kwportal.services.auth import enrolment, sessions
+from kwportal.services.auth.common import Context, Outcome
+
+MAX_LIST = 200
+MAX_QUERY = 100
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,149}$")
+INVITABLE = tuple(r for r in Role if r is not Role.SYSTEM)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLine:
+    account_id: int
+    username: str
+    display_name: str
+    email: str
+    role: str
+    organisation: str
+    active: bool
+    locked: bool
+    enrolled: bool
+
+
+def accounts(
+    actor: Actor, *, session: Session, ctx: Context, query: str = ""
+) -> tuple[AccountLine, ...]:
+    """Accounts matching ``query`` (username, name or e-mail), at most ``MAX_LIST``; the
+    read is logged (names and e-mail addresses are personal data)."""
+    require_admin(actor)
+    query = clean(query, MAX_QUERY, "query", required=False).lower()
+    statement = (
+        select(Account, Organisation)
+        .join(Organisation, col(Organisation.id) == col(Account.organisation_id), isouter=True)
+        .order_by(col(Account.username))
+        .limit(MAX_LIST)
+    )
+    if query:
+        statement = statement.where(
+            or_(
+                *(
+                    func.lower(column).contains(query, autoescape=True)
+                    for column in (
+                        col(Account.username),
+                        col(Account.display_name),
+                        col(Account.email),
+                    )
+                )
+            )
+        )
+    rows = session.exec(statement).all()
+    log(session, ctx, actor, "accounts_listed", audit.Action.READ, "account", None)
+    return tuple(
+        AccountLine(
+            account_id=account.id or 0,
+            username=account.username,
+            display_name=account.display_name,
+            email=account.email,
+            role=account.role,
+            organisation=org.name if org else "",
+            active=account.is_active,
+            locked=account.locked_at is not None,
+            enrolled=account.totp_confirmed_at is not None,
+        )
+        for account, org in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    username: str
+    display_name: str
+    email: str
+    role: str
+    organisation_id: int | None = None
+    personnel_number: str = ""
+    language: str = "nl"
+
+
+def _role(value: str) -> Role:
+    try:
+        role = Role(value)
+    except ValueError:
+        raise AdminError("admin.unknown_role") from None
+    if role not in INVITABLE:
+        raise AdminError("admin.unknown_role")
+    return role
+
+
+def _binding(session: Session, role: Role, new: Invitation) -> tuple[int | None, int | None]:
+    """(organisation, employee) the account is bound to: an employer contact to its
+    organisation, an employee to his own record, staff to nothing."""
+    if role not in (Role.EMPLOYEE, Role.EMPLOYER_CONTACT):
+        return None, None
+    if new.organisation_id is None or session.get(Organisation, new.organisation_id) is None:
+        raise AdminError("admin.organisation_required")
+    if role is Role.EMPLOYER_CONTACT:
+        return new.organisation_id, None
+    number = clean(new.personnel_number, 40, "personnel_number")
+    person = session.exec(
+        select(Employee).where(
+            Employee.organisation_id == new.organisation_id, Employee.personnel_number == number
+        )
+    ).first()
+    if person is None:
+        raise AdminError("admin.unknown_employee")
+    return new.organisation_id, person.id
+
+
+def invite(actor: Actor, new: Invitation, *, session: Session, ctx: Context) -> Outcome:
+    """Create the account and its invitation; the caller sends ``Outcome.mails`` after the
+    commit. The invitation flow itself writes the audit row (``account_invited``)."""
+    require_admin(actor)
+    role = _role(new.role)
+    username = clean(new.username, 150, "username").lower()
+    if not USERNAME.match(username):
+        raise AdminError("admin.bad_username")
+    display_name = clean(new.display_name, 200, "display_name")
+    email = clean(new.email, 254, "email")
+    if not EMAIL.match(email):
+        raise AdminError("admin.bad_email")
+    organisation_id, employee_id = _binding(session, role, new)
+    outcome = enrolment.invite(
+        session,
+        ctx,
+        actor,
+        enrolment.NewAccount(
+            username=username,
+            display_name=display_name,
+            email=email,
+            role=role,
+            organisation_id=organisation_id,
+            employee_id=employee_id,
+            language=new.language if new.language in ("nl", "en") else "nl",
+        ),
+    )
+    if not outcome.ok:
+        raise AdminError(outcome.error)
+    return outcome
+
+
+def _locked_account(session: Session, account_id: int) -> Account:
+    account = session.exec(
+        select(Account).where(Account.id == account_id).with_for_update()
+    ).first()
+    if account is None:
+        raise AdminError("admin.unknown_account")
+    return account
+
+
+def set_active(
+    actor: Actor, account_id: int, active: bool, *, session: Session, ctx: Context
+) -> None:
+    """Deactivate (every open session ends at once) or reactivate an account. An admin
+    cannot deactivate himself: the portal would be left without one."""
+    require_admin(actor)
+    if account_id == actor.account_id and not active:
+        raise AdminError("admin.not_yourself")
+    account = _locked_account(session, account_id)
+    if account.is_active == active:
+        return
+    account.is_active = active
+    session.add(account)
+    if not active:
+        sessions.end_all(session, ctx, account_id, "account_deactivated")
+    log(
+        session,
+        ctx,
+        actor,
+        "account_reactivated" if active else "account_deactivated",
+        audit.Action.UPDATE,
+        "account",
+        account_id,
+        details={"old": not active, "new": active},
+        subject_employee_id=account.employee_id,
+    )
+
+
+def unlock(actor: Actor, account_id: int, *, session: Session, ctx: Context) -> None:
+    """Lift a lockout and forget earlier failures (as ``kwportal unlock`` does)."""
+    require_admin(actor)
+    account = _locked_account(session, account_id)
+    if account.locked_at is None:
+        raise AdminError("admin.not_locked")
+    account.locked_at, account.failures_reset_at = None, ctx.now
+    session.add(account)
+    log(
+        session,
+        ctx,
+        actor,
+        "account_unlocked",
+        audit.Action.UPDATE,
+        "account",
+        account_id,
+        subject_employee_id=account.employee_id,
+    )

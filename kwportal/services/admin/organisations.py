@@ -1,0 +1,123 @@
+"""Employers (arboklanten) and their service contracts. The contract's end starts the
+retention term of every file of the employer's employees (seed ch. 1, Bewaartermijn), so
+it is checked and its old value kept in the audit row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from kwportal.domain.policy import Actor
+from kwportal.models import CareTeam, Organisation, TeamAssignment
+from kwportal.services import audit
+from kwportal.services.admin.common import AdminError, clean, log, require_admin
+from kwportal.services.auth.common import Context
+
+MAX_NAME = 200
+KVK = re.compile(r"^[0-9]{8}$")
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationLine:
+    organisation_id: int
+    name: str
+    kvk_number: str
+    contract_start: date
+    contract_end: date | None
+    team: str
+
+
+def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, ...]:
+    """Every employer with its contract and the care team that serves it, by name."""
+    require_admin(actor)
+    rows = session.exec(
+        select(Organisation, CareTeam)
+        .join(
+            TeamAssignment,
+            col(TeamAssignment.organisation_id) == col(Organisation.id),
+            isouter=True,
+        )
+        .join(CareTeam, col(CareTeam.id) == col(TeamAssignment.care_team_id), isouter=True)
+        .order_by(col(Organisation.name), col(Organisation.id))
+    ).all()
+    return tuple(
+        OrganisationLine(
+            organisation_id=org.id or 0,
+            name=org.name,
+            kvk_number=org.kvk_number,
+            contract_start=org.contract_start,
+            contract_end=org.contract_end,
+            team=team.name if team else "",
+        )
+        for org, team in rows
+    )
+
+
+def create_organisation(
+    actor: Actor,
+    *,
+    name: str,
+    kvk_number: str,
+    contract_start: date,
+    session: Session,
+    ctx: Context,
+) -> int:
+    require_admin(actor)
+    name = clean(name, MAX_NAME, "name")
+    kvk_number = "".join(str(kvk_number).split())
+    if not KVK.match(kvk_number):
+        raise AdminError("admin.bad_kvk")
+    taken = session.exec(select(Organisation.id).where(Organisation.kvk_number == kvk_number))
+    if taken.first() is not None:
+        raise AdminError("admin.kvk_taken")
+    org = Organisation(name=name, kvk_number=kvk_number, contract_start=contract_start)
+    session.add(org)
+    session.flush()
+    log(
+        session,
+        ctx,
+        actor,
+        "organisation_created",
+        audit.Action.CREATE,
+        "organisation",
+        org.id,
+        details={"name": name, "kvk": kvk_number, "contract_start": contract_start},
+    )
+    assert org.id is not None
+    return org.id
+
+
+def set_contract_end(
+    actor: Actor,
+    organisation_id: int,
+    contract_end: date | None,
+    *,
+    session: Session,
+    ctx: Context,
+) -> None:
+    """Set (or clear, when entered by mistake) the end of the service contract."""
+    require_admin(actor)
+    org = session.exec(
+        select(Organisation).where(Organisation.id == organisation_id).with_for_update()
+    ).first()
+    if org is None:
+        raise AdminError("admin.unknown_organisation")
+    if contract_end is not None and contract_end < org.contract_start:
+        raise AdminError("admin.end_before_start")
+    if org.contract_end == contract_end:
+        return
+    old, org.contract_end = org.contract_end, contract_end
+    session.add(org)
+    log(
+        session,
+        ctx,
+        actor,
+        "organisation_contract_end_set",
+        audit.Action.UPDATE,
+        "organisation",
+        org.id,
+        details={"old": old, "new": contract_end},
+    )

@@ -1,0 +1,233 @@
+"""Consent requests (issue 7 item 6): a company doctor or a member of his care team asks an
+employee in his scope to allow ONE named extra datum — a label and the exact text — to
+reach one recipient, the employee's employer, for one purpose. The employee grants or
+refuses in his portal (:mod:`kwportal.services.employee.consents`); only a granted, not withdrawn
+consent lets the datum into the employer's view (``domain.policy.consent_active``).
+
+What may be asked at all is the policy's word (``domain.policy.may_request_datum``): the
+Autoriteit Persoonsgegevens holds that an employer may not process health data even with
+consent, save what colleagues need in an emergency, so a diagnosis, medication, treatment or
+other health datum is refused outright, by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select as select_rows
+from sqlmodel import Session, col, select
+
+from kwportal.domain.categories import Category
+from kwportal.domain.policy import (
+    FORBIDDEN_DATUM_KINDS,
+    Actor,
+    Subject,
+    in_scope,
+    may_request_datum,
+)
+from kwportal.domain.roles import Role
+from kwportal.models import ConsentRecord, Employee, Organisation, SickLeaveCase
+from kwportal.services import audit
+from kwportal.services.auth.notices import notice as mail_notice
+from kwportal.services.employee.consents import EMPLOYER_DATUM, REQUESTED, ConsentError, state_of
+from kwportal.services.feedback.release import employee_account
+from kwportal.services.mail import Mail
+
+#: the text version the employee reads with every request (shown on his consents page)
+NOTICE_VERSION = "employer-datum-2026-11-28"
+MAX_LABEL = 200
+MAX_VALUE = 2000
+MAX_PURPOSE = 300
+MAX_CASES = 200
+REQUESTERS = frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM})
+DATUM_CATEGORIES = str(Category.CONSENTED_DATUM)
+
+#: the employee's page where a request waits for his answer
+CONSENTS_PATH = "/my-consents"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseChoice:
+    case_id: int
+    name: str
+    personnel_number: str
+    organisation: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequestLine:
+    consent_id: int
+    case_id: int
+    name: str
+    datum_kind: str
+    label: str
+    state: str
+    requested_at: datetime | None
+
+
+def _require_requester(actor: Actor) -> None:
+    if actor.role not in REQUESTERS:
+        raise ConsentError("auth.not_allowed")
+
+
+def _clean(value: str, limit: int, field: str) -> str:
+    value = value.replace("\x00", "").strip()
+    if not value:
+        raise ConsentError(f"consent_req.{field}_required")
+    if len(value) > limit:
+        raise ConsentError(f"consent_req.{field}_too_long")
+    return value
+
+
+def open_cases(session: Session, actor: Actor) -> tuple[CaseChoice, ...]:
+    """Open cases of the employers the actor's team serves, newest first."""
+    _require_requester(actor)
+    if not actor.employer_ids:
+        return ()
+    rows = session.execute(
+        select_rows(
+            col(SickLeaveCase.id),
+            col(Employee.first_name),
+            col(Employee.last_name),
+            col(Employee.personnel_number),
+            col(Organisation.name),
+        )
+        .join(Employee, col(Employee.id) == col(SickLeaveCase.employee_id))
+        .join(Organisation, col(Organisation.id) == col(SickLeaveCase.organisation_id))
+        .where(
+            col(SickLeaveCase.organisation_id).in_(actor.employer_ids),
+            col(SickLeaveCase.recovery_date).is_(None),
+        )
+        .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
+        .limit(MAX_CASES)
+    ).all()
+    return tuple(CaseChoice(r[0], f"{r[1]} {r[2]}", r[3], r[4]) for r in rows)
+
+
+def request_datum(
+    session: Session,
+    actor: Actor,
+    *,
+    case_id: int,
+    datum_kind: str,
+    label: str,
+    value: str,
+    purpose: str,
+    now: datetime,
+    access: audit.AccessPoint,
+    secret: str,
+) -> int:
+    """Ask the employee of ``case_id`` to allow one datum for his employer; returns the
+    consent record's id (status "requested")."""
+    _require_requester(actor)
+    if datum_kind in FORBIDDEN_DATUM_KINDS:
+        raise ConsentError("consent_req.forbidden_kind")
+    if not may_request_datum(datum_kind):
+        raise ConsentError("consent_req.unknown_kind")
+    label = _clean(label, MAX_LABEL, "label")
+    value = _clean(value, MAX_VALUE, "value")
+    purpose = _clean(purpose, MAX_PURPOSE, "purpose")
+    case = session.get(SickLeaveCase, case_id)
+    if case is None or not in_scope(actor, Subject(case.employee_id, case.organisation_id)):
+        raise ConsentError("consent_req.unknown_case")
+    # one employee's requests queue here, so a double tap cannot slip past the check
+    session.exec(select(Employee.id).where(Employee.id == case.employee_id).with_for_update()).all()
+    if _open_duplicate(session, case_id, datum_kind, label, value):
+        raise ConsentError("consent_req.duplicate")
+    organisation = session.get(Organisation, case.organisation_id)
+    record = ConsentRecord(
+        employee_id=case.employee_id,
+        kind=EMPLOYER_DATUM,
+        status=REQUESTED,
+        purpose=purpose,
+        data_description=label,
+        data_categories=DATUM_CATEGORIES,
+        recipient=organisation.name if organisation else "",
+        recipient_organisation_id=case.organisation_id,
+        legal_basis="explicit_consent",
+        notice_version=NOTICE_VERSION,
+        method="portal",
+        case_id=case_id,
+        datum_kind=datum_kind,
+        datum_label=label,
+        datum_value=value,
+        requested_at=now,
+        requested_by_account_id=actor.account_id,
+    )
+    record.granted_at = None  # asked, not granted: the model's default would say "now"
+    session.add(record)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        access=access,
+        event_type="consent_requested",
+        action=audit.Action.CREATE,
+        ground=audit.Ground.LEGAL_DUTY,
+        subject_employee_id=case.employee_id,
+        consent_id=record.id,
+        objects=[audit.ObjectRef(str(Category.CONSENT), "consent_record", record.id)],
+        details={"datum_kind": datum_kind, "case_id": case_id},
+        secret=secret,
+        now=now,
+    )
+    assert record.id is not None
+    return record.id
+
+
+def request_mail(session: Session, consent_id: int, origin: str) -> Mail | None:
+    """The e-mail that tells the employee *that* a consent is asked of him, with a link to
+    his consents page; never what is asked (the datum may be private). Sent after commit."""
+    record = session.get(ConsentRecord, consent_id)
+    account = employee_account(session, record.employee_id) if record is not None else None
+    if account is None:
+        return None
+    return mail_notice(account, "consent_request", origin, link=f"{origin}{CONSENTS_PATH}")
+
+
+def _open_duplicate(session: Session, case_id: int, kind: str, label: str, value: str) -> bool:
+    return (
+        session.exec(
+            select(ConsentRecord.id).where(
+                ConsentRecord.case_id == case_id,
+                ConsentRecord.status == REQUESTED,
+                ConsentRecord.datum_kind == kind,
+                ConsentRecord.datum_label == label,
+                ConsentRecord.datum_value == value,
+            )
+        ).first()
+        is not None
+    )
+
+
+def requests_in_scope(
+    session: Session, actor: Actor, *, limit: int = 100
+) -> tuple[RequestLine, ...]:
+    """The consent requests for cases of the actor's employers, newest first."""
+    _require_requester(actor)
+    if not actor.employer_ids:
+        return ()
+    query = (
+        select(ConsentRecord, Employee)
+        .join(Employee, col(Employee.id) == col(ConsentRecord.employee_id))
+        .join(SickLeaveCase, col(SickLeaveCase.id) == col(ConsentRecord.case_id))
+        .where(
+            ConsentRecord.kind == EMPLOYER_DATUM,
+            col(SickLeaveCase.organisation_id).in_(actor.employer_ids),
+        )
+        .order_by(col(ConsentRecord.id).desc())
+        .limit(limit)
+    )
+    return tuple(
+        RequestLine(
+            consent_id=record.id or 0,
+            case_id=record.case_id or 0,
+            name=f"{person.first_name} {person.last_name}",
+            datum_kind=record.datum_kind,
+            label=record.datum_label,
+            state=state_of(record),
+            requested_at=record.requested_at,
+        )
+        for record, person in session.exec(query)
+    )

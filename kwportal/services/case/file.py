@@ -1,0 +1,299 @@
+"""The case file as the care team reads it (issue 7, item 2).
+
+Two views, and the policy decides which one an actor gets:
+
+* :func:`open_case_file` — the medical file for the doctor and his team: medical notes
+  (append-only; a correction is a new version pointing at what it supersedes, as WGBO
+  files are kept whole), questionnaire answers, exposure records, appointments, documents,
+  helpers. Refused for any role without access to the medical category.
+* :func:`open_case_admin` — the administration for the case manager: identity, employer,
+  absence dates, appointment times and places, document titles, helpers. It never queries
+  a medical table or column, so nothing medical can reach a case manager's state.
+
+Every opening is one audited read with its ground (NEN 7513).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kwportal.domain.categories import Category
+from kwportal.domain.policy import Access, Actor, Subject, access
+from kwportal.models import (
+    Account,
+    Appointment,
+    CaseDocument,
+    CaseHelper,
+    Employee,
+    ExposureRecord,
+    MedicalNote,
+    Organisation,
+    QuestionnaireAnswer,
+    SickLeaveCase,
+)
+from kwportal.services import audit
+from kwportal.services.case.scope import case_in_scope
+from kwportal.services.views import PolicyDeniedError, project, project_rows
+
+#: the grounds a care-team member may read the file on (seed ch. 1, Grondslagen)
+READ_GROUNDS = (audit.Ground.LEGAL_DUTY, audit.Ground.CONSENT, audit.Ground.EMERGENCY)
+PERSON_COLUMNS = {
+    "first_name": "employee.first_name",
+    "last_name": "employee.last_name",
+    "personnel_number": "employee.personnel_number",
+    "job_title": "employee.job_title",
+}
+CASE_COLUMNS = {
+    "sick_report_date": "sick_leave_case.sick_report_date",
+    "recovery_date": "sick_leave_case.recovery_date",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLine:
+    note_id: int
+    kind: str
+    body: str
+    author_role: str
+    created_at: datetime
+    supersedes_id: int | None
+    #: a later version corrects this one
+    superseded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    questionnaire: str
+    question: str
+    answer: str
+    answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureLine:
+    kind: str
+    agent: str
+    started_on: date
+    ended_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AppointmentLine:
+    starts_at: datetime
+    location: str
+    #: the subject is medical: empty in the case manager's view
+    subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLine:
+    kind: str
+    title: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HelperLine:
+    name: str
+    helper_role: str
+    organisation: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAdminView:
+    case_id: int
+    first_name: str
+    last_name: str
+    personnel_number: str
+    job_title: str
+    organisation: str
+    sick_report_date: date
+    recovery_date: date | None
+    appointments: tuple[AppointmentLine, ...]
+    documents: tuple[DocumentLine, ...]
+    helpers: tuple[HelperLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFileView:
+    admin: CaseAdminView
+    care_address: str
+    notes: tuple[NoteLine, ...]
+    answers: tuple[AnswerLine, ...]
+    exposures: tuple[ExposureLine, ...]
+
+
+def open_case_admin(
+    actor: Actor, case_id: int, *, session: Session, access_point: audit.AccessPoint, secret: str
+) -> CaseAdminView:
+    ref = case_in_scope(session, actor, case_id)
+    view = _admin(session, actor, ref.subject, case_id, medical=False)
+    _audit(session, actor, access_point, ref.subject, case_id, "case_admin_view", secret=secret)
+    return view
+
+
+def open_case_file(
+    actor: Actor,
+    case_id: int,
+    *,
+    session: Session,
+    access_point: audit.AccessPoint,
+    secret: str,
+    ground: audit.Ground = audit.Ground.LEGAL_DUTY,
+) -> CaseFileView:
+    if access(actor, Category.MEDICAL) is not Access.FULL:
+        raise PolicyDeniedError(f"{actor.role} may not read the medical file")
+    if ground not in READ_GROUNDS:
+        raise PolicyDeniedError(f"no reading on ground {ground}")
+    ref = case_in_scope(session, actor, case_id)
+    subject = ref.subject
+    case = session.get(SickLeaveCase, case_id)
+    assert case is not None
+    view = CaseFileView(
+        admin=_admin(session, actor, subject, case_id, medical=True),
+        care_address=project(actor, subject, case, {"a": "sick_leave_case.care_address"})["a"],
+        notes=_notes(session, actor, subject, case_id),
+        answers=tuple(
+            AnswerLine(**project(actor, subject, row, _ANSWER))
+            for row in session.exec(
+                select(QuestionnaireAnswer)
+                .where(QuestionnaireAnswer.case_id == case_id)
+                .order_by(col(QuestionnaireAnswer.answered_at), col(QuestionnaireAnswer.id))
+            )
+        ),
+        exposures=tuple(
+            ExposureLine(**project(actor, subject, row, _EXPOSURE))
+            for row in session.exec(
+                select(ExposureRecord)
+                .where(ExposureRecord.employee_id == subject.employee_id)
+                .order_by(col(ExposureRecord.started_on), col(ExposureRecord.id))
+            )
+        ),
+    )
+    _audit(session, actor, access_point, subject, case_id, "medical_file_view", ground, secret)
+    return view
+
+
+_ANSWER = {
+    "questionnaire": "questionnaire_answer.questionnaire",
+    "question": "questionnaire_answer.question",
+    "answer": "questionnaire_answer.answer",
+    "answered_at": "questionnaire_answer.answered_at",
+}
+_EXPOSURE = {
+    "kind": "exposure_record.kind",
+    "agent": "exposure_record.agent",
+    "started_on": "exposure_record.started_on",
+    "ended_on": "exposure_record.ended_on",
+}
+_NOTE = {
+    "note_id": "medical_note.id",
+    "kind": "medical_note.kind",
+    "body": "medical_note.body",
+    "created_at": "medical_note.created_at",
+    "supersedes_id": "medical_note.supersedes_id",
+}
+_HELPER = {
+    "name": "case_helper.name",
+    "helper_role": "case_helper.helper_role",
+    "organisation": "case_helper.organisation",
+    "phone": "case_helper.phone",
+    "email": "case_helper.email",
+}
+_DOCUMENT = {
+    "kind": "case_document.kind",
+    "title": "case_document.title",
+    "created_at": "case_document.created_at",
+}
+_APPOINTMENT = {"starts_at": "appointment.starts_at", "location": "appointment.location"}
+
+
+def _notes(session: Session, actor: Actor, subject: Subject, case_id: int) -> tuple[NoteLine, ...]:
+    """All versions, newest first; the author by function (seed ch. 1 authorises by
+    function, and a colleague's name is not the reader's business)."""
+    rows = session.exec(
+        select(MedicalNote, Account.role)
+        .join(Account, col(Account.id) == col(MedicalNote.author_account_id), isouter=True)
+        .where(MedicalNote.case_id == case_id)
+        .order_by(col(MedicalNote.created_at).desc(), col(MedicalNote.id).desc())
+    ).all()
+    corrected = {note.supersedes_id for note, _ in rows if note.supersedes_id is not None}
+    values = project_rows(actor, subject, (note for note, _ in rows), _NOTE)
+    return tuple(
+        NoteLine(**value, author_role=role or "", superseded=value["note_id"] in corrected)
+        for value, (_, role) in zip(values, rows, strict=True)
+    )
+
+
+def _admin(
+    session: Session, actor: Actor, subject: Subject, case_id: int, *, medical: bool
+) -> CaseAdminView:
+    case = session.get(SickLeaveCase, case_id)
+    person = session.get(Employee, subject.employee_id)
+    org = session.get(Organisation, subject.organisation_id)
+    assert case is not None and person is not None and org is not None
+    appointments = session.exec(
+        select(Appointment)
+        .where(Appointment.case_id == case_id)
+        .order_by(col(Appointment.starts_at), col(Appointment.id))
+    ).all()
+    return CaseAdminView(
+        case_id=case_id,
+        **project(actor, subject, person, PERSON_COLUMNS),
+        **project(actor, subject, org, {"organisation": "organisation.name"}),
+        **project(actor, subject, case, CASE_COLUMNS),
+        appointments=tuple(
+            AppointmentLine(
+                **project(actor, subject, row, _APPOINTMENT),
+                subject=project(actor, subject, row, {"s": "appointment.subject"})["s"]
+                if medical
+                else "",
+            )
+            for row in appointments
+        ),
+        documents=tuple(
+            DocumentLine(**project(actor, subject, row, _DOCUMENT))
+            for row in session.exec(
+                select(CaseDocument)
+                .where(CaseDocument.case_id == case_id)
+                .order_by(col(CaseDocument.created_at), col(CaseDocument.id))
+            )
+        ),
+        helpers=tuple(
+            HelperLine(**project(actor, subject, row, _HELPER))
+            for row in session.exec(
+                select(CaseHelper).where(CaseHelper.case_id == case_id).order_by(col(CaseHelper.id))
+            )
+        ),
+    )
+
+
+def _audit(
+    session: Session,
+    actor: Actor,
+    access_point: audit.AccessPoint,
+    subject: Subject,
+    case_id: int,
+    event_type: str,
+    ground: audit.Ground = audit.Ground.LEGAL_DUTY,
+    secret: str = "",
+) -> None:
+    categories = [Category.ABSENCE]
+    if event_type == "medical_file_view":
+        categories = [Category.ABSENCE, Category.MEDICAL, Category.CARE_ADDRESS]
+    audit.record(
+        session,
+        actor=actor,
+        access=access_point,
+        event_type=event_type,
+        action=audit.Action.READ,
+        ground=ground,
+        subject_employee_id=subject.employee_id,
+        objects=[audit.ObjectRef(str(c), "sick_leave_case", case_id) for c in categories],
+        secret=secret,
+    )

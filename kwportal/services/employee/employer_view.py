@@ -1,0 +1,102 @@
+""" "What my employer sees": the employee's own latest case through the very view the
+employer's case page renders (:func:`employer_case_view`), plus for each released item who
+released it — by function, as the seed authorises by function name (seed ch. 1) — when,
+and on which ground.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select as select_rows
+from sqlmodel import Session, col
+
+from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.roles import Role
+from kwportal.models import Account, Disclosure, EmployerFeedback
+from kwportal.services import audit
+from kwportal.services.employee.my_case import latest_case
+from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
+from kwportal.services.views import PolicyDeniedError, project
+
+RELEASE_COLUMNS = {
+    "feedback_id": "employer_feedback.id",
+    "released_at": "employer_feedback.released_at",
+    "released_by_account_id": "employer_feedback.released_by_account_id",
+}
+#: employer feedback reaches the employer on the Arbowet / Wet verbetering poortwachter duty
+DEFAULT_GROUND = audit.Ground.LEGAL_DUTY
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    released_at: datetime | None
+    #: the releasing account's function (a Role value), or "" when unknown
+    released_by_role: str
+    ground: str
+
+
+@dataclass(frozen=True, slots=True)
+class MyEmployerView:
+    view: EmployerCaseView
+    #: one per released feedback, newest first, in the order of ``view.feedback``
+    releases: tuple[Release, ...]
+
+
+def my_employer_view(
+    actor: Actor, *, session: Session, access: audit.AccessPoint, secret: str
+) -> MyEmployerView | None:
+    """The employee's latest case as his employer sees it; None without any case."""
+    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
+        raise PolicyDeniedError(f"{actor.role} has no own employer view")
+    latest = latest_case(session, actor.employee_id)
+    if latest is None or latest.id is None:
+        return None
+    view = employer_case_view(actor, latest.id, session=session, access=access, secret=secret)
+    subject = Subject(actor.employee_id, latest.organisation_id)
+    return MyEmployerView(view, _releases(actor, subject, session, latest.id))
+
+
+def _releases(
+    actor: Actor, subject: Subject, session: Session, case_id: int
+) -> tuple[Release, ...]:
+    rows = session.execute(
+        select_rows(
+            col(EmployerFeedback.id).label("id"),
+            col(EmployerFeedback.released_at),
+            col(EmployerFeedback.released_by_account_id),
+            col(Account.role),
+        )
+        .outerjoin(Account, col(Account.id) == col(EmployerFeedback.released_by_account_id))
+        .where(
+            col(EmployerFeedback.case_id) == case_id,
+            col(EmployerFeedback.status) == "released",
+        )
+        .order_by(col(EmployerFeedback.released_at).desc())
+    ).all()
+    grounds = _grounds(session, [row.id for row in rows])
+    releases = []
+    for row in rows:
+        values = project(actor, subject, row, RELEASE_COLUMNS, released=True)
+        releases.append(
+            Release(
+                released_at=values["released_at"],
+                released_by_role=row.role or "",
+                ground=grounds.get(values["feedback_id"], str(DEFAULT_GROUND)),
+            )
+        )
+    return tuple(releases)
+
+
+def _grounds(session: Session, feedback_ids: list[int]) -> dict[int, str]:
+    """The ground recorded with the disclosure to the employer, where there is one."""
+    if not feedback_ids:
+        return {}
+    rows = session.execute(
+        select_rows(col(Disclosure.feedback_id), col(Disclosure.ground)).where(
+            col(Disclosure.feedback_id).in_(feedback_ids),
+            col(Disclosure.recipient_kind) == "employer",
+        )
+    ).all()
+    return {row.feedback_id: row.ground for row in rows if row.feedback_id is not None}

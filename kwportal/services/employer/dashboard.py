@@ -1,0 +1,329 @@
+"""The employer's dashboard: its own organisation's open cases and one case page.
+
+Only what the seed lets an employer hear (seed ch. 1, "Aan werkgever"): name and personnel
+number, sick-report date, the expected period from *released* feedback, the legal deadlines
+(dates only) and whether new feedback was released. Every column passes the policy
+(:func:`views.project`); every page read is audited in the same transaction.
+
+The page costs the same at 5,000 and 50,000 employees: one query for the page slice (plus
+its count), then batched queries for the cases on that page only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy import select as select_rows
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from kwportal.domain.categories import Category
+from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.roles import Role
+from kwportal.models import Appointment, Employee, EmployerFeedback, SickLeaveCase
+from kwportal.services import audit
+from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
+from kwportal.services.employer.deadlines import DeadlineLine, deadlines_for_cases, next_deadline
+from kwportal.services.views import PolicyDeniedError, project
+
+PAGE_SIZES = (10, 20, 50)
+DEFAULT_PAGE_SIZE = 20
+MAX_SEARCH = 100
+#: feedback released this recently is marked new on the overview
+NEW_FEEDBACK_DAYS = 14
+DEFAULT_SORT = "sick_since"
+
+_SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
+    "name": (Employee.last_name, Employee.first_name),
+    "number": (Employee.personnel_number,),
+    "sick_since": (SickLeaveCase.sick_report_date,),
+}
+#: the allow-list of sort keys a client may send; ``-`` sorts descending
+SORT_KEYS = tuple(key for name in _SORT_COLUMNS for key in (name, f"-{name}"))
+
+LINE_COLUMNS = {
+    "case_id": "sick_leave_case.id",
+    "sick_report_date": "sick_leave_case.sick_report_date",
+    "first_name": "employee.first_name",
+    "last_name": "employee.last_name",
+    "personnel_number": "employee.personnel_number",
+}
+FEEDBACK_COLUMNS = {
+    "id": "employer_feedback.id",
+    "case_id": "employer_feedback.case_id",
+    "expected_period": "employer_feedback.expected_period",
+    "released_at": "employer_feedback.released_at",
+}
+APPOINTMENT_COLUMNS = {"starts_at": "appointment.starts_at"}
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewLine:
+    case_id: int
+    first_name: str
+    last_name: str
+    personnel_number: str
+    sick_report_date: date
+    #: from the latest released feedback; empty when none was released
+    expected_period: str
+    next_deadline: DeadlineLine | None
+    overdue: bool
+    new_feedback: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewPage:
+    lines: tuple[OverviewLine, ...]
+    page: int
+    page_size: int
+    pages: int
+    total: int
+    sort: str
+    search: str
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """The shared employer view (released feedback newest first: the history) plus the
+    appointments' dates and the legal deadlines."""
+
+    view: EmployerCaseView
+    appointments: tuple[datetime, ...]
+    deadlines: tuple[DeadlineLine, ...]
+    next_deadline: DeadlineLine | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Released:
+    feedback_id: int
+    expected_period: str
+    released_on: date
+
+
+def _require_employer(actor: Actor) -> int:
+    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
+        raise PolicyDeniedError(f"{actor.role} has no employer dashboard")
+    return actor.organisation_id
+
+
+def normalise_sort(sort: str) -> str:
+    return sort if sort in SORT_KEYS else DEFAULT_SORT
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally: ``%``, ``_`` and ``\\`` are escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def overview(
+    actor: Actor,
+    *,
+    session: Session,
+    page: int = 1,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    sort: str = DEFAULT_SORT,
+    search: str = "",
+    today: date,
+    access: audit.AccessPoint,
+    secret: str,
+) -> OverviewPage:
+    """One page of the organisation's open cases (recovery date not yet known)."""
+    organisation_id = _require_employer(actor)
+    sort, search = normalise_sort(sort), search.strip()[:MAX_SEARCH]
+    page_size = page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE
+    conditions = _conditions(organisation_id, search)
+    total = session.exec(select(func.count()).select_from(SickLeaveCase).where(*conditions)).one()
+    pages = max(1, -(-total // page_size))
+    page = min(max(1, page), pages)
+    rows = _page_rows(session, conditions, sort, offset=(page - 1) * page_size, limit=page_size)
+    subjects = {row.id: Subject(row.employee_id, row.organisation_id) for row in rows}
+    released = _latest_released(actor, session, subjects)
+    deadlines = deadlines_for_cases(actor, subjects.keys(), session=session, today=today)
+    lines = tuple(
+        _line(project(actor, subjects[row.id], row, LINE_COLUMNS), released, deadlines, today)
+        for row in rows
+    )
+    _audit_listing(session, actor, access, lines, released, subjects, secret, page=page, sort=sort)
+    return OverviewPage(lines, page, page_size, pages, total, sort, search)
+
+
+def _page_rows(
+    session: Session, conditions: list[ColumnElement[bool]], sort: str, *, offset: int, limit: int
+) -> Sequence[Any]:
+    """The one query for the page: the open cases joined with their employees."""
+    return session.execute(
+        select_rows(
+            col(SickLeaveCase.id),
+            col(SickLeaveCase.organisation_id),
+            col(SickLeaveCase.employee_id),
+            col(SickLeaveCase.sick_report_date),
+            col(Employee.first_name),
+            col(Employee.last_name),
+            col(Employee.personnel_number),
+        )
+        .join(Employee)
+        .where(*conditions)
+        .order_by(*_order(sort))
+        .limit(limit)
+        .offset(offset)
+    ).all()
+
+
+def _conditions(organisation_id: int, search: str) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [
+        col(SickLeaveCase.organisation_id) == organisation_id,
+        col(SickLeaveCase.recovery_date).is_(None),
+    ]
+    if search:
+        # A correlated scalar subquery, on purpose: the database then looks up the employee
+        # of each open case (bounded by the organisation's open cases) instead of filtering
+        # every employee by the pattern first, which PostgreSQL chose for the count and which
+        # grew with the workforce (benchmarks/dashboard.py: 32 ms -> 5 ms at 50,000).
+        pattern = like_pattern(search)
+        full_name = col(Employee.first_name) + " " + col(Employee.last_name)
+        matches = (
+            select(
+                col(Employee.personnel_number).ilike(pattern, escape="\\")
+                | full_name.ilike(pattern, escape="\\")
+            )
+            .where(col(Employee.id) == col(SickLeaveCase.employee_id))
+            .correlate(SickLeaveCase)
+            .scalar_subquery()
+        )
+        conditions.append(matches)
+    return conditions
+
+
+def _order(sort: str) -> list[Any]:
+    descending = sort.startswith("-")
+    columns = [*_SORT_COLUMNS[sort.lstrip("-")], SickLeaveCase.id]
+    return [col(c).desc() if descending else col(c).asc() for c in columns]
+
+
+def _latest_released(
+    actor: Actor, session: Session, subjects: Mapping[int, Subject]
+) -> dict[int, _Released]:
+    """The latest *released* feedback per case; drafts are never selected."""
+    if not subjects:
+        return {}
+    rows = session.execute(
+        select_rows(
+            col(EmployerFeedback.id),
+            col(EmployerFeedback.case_id),
+            col(EmployerFeedback.expected_period),
+            col(EmployerFeedback.released_at),
+        )
+        .where(
+            col(EmployerFeedback.case_id).in_(subjects.keys()),
+            col(EmployerFeedback.status) == "released",
+            col(EmployerFeedback.released_at).is_not(None),
+        )
+        .order_by(col(EmployerFeedback.released_at), col(EmployerFeedback.id))
+    ).all()
+    latest: dict[int, _Released] = {}
+    for row in rows:
+        values = project(actor, subjects[row.case_id], row, FEEDBACK_COLUMNS, released=True)
+        latest[values["case_id"]] = _Released(
+            values["id"], values["expected_period"], values["released_at"].date()
+        )
+    return latest
+
+
+def _line(
+    values: dict[str, Any],
+    released: Mapping[int, _Released],
+    deadlines: Mapping[int, tuple[DeadlineLine, ...]],
+    today: date,
+) -> OverviewLine:
+    case_id = values["case_id"]
+    feedback = released.get(case_id)
+    steps = deadlines.get(case_id, ())
+    fresh = feedback is not None and (
+        today - timedelta(days=NEW_FEEDBACK_DAYS) <= feedback.released_on <= today
+    )
+    return OverviewLine(
+        case_id=case_id,
+        first_name=values["first_name"],
+        last_name=values["last_name"],
+        personnel_number=values["personnel_number"],
+        sick_report_date=values["sick_report_date"],
+        expected_period=feedback.expected_period if feedback else "",
+        next_deadline=next_deadline(steps, today),
+        overdue=any(step.overdue for step in steps),
+        new_feedback=fresh,
+    )
+
+
+def _audit_listing(
+    session: Session,
+    actor: Actor,
+    access: audit.AccessPoint,
+    lines: Sequence[OverviewLine],
+    released: Mapping[int, _Released],
+    subjects: Mapping[int | None, Subject],
+    secret: str,
+    *,
+    page: int,
+    sort: str,
+) -> None:
+    """One event per person on the page (NEN 7513 logs per person), so each employee's
+    "who opened my file" shows the employer's look at the overview; written in one batch."""
+    entries = []
+    for line in lines:
+        objects = [audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", line.case_id)]
+        feedback = released.get(line.case_id)
+        if feedback is not None:
+            objects.append(
+                audit.ObjectRef(
+                    str(Category.EMPLOYER_FEEDBACK), "employer_feedback", feedback.feedback_id
+                )
+            )
+        subject = subjects.get(line.case_id)
+        entries.append(
+            audit.Entry(
+                event_type="employer_overview",
+                action=audit.Action.READ,
+                ground=audit.Ground.LEGAL_DUTY,
+                subject_employee_id=subject.employee_id if subject else None,
+                objects=objects,
+                details={"page": page, "sort": sort},
+            )
+        )
+    audit.record_many(session, entries, actor=actor, access=access, secret=secret)
+
+
+def case_page(
+    actor: Actor,
+    case_id: int,
+    *,
+    session: Session,
+    today: date,
+    access: audit.AccessPoint,
+    secret: str,
+) -> CasePage:
+    """One case of the employer's own organisation; another's is refused like a missing one."""
+    _require_employer(actor)
+    view = employer_case_view(
+        actor, case_id, session=session, access=access, secret=secret, today=today
+    )
+    owner = session.execute(
+        select_rows(col(SickLeaveCase.employee_id), col(SickLeaveCase.organisation_id)).where(
+            col(SickLeaveCase.id) == case_id
+        )
+    ).one()
+    subject = Subject(owner.employee_id, owner.organisation_id)
+    rows = session.execute(
+        select_rows(col(Appointment.id), col(Appointment.starts_at))
+        .where(col(Appointment.case_id) == case_id)
+        .order_by(col(Appointment.starts_at))
+    ).all()
+    appointments = tuple(
+        project(actor, subject, row, APPOINTMENT_COLUMNS)["starts_at"] for row in rows
+    )
+    steps = deadlines_for_cases(actor, [case_id], session=session, today=today).get(case_id, ())
+    return CasePage(view, appointments, steps, next_deadline(steps, today))

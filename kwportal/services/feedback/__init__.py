@@ -1,0 +1,2 @@
+"""Employer feedback: the editor of the four items, its preview as the employer, sharing
+the draft with the employee (NVAB) and the release (a disclosure, a notice, a mail)."""
