@@ -14,9 +14,11 @@ Services build views only through :func:`visible`; a denied column never reaches
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal, overload
 
 from kwportal.domain.categories import (
     EMPLOYER_IDENTITY_COLUMNS,
@@ -264,3 +266,51 @@ def may_read_work_note(actor: Actor, author_account_id: int) -> bool:
     """A work note is its author's alone: not his team, not the employee (they are no part
     of the file, an access request or a download), not the privacy desk."""
     return may_keep_work_notes(actor) and actor.account_id == author_account_id
+
+
+class NotAllowedError(PermissionError):
+    """The actor's role (or a missing link to a person, organisation or account) rules the
+    act out before any row is read."""
+
+    code = "auth.not_allowed"
+
+
+ActorLink = Literal["employee_id", "organisation_id", "account_id"]
+
+
+@overload
+def require(
+    actor: Actor,
+    *roles: Role,
+    has: ActorLink,
+    error: Callable[[str], Exception] = ...,
+) -> int: ...
+
+
+@overload
+def require(
+    actor: Actor,
+    *roles: Role,
+    has: None = None,
+    error: Callable[[str], Exception] = ...,
+) -> None: ...
+
+
+def require(
+    actor: Actor,
+    *roles: Role,
+    has: ActorLink | None = None,
+    error: Callable[[str], Exception] = NotAllowedError,
+) -> int | None:
+    """The one role check of every use case: ``actor`` acts in one of ``roles`` and, when
+    ``has`` names a link (the employee's own person, the contact's organisation, the
+    account), has it; that id is returned. Otherwise ``error("auth.not_allowed")`` is
+    raised, so a service keeps its own error type for the page to map."""
+    if actor.role not in roles:
+        raise error(NotAllowedError.code)
+    if has is None:
+        return None
+    value: int | None = getattr(actor, has)
+    if value is None:
+        raise error(NotAllowedError.code)
+    return value

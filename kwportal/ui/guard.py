@@ -11,16 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlencode, urlsplit
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.services import runner
 
 F = TypeVar("F", bound=Callable[..., Any])
 LOGIN_EXPIRED = "/login?e=auth.session_expired"
 NOT_ALLOWED = "/portal?e=auth.not_allowed"
 #: an employee account that is not (yet) linked to the person it belongs to
 NO_PERSON = "/portal?e=auth.no_person"
+STEP_UP = "/stepup"
 ALL_SIGNED_IN = tuple(r for r in Role if r is not Role.SYSTEM)
 
 #: handlers that anyone may call: they read only the URL or set the language
@@ -37,25 +40,42 @@ def public(fn: F) -> F:
 
 
 def guarded(*roles: Role) -> Callable[[F], F]:
+    """Only a signed-in account of ``roles`` gets past: the handler's use case runs through
+    the runner with this gate beside its own, and a handler that runs none is still checked
+    (``do_touch``), so a call without a session is refused whatever the handler does."""
     allowed = roles or ALL_SIGNED_IN
-    employee_only = allowed == (Role.EMPLOYEE,)
+    gate = runner.Gate(allowed, person=allowed == (Role.EMPLOYEE,))
 
     def decorate(fn: F) -> F:
         @functools.wraps(fn)
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-            signed_in = self._authenticate()
-            if signed_in is None:
-                self._forget()
-                return rx.redirect(LOGIN_EXPIRED)
-            if signed_in.role not in allowed:
-                return rx.redirect(NOT_ALLOWED)
-            if employee_only and signed_in.employee_id is None:
-                # every employee page is about the person; without one there is nothing to
-                # show or change, and the start page says why (not a server error)
-                return rx.redirect(NO_PERSON)
-            return fn(self, *args, **kwargs)
+            self._gate, self._units = gate, 0
+            try:
+                result = fn(self, *args, **kwargs)
+                if not self._units:
+                    self._run(runner.do_touch)
+            except runner.Refusal as refusal:
+                return refused(self, refusal)
+            return result
 
         wrapper.kw_guard_roles = allowed  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def refused(state: Any, refusal: runner.Refusal) -> Any:
+    """The one answer to a refused call: where the browser goes, and nothing of the page's
+    data stays behind when the session is gone."""
+    if isinstance(refusal, runner.NotSignedIn):
+        state._forget()
+        return rx.redirect(LOGIN_EXPIRED)
+    if isinstance(refusal, runner.NoPerson):
+        # every employee page is about the person; without one there is nothing to show or
+        # change, and the start page says why (not a server error)
+        return rx.redirect(NO_PERSON)
+    if isinstance(refusal, runner.StepUpNeeded):
+        parts = urlsplit(str(state.router.url))
+        here = parts.path + (f"?{parts.query}" if parts.query else "")
+        return rx.redirect(f"{STEP_UP}?{urlencode({'next': here or '/portal'})}")
+    return rx.redirect(NOT_ALLOWED)

@@ -18,11 +18,12 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import CONSENT_GRANTED, Actor, may_request_datum
+from kwportal.domain.policy import CONSENT_GRANTED, Actor, may_request_datum, require
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentReceipt, ConsentRecord, Disclosure
 from kwportal.services import audit
 from kwportal.services.employee import receipts
+from kwportal.services.unit import Ctx, use_case
 
 REQUESTED = "requested"
 GRANTED = CONSENT_GRANTED
@@ -67,9 +68,7 @@ class MyConsent:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise ConsentError("auth.not_allowed")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=ConsentError)
 
 
 def state_of(record: ConsentRecord) -> str:
@@ -273,3 +272,32 @@ def _repeat_code(record: ConsentRecord) -> str:
     if record.status == REFUSED:
         return "consents.already_refused"
     return "consents.not_granted"
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+Mine = tuple[MyConsent, ...]
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_list_mine(actor: Actor, *, ctx: Ctx) -> Mine:
+    return list_mine(ctx.session, actor)
+
+
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
+def do_grant(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
+    """Grant, then the refreshed list, in the one unit."""
+    grant(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
+    return list_mine(ctx.session, actor)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_refuse(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
+    refuse(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
+    return list_mine(ctx.session, actor)
+
+
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
+def do_withdraw(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
+    withdraw(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
+    return list_mine(ctx.session, actor)

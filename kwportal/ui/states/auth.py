@@ -4,25 +4,25 @@ gets only a display name and a role label."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from http.cookies import CookieError, SimpleCookie
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.i18n import CATALOGS, t
-from kwportal.models import Account
-from kwportal.services import audit
+from kwportal.services import audit, runner
 from kwportal.services.auth import sessions
-from kwportal.services.auth.actors import actor_for
 from kwportal.services.auth.common import Context
 from kwportal.settings import get_settings
 from kwportal.ui.api.http import SESSION_COOKIE
 from kwportal.ui.guard import guarded, public
 from kwportal.ui.states.base import AppState
 
+T = TypeVar("T")
 _LINK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
 
@@ -32,6 +32,9 @@ class AuthState(AppState):
     #: the outcome of the last action on a signed-in page (a catalog key, or empty)
     notice_key: str = ""
     _signed_in: sessions.SignedIn | None = None
+    #: the gate of the handler being run and how many units it ran (set by the guard)
+    _gate: runner.Gate | None = None
+    _units: int = 0
 
     @rx.var
     def notice_text(self) -> str:
@@ -45,46 +48,54 @@ class AuthState(AppState):
         morsel = jar.get(SESSION_COOKIE)
         return morsel.value[:200] if morsel else ""
 
-    def _context(self) -> Context:
-        settings = get_settings()
-        return Context(
+    def _caller(self) -> runner.Caller:
+        return runner.Caller(
+            token=self._cookie_token(),
             access=audit.AccessPoint(
                 ip=self.router.session.client_ip or "",
                 agent=(self.router.headers.user_agent or "")[:300],
             ),
+        )
+
+    def _run(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Hand one use case to the runner: one transaction for the whole click. A refusal
+        propagates to the guard, which answers it the one way."""
+        done = runner.run(self._caller(), work, *args, guard=self._gate, **kwargs)
+        self._units += 1
+        self._signed_in = done.signed_in
+        self.display_name = done.signed_in.display_name
+        self.role = str(done.signed_in.role)
+        return done.value
+
+    # --- legacy, removed once every page runs its use case through ``_run`` ---
+    def _context(self) -> Context:
+        settings = get_settings()
+        caller = self._caller()
+        return Context(
+            access=caller.access,
             now=datetime.now(UTC),
             secret=settings.secret_key,
             origin=settings.public_origin,
         )
 
-    def _authenticate(self) -> sessions.SignedIn | None:
-        with transaction() as session:
-            self._signed_in = sessions.resolve(session, self._context(), self._cookie_token())
-        if self._signed_in is not None:
-            self.display_name = self._signed_in.display_name
-            self.role = str(self._signed_in.role)
-        return self._signed_in
+    def _actor(self) -> Actor:
+        return self._run(_legacy_actor)
 
     @rx.event
     @guarded()
     def keep_alive(self) -> None:
         """ "Stay signed in": the guard has touched the session."""
 
-    def _actor(self) -> Actor:
-        """The signed-in account as the policy sees it, with the employers its team serves
-        (read fresh: an assignment withdrawn a moment ago no longer counts)."""
-        assert self._signed_in is not None
-        with transaction() as session:
-            account = session.get(Account, self._signed_in.account_id)
-            if account is None:
-                raise PermissionError("account gone")
-            return actor_for(session, account)
-
     def _forget(self) -> None:
         """Drop everything this state (and the session fields it inherits) holds."""
         self.reset()  # type: ignore[no-untyped-call]
         self._signed_in = None
         self.display_name = self.role = ""
+
+
+@runner.use_case()
+def _legacy_actor(actor: Actor, *, ctx: runner.Ctx) -> Actor:
+    return actor
 
 
 class AuthPageState(AppState):

@@ -90,14 +90,14 @@ class AdminTeamsState(AuthState):
         self.notice_key = ""
         self._refresh()
 
-    def _run(self, work: Any, done_key: str) -> None:
+    def _apply(self, work: Any, done_key: str) -> None:
         if act(self, work, done_key)[0]:
             self._refresh()
 
     @rx.event
     @guarded(Role.ADMIN)
     def create_team(self, form_data: dict[str, Any]) -> None:
-        self._run(
+        self._apply(
             lambda a, s, c: admin_teams.create_team(
                 a,
                 form_text(form_data, "name"),
@@ -111,7 +111,7 @@ class AdminTeamsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def assign_employer(self, form_data: dict[str, Any]) -> None:
-        self._run(
+        self._apply(
             lambda a, s, c: admin_teams.assign_employer(
                 a,
                 parse_id(form_text(form_data, "team_id", 20), "admin.unknown_team"),
@@ -125,7 +125,7 @@ class AdminTeamsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def unassign_employer(self, form_data: dict[str, Any]) -> None:
-        self._run(
+        self._apply(
             lambda a, s, c: admin_teams.unassign_employer(
                 a,
                 parse_id(form_text(form_data, "item_id", 20), "admin.unknown_organisation"),
@@ -138,7 +138,7 @@ class AdminTeamsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def add_member(self, form_data: dict[str, Any]) -> None:
-        self._run(
+        self._apply(
             lambda a, s, c: admin_teams.add_member(
                 a,
                 parse_id(form_text(form_data, "team_id", 20), "admin.unknown_team"),
@@ -152,7 +152,7 @@ class AdminTeamsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def remove_member(self, form_data: dict[str, Any]) -> None:
-        self._run(
+        self._apply(
             lambda a, s, c: admin_teams.remove_member(
                 a,
                 parse_id(form_text(form_data, "item_id", 20), "admin.unknown_account"),

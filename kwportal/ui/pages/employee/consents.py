@@ -6,14 +6,12 @@ and withdrawal has a signed receipt to download."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services.auth import sessions
 from kwportal.services.employee import consents
 from kwportal.ui.api.downloads import receipt_href
 from kwportal.ui.components.downloads import download_button
@@ -24,7 +22,6 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = "/my-consents"
-STEP_UP = f"/stepup?next={ROUTE}"
 STATES = ("requested", "granted", "refused", "withdrawn")
 EVENTS = ("granted", "withdrawn")
 
@@ -78,9 +75,7 @@ class MyConsentsState(AuthState):
     pending: list[ConsentRow] = []
     others: list[ConsentRow] = []
 
-    def _refresh(self) -> None:
-        with transaction() as session:
-            lines = consents.list_mine(session, self._actor())
+    def _show(self, lines: consents.Mine) -> None:
         rows = [_row(c) for c in lines]
         self.pending = [r for r in rows if r.state == "requested"]
         self.others = [r for r in rows if r.state != "requested"]
@@ -89,46 +84,36 @@ class MyConsentsState(AuthState):
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
-
-    def _fresh_code(self) -> bool:
-        assert self._signed_in is not None
-        return not sessions.needs_step_up(self._signed_in, datetime.now(UTC))
+        self._show(self._run(consents.do_list_mine))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
-    def grant_request(self, form_data: dict[str, Any]) -> Any:
-        if not self._fresh_code():
-            return rx.redirect(STEP_UP)
-        return self._change(consents.grant, form_data, "consents.granted")
+    def grant_request(self, form_data: dict[str, Any]) -> None:
+        self._change(consents.do_grant, form_data, "consents.granted")
 
     @rx.event
     @guarded(Role.EMPLOYEE)
-    def refuse_request(self, form_data: dict[str, Any]) -> Any:
-        return self._change(consents.refuse, form_data, "consents.refused")
+    def refuse_request(self, form_data: dict[str, Any]) -> None:
+        self._change(consents.do_refuse, form_data, "consents.refused")
 
     @rx.event
     @guarded(Role.EMPLOYEE)
-    def withdraw_consent(self, form_data: dict[str, Any]) -> Any:
-        if not self._fresh_code():
-            return rx.redirect(STEP_UP)
-        return self._change(consents.withdraw, form_data, "consents.withdrawn")
+    def withdraw_consent(self, form_data: dict[str, Any]) -> None:
+        self._change(consents.do_withdraw, form_data, "consents.withdrawn")
 
-    def _change(self, work: Any, form_data: dict[str, Any], done_key: str) -> None:
+    def _change(self, use_case: Any, form_data: dict[str, Any], done_key: str) -> None:
         raw = str(form_data.get("consent_id", ""))[:12]
         if not raw.isdigit():
             self.notice_key = "consent.unknown"
             return
-        ctx = self._context()
-        actor = self._actor()
         try:
-            with transaction() as session:
-                work(session, actor, int(raw), now=ctx.now, access=ctx.access, secret=ctx.secret)
+            self._show(self._run(use_case, int(raw)))
         except consents.ConsentError as error:
+            # nothing changed; the list is read again, as another tab may have moved on
             self.notice_key = error.code
+            self._show(self._run(consents.do_list_mine))
         else:
             self.notice_key = done_key
-        self._refresh()
 
 
 def _state_label(state: Any) -> rx.Component:

@@ -1,0 +1,160 @@
+"""One click, one unit of work (STYLE.md, "The application boundary").
+
+A page state or an HTTP route hands a use case and its arguments to :func:`run`. In ONE
+transaction it resolves the session from the cookie token, builds the actor, checks the
+role, the link to a person and the fresh code that the use case (and the handler's guard)
+declare, runs the use case and commits; only then does it send the mail the use case
+queued. A refusal (not signed in, another role, no person, a fresh code needed) is raised
+after the commit, so an idle session ended on the way is recorded; a use case's own error
+rolls the whole unit back and reaches the caller to be mapped to a message.
+
+A use case is ``do_<verb>(actor, ..., *, ctx)``: ``ctx`` carries the transaction, the time,
+where the request came from, the server secret and the outbox. Pages and states never
+import the database; this module is their only way to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+from sqlmodel import Session
+
+from kwportal.db import transaction
+from kwportal.domain.policy import Actor
+from kwportal.models import Account
+from kwportal.services import audit
+from kwportal.services.auth import sessions
+from kwportal.services.auth.actors import actor_for
+from kwportal.services.mail import send_all
+from kwportal.services.unit import (
+    Ctx,
+    Gate,
+    NoPerson,
+    NotSignedIn,
+    Refusal,
+    RoleRefused,
+    StepUpNeeded,
+    gate_of,
+    use_case,
+)
+from kwportal.settings import get_settings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who knocks: the session cookie's token and where the request came from."""
+
+    token: str
+    access: audit.AccessPoint
+
+
+@dataclass(frozen=True, slots=True)
+class Done(Generic[T]):
+    value: T
+    signed_in: sessions.SignedIn
+
+
+def _context(session: Session, access: audit.AccessPoint) -> Ctx:
+    settings = get_settings()
+    return Ctx(
+        access=access,
+        now=datetime.now(UTC),
+        secret=settings.secret_key,
+        origin=settings.public_origin,
+        session=session,
+    )
+
+
+def _refusal(signed_in: sessions.SignedIn | None, gate: Gate, now: datetime) -> Refusal | None:
+    if signed_in is None:
+        return NotSignedIn()
+    if signed_in.role not in gate.roles:
+        return RoleRefused()
+    if gate.person and signed_in.employee_id is None:
+        return NoPerson()
+    if gate.step_up and sessions.needs_step_up(signed_in, now):
+        return StepUpNeeded()
+    return None
+
+
+def run(
+    caller: Caller,
+    work: Callable[..., T],
+    *args: Any,
+    guard: Gate | None = None,
+    **kwargs: Any,
+) -> Done[T]:
+    """Run ``work(actor, *args, ctx=ctx, **kwargs)`` as the caller, in one transaction.
+
+    ``guard`` is the handler's own gate (its roles), checked beside the use case's."""
+    declared = gate_of(work)
+    refusal: Refusal | None = None
+    with transaction() as session:
+        ctx = _context(session, caller.access)
+        signed_in = sessions.resolve(session, ctx, caller.token)
+        for gate in (guard, declared):
+            if refusal is None and gate is not None:
+                refusal = _refusal(signed_in, gate, ctx.now)
+        if refusal is None:
+            assert signed_in is not None
+            ctx = Ctx(
+                access=ctx.access,
+                now=ctx.now,
+                secret=ctx.secret,
+                origin=ctx.origin,
+                session=session,
+                signed_in=signed_in,
+            )
+            value = work(_actor(session, signed_in), *args, ctx=ctx, **kwargs)
+    if refusal is not None:
+        raise refusal
+    send_all(ctx.outbox, get_settings())
+    assert signed_in is not None
+    return Done(value, signed_in)
+
+
+def run_public(access: audit.AccessPoint, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """An act that needs no session (sign-in steps, the public site): ``work(*args,
+    ctx=ctx)`` in one transaction, its mail sent after the commit."""
+    with transaction() as session:
+        ctx = _context(session, access)
+        value = work(*args, ctx=ctx, **kwargs)
+    send_all(ctx.outbox, get_settings())
+    return value
+
+
+def _actor(session: Session, signed_in: sessions.SignedIn) -> Actor:
+    """The account as the policy sees it, with the employers its team serves, read in the
+    same transaction (an assignment withdrawn a moment ago no longer counts)."""
+    account = session.get(Account, signed_in.account_id)
+    if account is None:
+        raise NotSignedIn()
+    return actor_for(session, account)
+
+
+@use_case()
+def do_touch(actor: Actor, *, ctx: Ctx) -> None:
+    """Nothing but the session check (and its "last seen"): for a handler that reads no
+    data, so a call without a session is still refused."""
+
+
+__all__ = [
+    "Caller",
+    "Ctx",
+    "Done",
+    "Gate",
+    "NoPerson",
+    "NotSignedIn",
+    "Refusal",
+    "RoleRefused",
+    "StepUpNeeded",
+    "do_touch",
+    "run",
+    "run_public",
+    "use_case",
+]
