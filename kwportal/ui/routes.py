@@ -1,0 +1,129 @@
+"""Every route of the portal and every URL builder, in one place: pages, API routes and
+the links between them. A page imports its own route and the links it shows from here,
+never from another page or from ``ui/api``."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+# --- public site (seed ch. 2) ---
+HOME = "/"
+PRIVACY = "/privacy"
+COOKIES = "/cookies"
+NEWSLETTER = "/newsletter"
+NEWSLETTER_CONFIRM = "/newsletter-confirm"
+NEWSLETTER_UNSUBSCRIBE = "/newsletter-unsubscribe"
+CALLBACK = "/callback"
+VISITOR_RIGHTS = "/visitor-rights"
+VISITOR_RIGHTS_CONFIRM = "/visitor-rights-confirm"
+
+# --- sign-in ---
+LOGIN = "/login"
+LOGIN_CODE = "/login-code"
+LOGIN_RECOVERY = "/login-recovery"
+INVITE = "/invite"
+ENROL = "/enrol"
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"
+STEP_UP = "/stepup"
+
+# --- every signed-in role ---
+PORTAL = "/portal"
+SECURITY = "/security"
+
+# --- employee ---
+MY_CASE = "/my-case"
+MY_DETAILS = "/my-details"
+MY_EMPLOYER_VIEW = "/my-employer-view"
+MY_ACCESS_LOG = "/my-access-log"
+MY_RETENTION = "/my-retention"
+MY_RIGHTS = "/my-rights"
+MY_DISCLOSURES = "/my-disclosures"
+MY_CONSENTS = "/my-consents"
+MY_EXPORT = "/my-export"
+
+# --- employer contact ---
+EMPLOYER = "/employer"
+EMPLOYER_CASE = "/employer-case"
+EMPLOYER_SICK_REPORT = "/employer-sick-report"
+EMPLOYER_REPORTS = "/employer-reports"
+EMPLOYER_ROSTER = "/employer-roster"
+
+# --- care team ---
+CARE = "/care"
+CARE_CASE = "/care-case"
+CASE_ADMIN = "/case-admin"
+CARE_FEEDBACK = "/care-feedback"
+CONSENT_REQUESTS = "/consent-requests"
+CALLBACKS = "/callbacks"
+
+# --- privacy desk ---
+RIGHTS_DESK = "/rights-desk"
+RETENTION_DESK = "/retention-desk"
+ACCESS_LOG_DESK = "/access-log-desk"
+VISITOR_REQUESTS = "/visitor-requests"
+
+# --- admin ---
+ADMIN_ORGANISATIONS = "/admin-organisations"
+ADMIN_ACCOUNTS = "/admin-accounts"
+ADMIN_TEAMS = "/admin-teams"
+SITE_STATS = "/site-stats"
+
+# --- API: sign-in forms ---
+API_LOGIN = "/api/auth/login"
+API_CODE = "/api/auth/code"
+API_RECOVERY = "/api/auth/recovery"
+API_INVITE = "/api/auth/invite"
+API_ENROL_QR = "/api/auth/enrol/qr.svg"
+API_ENROL_SECRET = "/api/auth/enrol/secret"
+API_ENROL = "/api/auth/enrol"
+API_RECOVERY_CODES = "/api/auth/recovery-codes"
+API_STEP_UP = "/api/auth/stepup"
+API_PASSWORD = "/api/auth/password"
+API_TOTP = "/api/auth/totp"
+API_LOGOUT = "/api/auth/logout"
+API_LOGOUT_EVERYWHERE = "/api/auth/logout-everywhere"
+API_FORGOT = "/api/auth/forgot"
+API_RESET = "/api/auth/reset"
+
+# --- API: the public site's forms ---
+API_COOKIES = "/api/public/cookies"
+API_HIT = "/api/public/hit"
+API_NEWSLETTER = "/api/public/newsletter"
+API_NEWSLETTER_CONFIRM = "/api/public/newsletter/confirm"
+API_NEWSLETTER_UNSUBSCRIBE = "/api/public/newsletter/unsubscribe"
+API_CALLBACK = "/api/public/callback"
+API_VISITOR_RIGHTS = "/api/public/rights"
+API_VISITOR_RIGHTS_CONFIRM = "/api/public/rights/confirm"
+
+# --- API: downloads and uploads (never through a page state) ---
+API_RECEIPT = "/api/my/consent-receipt/{receipt_id:int}"
+API_DOCUMENT = "/api/my/case-document/{document_id:int}"
+API_CARE_ADDRESS = "/api/my/care-address"
+API_EXPORT = "/api/my/export"
+API_ROSTER = "/api/employer/roster"
+API_REPORTS_CSV = "/api/employer/reports.csv"
+API_TRANSFER = "/api/desk/transfer"
+API_ACCESS_EXPORT = "/api/desk/access-export"
+
+
+def with_query(path: str, **query: str | int) -> str:
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def receipt_href(receipt_id: int) -> str:
+    return API_RECEIPT.replace("{receipt_id:int}", str(receipt_id))
+
+
+def document_href(document_id: int) -> str:
+    return API_DOCUMENT.replace("{document_id:int}", str(document_id))
+
+
+def case_href(route: str, case_id: Any) -> Any:
+    """A case page's link: ``route?case=<id>``; ``case_id`` may be a state var."""
+    return route + "?case=" + case_id if not isinstance(case_id, int) else f"{route}?case={case_id}"
+
+
+def step_up_href(next_path: str) -> str:
+    return with_query(STEP_UP, next=next_path)
