@@ -4,8 +4,11 @@ never from another page or from ``ui/api``."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+_CASE_ID = re.compile(r"^[1-9][0-9]{0,11}$")
 
 # --- public site (seed ch. 2) ---
 HOME = "/"
@@ -127,3 +130,9 @@ def case_href(route: str, case_id: Any) -> Any:
 
 def step_up_href(next_path: str) -> str:
     return with_query(STEP_UP, next=next_path)
+
+
+def case_id_from(url: str) -> int | None:
+    """The ``case`` query parameter as a positive int, or None."""
+    raw = parse_qs(urlsplit(url).query).get("case", [""])[0]
+    return int(raw) if _CASE_ID.match(raw) else None

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from kwportal.db import transaction
-from kwportal.services import audit
+from kwportal.services import audit, runner
 from kwportal.services.auth.common import Context
 from kwportal.services.mail import Mail, send_all
 from kwportal.settings import Settings, get_settings
@@ -64,6 +64,25 @@ async def in_transaction(work: Callable[..., T], *args: Any, **kwargs: Any) -> T
             return work(session, *args, **kwargs)
 
     return await run_in_threadpool(run)
+
+
+def caller(request: Request) -> runner.Caller:
+    return runner.Caller(token=token_of(request), access=context(request).access)
+
+
+async def run_unit(request: Request, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """The route's one unit of work (``runner.run``) on a worker thread: database I/O and
+    hashing never block the event loop that also carries the websocket. A refusal
+    (``runner.Refusal``) propagates; each route answers it as it documents."""
+    done = await run_in_threadpool(runner.run, caller(request), work, *args, **kwargs)
+    return done.value
+
+
+async def run_open(request: Request, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """An act that needs no session (sign-in steps, the public site), in one unit."""
+    return await run_in_threadpool(
+        runner.run_public, context(request).access, work, *args, **kwargs
+    )
 
 
 def token_of(request: Request) -> str:
