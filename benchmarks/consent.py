@@ -50,7 +50,7 @@ from kwportal.models import (  # noqa: E402
     Employee,
     SickLeaveCase,
 )
-from kwportal.services import passwords  # noqa: E402
+from kwportal.services.auth import passwords  # noqa: E402
 from kwportal.services.demo.accounts import DemoAccount, demo_totp_secret  # noqa: E402
 from kwportal.ui.pages.employee.consents import MyConsentsState  # noqa: E402
 from kwportal.ui.states.base import AppState  # noqa: E402

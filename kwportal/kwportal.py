@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from kwportal.db import get_engine, transaction
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.api import all_routes
 from kwportal.ui.middleware import ForgetOnConnect
 from kwportal.ui.pages.admin import accounts as admin_accounts
@@ -68,31 +69,36 @@ app.add_middleware(ForgetOnConnect())
 #: the public site (seed ch. 2): (component, route, title key, description key)
 PUBLIC_PAGES = (
     (home.home, home.ROUTE, "home.title", "public.meta.home"),
-    (legal.privacy_page, "/privacy", "privacy.title", "public.meta.privacy"),
-    (legal.cookies_page, "/cookies", "cookies.title", "public.meta.cookies"),
-    (visitor_forms.newsletter_page, "/newsletter", "newsletter.title", "public.meta.newsletter"),
+    (legal.privacy_page, routes.PRIVACY, "privacy.title", "public.meta.privacy"),
+    (legal.cookies_page, routes.COOKIES, "cookies.title", "public.meta.cookies"),
+    (
+        visitor_forms.newsletter_page,
+        routes.NEWSLETTER,
+        "newsletter.title",
+        "public.meta.newsletter",
+    ),
     (
         visitor_forms.newsletter_confirm_page,
-        "/newsletter-confirm",
+        routes.NEWSLETTER_CONFIRM,
         "newsletter.confirm_title",
         "public.meta.newsletter",
     ),
     (
         visitor_forms.newsletter_unsubscribe_page,
-        "/newsletter-unsubscribe",
+        routes.NEWSLETTER_UNSUBSCRIBE,
         "newsletter.unsubscribe_title",
         "public.meta.newsletter",
     ),
-    (visitor_forms.callback_page, "/callback", "callback.title", "public.meta.callback"),
+    (visitor_forms.callback_page, routes.CALLBACK, "callback.title", "public.meta.callback"),
     (
         visitor_forms.visitor_rights_page,
-        "/visitor-rights",
+        routes.VISITOR_RIGHTS,
         "visitor_rights.title",
         "public.meta.rights",
     ),
     (
         visitor_forms.visitor_rights_confirm_page,
-        "/visitor-rights-confirm",
+        routes.VISITOR_RIGHTS_CONFIRM,
         "visitor_rights.confirm_title",
         "public.meta.rights",
     ),

@@ -11,19 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services import runner
+from kwportal.ui import routes
 
 F = TypeVar("F", bound=Callable[..., Any])
-LOGIN_EXPIRED = "/login?e=auth.session_expired"
-NOT_ALLOWED = "/portal?e=auth.not_allowed"
+LOGIN_EXPIRED = f"{routes.LOGIN}?e=auth.session_expired"
+NOT_ALLOWED = f"{routes.PORTAL}?e=auth.not_allowed"
 #: an employee account that is not (yet) linked to the person it belongs to
-NO_PERSON = "/portal?e=auth.no_person"
-STEP_UP = "/stepup"
+NO_PERSON = f"{routes.PORTAL}?e=auth.no_person"
 ALL_SIGNED_IN = tuple(r for r in Role if r is not Role.SYSTEM)
 
 #: handlers that anyone may call: they read only the URL or set the language
@@ -77,5 +77,5 @@ def refused(state: Any, refusal: runner.Refusal) -> Any:
     if isinstance(refusal, runner.StepUpNeeded):
         parts = urlsplit(str(state.router.url))
         here = parts.path + (f"?{parts.query}" if parts.query else "")
-        return rx.redirect(f"{STEP_UP}?{urlencode({'next': here or '/portal'})}")
+        return rx.redirect(routes.step_up_href(here or routes.PORTAL))
     return rx.redirect(NOT_ALLOWED)

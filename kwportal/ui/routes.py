@@ -1,6 +1,7 @@
 """Every route of the portal and every URL builder, in one place: pages, API routes and
-the links between them. A page imports its own route and the links it shows from here,
-never from another page or from ``ui/api``."""
+the links between them, and the few names the browser and the server share (cookies, form
+fields). A page imports its own route and the links it shows from here, never from another
+page or from ``ui/api``."""
 
 from __future__ import annotations
 
@@ -109,6 +110,17 @@ API_ROSTER = "/api/employer/roster"
 API_REPORTS_CSV = "/api/employer/reports.csv"
 API_TRANSFER = "/api/desk/transfer"
 API_ACCESS_EXPORT = "/api/desk/access-export"
+
+
+# --- names the browser and the server share ---
+#: the HttpOnly session cookie (a random token; the server keeps only its HMAC)
+SESSION_COOKIE = "kw_session"
+#: the visitor's cookie choice, the public forms' bot check and the marketing opt-in
+CHOICE_COOKIE = "kw_cookie_choice"
+FORM_COOKIE = "kw_form"
+MARKETING_COOKIE = "kw_marketing"
+HONEYPOT = "website"
+TOKEN_FIELD = "form_token"
 
 
 def with_query(path: str, **query: str | int) -> str:

@@ -18,9 +18,19 @@ from sqlmodel import select
 from kwportal.db import transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models import ConsentRecord
-from kwportal.services import audit
+from kwportal.models import (
+    CareTeam,
+    ConsentRecord,
+    Disclosure,
+    EmployeeNotice,
+    EmployerFeedback,
+    TeamAssignment,
+)
+from kwportal.services import audit, runner
 from kwportal.services.case import consent_requests
+from kwportal.services.feedback.editor import FeedbackForm, current_draft, save_draft
+from kwportal.services.mail import Mail
+from kwportal.ui.pages.care.feedback import FeedbackState
 from kwportal.ui.pages.employee.consents import MyConsentsState
 from tests import factories
 from tests.conftest import TEST_SECRET
@@ -100,3 +110,68 @@ def test_a_consent_grant_without_a_session_changes_nothing(portal: Engine) -> No
     assert state.others == [] and state.notice_key == ""
     with transaction(portal) as session:
         assert session.exec(select(ConsentRecord)).one().status == "requested"
+
+
+def _doctor_with_a_draft(engine: Engine) -> tuple[str, int, int]:
+    """A signed-in company doctor whose team serves an employer, and a saved draft on the
+    case of an employee there who has an account; (token, case id, feedback id)."""
+    now = datetime.now(UTC)
+    doctor_id, username, secret = new_enrolled(engine, CHEAP_HASH, role=Role.COMPANY_DOCTOR)
+    with transaction(engine) as session:
+        org = factories.organisation(session)
+        person = factories.employee(session, org)
+        case = factories.sick_case(session, person, sick_report_date=date(2026, 11, 1))
+        factories.account(
+            session,
+            Role.EMPLOYEE,
+            employee_id=person.id,
+            organisation_id=org.id,
+            email="werknemer@example.test",
+        )
+        team = CareTeam(name="Team", doctor_account_id=doctor_id)
+        session.add(team)
+        session.flush()
+        session.add(TeamAssignment(care_team_id=team.id, organisation_id=org.id))
+        doctor = Actor(doctor_id, Role.COMPANY_DOCTOR, employer_ids=frozenset({org.id}))
+        keys = {"now": now, "access_point": WEB, "secret": TEST_SECRET}
+        draft = current_draft(doctor, case.id, session=session, create=True, **keys)
+        assert draft is not None
+        form = FeedbackForm(
+            levels={"working_hours": "limited"},
+            notes={"working_hours": "halve dagen"},
+            expected_period="4 weken",
+            advice="Start met halve dagen in het eigen werk.",
+        )
+        save_draft(
+            doctor, draft.feedback_id, expected_version=0, form=form, session=session, **keys
+        )
+        case_id, feedback_id = case.id, draft.feedback_id
+    return sign_in(engine, username, secret, now), case_id, feedback_id
+
+
+def test_a_feedback_release_on_the_care_feedback_page_is_one_transaction(
+    portal: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token, case_id, feedback_id = _doctor_with_a_draft(portal)
+    sent: list[Mail] = []
+    monkeypatch.setattr(runner, "send_all", lambda mails, settings: sent.extend(mails))
+    url = f"http://localhost:3000/care-feedback?case={case_id}"
+    state = page_state(FeedbackState, token, url=url)
+    call(state, "load")
+    assert state.has_draft and state.may_release and state.version == 1
+    assert state.preview.latest.advice == "Start met halve dagen in het eigen werk."
+    with begins(portal) as seen:
+        call(state, "release")
+    assert seen == ["BEGIN"]
+    assert state.notice_key == "feedback.released"
+    assert not state.has_draft and state.found
+    with transaction(portal) as session:
+        feedback = session.get(EmployerFeedback, feedback_id)
+        assert feedback is not None and feedback.status == "released"
+        disclosure = session.exec(select(Disclosure)).one()
+        assert (disclosure.feedback_id, disclosure.case_id) == (feedback_id, case_id)
+        assert disclosure.recipient_kind == "employer"
+        assert session.exec(select(EmployeeNotice)).one().disclosure_id == disclosure.id
+    # the mail went out after the commit, to the employee, and says nothing of the content
+    assert [mail.to for mail in sent] == ["werknemer@example.test"]
+    assert "halve dagen" not in sent[0].body

@@ -14,9 +14,11 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Employee, Organisation
 from kwportal.services import audit
-from kwportal.services.admin.common import AdminError, clean, log, require_admin
+from kwportal.services.admin import teams
+from kwportal.services.admin.common import AdminError, clean, log, parse_id, require_admin
 from kwportal.services.auth import enrolment, sessions
 from kwportal.services.auth.common import Context, Outcome
+from kwportal.services.unit import Ctx, use_case
 
 MAX_LIST = 200
 MAX_QUERY = 100
@@ -210,3 +212,60 @@ def unlock(actor: Actor, account_id: int, *, session: Session, ctx: Context) -> 
         account_id,
         subject_employee_id=account.employee_id,
     )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class AccountsView:
+    """What the accounts page shows after a click: the accounts found for ``query`` and the
+    organisations the invitation form offers."""
+
+    accounts: tuple[AccountLine, ...]
+    organisations: tuple[teams.Choice, ...]
+    query: str
+
+
+def _view(actor: Actor, ctx: Ctx, query: str) -> AccountsView:
+    orgs = teams.choices(actor, session=ctx.session)["organisations"]
+    found = accounts(actor, session=ctx.session, ctx=ctx, query=query)
+    return AccountsView(found, orgs, query)
+
+
+@use_case(Role.ADMIN)
+def do_list(actor: Actor, query: str = "", *, ctx: Ctx) -> AccountsView:
+    return _view(actor, ctx, query)
+
+
+@use_case(Role.ADMIN)
+def do_invite(actor: Actor, new: Invitation, *, ctx: Ctx) -> AccountsView:
+    """Invite, then the list found by the new username; the invitation mail goes out after
+    the commit."""
+    outcome = invite(actor, new, session=ctx.session, ctx=ctx)
+    ctx.send(*outcome.mails)
+    return _view(actor, ctx, new.username.strip().lower())
+
+
+def _set_active(actor: Actor, account_id: str, active: bool, query: str, ctx: Ctx) -> AccountsView:
+    set_active(
+        actor, parse_id(account_id, "admin.unknown_account"), active, session=ctx.session, ctx=ctx
+    )
+    return _view(actor, ctx, query)
+
+
+@use_case(Role.ADMIN)
+def do_deactivate(actor: Actor, account_id: str, query: str = "", *, ctx: Ctx) -> AccountsView:
+    """Switch an account off (its sessions end at once), then the refreshed list."""
+    return _set_active(actor, account_id, False, query, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_reactivate(actor: Actor, account_id: str, query: str = "", *, ctx: Ctx) -> AccountsView:
+    return _set_active(actor, account_id, True, query, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_unlock(actor: Actor, account_id: str, query: str = "", *, ctx: Ctx) -> AccountsView:
+    unlock(actor, parse_id(account_id, "admin.unknown_account"), session=ctx.session, ctx=ctx)
+    return _view(actor, ctx, query)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.services import audit
 from kwportal.services.auth.common import Context
@@ -26,9 +26,9 @@ class AdminError(ValueError):
         self.code = code
 
 
-def require_admin(actor: Actor) -> None:
-    if actor.role is not Role.ADMIN or actor.account_id is None:
-        raise AdminError("auth.not_allowed")
+def require_admin(actor: Actor) -> int:
+    """The administrator's own account id, or ``AdminError("auth.not_allowed")``."""
+    return require(actor, Role.ADMIN, has="account_id", error=AdminError)
 
 
 def clean(value: str, limit: int, code: str, *, required: bool = True) -> str:

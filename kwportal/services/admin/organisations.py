@@ -11,10 +11,20 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
 from kwportal.models import CareTeam, Organisation, TeamAssignment
 from kwportal.services import audit
-from kwportal.services.admin.common import AdminError, clean, log, require_admin
+from kwportal.services.admin.common import (
+    AdminError,
+    clean,
+    log,
+    parse_date,
+    parse_id,
+    require_admin,
+    required_date,
+)
 from kwportal.services.auth.common import Context
+from kwportal.services.unit import Ctx, use_case
 
 MAX_NAME = 200
 KVK = re.compile(r"^[0-9]{8}$")
@@ -121,3 +131,41 @@ def set_contract_end(
         org.id,
         details={"old": old, "new": contract_end},
     )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+# Form fields arrive as the text the browser sent; they are read here, so a bad date or id
+# is refused inside the unit like any other admin error.
+
+Organisations = tuple[OrganisationLine, ...]
+
+
+@use_case(Role.ADMIN)
+def do_list(actor: Actor, *, ctx: Ctx) -> Organisations:
+    return organisations(actor, session=ctx.session)
+
+
+@use_case(Role.ADMIN)
+def do_create(actor: Actor, name: str, kvk_number: str, start: str, *, ctx: Ctx) -> Organisations:
+    """Add an employer, then the refreshed list, in the one unit."""
+    create_organisation(
+        actor,
+        name=name,
+        kvk_number=kvk_number,
+        contract_start=required_date(start),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return organisations(actor, session=ctx.session)
+
+
+@use_case(Role.ADMIN)
+def do_set_contract_end(actor: Actor, organisation_id: str, end: str, *, ctx: Ctx) -> Organisations:
+    set_contract_end(
+        actor,
+        parse_id(organisation_id, "admin.unknown_organisation"),
+        parse_date(end, required=False),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return organisations(actor, session=ctx.session)

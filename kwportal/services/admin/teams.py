@@ -14,8 +14,9 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import Account, CareTeam, Organisation, TeamAssignment, TeamMember
 from kwportal.services import audit
-from kwportal.services.admin.common import AdminError, clean, log, require_admin
+from kwportal.services.admin.common import AdminError, clean, log, parse_id, require_admin
 from kwportal.services.auth.common import Context
+from kwportal.services.unit import Ctx, use_case
 
 MEMBER_ROLES = frozenset({Role.CARE_TEAM, Role.CASE_MANAGER})
 
@@ -237,3 +238,78 @@ def remove_member(actor: Actor, account_id: int, *, session: Session, ctx: Conte
         row.id,
         details={"account": account_id, "old_team": row.care_team_id},
     )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+# Ids arrive as the text the form sent; a bad one is refused inside the unit.
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsView:
+    """The teams with their members and employers, and what the forms offer."""
+
+    teams: tuple[TeamLine, ...]
+    doctors: tuple[Choice, ...]
+    staff: tuple[Choice, ...]
+    organisations: tuple[Choice, ...]
+
+
+def _view(actor: Actor, ctx: Ctx) -> TeamsView:
+    lines = teams(actor, session=ctx.session)
+    offered = choices(actor, session=ctx.session)
+    return TeamsView(lines, offered["doctors"], offered["staff"], offered["organisations"])
+
+
+@use_case(Role.ADMIN)
+def do_list(actor: Actor, *, ctx: Ctx) -> TeamsView:
+    return _view(actor, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_create_team(actor: Actor, name: str, doctor_id: str, *, ctx: Ctx) -> TeamsView:
+    doctor = parse_id(doctor_id, "admin.not_a_doctor")
+    create_team(actor, name, doctor, session=ctx.session, ctx=ctx)
+    return _view(actor, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_assign_employer(actor: Actor, team_id: str, organisation_id: str, *, ctx: Ctx) -> TeamsView:
+    assign_employer(
+        actor,
+        parse_id(team_id, "admin.unknown_team"),
+        parse_id(organisation_id, "admin.unknown_organisation"),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return _view(actor, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_unassign_employer(actor: Actor, organisation_id: str, *, ctx: Ctx) -> TeamsView:
+    unassign_employer(
+        actor,
+        parse_id(organisation_id, "admin.unknown_organisation"),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return _view(actor, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_add_member(actor: Actor, team_id: str, account_id: str, *, ctx: Ctx) -> TeamsView:
+    add_member(
+        actor,
+        parse_id(team_id, "admin.unknown_team"),
+        parse_id(account_id, "admin.unknown_account"),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return _view(actor, ctx)
+
+
+@use_case(Role.ADMIN)
+def do_remove_member(actor: Actor, account_id: str, *, ctx: Ctx) -> TeamsView:
+    remove_member(
+        actor, parse_id(account_id, "admin.unknown_account"), session=ctx.session, ctx=ctx
+    )
+    return _view(actor, ctx)

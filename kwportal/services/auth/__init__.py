@@ -1,5 +1,6 @@
-"""Sign-in: password + TOTP for every account (BRIEF.md, Security).
+"""Sign-in: password + TOTP for every account (BRIEF.md, Security), and the pages every
+signed-in account shares: the start page and the security page (``portal``).
 
-Every function here returns a result object instead of raising on a refused attempt, so the
-caller commits the failure record and the audit row before answering.
+Every sign-in function here returns a result object instead of raising on a refused
+attempt, so the caller commits the failure record and the audit row before answering.
 """

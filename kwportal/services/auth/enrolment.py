@@ -19,6 +19,7 @@ from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, new
 from kwportal.services.auth.notices import notice
 from kwportal.services.auth.passwords import hash_password
 from kwportal.services.auth.sessions import end_all
+from kwportal.services.unit import Ctx, use_case
 from kwportal.settings import get_settings
 
 INVITATION_VALIDITY = timedelta(hours=72)
@@ -228,3 +229,35 @@ def begin_totp_change(session: Session, ctx: Context, signed_in_session_id: int)
 
 def pending_enrolment(session: Session, ctx: Context, token: str) -> LoginSession | None:
     return login.pending(session, ctx, token, login.STAGE_ENROL)
+
+
+# --- use cases: one unit each. Enrolment runs without an active session
+# (``runner.run_public``); a new set of codes or a new authenticator app is a signed-in act
+# that needs a fresh code (``step_up``), which the runner checks. ---
+
+
+def do_accept_invitation(token: str, password: str, repeated: str, *, ctx: Ctx) -> Outcome:
+    return accept_invitation(ctx.session, ctx, token=token, password=password, repeated=repeated)
+
+
+def do_enrolment_secret(token: str, *, ctx: Ctx) -> tuple[str, str] | None:
+    return enrolment_secret(ctx.session, ctx, token)
+
+
+def do_confirm_enrolment(token: str, code: str, *, ctx: Ctx) -> Outcome:
+    return confirm_enrolment(ctx.session, ctx, token=token, code=code)
+
+
+@use_case(step_up=True)
+def do_new_recovery_codes(actor: Actor, *, ctx: Ctx) -> list[str]:
+    """Ten fresh codes for the signed-in account, shown once by the route."""
+    account = ctx.session.get(Account, actor.account_id)
+    assert account is not None  # the runner built the actor from it in this unit
+    return new_recovery_codes(ctx.session, ctx, account)
+
+
+@use_case(step_up=True)
+def do_begin_totp_change(actor: Actor, *, ctx: Ctx) -> Outcome:
+    """The current session becomes an enrolment for a new authenticator app."""
+    assert ctx.signed_in is not None
+    return begin_totp_change(ctx.session, ctx, ctx.signed_in.session_id)

@@ -26,6 +26,7 @@ from kwportal.services.auth.common import (
 )
 from kwportal.services.auth.notices import notice
 from kwportal.services.auth.passwords import hash_password, needs_rehash, verify_password
+from kwportal.services.unit import Ctx
 
 
 @lru_cache(maxsize=1)
@@ -263,3 +264,25 @@ def use_recovery_code(session: Session, ctx: Context, account: Account, raw: str
     found.used_at = ctx.now
     session.add(found)
     return True
+
+
+# --- use cases: each step one unit, run without a session (``runner.run_public``). Their
+# mail stays in the Outcome: the route sends it after the answer, so how long the answer
+# takes never tells whether an account exists or was just locked. ---
+
+
+def do_prepare(username: str, *, ctx: Ctx) -> PasswordCheck:
+    """Step 1a in its own unit; the hash is then checked outside any transaction."""
+    return prepare(ctx.session, ctx, username=username)
+
+
+def do_conclude(check: PasswordCheck, password: str, *, matched: bool, ctx: Ctx) -> Outcome:
+    return conclude(ctx.session, ctx, check, matched=matched, password=password)
+
+
+def do_complete(token: str, code: str, *, ctx: Ctx) -> Outcome:
+    return complete(ctx.session, ctx, token=token, code=code)
+
+
+def do_recovery(token: str, code: str, *, ctx: Ctx) -> Outcome:
+    return recovery(ctx.session, ctx, token=token, code=code)

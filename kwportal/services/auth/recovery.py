@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
 
 from kwportal.domain import totp
+from kwportal.domain.policy import Actor
 from kwportal.models import Account
 from kwportal.services import audit
 from kwportal.services.auth import enrolment, login, throttling
@@ -14,6 +15,7 @@ from kwportal.services.auth.common import Context, Outcome, log, username_key
 from kwportal.services.auth.notices import notice
 from kwportal.services.auth.passwords import hash_password, verify_password
 from kwportal.services.auth.sessions import SignedIn, end_all
+from kwportal.services.unit import Ctx, use_case
 
 
 def request_reset(session: Session, ctx: Context, *, identifier: str) -> Outcome:
@@ -99,3 +101,28 @@ def change_password(
     log(session, ctx, "password_changed", account, action=audit.Action.UPDATE)
     mail = notice(account, "password_changed", ctx.origin)
     return Outcome(mails=[mail] if mail else [])
+
+
+# --- use cases: one unit each. The mail stays in the Outcome: the route sends it after the
+# answer, so the answer to "forgot password" takes as long for an unknown account. ---
+
+
+def do_request_reset(identifier: str, *, ctx: Ctx) -> Outcome:
+    return request_reset(ctx.session, ctx, identifier=identifier)
+
+
+def do_reset_password(token: str, password: str, repeated: str, code: str, *, ctx: Ctx) -> Outcome:
+    return reset_password(
+        ctx.session, ctx, token=token, password=password, repeated=repeated, code=code
+    )
+
+
+@use_case(step_up=True)
+def do_change_password(
+    actor: Actor, current: str, password: str, repeated: str, *, ctx: Ctx
+) -> Outcome:
+    """The security page's password change, after a fresh code."""
+    assert ctx.signed_in is not None
+    return change_password(
+        ctx.session, ctx, ctx.signed_in, current=current, password=password, repeated=repeated
+    )

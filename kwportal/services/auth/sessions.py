@@ -15,6 +15,7 @@ from kwportal.services.auth import throttling
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, username_key
 from kwportal.services.auth.login import STAGE_ACTIVE, claim_step
 from kwportal.services.auth.notices import notice
+from kwportal.services.unit import Ctx
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +166,22 @@ def step_up(session: Session, ctx: Context, token: str, code: str) -> Outcome:
 
 def needs_step_up(signed_in: SignedIn, now: datetime) -> bool:
     return rules.step_up_needed(signed_in.last_totp_at, now)
+
+
+# --- use cases: one unit each, run without a signed-in gate (``runner.run_public``): each
+# resolves the cookie's session itself, since an ended or missing one has its own answer. ---
+
+
+def do_step_up(token: str, code: str, *, ctx: Ctx) -> Outcome:
+    return step_up(ctx.session, ctx, token, code)
+
+
+def do_logout(token: str, *, ctx: Ctx) -> None:
+    logout(ctx.session, ctx, token)
+
+
+def do_end_everywhere(token: str, *, ctx: Ctx) -> None:
+    """Sign out on every device; without a live session there is nothing to end."""
+    signed_in = resolve(ctx.session, ctx, token, touch=False)
+    if signed_in is not None:
+        end_all(ctx.session, ctx, signed_in.account_id, "logout_everywhere")

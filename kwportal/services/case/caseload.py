@@ -13,11 +13,14 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, func, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.policy import Access, Actor, Subject, access, require
+from kwportal.domain.roles import Role
 from kwportal.models import Employee, EmployerFeedback, Organisation, SickLeaveCase
 from kwportal.services import audit
+from kwportal.services.case import team
 from kwportal.services.case.scope import CARE_ROLES
 from kwportal.services.employer.dashboard import like_pattern
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
 MAX_LINES = 200
@@ -56,8 +59,7 @@ def caseload(
     include_closed: bool = False,
 ) -> tuple[CaseloadLine, ...]:
     """Open cases (or all) of the actor's employers, longest absent first."""
-    if actor.role not in CARE_ROLES:
-        raise PolicyDeniedError(f"{actor.role} has no caseload")
+    require(actor, *CARE_ROLES, error=PolicyDeniedError)
     if not actor.employer_ids:
         return ()
     query = (
@@ -129,3 +131,69 @@ def _audit(
             objects=[audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", case.id)],
             secret=secret,
         )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadPage:
+    """The caseload page after a click: the cases, what a case links to, and for the
+    doctor his team with whom he lets release."""
+
+    lines: tuple[CaseloadLine, ...]
+    #: the actor reads the medical file (doctor, team member); a case manager the
+    #: administration only
+    medical: bool
+    #: the actor leads a team and delegates the release (the company doctor)
+    leads_team: bool
+    team: tuple[team.MemberLine, ...]
+
+
+def _page(actor: Actor, search: str, include_closed: bool, ctx: Ctx) -> CaseloadPage:
+    lines = caseload(
+        actor,
+        session=ctx.session,
+        access=ctx.access,
+        secret=ctx.secret,
+        search=search,
+        include_closed=include_closed,
+    )
+    try:
+        members, leads = team.my_team(actor, session=ctx.session), True
+    except PolicyDeniedError:  # not a doctor, or one without a team (yet): no delegation
+        members, leads = (), False
+    medical = access(actor, Category.MEDICAL) is Access.FULL
+    return CaseloadPage(lines, medical, leads, members)
+
+
+@use_case(*CARE_ROLES)
+def do_caseload(
+    actor: Actor, search: str = "", include_closed: bool = False, *, ctx: Ctx
+) -> CaseloadPage:
+    """The cases of the actor's employers (searched), each an audited read."""
+    return _page(actor, search, include_closed, ctx)
+
+
+@use_case(Role.COMPANY_DOCTOR)
+def do_delegate_release(
+    actor: Actor,
+    member_account_id: int,
+    allowed: bool,
+    search: str = "",
+    include_closed: bool = False,
+    *,
+    ctx: Ctx,
+) -> CaseloadPage:
+    """Let a member of the doctor's team release in his name (or no longer), then the page
+    read again, in the one unit; ``PolicyDeniedError`` for anyone not on his team."""
+    team.delegate_release(
+        actor,
+        member_account_id,
+        allowed=allowed,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+    return _page(actor, search, include_closed, ctx)

@@ -20,11 +20,13 @@ from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import (
+    CONSENT_DATUM_KINDS,
     FORBIDDEN_DATUM_KINDS,
     Actor,
     Subject,
     in_scope,
     may_request_datum,
+    require,
 )
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentRecord, Employee, Organisation, SickLeaveCase
@@ -33,6 +35,7 @@ from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.employee.consents import EMPLOYER_DATUM, REQUESTED, ConsentError, state_of
 from kwportal.services.feedback.release import employee_account
 from kwportal.services.mail import Mail
+from kwportal.services.unit import Ctx, use_case
 
 #: the text version the employee reads with every request (shown on his consents page)
 NOTICE_VERSION = "employer-datum-2026-11-28"
@@ -42,6 +45,9 @@ MAX_PURPOSE = 300
 MAX_CASES = 200
 REQUESTERS = frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM})
 DATUM_CATEGORIES = str(Category.CONSENTED_DATUM)
+#: the kinds the request form offers: the allowed ones first, then those the policy forbids,
+#: so that the refusal can say why
+OFFERED_KINDS = (*sorted(CONSENT_DATUM_KINDS), *sorted(FORBIDDEN_DATUM_KINDS))
 
 #: the employee's page where a request waits for his answer
 CONSENTS_PATH = "/my-consents"
@@ -67,8 +73,7 @@ class RequestLine:
 
 
 def _require_requester(actor: Actor) -> None:
-    if actor.role not in REQUESTERS:
-        raise ConsentError("auth.not_allowed")
+    require(actor, *REQUESTERS, error=ConsentError)
 
 
 def _clean(value: str, limit: int, field: str) -> str:
@@ -231,3 +236,54 @@ def requests_in_scope(
         )
         for record, person in session.exec(query)
     )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class RequestsPage:
+    """The open cases a request can be about, and the requests made so far."""
+
+    cases: tuple[CaseChoice, ...]
+    requests: tuple[RequestLine, ...]
+
+
+def _page(actor: Actor, ctx: Ctx) -> RequestsPage:
+    return RequestsPage(open_cases(ctx.session, actor), requests_in_scope(ctx.session, actor))
+
+
+@use_case(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
+def do_list_requests(actor: Actor, *, ctx: Ctx) -> RequestsPage:
+    return _page(actor, ctx)
+
+
+@use_case(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
+def do_request_datum(
+    actor: Actor,
+    case_id: int,
+    *,
+    datum_kind: str,
+    label: str,
+    value: str,
+    purpose: str,
+    ctx: Ctx,
+) -> RequestsPage:
+    """Ask the employee (``ConsentError`` when refused); the content-free mail telling him
+    so goes out after the commit; then the page read again, in the one unit."""
+    consent_id = request_datum(
+        ctx.session,
+        actor,
+        case_id=case_id,
+        datum_kind=datum_kind,
+        label=label,
+        value=value,
+        purpose=purpose,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    mail = request_mail(ctx.session, consent_id, ctx.origin)
+    if mail is not None:
+        ctx.send(mail)
+    return _page(actor, ctx)

@@ -35,7 +35,10 @@ from kwportal.models import (
     SickLeaveCase,
 )
 from kwportal.services import audit
-from kwportal.services.case.scope import case_in_scope
+from kwportal.services.case.medical_notes import add_note
+from kwportal.services.case.scope import CARE_ROLES, MEDICAL_ROLES, case_in_scope
+from kwportal.services.case.work_notes import WorkNotesView, notes_view
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project, project_rows
 
 #: the grounds a care-team member may read the file on (seed ch. 1, Grondslagen)
@@ -296,4 +299,72 @@ def _audit(
         subject_employee_id=subject.employee_id,
         objects=[audit.ObjectRef(str(c), "sick_leave_case", case_id) for c in categories],
         secret=secret,
+    )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilePage:
+    """The medical file as the page shows it, with the actor's own work notes on the case
+    (none, and ``work_notes.kept`` false, for anyone but the company doctor)."""
+
+    file: CaseFileView
+    work_notes: WorkNotesView
+
+
+def _file_page(actor: Actor, case_id: int, ground: audit.Ground, ctx: Ctx) -> CaseFilePage:
+    file = open_case_file(
+        actor,
+        case_id,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        ground=ground,
+    )
+    notes = notes_view(
+        actor, case_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
+    )
+    return CaseFilePage(file, notes)
+
+
+@use_case(*MEDICAL_ROLES)
+def do_open_case_file(
+    actor: Actor, case_id: int, ground: audit.Ground = audit.Ground.LEGAL_DUTY, *, ctx: Ctx
+) -> CaseFilePage:
+    """The file and the doctor's own work notes on it, one audited read each."""
+    return _file_page(actor, case_id, ground, ctx)
+
+
+@use_case(*MEDICAL_ROLES)
+def do_add_note(
+    actor: Actor,
+    case_id: int,
+    body: str,
+    supersedes_id: int | None = None,
+    ground: audit.Ground = audit.Ground.LEGAL_DUTY,
+    *,
+    ctx: Ctx,
+) -> CaseFilePage:
+    """A note (or a correction: a new version of ``supersedes_id``), then the file read
+    again, in the one unit; ``NoteError`` when refused."""
+    add_note(
+        actor,
+        case_id,
+        body=body,
+        supersedes_id=supersedes_id,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+    return _file_page(actor, case_id, ground, ctx)
+
+
+@use_case(*CARE_ROLES)
+def do_open_case_admin(actor: Actor, case_id: int, *, ctx: Ctx) -> CaseAdminView:
+    """The administration of the case, never a medical table (the case manager's view)."""
+    return open_case_admin(
+        actor, case_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from kwportal.domain.policy import Actor, Subject, in_scope
+from kwportal.domain.policy import Actor, Subject, in_scope, require
 from kwportal.domain.roles import Role
 from kwportal.models import SickLeaveCase, TeamMember
 from kwportal.services.views import PolicyDeniedError
@@ -31,8 +31,7 @@ class CaseRef:
 def case_in_scope(session: Session, actor: Actor, case_id: int) -> CaseRef:
     """The case as the policy's subject, or PolicyDeniedError: an unknown case and one
     outside the actor's reach are refused alike, so ids reveal nothing."""
-    if actor.role not in CARE_ROLES:
-        raise PolicyDeniedError(f"{actor.role} has no care workspace")
+    require(actor, *CARE_ROLES, error=PolicyDeniedError)
     case = session.get(SickLeaveCase, case_id)
     if case is None or case.id is None:
         raise PolicyDeniedError("no such case")

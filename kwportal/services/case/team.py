@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, CareTeam, TeamMember
 from kwportal.services import audit
@@ -24,12 +24,14 @@ class MemberLine:
     display_name: str
     role: str
     may_release: bool
+    #: the doctor may let this member release in his name (a care-team member, never a
+    #: case manager)
+    delegable: bool = False
 
 
 def _own_team(session: Session, actor: Actor) -> CareTeam:
-    if actor.role is not Role.COMPANY_DOCTOR or actor.account_id is None:
-        raise PolicyDeniedError(f"{actor.role} leads no team")
-    team = session.exec(select(CareTeam).where(CareTeam.doctor_account_id == actor.account_id))
+    doctor = require(actor, Role.COMPANY_DOCTOR, has="account_id", error=PolicyDeniedError)
+    team = session.exec(select(CareTeam).where(CareTeam.doctor_account_id == doctor))
     found = team.first()
     if found is None:
         raise PolicyDeniedError("no team")
@@ -45,7 +47,13 @@ def my_team(actor: Actor, *, session: Session) -> tuple[MemberLine, ...]:
         .order_by(col(Account.display_name), col(Account.id))
     ).all()
     return tuple(
-        MemberLine(account.id or 0, account.display_name, account.role, member.may_release)
+        MemberLine(
+            account.id or 0,
+            account.display_name,
+            account.role,
+            member.may_release,
+            delegable=account.role == Role.CARE_TEAM,
+        )
         for member, account in rows
     )
 

@@ -15,9 +15,11 @@ from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, may_keep_work_notes, may_read_work_note
+from kwportal.domain.roles import Role
 from kwportal.models import WorkNote
 from kwportal.services import audit
 from kwportal.services.case.scope import case_in_scope
+from kwportal.services.unit import Ctx, use_case
 
 MAX_WORK_NOTE = 10_000
 #: the newest notes a page shows
@@ -116,4 +118,47 @@ def _audit(
         subject_employee_id=employee_id,
         objects=[audit.ObjectRef(str(Category.WORK_NOTE), "work_note", None)],
         secret=secret,
+    )
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class WorkNotesView:
+    """The actor's own work notes on one case, and whether he keeps any at all (the policy's
+    word, so the page shows the section without asking it)."""
+
+    kept: bool
+    lines: tuple[WorkNoteLine, ...] = ()
+
+
+def notes_view(
+    actor: Actor,
+    case_id: int,
+    *,
+    session: Session,
+    access_point: audit.AccessPoint,
+    secret: str,
+) -> WorkNotesView:
+    if not may_keep_work_notes(actor):
+        return WorkNotesView(kept=False)
+    lines = my_work_notes(actor, case_id, session=session, access_point=access_point, secret=secret)
+    return WorkNotesView(kept=True, lines=lines)
+
+
+@use_case(Role.COMPANY_DOCTOR)
+def do_add_work_note(actor: Actor, case_id: int, body: str, *, ctx: Ctx) -> WorkNotesView:
+    """A new work note, then the doctor's notes on the case read again, in the one unit."""
+    add_work_note(
+        actor,
+        case_id,
+        body=body,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+    return notes_view(
+        actor, case_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )

@@ -32,10 +32,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import STAFF_ROLES, Role
 from kwportal.models import Account, AuditEvent, Organisation
 from kwportal.services.audit import Action, Ground
+from kwportal.services.unit import Ctx, use_case
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_PERIOD_DAYS = 90
@@ -158,11 +159,10 @@ def validate_period(since: date | None, until: date | None, *, today: date) -> t
 
 
 def _own_employee(actor: Actor, employee_id: int | None) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
+    own = require(actor, Role.EMPLOYEE, has="employee_id", error=AccessLogRefusedError)
+    if employee_id is not None and employee_id != own:
         raise AccessLogRefusedError("auth.not_allowed")
-    if employee_id is not None and employee_id != actor.employee_id:
-        raise AccessLogRefusedError("auth.not_allowed")
-    return actor.employee_id
+    return own
 
 
 def _local(moment: datetime) -> datetime:
@@ -321,3 +321,28 @@ def _lookup(session: Session, key: Any, value: Any, ids: set[int]) -> dict[int, 
         return {}
     rows = session.execute(select_rows(key, value).where(key.in_(ids))).all()
     return {int(row[0]): str(row[1]) for row in rows}
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_read_log(
+    actor: Actor,
+    since: date | None,
+    until: date | None,
+    page: int,
+    page_size: int,
+    *,
+    ctx: Ctx,
+) -> AccessLogPage:
+    """One page of his own log for the chosen period (not itself logged: see the module)."""
+    return access_log(
+        actor,
+        session=ctx.session,
+        since=since,
+        until=until,
+        page=page,
+        page_size=page_size,
+        today=ctx.now.astimezone(AMSTERDAM).date(),
+    )

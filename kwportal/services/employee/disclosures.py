@@ -10,9 +10,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.policy import Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Disclosure, Employee
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
 COLUMNS = {
@@ -40,16 +41,15 @@ class DisclosureLine:
 
 def my_disclosures(actor: Actor, *, session: Session) -> tuple[DisclosureLine, ...]:
     """His own data: reading it is not an access by another person, so not audited."""
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no own disclosures")
-    person = session.get(Employee, actor.employee_id)
+    employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=PolicyDeniedError)
+    person = session.get(Employee, employee_id)
     if person is None:
         return ()
-    subject = Subject(actor.employee_id, person.organisation_id)
+    subject = Subject(employee_id, person.organisation_id)
     rows = session.exec(
         select(Disclosure, Account.role)
         .join(Account, col(Account.id) == col(Disclosure.disclosed_by_account_id), isouter=True)
-        .where(Disclosure.employee_id == actor.employee_id)
+        .where(Disclosure.employee_id == employee_id)
         .order_by(col(Disclosure.disclosed_at).desc(), col(Disclosure.id).desc())
         .limit(MAX_LINES)
     ).all()
@@ -59,3 +59,11 @@ def my_disclosures(actor: Actor, *, session: Session) -> tuple[DisclosureLine, .
         categories = tuple(c for c in values.pop("categories").split(",") if c)
         lines.append(DisclosureLine(**values, categories=categories, by_role=role or ""))
     return tuple(lines)
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_list_disclosures(actor: Actor, *, ctx: Ctx) -> tuple[DisclosureLine, ...]:
+    return my_disclosures(actor, session=ctx.session)

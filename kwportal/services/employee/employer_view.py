@@ -12,12 +12,15 @@ from datetime import datetime
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col
 
-from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.policy import Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Disclosure, EmployerFeedback
 from kwportal.services import audit
 from kwportal.services.employee.my_case import latest_case
 from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
+from kwportal.services.feedback import draft_sharing
+from kwportal.services.feedback.draft_sharing import SharedDraft
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
 RELEASE_COLUMNS = {
@@ -48,13 +51,12 @@ def my_employer_view(
     actor: Actor, *, session: Session, access: audit.AccessPoint, secret: str
 ) -> MyEmployerView | None:
     """The employee's latest case as his employer sees it; None without any case."""
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no own employer view")
-    latest = latest_case(session, actor.employee_id)
+    employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=PolicyDeniedError)
+    latest = latest_case(session, employee_id)
     if latest is None or latest.id is None:
         return None
     view = employer_case_view(actor, latest.id, session=session, access=access, secret=secret)
-    subject = Subject(actor.employee_id, latest.organisation_id)
+    subject = Subject(employee_id, latest.organisation_id)
     return MyEmployerView(view, _releases(actor, subject, session, latest.id))
 
 
@@ -100,3 +102,44 @@ def _grounds(session: Session, feedback_ids: list[int]) -> dict[int, str]:
         )
     ).all()
     return {row.feedback_id: row.ground for row in rows if row.feedback_id is not None}
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class MyEmployerPage:
+    """What the page shows: his latest case as his employer sees it (None without a case)
+    and the draft his doctor shared with him before sending it, if any."""
+
+    mine: MyEmployerView | None
+    draft: SharedDraft | None
+
+
+def _page(actor: Actor, ctx: Ctx) -> MyEmployerPage:
+    mine = my_employer_view(actor, session=ctx.session, access=ctx.access, secret=ctx.secret)
+    draft = draft_sharing.shared_draft(
+        actor, session=ctx.session, access_point=ctx.access, secret=ctx.secret
+    )
+    return MyEmployerPage(mine, draft)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_show(actor: Actor, *, ctx: Ctx) -> MyEmployerPage:
+    return _page(actor, ctx)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_react(actor: Actor, feedback_id: int, text: str, *, ctx: Ctx) -> MyEmployerPage:
+    """His reaction to the shared draft (``draft_sharing.SharingError`` when refused), then
+    the page read again, in the one unit."""
+    draft_sharing.react(
+        actor,
+        feedback_id,
+        text,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+    return _page(actor, ctx)

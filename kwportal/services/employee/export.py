@@ -45,13 +45,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from kwportal.db import transaction
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.i18n import normalise_language, t
 from kwportal.models import Employee, JobLock
 from kwportal.services import audit, signing
 from kwportal.services.employee.export_data import SECTIONS, records
 from kwportal.services.employee.export_pdf import ExportPdf
+from kwportal.services.unit import Ctx, use_case
 
 FORMAT = "kwportal-export"
 FORMAT_VERSION = 1
@@ -222,3 +223,32 @@ def _take_over_stale(name: str, holder: str, engine: Engine | None) -> None:
         )
     if taken.rowcount != 1:  # type: ignore[attr-defined]
         raise ExportBusyError("export.busy")
+
+
+# --- use cases: "download my data" (the download route hands them to the runner) ---
+# The export lock is its own short transactions (other workers must see it at once), so it
+# is held around the unit that writes the export, never inside it: the route runs
+# ``do_begin_export`` (the gate, today's first step), takes ``export_lock`` for the id it
+# returns, and runs ``do_export`` under it.
+
+
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
+def do_begin_export(actor: Actor, *, ctx: Ctx) -> int:
+    """His own person, after a fresh code: the id whose export slot the route takes."""
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=ExportError)
+
+
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
+def do_export(actor: Actor, out: BinaryIO, lang: str, *, ctx: Ctx) -> ExportSummary:
+    """The ZIP of all his data into ``out``, audited in the same unit."""
+    employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=ExportError)
+    return write_export(
+        ctx.session,
+        employee_id,
+        out,
+        lang=lang,
+        now=ctx.now,
+        actor=actor,
+        access=ctx.access,
+        secret=ctx.secret,
+    )

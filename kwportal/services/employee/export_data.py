@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, SQLModel, col, select
 
+from kwportal.domain import capacity
 from kwportal.domain.roles import STAFF_ROLES, Role
 from kwportal.models import (
     Account,
@@ -129,7 +130,9 @@ def records(session: Session, employee_id: int, section: str) -> Iterator[Record
         for record in _table_rows(
             session, EmployerFeedback, released, frozenset({"author_account_id"})
         ):
-            record["functional_capacity"] = json.loads(record["functional_capacity"] or "{}")
+            stored = capacity.read(record["functional_capacity"], record["capacity_notes"])
+            record["functional_capacity"] = dict(stored.levels)
+            record["capacity_notes"] = dict(stored.notes)
             yield record
     elif section == "consent_receipts":
         yield from _receipts(session, employee_id)

@@ -12,10 +12,11 @@ from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Appointment, CaseDocument, CaseHelper, SickLeaveCase
 from kwportal.services import audit
+from kwportal.services.unit import Ctx, use_case
 
 #: the documents the employee receives (Regeling procesgang eerste en tweede ziektejaar)
 ENTITLED_KINDS = ("problem_analysis", "plan_of_action")
@@ -64,9 +65,7 @@ class MyCase:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise MyCaseError("auth.not_allowed")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=MyCaseError)
 
 
 def latest_case(session: Session, employee_id: int) -> SickLeaveCase | None:
@@ -156,3 +155,19 @@ def download_document(
     )
     body = f"{document.title}\n{'=' * len(document.title)}\n\n{document.content}\n"
     return DocumentFile(f"{document.kind}-{document_id}.txt", body)
+
+
+# --- use cases: one click each (the page or the download route hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_show_case(actor: Actor, *, ctx: Ctx) -> MyCase | None:
+    return my_case(ctx.session, actor)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_download_document(actor: Actor, document_id: int, *, ctx: Ctx) -> DocumentFile:
+    """One of his entitled documents, its download audited in the same unit."""
+    return download_document(
+        ctx.session, actor, document_id, now=ctx.now, access=ctx.access, secret=ctx.secret
+    )

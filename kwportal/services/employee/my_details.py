@@ -9,13 +9,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, SickLeaveCase
 from kwportal.services import audit
 from kwportal.services.privacy import rights
 from kwportal.services.privacy.rights import RightsError
+from kwportal.services.unit import Ctx, use_case
 
 #: the stored fields shown, in this order (the names are translation keys' tails)
 FIELDS = (
@@ -52,9 +53,7 @@ class CareAddressLine:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise RightsError("auth.not_allowed")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=RightsError)
 
 
 def _shown(value: object) -> str:
@@ -116,4 +115,38 @@ def request_rectification(
         now=now,
         access=access,
         secret=secret,
+    )
+
+
+# --- use cases: one click each (the page or the care-address frame hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_show_details(actor: Actor, *, ctx: Ctx) -> tuple[DetailLine, ...]:
+    """His stored details; the care addresses reach him only through their own frame
+    (:func:`do_care_addresses`), never a websocket frame."""
+    details, _ = my_details(ctx.session, actor)
+    return details
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_care_addresses(actor: Actor, *, ctx: Ctx) -> tuple[CareAddressLine, ...]:
+    _, addresses = my_details(ctx.session, actor)
+    return addresses
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_ask_correction(
+    actor: Actor, field: str, correction: str, *, field_label: str, ctx: Ctx
+) -> int:
+    """File a rectification request for one field; the id of the request."""
+    return request_rectification(
+        ctx.session,
+        actor,
+        field,
+        correction,
+        field_label=field_label,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
     )

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import EmployeeNotice
 from kwportal.services import audit
@@ -26,9 +26,7 @@ class NoticeLine:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no notices")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=PolicyDeniedError)
 
 
 def unread(actor: Actor, *, session: Session) -> tuple[NoticeLine, ...]:

@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentReceipt, ConsentRecord
 from kwportal.services import signing
+from kwportal.services.unit import Ctx, use_case
 
 RECEIPT_TYP = "kwportal-consent-receipt+jws"
 SCHEMA = "ISO/IEC TS 27560:2023"
@@ -120,6 +121,10 @@ def verify(token: str, jwk: dict[str, Any] | None = None) -> dict[str, Any]:
     return fields
 
 
+def _unknown(_code: str) -> ReceiptError:
+    return ReceiptError("receipt.unknown")
+
+
 @dataclass(frozen=True, slots=True)
 class ReceiptFile:
     filename: str
@@ -129,16 +134,19 @@ class ReceiptFile:
 
 
 def own_receipt(session: Session, actor: Actor, receipt_id: int) -> ReceiptFile:
-    """The employee's own receipt; anything else reads as unknown."""
+    """The employee's own receipt; anything else (another role included) reads as unknown."""
+    employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=_unknown)
     receipt = session.get(ConsentReceipt, receipt_id)
     record = session.get(ConsentRecord, receipt.consent_id) if receipt else None
-    if (
-        receipt is None
-        or record is None
-        or actor.role is not Role.EMPLOYEE
-        or actor.employee_id is None
-        or record.employee_id != actor.employee_id
-    ):
+    if receipt is None or record is None or record.employee_id != employee_id:
         raise ReceiptError("receipt.unknown")
     name = f"consent-{record.id}-{receipt.event}-receipt.jws"
     return ReceiptFile(name, receipt.token, receipt.consent_id, record.employee_id)
+
+
+# --- use cases: one click each (the download route hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_download_receipt(actor: Actor, receipt_id: int, *, ctx: Ctx) -> ReceiptFile:
+    return own_receipt(ctx.session, actor, receipt_id)

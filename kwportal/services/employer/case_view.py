@@ -3,13 +3,13 @@ employee's "what my employer sees" page render (seed ch. 1, "Aan werkgever")."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
+from kwportal.domain import capacity
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import CONSENT_GRANTED, Actor, Subject, consent_active, in_scope
 from kwportal.models import ConsentRecord, Employee, EmployerFeedback, SickLeaveCase
@@ -139,11 +139,10 @@ def feedback_view(
     draft so; with ``shared`` the employee reads the draft shared with him so)."""
     released = not shared
     values = project(actor, subject, row, FEEDBACK_COLUMNS, released=released, shared=shared)
-    capacity = json.loads(values.pop("functional_capacity") or "{}")
-    notes = json.loads(values.pop("capacity_notes") or "{}")
+    stored = capacity.read(values.pop("functional_capacity"), values.pop("capacity_notes"))
     return FeedbackView(
-        functional_capacity=tuple(sorted(capacity.items())),
-        capacity_notes=tuple(sorted((a, n) for a, n in notes.items() if n)),
+        functional_capacity=tuple(sorted(stored.levels)),
+        capacity_notes=tuple(sorted(stored.notes)),
         **values,
     )
 

@@ -22,12 +22,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.policy import Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import Appointment, Employee, EmployerFeedback, SickLeaveCase
 from kwportal.services import audit
 from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
 from kwportal.services.employer.deadlines import DeadlineLine, deadlines_for_cases, next_deadline
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
 PAGE_SIZES = (10, 20, 50)
@@ -105,9 +106,7 @@ class _Released:
 
 
 def _require_employer(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no employer dashboard")
-    return actor.organisation_id
+    return require(actor, Role.EMPLOYER_CONTACT, has="organisation_id", error=PolicyDeniedError)
 
 
 def normalise_sort(sort: str) -> str:
@@ -327,3 +326,21 @@ def case_page(
     )
     steps = deadlines_for_cases(actor, [case_id], session=session, today=today).get(case_id, ())
     return CasePage(view, appointments, steps, next_deadline(steps, today))
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_overview(actor: Actor, page: int, sort: str, search: str, *, ctx: Ctx) -> OverviewPage:
+    """One page of the organisation's open cases, its read audited in the same unit."""
+    return overview(
+        actor,
+        session=ctx.session,
+        page=page,
+        sort=sort,
+        search=search,
+        today=ctx.now.date(),
+        access=ctx.access,
+        secret=ctx.secret,
+    )

@@ -26,10 +26,11 @@ from sqlalchemy import select as select_rows
 from sqlmodel import Session, col
 
 from kwportal.domain.anonymity import Cell, PublishedCell, PublishedTable, Table, suppress
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, SickLeaveCase
 from kwportal.services import audit
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError
 
 DURATION_CLASSES: tuple[tuple[str, int, int | None], ...] = (
@@ -89,12 +90,13 @@ def reports(
     secret: str,
 ) -> Reports:
     """The organisation's reports for ``year`` (another year falls back to this one)."""
-    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no employer reports")
+    organisation_id = require(
+        actor, Role.EMPLOYER_CONTACT, has="organisation_id", error=PolicyDeniedError
+    )
     years = years_for(today)
     year = year if year in years else today.year
-    people = _people(session, actor.organisation_id)
-    cases = _cases(session, actor.organisation_id, year)
+    people = _people(session, organisation_id)
+    cases = _cases(session, organisation_id, year)
     departments = tuple(sorted({p.department for p in people.values()})) or (NO_DEPARTMENT,)
     result = Reports(
         year=year,
@@ -299,3 +301,34 @@ def csv_rows(result: Reports, labels: dict[str, str]) -> list[list[object]]:
         out.append([name, labels["total"], labels["total"], shown(grand, percent=table.percent)])
     out.append([labels["legend"], "", "", ""])
     return out
+
+
+# --- use cases: one click each (the page and the CSV route hand them to the runner) ---
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsDownload:
+    """The figures for the CSV, and the reader's language for its words."""
+
+    reports: Reports
+    language: str
+
+
+def _reports(actor: Actor, year: int, ctx: Ctx) -> Reports:
+    return reports(
+        actor, year, session=ctx.session, today=ctx.now.date(), access=ctx.access, secret=ctx.secret
+    )
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_reports(actor: Actor, year: int, *, ctx: Ctx) -> Reports:
+    """The organisation's anonymised figures for ``year`` (0 or another year: this one)."""
+    return _reports(actor, year, ctx)
+
+
+@use_case(Role.EMPLOYER_CONTACT, step_up=True)
+def do_download_reports(actor: Actor, year: int, *, ctx: Ctx) -> ReportsDownload:
+    """The same figures for the CSV download, which needs a fresh code (BRIEF.md,
+    "Security")."""
+    language = ctx.signed_in.language if ctx.signed_in is not None else ""
+    return ReportsDownload(_reports(actor, year, ctx), language)

@@ -18,12 +18,13 @@ from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, RosterUpload
 from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.employer.roster_csv import FileError, ParsedRoster, RowError, parse
+from kwportal.services.unit import Ctx, use_case
 
 STAGED_FOR = timedelta(days=1)
 """An upload not applied within a day is deleted at the next upload."""
@@ -60,9 +61,7 @@ class Applied:
 
 
 def _organisation(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
-        raise PermissionError(f"{actor.role} imports no roster")
-    return actor.organisation_id
+    return require(actor, Role.EMPLOYER_CONTACT, has="organisation_id", error=PermissionError)
 
 
 def stage(
@@ -223,3 +222,42 @@ def apply(
         secret=secret,
     )
     return Applied(len(creates), len(updates), unchanged)
+
+
+# --- use cases: one click each (the page and the upload route hand them to the runner) ---
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_open_upload(actor: Actor, *, ctx: Ctx) -> None:
+    """May this account upload a roster at all? The upload route asks before it reads a
+    byte of the file, so a stranger's upload is never held in memory."""
+    _organisation(actor)
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_stage(actor: Actor, filename: str, content: bytes, *, ctx: Ctx) -> int:
+    """Keep the uploaded file for its preview; the id of the staged upload."""
+    return stage(
+        actor, filename, content, session=ctx.session, access=ctx.access, secret=ctx.secret
+    )
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_preview(actor: Actor, upload_id: int | None, *, ctx: Ctx) -> Preview | None:
+    """The staged upload's preview, or None when the page names no upload."""
+    if upload_id is None:
+        return None
+    return preview(actor, upload_id, session=ctx.session)
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_apply(actor: Actor, upload_id: int, *, ctx: Ctx) -> Applied:
+    """Write the whole staged file, or nothing."""
+    return apply(
+        actor,
+        upload_id,
+        session=ctx.session,
+        today=ctx.now.date(),
+        access=ctx.access,
+        secret=ctx.secret,
+    )

@@ -22,7 +22,7 @@ from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.models import (
@@ -37,6 +37,7 @@ from kwportal.models import (
 )
 from kwportal.services import audit
 from kwportal.services.mail import Mail
+from kwportal.services.unit import Ctx, use_case
 
 EXPECTED_DURATIONS = ("unknown", "days", "weeks_1_2", "weeks_2_6", "weeks_over_6")
 """The expected duration as the employer estimates it: a choice, so no text invites a reason."""
@@ -169,9 +170,7 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
 
 
 def _require_employer(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYER_CONTACT or actor.organisation_id is None:
-        raise PermissionError(f"{actor.role} makes no sick reports")
-    return actor.organisation_id
+    return require(actor, Role.EMPLOYER_CONTACT, has="organisation_id", error=PermissionError)
 
 
 def report_sick(
@@ -331,3 +330,24 @@ def care_team_mails(session: Session, organisation_id: int, kind: str, origin: s
         )
         for account in accounts
     ]
+
+
+# --- use cases: one click each (the page hands them to the runner) ---
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_open_form(actor: Actor, *, ctx: Ctx) -> date:
+    """The form's "today" (no first sick day after it)."""
+    return ctx.now.date()
+
+
+@use_case(Role.EMPLOYER_CONTACT)
+def do_report_sick(actor: Actor, raw: Mapping[str, Any], *, ctx: Ctx) -> int:
+    """Check the form, open the case and tell the care team after the commit; the new
+    case's id (nothing the employer typed comes back)."""
+    form = parse_form(raw, today=ctx.now.date())
+    done = report_sick(
+        actor, form, session=ctx.session, access=ctx.access, secret=ctx.secret, origin=ctx.origin
+    )
+    ctx.send(*done.mails)
+    return done.case_id

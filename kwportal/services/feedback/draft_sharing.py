@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, Subject
+from kwportal.domain.policy import Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import EmployerFeedback
 from kwportal.services import audit
@@ -155,12 +155,11 @@ def react(
 def _own_shared_draft(
     session: Session, actor: Actor, *, lock: bool = False
 ) -> tuple[EmployerFeedback | None, Subject]:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise PolicyDeniedError(f"{actor.role} has no shared draft")
-    latest = latest_case(session, actor.employee_id)
+    employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=PolicyDeniedError)
+    latest = latest_case(session, employee_id)
     if latest is None:
-        return None, Subject(actor.employee_id, actor.organisation_id or 0)
-    subject = Subject(actor.employee_id, latest.organisation_id)
+        return None, Subject(employee_id, actor.organisation_id or 0)
+    subject = Subject(employee_id, latest.organisation_id)
     query = (
         select(EmployerFeedback)
         .where(

@@ -9,12 +9,12 @@ from and a save from an older version is refused, so the last write never silent
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from kwportal.domain import capacity
 from kwportal.domain.categories import Category
 from kwportal.domain.medical_terms import TermHit, check_fields
 from kwportal.domain.policy import Access, Actor, access
@@ -22,17 +22,10 @@ from kwportal.models import EmployerFeedback
 from kwportal.services import audit
 from kwportal.services.case.scope import CaseRef, case_in_scope, may_release
 
-#: the six areas of the FML, in the order of the list; the JSON keys of functional_capacity
-FML_AREAS = (
-    "personal_functioning",
-    "social_functioning",
-    "physical_environment",
-    "dynamic_movements",
-    "static_postures",
-    "working_hours",
-)
-LEVELS = ("can", "limited", "cannot")
-MAX_CAPACITY_NOTE = 200
+#: the six areas of the FML, in the order of the list (``domain.capacity``)
+FML_AREAS = capacity.AREAS
+LEVELS = capacity.LEVELS
+MAX_CAPACITY_NOTE = capacity.MAX_NOTE
 MAX_PERIOD = 200
 MAX_DEGREE = 100
 MAX_ADVICE = 5000
@@ -100,23 +93,14 @@ class DraftView:
 
 
 def form_of(row: EmployerFeedback) -> FeedbackForm:
-    levels = _json_dict(row.functional_capacity)
-    notes = _json_dict(row.capacity_notes)
+    stored = capacity.read(row.functional_capacity, row.capacity_notes)
     return FeedbackForm(
-        levels={a: levels.get(a, "") for a in FML_AREAS},
-        notes={a: notes.get(a, "") for a in FML_AREAS},
+        levels={a: stored.level(a) for a in FML_AREAS},
+        notes={a: stored.note(a) for a in FML_AREAS},
         expected_period=row.expected_period,
         incapacity_degree=row.incapacity_degree,
         advice=row.advice,
     )
-
-
-def _json_dict(raw: str) -> dict[str, str]:
-    try:
-        value = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def require_feedback_access(actor: Actor) -> None:
@@ -193,7 +177,7 @@ def clean_form(form: FeedbackForm) -> FeedbackForm:
     levels = {}
     for area in FML_AREAS:
         level = form.levels.get(area, "").strip()
-        if level and level not in LEVELS:
+        if level and not capacity.is_level(level):
             raise FeedbackError("feedback.level_invalid")
         levels[area] = level
     notes = {a: _text(form.notes.get(a, ""), MAX_CAPACITY_NOTE, "note") for a in FML_AREAS}
@@ -226,8 +210,7 @@ def save_draft(
 ) -> DraftView:
     clean = clean_form(form)
     ref, row = locked_draft(session, actor, feedback_id, expected_version)
-    row.functional_capacity = json.dumps({a: lv for a, lv in clean.levels.items() if lv})
-    row.capacity_notes = json.dumps({a: n for a, n in clean.notes.items() if n})
+    row.functional_capacity, row.capacity_notes = capacity.of(clean.levels, clean.notes).to_json()
     row.expected_period = clean.expected_period
     row.incapacity_degree = clean.incapacity_degree
     row.advice = clean.advice

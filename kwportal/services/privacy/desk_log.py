@@ -23,7 +23,7 @@ from sqlalchemy import func, or_
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, AuditEvent, Employee, Organisation
 from kwportal.services import audit
@@ -35,13 +35,22 @@ from kwportal.services.employee.access_log import (
     local_today,
     validate_period,
 )
+from kwportal.services.unit import Ctx, use_case
 
 PAGE_SIZE = 50
 MAX_PERSON = 100
 MAX_WHO = 150
 SEARCHED = "access_log_searched"
 
-__all__ = ["BadPeriodError", "DeskLogError", "DeskLogLine", "DeskLogPage", "search"]
+__all__ = [
+    "BadPeriodError",
+    "DeskLogError",
+    "DeskLogLine",
+    "DeskLogPage",
+    "do_search",
+    "local_today",
+    "search",
+]
 
 
 class DeskLogError(ValueError):
@@ -145,8 +154,7 @@ def search(
     page_size: int = PAGE_SIZE,
 ) -> DeskLogPage:
     """One page of matching events, newest first; the search is audited."""
-    if actor.role is not Role.PRIVACY_OFFICER:
-        raise DeskLogError("auth.not_allowed")
+    require(actor, Role.PRIVACY_OFFICER, error=DeskLogError)
     filters = clean_filters(person, who, role)
     since, until = validate_period(since, until, today=today or local_today())
     page = max(1, min(page, 10_000))
@@ -278,4 +286,35 @@ def _line(
         object_types=tables,
         action=row.action,
         ground=row.ground,
+    )
+
+
+# --- use case: one search (the desk's access-log page hands it to the runner) ---
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_search(
+    actor: Actor,
+    person: str,
+    who: str,
+    role: str,
+    since: date | None,
+    until: date | None,
+    page: int,
+    *,
+    ctx: Ctx,
+) -> DeskLogPage:
+    """One page of matching events; the search is audited in the same unit."""
+    return search(
+        actor,
+        person=person,
+        who=who,
+        role=role,
+        since=since,
+        until=until,
+        page=page,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
     )

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from kwportal.domain import rights as rules
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, RightsRequest
@@ -81,14 +81,11 @@ def _clean(value: str, limit: int, *, required: bool, field: str) -> str:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise RightsError("auth.not_allowed")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=RightsError)
 
 
 def _require_desk(actor: Actor) -> None:
-    if actor.role is not Role.PRIVACY_OFFICER:
-        raise RightsError("auth.not_allowed")
+    require(actor, Role.PRIVACY_OFFICER, error=RightsError)
 
 
 def _kind(value: str) -> RightsKind:

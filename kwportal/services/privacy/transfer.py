@@ -21,12 +21,13 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import Disclosure, Employee, RightsRequest, SickLeaveCase
 from kwportal.services import audit, signing
 from kwportal.services.privacy import transfer_package as packing
+from kwportal.services.unit import Ctx, use_case
 
 RECIPIENT_KIND = "arbodienst"
 MAX_RECIPIENT = 200
@@ -52,8 +53,7 @@ class TransferStatus:
 
 
 def _require_desk(actor: Actor) -> None:
-    if actor.role is not Role.PRIVACY_OFFICER or actor.account_id is None:
-        raise TransferError("auth.not_allowed")
+    require(actor, Role.PRIVACY_OFFICER, has="account_id", error=TransferError)
 
 
 def _transfer_request(session: Session, request_id: int) -> RightsRequest:
@@ -231,3 +231,29 @@ def statuses(
 
 def _latest(*days: date | None) -> date | None:
     return max((day for day in days if day is not None), default=None)
+
+
+# --- use case: the desk's download (kwportal/ui/api/desk.py hands it to the runner) ---
+
+
+@use_case(Role.PRIVACY_OFFICER, step_up=True)
+def do_build_package(
+    actor: Actor, request_id: int | None, recipient: str, *, ctx: Ctx
+) -> packing.Package:
+    """Build the signed package of a transfer request, in one unit with its disclosures and
+    audit row. The package is the HTTP answer (a download) and nothing else: it reaches no
+    page state. ``request_id`` None (not a number) is no transfer request."""
+    if request_id is None:
+        _require_desk(actor)
+        raise TransferError("transfer.not_a_transfer")
+    return build_package(
+        actor,
+        request_id,
+        recipient,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+        origin=ctx.origin,
+        lang="nl",
+    )

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, require
 from kwportal.domain.retention import add_years
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentRecord
@@ -38,9 +38,7 @@ class RetentionConsentView:
 
 
 def _own(actor: Actor) -> int:
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
-        raise ConsentError("auth.not_allowed")
-    return actor.employee_id
+    return require(actor, Role.EMPLOYEE, has="employee_id", error=ConsentError)
 
 
 def list_own(session: Session, actor: Actor) -> tuple[RetentionConsentView, ...]:

@@ -8,12 +8,13 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, NotAllowedError, require
 from kwportal.domain.retention import Decision, Rule, decide
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, LegalHold, RetentionRun
 from kwportal.services import audit
 from kwportal.services.retention.plan import dossiers, plan
+from kwportal.services.unit import Ctx, use_case
 
 MAX_REASON = 1000
 UPCOMING_DAYS = 90
@@ -72,8 +73,7 @@ class DeskView:
 
 
 def _require_desk(actor: Actor) -> None:
-    if actor.role is not Role.PRIVACY_OFFICER:
-        raise DeskError("auth.not_allowed")
+    require(actor, Role.PRIVACY_OFFICER, error=DeskError)
 
 
 def _log(
@@ -228,8 +228,48 @@ def lift_hold(
 
 
 def own_retention(session: Session, actor: Actor) -> Decision | None:
-    """The employee's own line: until when his file is kept, and why."""
-    if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
+    """The employee's own line: until when his file is kept, and why (None for anyone
+    else: only an employee has a line of his own)."""
+    try:
+        employee_id = require(actor, Role.EMPLOYEE, has="employee_id")
+    except NotAllowedError:
         return None
-    found = dossiers(session, [actor.employee_id]).get(actor.employee_id)
+    found = dossiers(session, [employee_id]).get(employee_id)
     return decide(found[1]) if found else None
+
+
+# --- use cases: one click each (the privacy desk's retention page hands them to the runner) ---
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_view(actor: Actor, *, ctx: Ctx) -> DeskView:
+    """What falls due, the legal holds and the earlier runs; the read is logged."""
+    return desk_view(ctx.session, actor, today=ctx.now.date(), access=ctx.access, secret=ctx.secret)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_set_hold(actor: Actor, personnel_number: str, reason: str, *, ctx: Ctx) -> DeskView:
+    """Place a legal hold, then the refreshed view, in the one unit."""
+    set_hold(
+        ctx.session,
+        actor,
+        personnel_number=personnel_number,
+        reason=reason,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return do_view(actor, ctx=ctx)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_lift_hold(actor: Actor, hold_id: int, reason: str, *, ctx: Ctx) -> DeskView:
+    lift_hold(
+        ctx.session,
+        actor,
+        hold_id=hold_id,
+        reason=reason,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return do_view(actor, ctx=ctx)

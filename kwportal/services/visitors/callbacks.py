@@ -18,6 +18,7 @@ from kwportal.i18n import normalise_language
 from kwportal.models import CallbackRequest
 from kwportal.services import audit
 from kwportal.services.auth.common import Context
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.visitors.common import Result, log_visitor
 
 QUEUE_LIMIT = 200
@@ -163,3 +164,36 @@ def change_status(
         now=now,
     )
     return ""
+
+
+# --- staff use cases: one click each (the case managers' queue hands them to the runner) ---
+
+Queue = tuple[CallbackLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """After a status change: '' or the catalog key of the refusal, and the queue."""
+
+    problem: str
+    queue: Queue
+
+
+@use_case(Role.CASE_MANAGER)
+def do_queue(actor: Actor, *, ctx: Ctx) -> Queue:
+    return tuple(queue(ctx.session, actor, access_point=ctx.access, secret=ctx.secret, now=ctx.now))
+
+
+@use_case(Role.CASE_MANAGER)
+def do_change_status(actor: Actor, callback_id: int, status: str, *, ctx: Ctx) -> Changed:
+    """Set a request in progress or done, then the refreshed queue, in the one unit."""
+    problem = change_status(
+        ctx.session,
+        actor,
+        callback_id,
+        status,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+    return Changed(problem, do_queue(actor, ctx=ctx))

@@ -30,6 +30,7 @@ from kwportal.models import (
 from kwportal.services import audit
 from kwportal.services.auth.common import Context
 from kwportal.services.mail import Mail
+from kwportal.services.unit import Ctx, use_case
 from kwportal.services.visitors import newsletter
 from kwportal.services.visitors.common import (
     PURPOSE_RIGHTS,
@@ -306,3 +307,30 @@ def carry_out(
     )
     mail = Mail(to=row.email, subject=t("visitor.mail.answer_subject", lang), body=body)
     return Result("visitor.request_done", mails=[mail])
+
+
+# --- staff use cases: one click each (the privacy officer's queue hands them to the runner) ---
+
+Queue = tuple[DeskLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedOut:
+    """After an action: the catalog key to show, and the refreshed queue."""
+
+    message: str
+    queue: Queue
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_queue(actor: Actor, *, ctx: Ctx) -> Queue:
+    return tuple(queue(ctx.session, actor, access_point=ctx.access, secret=ctx.secret, now=ctx.now))
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_carry_out(actor: Actor, request_id: int, new_name: str = "", *, ctx: Ctx) -> CarriedOut:
+    """Do what the visitor asked and answer him by e-mail (sent after the commit), then the
+    refreshed queue, in the one unit."""
+    result = carry_out(ctx.session, ctx, actor, request_id, new_name=new_name)
+    ctx.send(*result.mails)
+    return CarriedOut(result.message, do_queue(actor, ctx=ctx))

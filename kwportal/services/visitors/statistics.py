@@ -16,6 +16,7 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
 from kwportal.models import PageView
 from kwportal.services.auth.common import Context
+from kwportal.services.unit import Ctx, use_case
 
 #: pages counted: the public site only (never the portal's signed-in pages)
 COUNTED_PATHS = frozenset(
@@ -92,3 +93,12 @@ def purge(session: Session, *, today: date) -> int:
 
 def count(session: Session) -> int:
     return int(session.exec(select(func.count(col(PageView.id)))).one())
+
+
+# --- staff use case: the administrator's statistics page ---
+
+
+@use_case(Role.ADMIN)
+def do_summary(actor: Actor, *, ctx: Ctx) -> Summary:
+    """Counts of the last days up to today (UTC)."""
+    return summary(ctx.session, actor, today=ctx.now.date())

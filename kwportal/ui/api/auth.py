@@ -4,31 +4,33 @@ or clears the HttpOnly session cookie. The password never passes through a Refle
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
-from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from kwportal.models import Account
+from kwportal.services import runner
 from kwportal.services.auth import enrolment, login, recovery, sessions
-from kwportal.services.auth.common import Context, Outcome
+from kwportal.services.auth.common import Outcome
+from kwportal.ui import routes as paths
 from kwportal.ui.api import pages
 from kwportal.ui.api.http import (
-    context,
     forbidden,
     form_fields,
-    in_transaction,
     redirect,
+    run_open,
+    run_unit,
     send_after_commit,
     token_of,
     with_session,
     without_session,
 )
 
+T = TypeVar("T")
 Handler = Callable[[Request], Awaitable[Response]]
-STAGE_PAGES = {login.STAGE_CODE: "/login-code", login.STAGE_ENROL: "/enrol"}
+STAGE_PAGES = {login.STAGE_CODE: paths.LOGIN_CODE, login.STAGE_ENROL: paths.ENROL}
 
 
 def post_only_same_origin(handler: Handler) -> Handler:
@@ -48,66 +50,81 @@ def _fail(path: str, outcome: Outcome, **extra: str) -> Response:
     return send_after_commit(redirect(path, **query), outcome.mails)
 
 
+def _expired() -> Response:
+    return redirect(paths.LOGIN, e="auth.session_expired")
+
+
+async def _security_act(request: Request, work: Callable[..., T], *args: Any) -> T | Response:
+    """A credential change from the security page: one unit as the signed-in account with
+    a fresh code; a refusal is answered here (the use case's value otherwise)."""
+    try:
+        return await run_unit(request, work, *args)
+    except runner.StepUpNeeded:
+        return redirect(paths.STEP_UP, next=paths.SECURITY)
+    except runner.Refusal:
+        return _expired()
+
+
 @post_only_same_origin
 async def password_step(request: Request) -> Response:
+    """Two units around the hash check, so no transaction is open while argon2 runs."""
     fields = await form_fields(request, ("username", "password"))
-    ctx = context(request)
-    check = await in_transaction(login.prepare, ctx, username=fields["username"])
+    check = await run_open(request, login.do_prepare, fields["username"])
     if check.refusal is not None:
-        return _fail("/login", check.refusal)
+        return _fail(paths.LOGIN, check.refusal)
     matched = await run_in_threadpool(login.verify, check, fields["password"])
-    outcome = await in_transaction(
-        login.conclude, ctx, check, matched=matched, password=fields["password"]
-    )
+    outcome = await run_open(request, login.do_conclude, check, fields["password"], matched=matched)
     if not outcome.ok:
-        return _fail("/login", outcome)
+        return _fail(paths.LOGIN, outcome)
     return with_session(redirect(STAGE_PAGES[outcome.stage]), outcome.token)
 
 
 @post_only_same_origin
 async def code_step(request: Request) -> Response:
     fields = await form_fields(request, ("code",))
-    outcome = await in_transaction(
-        login.complete, context(request), token=token_of(request), **fields
-    )
+    outcome = await run_open(request, login.do_complete, token_of(request), fields["code"])
     if outcome.error == "auth.session_expired":
-        return without_session(_fail("/login", outcome))
+        return without_session(_fail(paths.LOGIN, outcome))
     if not outcome.ok:
-        return _fail("/login-code", outcome)
-    return send_after_commit(with_session(redirect("/portal"), outcome.token), outcome.mails)
+        return _fail(paths.LOGIN_CODE, outcome)
+    return send_after_commit(with_session(redirect(paths.PORTAL), outcome.token), outcome.mails)
 
 
 @post_only_same_origin
 async def recovery_step(request: Request) -> Response:
     fields = await form_fields(request, ("code",))
-    outcome = await in_transaction(
-        login.recovery, context(request), token=token_of(request), **fields
-    )
+    outcome = await run_open(request, login.do_recovery, token_of(request), fields["code"])
     if outcome.error == "auth.session_expired":
-        return without_session(_fail("/login", outcome))
+        return without_session(_fail(paths.LOGIN, outcome))
     if not outcome.ok:
-        return _fail("/login-recovery", outcome)
-    return send_after_commit(with_session(redirect("/enrol"), outcome.token), outcome.mails)
+        return _fail(paths.LOGIN_RECOVERY, outcome)
+    return send_after_commit(with_session(redirect(paths.ENROL), outcome.token), outcome.mails)
 
 
 @post_only_same_origin
 async def accept_invitation(request: Request) -> Response:
     fields = await form_fields(request, ("token", "password", "repeated"))
-    outcome = await in_transaction(enrolment.accept_invitation, context(request), **fields)
+    outcome = await run_open(
+        request,
+        enrolment.do_accept_invitation,
+        fields["token"],
+        fields["password"],
+        fields["repeated"],
+    )
     if not outcome.ok:
-        return _fail("/invite", outcome, token=fields["token"][:100])
-    return with_session(redirect("/enrol"), outcome.token)
+        return _fail(paths.INVITE, outcome, token=fields["token"][:100])
+    return with_session(redirect(paths.ENROL), outcome.token)
 
 
 async def enrolment_qr(request: Request) -> Response:
-    found = await in_transaction(enrolment.enrolment_secret, context(request), token_of(request))
+    found = await run_open(request, enrolment.do_enrolment_secret, token_of(request))
     if found is None:
         return Response(status_code=404)
     return pages.qr_svg(found[1])
 
 
 async def enrolment_secret(request: Request) -> Response:
-    found = await in_transaction(enrolment.enrolment_secret, context(request), token_of(request))
+    found = await run_open(request, enrolment.do_enrolment_secret, token_of(request))
     if found is None:
         return Response(status_code=404)
     lang = request.query_params.get("lang", "nl")
@@ -117,13 +134,13 @@ async def enrolment_secret(request: Request) -> Response:
 @post_only_same_origin
 async def confirm_enrolment(request: Request) -> Response:
     fields = await form_fields(request, ("code", "lang"))
-    outcome = await in_transaction(
-        enrolment.confirm_enrolment, context(request), token=token_of(request), code=fields["code"]
+    outcome = await run_open(
+        request, enrolment.do_confirm_enrolment, token_of(request), fields["code"]
     )
     if outcome.error == "auth.session_expired":
-        return without_session(_fail("/login", outcome))
+        return without_session(_fail(paths.LOGIN, outcome))
     if not outcome.ok:
-        return _fail("/enrol", outcome)
+        return _fail(paths.ENROL, outcome)
     page = pages.recovery_codes_page(outcome.data, fields["lang"])
     return with_session(page, outcome.token)
 
@@ -131,128 +148,101 @@ async def confirm_enrolment(request: Request) -> Response:
 @post_only_same_origin
 async def new_recovery_codes(request: Request) -> Response:
     fields = await form_fields(request, ("lang",))
-    answer = await in_transaction(_fresh_codes, context(request), token_of(request))
+    answer = await _security_act(request, enrolment.do_new_recovery_codes)
     if isinstance(answer, Response):
         return answer
     return pages.recovery_codes_page(answer, fields["lang"])
-
-
-def _fresh_codes(session: Session, ctx: Context, token: str) -> Response | list[str]:
-    signed_in = sessions.resolve(session, ctx, token)
-    if signed_in is None:
-        return redirect("/login", e="auth.session_expired")
-    if sessions.needs_step_up(signed_in, ctx.now):
-        return redirect("/stepup", next="/security")
-    account = session.get(Account, signed_in.account_id)
-    assert account is not None
-    return enrolment.new_recovery_codes(session, ctx, account)
 
 
 @post_only_same_origin
 async def step_up(request: Request) -> Response:
     fields = await form_fields(request, ("code", "next"))
     target = pages.safe_next(fields["next"])
-    outcome = await in_transaction(
-        sessions.step_up, context(request), token_of(request), fields["code"]
-    )
+    outcome = await run_open(request, sessions.do_step_up, token_of(request), fields["code"])
     if outcome.error == "auth.session_expired":
-        return without_session(_fail("/login", outcome))
+        return without_session(_fail(paths.LOGIN, outcome))
     if not outcome.ok:
-        return _fail("/stepup", outcome, next=target)
+        return _fail(paths.STEP_UP, outcome, next=target)
     return redirect(target)
 
 
 @post_only_same_origin
 async def change_password(request: Request) -> Response:
     fields = await form_fields(request, ("current", "password", "repeated"))
-    answer = await in_transaction(_change_password, context(request), token_of(request), fields)
+    answer = await _security_act(
+        request,
+        recovery.do_change_password,
+        fields["current"],
+        fields["password"],
+        fields["repeated"],
+    )
     if isinstance(answer, Response):
         return answer
-    outcome = answer
-    if not outcome.ok:
-        return _fail("/security", outcome)
-    return send_after_commit(redirect("/security", e="auth.password_changed"), outcome.mails)
+    if not answer.ok:
+        return _fail(paths.SECURITY, answer)
+    return send_after_commit(redirect(paths.SECURITY, e="auth.password_changed"), answer.mails)
 
 
 @post_only_same_origin
 async def change_totp(request: Request) -> Response:
-    answer = await in_transaction(_change_totp, context(request), token_of(request))
+    answer = await _security_act(request, enrolment.do_begin_totp_change)
     if isinstance(answer, Response):
         return answer
-    return with_session(redirect("/enrol"), answer.token)
-
-
-def _change_totp(session: Session, ctx: Context, token: str) -> Response | Outcome:
-    signed_in = sessions.resolve(session, ctx, token)
-    if signed_in is None:
-        return redirect("/login", e="auth.session_expired")
-    if sessions.needs_step_up(signed_in, ctx.now):
-        return redirect("/stepup", next="/security")
-    return enrolment.begin_totp_change(session, ctx, signed_in.session_id)
-
-
-def _change_password(
-    session: Session, ctx: Context, token: str, fields: dict[str, str]
-) -> Response | Outcome:
-    signed_in = sessions.resolve(session, ctx, token)
-    if signed_in is None:
-        return redirect("/login", e="auth.session_expired")
-    if sessions.needs_step_up(signed_in, ctx.now):
-        return redirect("/stepup", next="/security")
-    return recovery.change_password(session, ctx, signed_in, **fields)
+    return with_session(redirect(paths.ENROL), answer.token)
 
 
 @post_only_same_origin
 async def logout(request: Request) -> Response:
-    await in_transaction(sessions.logout, context(request), token_of(request))
-    return without_session(redirect("/login", e="auth.logged_out"))
+    await run_open(request, sessions.do_logout, token_of(request))
+    return without_session(redirect(paths.LOGIN, e="auth.logged_out"))
 
 
 @post_only_same_origin
 async def logout_everywhere(request: Request) -> Response:
-    await in_transaction(_end_everywhere, context(request), token_of(request))
-    return without_session(redirect("/login", e="auth.logged_out_everywhere"))
-
-
-def _end_everywhere(session: Session, ctx: Context, token: str) -> None:
-    signed_in = sessions.resolve(session, ctx, token, touch=False)
-    if signed_in is not None:
-        sessions.end_all(session, ctx, signed_in.account_id, "logout_everywhere")
+    await run_open(request, sessions.do_end_everywhere, token_of(request))
+    return without_session(redirect(paths.LOGIN, e="auth.logged_out_everywhere"))
 
 
 @post_only_same_origin
 async def forgot_password(request: Request) -> Response:
     fields = await form_fields(request, ("identifier",))
-    outcome = await in_transaction(recovery.request_reset, context(request), **fields)
-    return send_after_commit(redirect("/forgot-password", e="auth.reset_sent"), outcome.mails)
+    outcome = await run_open(request, recovery.do_request_reset, fields["identifier"])
+    return send_after_commit(redirect(paths.FORGOT_PASSWORD, e="auth.reset_sent"), outcome.mails)
 
 
 @post_only_same_origin
 async def reset_password(request: Request) -> Response:
     fields = await form_fields(request, ("token", "password", "repeated", "code"))
-    outcome = await in_transaction(recovery.reset_password, context(request), **fields)
+    outcome = await run_open(
+        request,
+        recovery.do_reset_password,
+        fields["token"],
+        fields["password"],
+        fields["repeated"],
+        fields["code"],
+    )
     if not outcome.ok:
-        return _fail("/reset-password", outcome, token=fields["token"][:100])
-    response = send_after_commit(redirect("/login", e="auth.password_reset_done"), outcome.mails)
+        return _fail(paths.RESET_PASSWORD, outcome, token=fields["token"][:100])
+    response = send_after_commit(redirect(paths.LOGIN, e="auth.password_reset_done"), outcome.mails)
     return without_session(response)
 
 
 def routes() -> list[Route]:
     post = ["POST"]
     return [
-        Route("/api/auth/login", password_step, methods=post),
-        Route("/api/auth/code", code_step, methods=post),
-        Route("/api/auth/recovery", recovery_step, methods=post),
-        Route("/api/auth/invite", accept_invitation, methods=post),
-        Route("/api/auth/enrol/qr.svg", enrolment_qr, methods=["GET"]),
-        Route("/api/auth/enrol/secret", enrolment_secret, methods=["GET"]),
-        Route("/api/auth/enrol", confirm_enrolment, methods=post),
-        Route("/api/auth/recovery-codes", new_recovery_codes, methods=post),
-        Route("/api/auth/stepup", step_up, methods=post),
-        Route("/api/auth/password", change_password, methods=post),
-        Route("/api/auth/totp", change_totp, methods=post),
-        Route("/api/auth/logout", logout, methods=post),
-        Route("/api/auth/logout-everywhere", logout_everywhere, methods=post),
-        Route("/api/auth/forgot", forgot_password, methods=post),
-        Route("/api/auth/reset", reset_password, methods=post),
+        Route(paths.API_LOGIN, password_step, methods=post),
+        Route(paths.API_CODE, code_step, methods=post),
+        Route(paths.API_RECOVERY, recovery_step, methods=post),
+        Route(paths.API_INVITE, accept_invitation, methods=post),
+        Route(paths.API_ENROL_QR, enrolment_qr, methods=["GET"]),
+        Route(paths.API_ENROL_SECRET, enrolment_secret, methods=["GET"]),
+        Route(paths.API_ENROL, confirm_enrolment, methods=post),
+        Route(paths.API_RECOVERY_CODES, new_recovery_codes, methods=post),
+        Route(paths.API_STEP_UP, step_up, methods=post),
+        Route(paths.API_PASSWORD, change_password, methods=post),
+        Route(paths.API_TOTP, change_totp, methods=post),
+        Route(paths.API_LOGOUT, logout, methods=post),
+        Route(paths.API_LOGOUT_EVERYWHERE, logout_everywhere, methods=post),
+        Route(paths.API_FORGOT, forgot_password, methods=post),
+        Route(paths.API_RESET, reset_password, methods=post),
     ]

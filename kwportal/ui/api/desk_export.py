@@ -1,103 +1,49 @@
-"""The privacy desk answers an access request (seed ch. 3 A: "Op uw verzoek worden de
-gegevens met u gedeeld") with the same export the employee downloads himself
-(kwportal/services/export.py): a ZIP built into a spooled file on the server and streamed as
-the HTTP answer, so none of it passes through the officer's Reflex state or page. The desk
-hands it over without opening it. ``write_export`` audits the export (ground: legal duty);
-a second audit row here links it to the request it answers. Only open access requests; only
-the signed-in privacy officer with a fresh TOTP code (``desk_actor``); same origin only."""
+"""The privacy desk answers an access request with the employee's own export
+(kwportal/services/privacy/access_export.py): a ZIP written into a spooled file on the
+server and streamed as the HTTP answer, so none of it passes through the officer's Reflex
+state or page. Only the signed-in privacy officer with a fresh TOTP code (the use cases
+declare it); same origin only.
+
+The export holds the employee's one export slot (``export.export_lock``, a row committed on
+its own) around the unit that writes it, so the route runs two units: the first finds whose
+request it is (and answers a refusal), the second writes the export under that slot."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import IO
 
-from sqlmodel import Session, select
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from kwportal.db import transaction
-from kwportal.domain.policy import Actor
-from kwportal.domain.rights import OPEN_STATUSES, RightsKind
-from kwportal.models import Account, RightsRequest
-from kwportal.services import audit
-from kwportal.services.auth.common import Context
+from kwportal.services import runner
 from kwportal.services.employee import export
+from kwportal.services.privacy import access_export
+from kwportal.ui import routes as paths
 from kwportal.ui.api.auth import post_only_same_origin
-from kwportal.ui.api.desk import DESK, desk_actor
-from kwportal.ui.api.http import context, form_fields, in_transaction, redirect, token_of
+from kwportal.ui.api.desk import refused, request_id
+from kwportal.ui.api.http import form_fields, redirect, run_unit
 
-ACCESS_EXPORT_PATH = "/api/desk/access-export"
+#: kept for the tests that name it here
+ACCESS_EXPORT_PATH = paths.API_ACCESS_EXPORT
 PRIVATE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 
-def _subject(session: Session, request_id: int | None) -> tuple[int, str]:
-    """(employee, his language) of the open access request ``request_id``."""
-    request = session.get(RightsRequest, request_id) if request_id is not None else None
-    if request is None or request.kind != str(RightsKind.ACCESS):
-        raise export.ExportError("desk_export.not_an_access_request")
-    if request.status not in {str(s) for s in OPEN_STATUSES}:
-        raise export.ExportError("rights.already_answered")
-    account = session.exec(
-        select(Account).where(Account.employee_id == request.employee_id)
-    ).first()
-    return request.employee_id, account.language if account else "nl"
-
-
-def _request_id(raw: str) -> int | None:
-    raw = raw.strip()[:12]
-    return int(raw) if raw.isdigit() else None
-
-
-def _prepare(
-    session: Session, ctx: Context, token: str, request_id: int | None
-) -> tuple[Actor, int] | Response:
-    """The desk's actor and the employee, or where to send the browser."""
-    found = desk_actor(session, ctx, token)
-    if isinstance(found, Response):
-        return found
+@asynccontextmanager
+async def _export_slot(employee_id: int) -> AsyncIterator[None]:
+    """The employee's one export slot, taken and given back on a worker thread (it is a row
+    of its own, committed apart from the unit that writes the export)."""
+    slot = export.export_lock(employee_id)
+    await run_in_threadpool(slot.__enter__)
     try:
-        employee_id, _lang = _subject(session, request_id)
-    except export.ExportError as error:
-        return redirect(DESK, e=error.code)
-    return found, employee_id
-
-
-def _build(
-    actor: Actor, employee_id: int, request_id: int, out: IO[bytes], ctx: Context
-) -> export.ExportSummary:
-    with export.export_lock(employee_id), transaction() as session:
-        # checked again under the lock: the request may have been answered meanwhile
-        subject, lang = _subject(session, request_id)
-        if subject != employee_id:
-            raise export.ExportError("desk_export.not_an_access_request")
-        summary = export.write_export(
-            session,
-            employee_id,
-            out,  # type: ignore[arg-type]
-            lang=lang,
-            now=ctx.now,
-            actor=actor,
-            access=ctx.access,
-            secret=ctx.secret,
-        )
-        audit.record(
-            session,
-            actor=actor,
-            access=ctx.access,
-            event_type="access_request_export",
-            action=audit.Action.EXPORT,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=employee_id,
-            objects=[audit.ObjectRef("rights_request", "rights_request", request_id)],
-            details={"records": summary.records, "sha256": summary.files},
-            secret=ctx.secret,
-            now=ctx.now,
-        )
-        return summary
+        yield
+    finally:
+        await run_in_threadpool(slot.__exit__, None, None, None)
 
 
 def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
@@ -106,24 +52,24 @@ def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
 
 
 @post_only_same_origin
-async def access_export(request: Request) -> Response:
+async def access_export_download(request: Request) -> Response:
     fields = await form_fields(request, ("request_id",))
-    ctx = context(request)
-    request_id = _request_id(fields["request_id"])
-    found = await in_transaction(_prepare, ctx, token_of(request), request_id)
-    if isinstance(found, Response):
-        return found
-    assert request_id is not None
-    actor, employee_id = found
+    asked = request_id(fields["request_id"])
     spool = tempfile.SpooledTemporaryFile(max_size=export.SPOOL_BYTES)  # noqa: SIM115
     try:
-        summary = await run_in_threadpool(_build, actor, employee_id, request_id, spool, ctx)
+        employee_id = await run_unit(request, access_export.do_find_subject, asked)
+        assert asked is not None
+        async with _export_slot(employee_id):
+            summary = await run_unit(request, access_export.do_export, asked, employee_id, spool)
+    except runner.Refusal as refusal:
+        spool.close()
+        return refused(refusal)
     except export.ExportBusyError:
         spool.close()
-        return redirect(DESK, e="desk_export.busy")
+        return redirect(paths.RIGHTS_DESK, e="desk_export.busy")
     except export.ExportError as error:
         spool.close()
-        return redirect(DESK, e=error.code)
+        return redirect(paths.RIGHTS_DESK, e=error.code)
     spool.seek(0)
     headers = {**PRIVATE, "Content-Disposition": f'attachment; filename="{summary.filename}"'}
     return StreamingResponse(
@@ -135,4 +81,4 @@ async def access_export(request: Request) -> Response:
 
 
 def routes() -> list[BaseRoute]:
-    return [Route(ACCESS_EXPORT_PATH, access_export, methods=["POST"])]
+    return [Route(paths.API_ACCESS_EXPORT, access_export_download, methods=["POST"])]

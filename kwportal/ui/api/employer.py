@@ -6,55 +6,36 @@ download also a recent TOTP (step-up, BRIEF.md "Security")."""
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from sqlmodel import Session
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from kwportal.domain.policy import Actor
-from kwportal.domain.roles import Role
 from kwportal.i18n import normalise_language, t
-from kwportal.models import Account
-from kwportal.services.auth import sessions
-from kwportal.services.auth.actors import actor_for
-from kwportal.services.auth.common import Context
+from kwportal.services import runner
 from kwportal.services.employer import reports as employer_reports
 from kwportal.services.employer import roster
 from kwportal.services.employer.roster_csv import MAX_BYTES, write_csv
 from kwportal.ui.api import pages
-from kwportal.ui.api.http import context, forbidden, in_transaction, redirect, token_of
+from kwportal.ui.api.http import forbidden, redirect, run_unit
+from kwportal.ui.routes import (
+    API_REPORTS_CSV,
+    API_ROSTER,
+    EMPLOYER_REPORTS,
+    EMPLOYER_ROSTER,
+    LOGIN,
+    STEP_UP,
+)
 
-ROSTER_PAGE = "/employer-roster"
-REPORTS_PAGE = "/employer-reports"
 UPLOAD_OVERHEAD = 64 * 1024
 """Room for the multipart framing around the file itself."""
+SESSION_EXPIRED = "auth.session_expired"
 
 
 class TooLargeError(Exception):
     pass
-
-
-@dataclass(frozen=True, slots=True)
-class _Employer:
-    actor: Actor
-    language: str
-    fresh_totp: bool
-
-
-def _employer(session: Session, ctx: Context, token: str) -> _Employer | None:
-    signed_in = sessions.resolve(session, ctx, token)
-    if signed_in is None or signed_in.role is not Role.EMPLOYER_CONTACT:
-        return None
-    account = session.get(Account, signed_in.account_id)
-    if account is None:
-        return None
-    fresh = not sessions.needs_step_up(signed_in, ctx.now)
-    return _Employer(actor_for(session, account), signed_in.language, fresh)
 
 
 async def _limited_body(request: Request, limit: int) -> bytes:
@@ -93,28 +74,28 @@ async def _one_file(request: Request, body: bytes) -> tuple[str, bytes] | None:
 async def upload_roster(request: Request) -> Response:
     if not pages.same_origin_ok(request):
         return forbidden()
-    ctx = context(request)
-    who = await in_transaction(_employer, ctx, token_of(request))
-    if who is None:
-        return redirect("/login", e="auth.session_expired")
+    try:
+        # the account is checked before a byte of the file is read
+        await run_unit(request, roster.do_open_upload)
+    except runner.Refusal:
+        return redirect(LOGIN, e=SESSION_EXPIRED)
     if "multipart/form-data" not in request.headers.get("content-type", ""):
-        return redirect(ROSTER_PAGE, e="roster.error.no_file")
+        return redirect(EMPLOYER_ROSTER, e="roster.error.no_file")
     try:
         body = await _limited_body(request, MAX_BYTES + UPLOAD_OVERHEAD)
     except TooLargeError:
-        return redirect(ROSTER_PAGE, e="roster.error.too_large")
+        return redirect(EMPLOYER_ROSTER, e="roster.error.too_large")
     found = await _one_file(request, body)
     if found is None or not found[1]:
-        return redirect(ROSTER_PAGE, e="roster.error.no_file")
+        return redirect(EMPLOYER_ROSTER, e="roster.error.no_file")
     filename, content = found
     if len(content) > MAX_BYTES:
-        return redirect(ROSTER_PAGE, e="roster.error.too_large")
-    upload_id = await in_transaction(
-        lambda session: roster.stage(
-            who.actor, filename, content, session=session, access=ctx.access, secret=ctx.secret
-        )
-    )
-    return redirect(ROSTER_PAGE, upload=upload_id)
+        return redirect(EMPLOYER_ROSTER, e="roster.error.too_large")
+    try:
+        upload_id = await run_unit(request, roster.do_stage, filename, content)
+    except runner.Refusal:
+        return redirect(LOGIN, e=SESSION_EXPIRED)
+    return redirect(EMPLOYER_ROSTER, upload=upload_id)
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -140,25 +121,17 @@ def labels(lang: str) -> dict[str, str]:
 
 
 async def reports_csv(request: Request) -> Response:
-    ctx = context(request)
-    who = await in_transaction(_employer, ctx, token_of(request))
-    if who is None:
-        return redirect("/login", e="auth.session_expired")
-    if not who.fresh_totp:
-        return redirect("/stepup", next=REPORTS_PAGE)
     raw_year = request.query_params.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else ctx.now.year
-    result = await in_transaction(
-        lambda session: employer_reports.reports(
-            who.actor,
-            year,
-            session=session,
-            today=datetime.now(UTC).date(),
-            access=ctx.access,
-            secret=ctx.secret,
-        )
-    )
-    lang = normalise_language(request.query_params.get("lang") or who.language)
+    # another year (or none) falls back to this one in the service
+    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else 0
+    try:
+        download = await run_unit(request, employer_reports.do_download_reports, year)
+    except runner.StepUpNeeded:
+        return redirect(STEP_UP, next=EMPLOYER_REPORTS)
+    except runner.Refusal:
+        return redirect(LOGIN, e=SESSION_EXPIRED)
+    result = download.reports
+    lang = normalise_language(request.query_params.get("lang") or download.language)
     body = "\ufeff" + write_csv(employer_reports.csv_rows(result, labels(lang)))
     return Response(
         body.encode("utf-8"),
@@ -173,6 +146,6 @@ async def reports_csv(request: Request) -> Response:
 
 def routes() -> list[Route]:
     return [
-        Route("/api/employer/roster", upload_roster, methods=["POST"]),
-        Route("/api/employer/reports.csv", reports_csv, methods=["GET"]),
+        Route(API_ROSTER, upload_roster, methods=["POST"]),
+        Route(API_REPORTS_CSV, reports_csv, methods=["GET"]),
     ]

@@ -12,14 +12,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from kwportal.db import transaction
 from kwportal.services import audit, runner
 from kwportal.services.auth.common import Context
 from kwportal.services.mail import Mail, send_all
 from kwportal.settings import Settings, get_settings
+from kwportal.ui.routes import SESSION_COOKIE
 
 T = TypeVar("T")
-SESSION_COOKIE = "kw_session"
 MAX_FIELD = 10_000
 
 
@@ -53,17 +52,6 @@ async def form_fields(request: Request, names: Iterable[str]) -> dict[str, str]:
         text = value[:MAX_FIELD] if isinstance(value, str) else ""
         values[name] = text.replace("\x00", "")  # no database stores NUL in text
     return values
-
-
-async def in_transaction(work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run ``work(session, *args)`` in one transaction on a worker thread: password hashing
-    and database I/O never block the event loop that also carries the websocket."""
-
-    def run() -> T:
-        with transaction() as session:
-            return work(session, *args, **kwargs)
-
-    return await run_in_threadpool(run)
 
 
 def caller(request: Request) -> runner.Caller:

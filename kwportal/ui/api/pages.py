@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kwportal.i18n import normalise_language, t
 from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.api.http import same_origin
 
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
@@ -25,7 +26,7 @@ def safe_next(path: str) -> str:
     """Only a local path may follow a step-up; anything else goes to the portal."""
     if path.startswith("/") and not path.startswith("//") and "\\" not in path:
         return path[:200]
-    return "/portal"
+    return routes.PORTAL
 
 
 def qr_svg(uri: str) -> Response:
@@ -49,7 +50,7 @@ def recovery_codes_page(codes: list[str], lang: str) -> HTMLResponse:
 <p>{html.escape(t("codes.intro", lang))}</p>
 <ol class="codes" aria-label="{html.escape(t("codes.title", lang))}">{items}</ol>
 <p>{html.escape(t("codes.once", lang))}</p>
-<p><a class="button" href="/portal">{html.escape(t("codes.done", lang))}</a></p>
+<p><a class="button" href="{routes.PORTAL}">{html.escape(t("codes.done", lang))}</a></p>
 </main></div></body></html>"""
     return HTMLResponse(body, headers=NO_STORE)
 

@@ -10,19 +10,13 @@ from typing import Any
 
 import reflex as rx
 
+from kwportal.domain import capacity
 from kwportal.services.employer.case_view import EmployerCaseView, FeedbackView
 from kwportal.ui.text import tr
 
-#: the areas of the functional capacity list (FML) the care team fills in
-CAPACITY_AREAS = (
-    "personal_functioning",
-    "social_functioning",
-    "physical_environment",
-    "dynamic_movements",
-    "static_postures",
-    "working_hours",
-)
-CAPACITY_LEVELS = ("can", "limited", "cannot")
+#: the areas of the functional capacity list (FML) the care team fills in, and the levels
+CAPACITY_AREAS = capacity.AREAS
+CAPACITY_LEVELS = capacity.LEVELS
 
 
 @dataclass
@@ -68,16 +62,13 @@ def day(value: date | datetime | None) -> str:
 
 
 def feedback_card(feedback: FeedbackView) -> FeedbackCard:
-    notes = dict(feedback.capacity_notes)
+    stored = capacity.Capacity(feedback.functional_capacity, feedback.capacity_notes)
     return FeedbackCard(
         released_at=day(feedback.released_at),
         expected_period=feedback.expected_period,
         incapacity_degree=feedback.incapacity_degree,
         advice=feedback.advice,
-        capacity=[
-            CapacityItem(area, level, notes.get(area, ""))
-            for area, level in feedback.functional_capacity
-        ],
+        capacity=[CapacityItem(area, level, stored.note(area)) for area, level in stored.levels],
     )
 
 

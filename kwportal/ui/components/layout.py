@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.states.base import AppState
 from kwportal.ui.text import tr
 
@@ -26,7 +27,7 @@ def header() -> rx.Component:
         rx.el.div(
             rx.el.a(
                 rx.el.span("KrachtWerkt", class_name="brand-name"),
-                href="/",
+                href=routes.HOME,
                 class_name="brand",
             ),
             rx.el.div(

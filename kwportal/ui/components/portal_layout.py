@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from kwportal.ui import routes
 from kwportal.ui.components.forms import post_form
 from kwportal.ui.components.layout import page
 from kwportal.ui.states.auth import AuthState
@@ -12,10 +13,10 @@ from kwportal.ui.text import tr
 
 def portal_nav() -> rx.Component:
     return rx.el.nav(
-        rx.el.a(tr("nav.portal"), href="/portal"),
-        rx.el.a(tr("portal.security"), href="/security"),
+        rx.el.a(tr("nav.portal"), href=routes.PORTAL),
+        rx.el.a(tr("portal.security"), href=routes.SECURITY),
         post_form(
-            "/api/auth/logout",
+            routes.API_LOGOUT,
             rx.el.button(tr("nav.logout"), type="submit", class_name="link-button"),
             class_name="inline-form",
         ),

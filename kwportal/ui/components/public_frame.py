@@ -7,20 +7,21 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.ui.api.public import HONEYPOT, TOKEN_FIELD
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, post_form
 from kwportal.ui.components.layout import footer, header
+from kwportal.ui.routes import HONEYPOT, TOKEN_FIELD
 from kwportal.ui.states.base import AppState
 from kwportal.ui.states.visitor import VisitorState as V
 from kwportal.ui.text import tr
 
 FOOTER_LINKS = (
-    ("public.nav.privacy", "/privacy"),
-    ("public.nav.cookies", "/cookies"),
-    ("public.nav.newsletter", "/newsletter"),
-    ("public.nav.callback", "/callback"),
-    ("public.nav.rights", "/visitor-rights"),
-    ("home.login", "/login"),
+    ("public.nav.privacy", routes.PRIVACY),
+    ("public.nav.cookies", routes.COOKIES),
+    ("public.nav.newsletter", routes.NEWSLETTER),
+    ("public.nav.callback", routes.CALLBACK),
+    ("public.nav.rights", routes.VISITOR_RIGHTS),
+    ("home.login", routes.LOGIN),
 )
 
 
@@ -114,10 +115,10 @@ def cookie_banner() -> rx.Component:
             rx.el.p(
                 tr("cookies.banner_text"),
                 " ",
-                rx.el.a(tr("cookies.read_policy"), href="/cookies"),
+                rx.el.a(tr("cookies.read_policy"), href=routes.COOKIES),
             ),
             public_form(
-                "/api/public/cookies",
+                routes.API_COOKIES,
                 rx.el.input(type="hidden", name="back", value=V.back_path),
                 toggles("banner"),
                 choice_buttons(with_custom=True),

@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 from http.cookies import CookieError, SimpleCookie
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 
-from kwportal.domain.policy import Actor
 from kwportal.i18n import CATALOGS, t
 from kwportal.services import audit, runner
 from kwportal.services.auth import sessions
-from kwportal.services.auth.common import Context
-from kwportal.settings import get_settings
-from kwportal.ui.api.http import SESSION_COOKIE
+from kwportal.ui import routes
 from kwportal.ui.guard import guarded, public
+from kwportal.ui.routes import SESSION_COOKIE
 from kwportal.ui.states.base import AppState
 
 T = TypeVar("T")
@@ -67,20 +64,6 @@ class AuthState(AppState):
         self.role = str(done.signed_in.role)
         return done.value
 
-    # --- legacy, removed once every page runs its use case through ``_run`` ---
-    def _context(self) -> Context:
-        settings = get_settings()
-        caller = self._caller()
-        return Context(
-            access=caller.access,
-            now=datetime.now(UTC),
-            secret=settings.secret_key,
-            origin=settings.public_origin,
-        )
-
-    def _actor(self) -> Actor:
-        return self._run(_legacy_actor)
-
     @rx.event
     @guarded()
     def keep_alive(self) -> None:
@@ -93,11 +76,6 @@ class AuthState(AppState):
         self.display_name = self.role = ""
 
 
-@runner.use_case()
-def _legacy_actor(actor: Actor, *, ctx: runner.Ctx) -> Actor:
-    return actor
-
-
 class AuthPageState(AppState):
     """The public sign-in pages: a message key, a wait time and a link token from the URL,
     each allow-listed."""
@@ -105,7 +83,7 @@ class AuthPageState(AppState):
     message_key: str = ""
     wait: int = 0
     link_token: str = ""
-    next_path: str = "/portal"
+    next_path: str = routes.PORTAL
 
     @rx.var
     def message(self) -> str:
@@ -123,5 +101,5 @@ class AuthPageState(AppState):
         self.wait = int(wait) if wait.isdigit() and len(wait) < 6 else 0
         token = query.get("token", [""])[0]
         self.link_token = token if _LINK_TOKEN.match(token) else ""
-        nxt = query.get("next", ["/portal"])[0]
-        self.next_path = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/portal"
+        nxt = query.get("next", [routes.PORTAL])[0]
+        self.next_path = nxt if nxt.startswith("/") and not nxt.startswith("//") else routes.PORTAL

@@ -4,22 +4,24 @@ sent back. Marketing and statistics scripts are started from here, and only afte
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
 from http.cookies import CookieError, SimpleCookie
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 from reflex.event import EventSpec
 
-from kwportal.db import transaction
 from kwportal.i18n import CATALOGS, t
-from kwportal.services.visitors import common, cookies
-from kwportal.settings import get_settings
-from kwportal.ui.api.public import CHOICE_COOKIE, FORM_COOKIE
+from kwportal.services import audit, runner
+from kwportal.services.visitors import site
+from kwportal.ui import routes
 from kwportal.ui.guard import public
+from kwportal.ui.routes import CHOICE_COOKIE, FORM_COOKIE
 from kwportal.ui.states.auth import _LINK_TOKEN
 from kwportal.ui.states.base import AppState
 
+T = TypeVar("T")
 #: the stand-in marketing tag (assets/marketing-standin.js), injected only after consent
 MARKETING_SCRIPT = (
     "if(!document.getElementById('kw-marketing')){var s=document.createElement('script');"
@@ -27,7 +29,7 @@ MARKETING_SCRIPT = (
 )
 #: the first-party statistics beacon: path and referrer, to our own server
 STATISTICS_BEACON = (
-    "navigator.sendBeacon('/api/public/hit',new URLSearchParams("
+    "navigator.sendBeacon('" + routes.API_HIT + "',new URLSearchParams("
     "{p:location.pathname,r:document.referrer}));"
 )
 
@@ -45,7 +47,7 @@ class VisitorState(AppState):
     message_key: str = ""
     wait: int = 0
     link_token: str = ""
-    back_path: str = "/"
+    back_path: str = routes.HOME
     doc_version: int = 0
     since_version: int = 0
 
@@ -62,6 +64,14 @@ class VisitorState(AppState):
             return ""
         morsel = jar.get(name)
         return morsel.value[:100] if morsel else ""
+
+    def _open(self, work: Callable[..., T], *args: Any) -> T:
+        """One unit without a session (the public site has none): ``work(*args, ctx=ctx)``."""
+        access = audit.AccessPoint(
+            ip=self.router.session.client_ip or "",
+            agent=(self.router.headers.user_agent or "")[:300],
+        )
+        return runner.run_public(access, work, *args)
 
     def _gpc(self) -> bool:
         raw = getattr(self.router.headers, "raw_headers", {}) or {}
@@ -82,13 +92,11 @@ class VisitorState(AppState):
     @public
     def load(self) -> list[EventSpec]:
         """The choice, a new form token, the URL's message; then the scripts consented to."""
-        settings = get_settings()
-        now = datetime.now(UTC)
         self._read_query()
-        self.back_path = self.router.page.path or "/"
-        self.form_token, self.form_nonce = common.new_form_token(settings.secret_key, now)
-        with transaction() as session:
-            choice = cookies.current(session, settings.secret_key, self._cookie(CHOICE_COOKIE), now)
+        self.back_path = self.router.page.path or routes.HOME
+        visit = self._open(site.do_open_page, self._cookie(CHOICE_COOKIE))
+        self.form_token, self.form_nonce = visit.form_token, visit.form_nonce
+        choice = visit.choice
         self.gpc = self._gpc()
         self.has_choice = choice is not None
         self.show_banner = choice is None

@@ -12,10 +12,7 @@ import reflex as rx
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.admin import accounts as admin_accounts
-from kwportal.services.admin import teams as admin_teams
-from kwportal.services.admin.common import parse_id
-from kwportal.services.mail import send_all
-from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -31,7 +28,7 @@ from kwportal.ui.pages.admin.common import (
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/admin-accounts"
+ROUTE = routes.ADMIN_ACCOUNTS
 
 
 @dataclass
@@ -66,17 +63,12 @@ class AdminAccountsState(AuthState):
     organisations: list[Option] = []
     query: str = ""
 
-    def _refresh(self) -> None:
-        def work(actor: Any, session: Any, ctx: Any) -> Any:
-            orgs = admin_teams.choices(actor, session=session)["organisations"]
-            found = admin_accounts.accounts(actor, session=session, ctx=ctx, query=self.query)
-            return found, orgs
-
-        ok, result = act(self, work, self.notice_key)
-        if ok:
-            found, orgs = result
-            self.accounts = [_item(line) for line in found]
-            self.organisations = [Option(str(o.value), o.label) for o in orgs]
+    def _show(self, view: admin_accounts.AccountsView | None) -> None:
+        """The refreshed list; None (a refused action) leaves the list as it was."""
+        if view is None:
+            return
+        self.accounts = [_item(line) for line in view.accounts]
+        self.organisations = [Option(str(o.value), o.label) for o in view.organisations]
 
     @rx.var
     def shown(self) -> list[AccountItem]:
@@ -88,15 +80,14 @@ class AdminAccountsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def load(self) -> None:
-        self.notice_key, self.query = "", ""
-        self._refresh()
+        self.query = ""
+        self._show(act(self, "", admin_accounts.do_list))
 
     @rx.event
     @guarded(Role.ADMIN)
     def find(self, form_data: dict[str, Any]) -> None:
-        self.notice_key = ""
         self.query = form_text(form_data, "query", admin_accounts.MAX_QUERY + 1)
-        self._refresh()
+        self._show(act(self, "", admin_accounts.do_list, self.query))
 
     @rx.event
     @guarded(Role.ADMIN)
@@ -111,46 +102,29 @@ class AdminAccountsState(AuthState):
             personnel_number=form_text(form_data, "personnel_number", 60),
             language=form_text(form_data, "language", 5),
         )
-        ok, outcome = act(
-            self,
-            lambda a, s, c: admin_accounts.invite(a, invitation, session=s, ctx=c),
-            "admin.accounts.invited",
-        )
-        if ok:
-            send_all(outcome.mails, get_settings())
-            self.query = invitation.username.strip().lower()
-            self._refresh()
+        view = act(self, "admin.accounts.invited", admin_accounts.do_invite, invitation)
+        if view is not None:
+            self.query = view.query
+        self._show(view)
 
-    def _account_action(self, form_data: dict[str, Any], change: Any, done_key: str) -> None:
-        def work(actor: Any, session: Any, ctx: Any) -> None:
-            account_id = parse_id(form_text(form_data, "account_id", 20), "admin.unknown_account")
-            change(actor, account_id, session=session, ctx=ctx)
-
-        if act(self, work, done_key)[0]:
-            self._refresh()
+    def _account_action(self, form_data: dict[str, Any], done_key: str, use_case: Any) -> None:
+        account_id = form_text(form_data, "account_id", 20)
+        self._show(act(self, done_key, use_case, account_id, self.query))
 
     @rx.event
     @guarded(Role.ADMIN)
     def deactivate(self, form_data: dict[str, Any]) -> None:
-        self._account_action(
-            form_data,
-            lambda a, i, **kw: admin_accounts.set_active(a, i, False, **kw),
-            "admin.accounts.deactivated",
-        )
+        self._account_action(form_data, "admin.accounts.deactivated", admin_accounts.do_deactivate)
 
     @rx.event
     @guarded(Role.ADMIN)
     def reactivate(self, form_data: dict[str, Any]) -> None:
-        self._account_action(
-            form_data,
-            lambda a, i, **kw: admin_accounts.set_active(a, i, True, **kw),
-            "admin.accounts.reactivated",
-        )
+        self._account_action(form_data, "admin.accounts.reactivated", admin_accounts.do_reactivate)
 
     @rx.event
     @guarded(Role.ADMIN)
     def unlock(self, form_data: dict[str, Any]) -> None:
-        self._account_action(form_data, admin_accounts.unlock, "admin.accounts.unlocked")
+        self._account_action(form_data, "admin.accounts.unlocked", admin_accounts.do_unlock)
 
 
 def _role_select() -> rx.Component:

@@ -1,22 +1,18 @@
-"""Shared pieces of the admin pages: one way to run an admin action (actor from the session,
-one transaction, a refusal shown as a message), and labelled form fields."""
+"""Shared pieces of the admin pages: one way to run an admin use case (one unit through the
+runner, a refusal shown as a message), and labelled form fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import reflex as rx
-from sqlmodel import Session
 
-from kwportal.db import transaction
-from kwportal.domain.policy import Actor
 from kwportal.services.admin.common import AdminError
-from kwportal.services.auth.common import Context
 from kwportal.ui.text import tr
 
-Work = Callable[[Actor, Session, Context], Any]
+T = TypeVar("T")
 
 
 @dataclass
@@ -25,18 +21,17 @@ class Option:
     label: str = ""
 
 
-def act(state: Any, work: Work, done_key: str) -> tuple[bool, Any]:
-    """Run ``work`` for the signed-in admin; (True, result) or (False, None) with the
-    refusal's message set on the page."""
-    ctx, actor = state._context(), state._actor()
+def act(state: Any, done_key: str, use_case: Callable[..., T], *args: Any) -> T | None:
+    """Run ``use_case(*args)`` as the signed-in admin, in one unit: its view, with
+    ``done_key`` as the page's message; or None, with the refusal's message (nothing
+    changed: the unit rolled back)."""
     try:
-        with transaction() as session:
-            result = work(actor, session, ctx)
+        result: T = state._run(use_case, *args)
     except AdminError as error:
         state.notice_key = error.code
-        return False, None
+        return None
     state.notice_key = done_key
-    return True, result
+    return result
 
 
 def form_text(form: Any, name: str, limit: int = 300) -> str:

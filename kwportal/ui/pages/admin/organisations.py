@@ -9,7 +9,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services.admin import organisations as admin_orgs
-from kwportal.services.admin.common import parse_date, parse_id, required_date
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -17,7 +17,7 @@ from kwportal.ui.pages.admin.common import act, button, form_text, hidden, text_
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/admin-organisations"
+ROUTE = routes.ADMIN_ORGANISATIONS
 
 
 @dataclass
@@ -33,59 +33,53 @@ class OrgItem:
 class AdminOrgsState(AuthState):
     organisations: list[OrgItem] = []
 
-    def _refresh(self) -> None:
-        ok, lines = act(
-            self, lambda a, s, _c: admin_orgs.organisations(a, session=s), self.notice_key
-        )
-        if ok:
-            self.organisations = [
-                OrgItem(
-                    organisation_id=str(line.organisation_id),
-                    name=line.name,
-                    kvk=line.kvk_number,
-                    start=line.contract_start.isoformat(),
-                    end=line.contract_end.isoformat() if line.contract_end else "",
-                    team=line.team,
-                )
-                for line in lines
-            ]
+    def _show(self, lines: admin_orgs.Organisations | None) -> None:
+        """The refreshed list; None (a refused action) leaves the list as it was."""
+        if lines is None:
+            return
+        self.organisations = [
+            OrgItem(
+                organisation_id=str(line.organisation_id),
+                name=line.name,
+                kvk=line.kvk_number,
+                start=line.contract_start.isoformat(),
+                end=line.contract_end.isoformat() if line.contract_end else "",
+                team=line.team,
+            )
+            for line in lines
+        ]
 
     @rx.event
     @guarded(Role.ADMIN)
     def load(self) -> None:
-        self.notice_key = ""
-        self._refresh()
+        self._show(act(self, "", admin_orgs.do_list))
 
     @rx.event
     @guarded(Role.ADMIN)
     def create_organisation(self, form_data: dict[str, Any]) -> None:
-        def work(actor: Any, session: Any, ctx: Any) -> int:
-            return admin_orgs.create_organisation(
-                actor,
-                name=form_text(form_data, "name"),
-                kvk_number=form_text(form_data, "kvk", 40),
-                contract_start=required_date(form_text(form_data, "start", 20)),
-                session=session,
-                ctx=ctx,
+        self._show(
+            act(
+                self,
+                "admin.orgs.created",
+                admin_orgs.do_create,
+                form_text(form_data, "name"),
+                form_text(form_data, "kvk", 40),
+                form_text(form_data, "start", 20),
             )
-
-        if act(self, work, "admin.orgs.created")[0]:
-            self._refresh()
+        )
 
     @rx.event
     @guarded(Role.ADMIN)
     def save_contract_end(self, form_data: dict[str, Any]) -> None:
-        def work(actor: Any, session: Any, ctx: Any) -> None:
-            admin_orgs.set_contract_end(
-                actor,
-                parse_id(form_text(form_data, "organisation_id", 20), "admin.unknown_organisation"),
-                parse_date(form_text(form_data, "end", 20), required=False),
-                session=session,
-                ctx=ctx,
+        self._show(
+            act(
+                self,
+                "admin.orgs.end_saved",
+                admin_orgs.do_set_contract_end,
+                form_text(form_data, "organisation_id", 20),
+                form_text(form_data, "end", 20),
             )
-
-        if act(self, work, "admin.orgs.end_saved")[0]:
-            self._refresh()
+        )
 
 
 def _new_form() -> rx.Component:

@@ -11,7 +11,7 @@ import reflex as rx
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.admin import teams as admin_teams
-from kwportal.services.admin.common import parse_id
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -27,7 +27,7 @@ from kwportal.ui.pages.admin.common import (
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/admin-teams"
+ROUTE = routes.ADMIN_TEAMS
 
 
 @dataclass
@@ -59,17 +59,11 @@ class AdminTeamsState(AuthState):
     organisations: list[Option] = []
     team_options: list[Option] = []
 
-    def _refresh(self) -> None:
-        def work(actor: Any, session: Any, _ctx: Any) -> Any:
-            return (
-                admin_teams.teams(actor, session=session),
-                admin_teams.choices(actor, session=session),
-            )
-
-        ok, result = act(self, work, self.notice_key)
-        if not ok:
+    def _show(self, view: admin_teams.TeamsView | None) -> None:
+        """The refreshed teams; None (a refused action) leaves them as they were."""
+        if view is None:
             return
-        lines, choices = result
+        lines = view.teams
         self.teams = [TeamItem(str(x.team_id), x.name, x.doctor) for x in lines]
         self.team_options = [Option(str(x.team_id), x.name) for x in lines]
         self.members = [
@@ -80,86 +74,64 @@ class AdminTeamsState(AuthState):
         self.employers = [
             Link(str(x.team_id), str(org_id), name) for x in lines for org_id, name in x.employers
         ]
-        self.doctors = _options(choices["doctors"])
-        self.staff = _options(choices["staff"])
-        self.organisations = _options(choices["organisations"])
+        self.doctors = _options(view.doctors)
+        self.staff = _options(view.staff)
+        self.organisations = _options(view.organisations)
+
+    def _apply(self, done_key: str, use_case: Any, *args: Any) -> None:
+        self._show(act(self, done_key, use_case, *args))
 
     @rx.event
     @guarded(Role.ADMIN)
     def load(self) -> None:
-        self.notice_key = ""
-        self._refresh()
-
-    def _apply(self, work: Any, done_key: str) -> None:
-        if act(self, work, done_key)[0]:
-            self._refresh()
+        self._apply("", admin_teams.do_list)
 
     @rx.event
     @guarded(Role.ADMIN)
     def create_team(self, form_data: dict[str, Any]) -> None:
         self._apply(
-            lambda a, s, c: admin_teams.create_team(
-                a,
-                form_text(form_data, "name"),
-                parse_id(form_text(form_data, "doctor_id", 20), "admin.not_a_doctor"),
-                session=s,
-                ctx=c,
-            ),
             "admin.teams.created",
+            admin_teams.do_create_team,
+            form_text(form_data, "name"),
+            form_text(form_data, "doctor_id", 20),
         )
 
     @rx.event
     @guarded(Role.ADMIN)
     def assign_employer(self, form_data: dict[str, Any]) -> None:
         self._apply(
-            lambda a, s, c: admin_teams.assign_employer(
-                a,
-                parse_id(form_text(form_data, "team_id", 20), "admin.unknown_team"),
-                parse_id(form_text(form_data, "organisation_id", 20), "admin.unknown_organisation"),
-                session=s,
-                ctx=c,
-            ),
             "admin.teams.assigned",
+            admin_teams.do_assign_employer,
+            form_text(form_data, "team_id", 20),
+            form_text(form_data, "organisation_id", 20),
         )
 
     @rx.event
     @guarded(Role.ADMIN)
     def unassign_employer(self, form_data: dict[str, Any]) -> None:
         self._apply(
-            lambda a, s, c: admin_teams.unassign_employer(
-                a,
-                parse_id(form_text(form_data, "item_id", 20), "admin.unknown_organisation"),
-                session=s,
-                ctx=c,
-            ),
             "admin.teams.unassigned",
+            admin_teams.do_unassign_employer,
+            form_text(form_data, "item_id", 20),
         )
 
     @rx.event
     @guarded(Role.ADMIN)
     def add_member(self, form_data: dict[str, Any]) -> None:
         self._apply(
-            lambda a, s, c: admin_teams.add_member(
-                a,
-                parse_id(form_text(form_data, "team_id", 20), "admin.unknown_team"),
-                parse_id(form_text(form_data, "account_id", 20), "admin.unknown_account"),
-                session=s,
-                ctx=c,
-            ),
             "admin.teams.member_added",
+            admin_teams.do_add_member,
+            form_text(form_data, "team_id", 20),
+            form_text(form_data, "account_id", 20),
         )
 
     @rx.event
     @guarded(Role.ADMIN)
     def remove_member(self, form_data: dict[str, Any]) -> None:
         self._apply(
-            lambda a, s, c: admin_teams.remove_member(
-                a,
-                parse_id(form_text(form_data, "item_id", 20), "admin.unknown_account"),
-                session=s,
-                ctx=c,
-            ),
             "admin.teams.member_removed",
+            admin_teams.do_remove_member,
+            form_text(form_data, "item_id", 20),
         )
 
 

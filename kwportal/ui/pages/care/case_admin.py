@@ -8,21 +8,22 @@ from datetime import datetime
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services.case.file import open_case_admin
+from kwportal.services.case.file import do_open_case_admin
 from kwportal.services.views import PolicyDeniedError
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.case_file import PersonBlock, person_block
-from kwportal.ui.pages.care.common import case_id_from, list_section
+from kwportal.ui.pages.care.common import list_section
+from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/case-admin"
+ROUTE = routes.CASE_ADMIN
 
 
 def _minute(value: datetime) -> str:
@@ -45,18 +46,10 @@ class CaseAdminState(AuthState):
     @guarded(Role.CASE_MANAGER)
     def load(self) -> None:
         case_id = case_id_from(str(self.router.url))
-        ctx = self._context()
         try:
             if case_id is None:
                 raise PolicyDeniedError("no case")
-            with transaction() as session:
-                view = open_case_admin(
-                    self._actor(),
-                    case_id,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                )
+            view = self._run(do_open_case_admin, case_id)
         except PolicyDeniedError:
             self.found, self.not_found_key = False, "care_case.not_found"
             self.person, self.appointments, self.documents, self.helpers = PersonBlock(), [], [], []
@@ -84,7 +77,7 @@ def case_admin_page() -> rx.Component:
     state = CaseAdminState
     return portal_page(
         rx.el.h1(tr("care_case.admin_title")),
-        rx.el.p(rx.el.a(tr("care_case.back"), href="/care")),
+        rx.el.p(rx.el.a(tr("care_case.back"), href=routes.CARE)),
         notice(state.not_found),
         rx.cond(
             state.found,

@@ -6,35 +6,34 @@ state: every handler refuses him, and his page (case_admin) loads no medical tab
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import reflex as rx
-from sqlmodel import Session
 
-from kwportal.db import transaction
-from kwportal.domain.policy import Actor, may_keep_work_notes
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import audit
-from kwportal.services.case.file import CaseFileView, open_case_file
-from kwportal.services.case.medical_notes import MAX_NOTE, NoteError, add_note
+from kwportal.services.case.file import CaseFilePage, do_add_note, do_open_case_file
+from kwportal.services.case.medical_notes import MAX_NOTE, NoteError
 from kwportal.services.case.work_notes import (
     MAX_WORK_NOTE,
     WorkNoteError,
-    add_work_note,
-    my_work_notes,
+    WorkNotesView,
+    do_add_work_note,
 )
 from kwportal.services.views import PolicyDeniedError
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.care.common import MEDICAL_ROLES, case_id_from, list_section, role_label
+from kwportal.ui.pages.care.common import MEDICAL_ROLES, list_section, role_label
+from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/care-case"
+ROUTE = routes.CARE_CASE
 NOTE_FORM = "note-form"
 WORK_NOTE_FORM = "work-note-form"
 GROUND = audit.Ground.LEGAL_DUTY
@@ -91,7 +90,9 @@ class CareCaseState(AuthState):
         ground = t(f"ground.{GROUND}", self.lang)
         return t("care_case.read_ground", self.lang).replace("{ground}", ground)
 
-    def _fill(self, view: CaseFileView) -> None:
+    def _fill(self, page: CaseFilePage) -> None:
+        self.found, self.not_found_key = True, ""
+        view = page.file
         admin = view.admin
         self.person = PersonBlock(
             str(admin.case_id),
@@ -126,6 +127,11 @@ class CareCaseState(AuthState):
             " · ".join(x for x in (h.name, h.helper_role, h.organisation, h.phone, h.email) if x)
             for h in admin.helpers
         ]
+        self._fill_work_notes(page.work_notes)
+
+    def _fill_work_notes(self, notes: WorkNotesView) -> None:
+        self.keeps_work_notes = notes.kept
+        self.work_notes = [f"{_minute(n.created_at)} · {n.body}" for n in notes.lines]
 
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self._case_id = False, key, 0
@@ -134,64 +140,22 @@ class CareCaseState(AuthState):
         self.documents, self.helpers = [], []
         self.keeps_work_notes, self.work_notes = False, []
 
-    def _open(self) -> None:
-        """The file, and the doctor's own work notes on it, read in one transaction."""
-        ctx = self._context()
-        actor = self._actor()
-        try:
-            with transaction() as session:
-                view = open_case_file(
-                    actor,
-                    self._case_id,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    ground=GROUND,
-                )
-                self._read_work_notes(session, actor)
-        except PolicyDeniedError:
-            self._clear("care_case.not_found")
-            return
-        self.found, self.not_found_key = True, ""
-        self._fill(view)
-
-    def _read_work_notes(self, session: Session, actor: Actor) -> None:
-        self.keeps_work_notes = may_keep_work_notes(actor)
-        if not self.keeps_work_notes:
-            self.work_notes = []
-            return
-        ctx = self._context()
-        lines = my_work_notes(
-            actor, self._case_id, session=session, access_point=ctx.access, secret=ctx.secret
-        )
-        self.work_notes = [f"{_minute(n.created_at)} · {n.body}" for n in lines]
-
     @rx.event
     @guarded(Role.COMPANY_DOCTOR)
     def write_work_note(self, form_data: dict[str, Any]) -> Any:
         if not self._case_id:
             self._clear("care_case.not_found")
             return None
-        ctx = self._context()
-        actor = self._actor()
+        body = str(form_data.get("work_note", ""))[: MAX_WORK_NOTE + 1]
         try:
-            with transaction() as session:
-                add_work_note(
-                    actor,
-                    self._case_id,
-                    body=str(form_data.get("work_note", ""))[: MAX_WORK_NOTE + 1],
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=datetime.now(UTC),
-                )
-                self._read_work_notes(session, actor)
+            notes = self._run(do_add_work_note, self._case_id, body)
         except WorkNoteError as error:
             self.notice_key = error.code
             return None
         except PolicyDeniedError:
             self._clear("care_case.not_found")
             return None
+        self._fill_work_notes(notes)
         self.notice_key = "work_notes.added"
         return rx.call_script(f"document.getElementById('{WORK_NOTE_FORM}')?.reset()")
 
@@ -204,7 +168,12 @@ class CareCaseState(AuthState):
             self._clear("care_case.not_found")
             return
         self._case_id = case_id
-        self._open()
+        try:
+            page = self._run(do_open_case_file, case_id, GROUND)
+        except PolicyDeniedError:
+            self._clear("care_case.not_found")
+            return
+        self._fill(page)
 
     @rx.event
     @guarded(*MEDICAL_ROLES)
@@ -225,27 +194,16 @@ class CareCaseState(AuthState):
             return None
         body = str(form_data.get("body", ""))[: MAX_NOTE + 1]
         supersedes = int(self.correcting) if self.correcting.isdigit() else None
-        ctx = self._context()
         try:
-            with transaction() as session:
-                add_note(
-                    self._actor(),
-                    self._case_id,
-                    body=body,
-                    supersedes_id=supersedes,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=datetime.now(UTC),
-                )
+            page = self._run(do_add_note, self._case_id, body, supersedes, GROUND)
         except NoteError as error:
             self.notice_key = error.code
             return None
         except PolicyDeniedError:
             self._clear("care_case.not_found")
             return None
+        self._fill(page)
         self.notice_key, self.correcting = "care_case.note_added", ""
-        self._open()
         return rx.call_script(f"document.getElementById('{NOTE_FORM}')?.reset()")
 
 
@@ -315,7 +273,10 @@ def person_block(person: Any, *, care_address: bool) -> rx.Component:
     return rx.el.section(
         rx.el.dl(*rows, class_name="items"),
         rx.el.p(
-            rx.el.a(tr("care.feedback_link"), href="/care-feedback?case=" + person.case_id),
+            rx.el.a(
+                tr("care.feedback_link"),
+                href=routes.case_href(routes.CARE_FEEDBACK, person.case_id),
+            ),
         ),
         class_name="card",
     )
@@ -361,7 +322,7 @@ def care_case_page() -> rx.Component:
     notes: Any = state.notes
     return portal_page(
         rx.el.h1(tr("care_case.title")),
-        rx.el.p(rx.el.a(tr("care_case.back"), href="/care")),
+        rx.el.p(rx.el.a(tr("care_case.back"), href=routes.CARE)),
         notice(state.not_found),
         rx.cond(
             state.found,

@@ -4,17 +4,15 @@ serves; for the doctor also whom he lets release feedback in his name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.case import caseload
-from kwportal.services.case import team as care_team
 from kwportal.services.views import PolicyDeniedError
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -23,7 +21,7 @@ from kwportal.ui.pages.care.common import CARE_ROLES, role_label
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/care"
+ROUTE = routes.CARE
 
 
 @dataclass
@@ -43,6 +41,7 @@ class MemberRow:
     name: str = ""
     role: str = ""
     may_release: bool = False
+    delegable: bool = False
 
 
 class CaseloadState(AuthState):
@@ -53,19 +52,8 @@ class CaseloadState(AuthState):
     search_text: str = ""
     include_closed: bool = False
 
-    def _refresh(self) -> None:
-        actor = self._actor()
-        ctx = self._context()
-        with transaction() as session:
-            lines = caseload.caseload(
-                actor,
-                session=session,
-                access=ctx.access,
-                secret=ctx.secret,
-                search=self.search_text,
-                include_closed=self.include_closed,
-            )
-            team = care_team.my_team(actor, session=session) if self.is_doctor else ()
+    def _show(self, page: caseload.CaseloadPage) -> None:
+        self.medical, self.is_doctor = page.medical, page.leads_team
         self.rows = [
             CaseRow(
                 str(line.case_id),
@@ -76,52 +64,45 @@ class CaseloadState(AuthState):
                 day(line.recovery_date),
                 line.has_draft,
             )
-            for line in lines
+            for line in page.lines
         ]
         self.members = [
-            MemberRow(str(m.account_id), m.display_name, m.role, m.may_release) for m in team
+            MemberRow(str(m.account_id), m.display_name, m.role, m.may_release, m.delegable)
+            for m in page.team
         ]
 
     @rx.event
     @guarded(*CARE_ROLES)
     def load(self) -> None:
-        signed_in = self._signed_in
-        assert signed_in is not None
         self.notice_key = ""
-        self.medical = signed_in.role in (Role.COMPANY_DOCTOR, Role.CARE_TEAM)
-        self.is_doctor = signed_in.role is Role.COMPANY_DOCTOR
-        self._refresh()
+        self._show(self._run(caseload.do_caseload, self.search_text, self.include_closed))
 
     @rx.event
     @guarded(*CARE_ROLES)
     def find(self, form_data: dict[str, Any]) -> None:
         self.search_text = str(form_data.get("q", ""))[: caseload.MAX_SEARCH].strip()
         self.include_closed = bool(form_data.get("closed"))
-        self._refresh()
+        self._show(self._run(caseload.do_caseload, self.search_text, self.include_closed))
 
     @rx.event
     @guarded(Role.COMPANY_DOCTOR)
     def toggle_release(self, account_id: str) -> None:
         member = next((m for m in self.members if m.account_id == account_id), None)
-        if member is None:
+        if member is None or not account_id.isdigit():
             return
-        ctx = self._context()
         try:
-            with transaction() as session:
-                care_team.delegate_release(
-                    self._actor(),
-                    int(account_id),
-                    allowed=not member.may_release,
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=datetime.now(UTC),
-                )
+            page = self._run(
+                caseload.do_delegate_release,
+                int(account_id),
+                not member.may_release,
+                self.search_text,
+                self.include_closed,
+            )
         except PolicyDeniedError:
             self.notice_key = "auth.not_allowed"
             return
         self.notice_key = "care.delegation_saved"
-        self._refresh()
+        self._show(page)
 
     @rx.var
     def sick_lines(self) -> list[str]:
@@ -141,11 +122,15 @@ def _case_item(row: Any, index: Any) -> rx.Component:
         rx.el.p(
             rx.cond(
                 CaseloadState.medical,
-                rx.el.a(tr("care.open_file"), href="/care-case?case=" + row.case_id),
-                rx.el.a(tr("care.open_admin"), href="/case-admin?case=" + row.case_id),
+                rx.el.a(tr("care.open_file"), href=routes.case_href(routes.CARE_CASE, row.case_id)),
+                rx.el.a(
+                    tr("care.open_admin"), href=routes.case_href(routes.CASE_ADMIN, row.case_id)
+                ),
             ),
             " · ",
-            rx.el.a(tr("care.feedback_link"), href="/care-feedback?case=" + row.case_id),
+            rx.el.a(
+                tr("care.feedback_link"), href=routes.case_href(routes.CARE_FEEDBACK, row.case_id)
+            ),
             class_name="care-actions",
         ),
         class_name="care-case",
@@ -160,7 +145,7 @@ def _member_item(row: Any) -> rx.Component:
         rx.el.br(),
         rx.cond(row.may_release, tr("care.delegated"), tr("care.not_delegated")),
         rx.cond(
-            row.role == str(Role.CARE_TEAM),
+            row.delegable,
             rx.el.button(
                 rx.cond(row.may_release, tr("care.undelegate"), tr("care.delegate")),
                 type="button",

@@ -1,4 +1,4 @@
-"""Pieces the care pages share: the case id from the URL, labels, list sections."""
+"""Pieces the care pages share: the roles of their guards, labels, list sections."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
-from kwportal.ui.pages.employer.case import case_id_from
 from kwportal.ui.text import tr
 
 CARE_ROLES = (Role.COMPANY_DOCTOR, Role.CARE_TEAM, Role.CASE_MANAGER)
 MEDICAL_ROLES = (Role.COMPANY_DOCTOR, Role.CARE_TEAM)
 ROLE_KEYS = tuple(str(r) for r in Role if r is not Role.SYSTEM)
 
-__all__ = ["CARE_ROLES", "MEDICAL_ROLES", "case_id_from", "list_section", "role_label"]
+__all__ = ["CARE_ROLES", "MEDICAL_ROLES", "list_section", "role_label"]
 
 
 def role_label(value: Any) -> rx.Component:

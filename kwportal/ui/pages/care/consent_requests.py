@@ -9,22 +9,19 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
-from kwportal.domain.policy import CONSENT_DATUM_KINDS, FORBIDDEN_DATUM_KINDS
 from kwportal.domain.roles import Role
 from kwportal.services.case import consent_requests
 from kwportal.services.employee import consents
-from kwportal.services.mail import send_all
-from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/consent-requests"
+ROUTE = routes.CONSENT_REQUESTS
 #: allowed kinds first; the forbidden ones are offered so that the refusal can say why
-KINDS = (*sorted(CONSENT_DATUM_KINDS), *sorted(FORBIDDEN_DATUM_KINDS))
+KINDS = consent_requests.OFFERED_KINDS
 STATES = ("requested", "granted", "refused", "withdrawn")
 
 
@@ -47,14 +44,10 @@ class ConsentRequestState(AuthState):
     cases: list[CaseOption] = []
     requests: list[RequestRow] = []
 
-    def _refresh(self) -> None:
-        actor = self._actor()
-        with transaction() as session:
-            cases = consent_requests.open_cases(session, actor)
-            lines = consent_requests.requests_in_scope(session, actor)
+    def _show(self, page: consent_requests.RequestsPage) -> None:
         self.cases = [
             CaseOption(str(c.case_id), f"{c.name} ({c.personnel_number}, {c.organisation})")
-            for c in cases
+            for c in page.cases
         ]
         self.requests = [
             RequestRow(
@@ -64,14 +57,14 @@ class ConsentRequestState(AuthState):
                 r.state,
                 f"{r.requested_at:%Y-%m-%d %H:%M}" if r.requested_at else "",
             )
-            for r in lines
+            for r in page.requests
         ]
 
     @rx.event
     @guarded(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(consent_requests.do_list_requests))
 
     @rx.event
     @guarded(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
@@ -80,30 +73,20 @@ class ConsentRequestState(AuthState):
         if not raw.isdigit():
             self.notice_key = "consent_req.unknown_case"
             return
-        ctx = self._context()
-        actor = self._actor()
         try:
-            with transaction() as session:
-                consent_id = consent_requests.request_datum(
-                    session,
-                    actor,
-                    case_id=int(raw),
-                    datum_kind=str(form_data.get("kind", ""))[:40],
-                    label=str(form_data.get("label", ""))[:100_000],
-                    value=str(form_data.get("value", ""))[:100_000],
-                    purpose=str(form_data.get("purpose", ""))[:100_000],
-                    now=ctx.now,
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
-                mail = consent_requests.request_mail(session, consent_id, ctx.origin)
+            page = self._run(
+                consent_requests.do_request_datum,
+                int(raw),
+                datum_kind=str(form_data.get("kind", ""))[:40],
+                label=str(form_data.get("label", ""))[:100_000],
+                value=str(form_data.get("value", ""))[:100_000],
+                purpose=str(form_data.get("purpose", ""))[:100_000],
+            )
         except consents.ConsentError as error:
             self.notice_key = error.code
             return
-        if mail is not None:  # after the commit: no mail about a request that was rolled back
-            send_all([mail], get_settings())
         self.notice_key = "consent_req.sent"
-        self._refresh()
+        self._show(page)
 
 
 def _labelled(label_key: str, ident: str, control: rx.Component) -> rx.Component:

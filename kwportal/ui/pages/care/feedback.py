@@ -8,33 +8,29 @@ here: the feedback category is what a case manager may see too."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
+from kwportal.domain import capacity
 from kwportal.i18n import t
 from kwportal.services.feedback import editor as fb
-from kwportal.services.feedback.draft_sharing import share_draft
-from kwportal.services.feedback.preview import draft_preview
-from kwportal.services.feedback.release import release_feedback
-from kwportal.services.mail import send_all
+from kwportal.services.feedback import workspace
 from kwportal.services.views import PolicyDeniedError
-from kwportal.settings import get_settings
-from kwportal.ui.components.employer_case import CAPACITY_LEVELS, CaseCard, case_card
+from kwportal.ui import routes
+from kwportal.ui.components.employer_case import CaseCard, case_card
 from kwportal.ui.components.employer_case import employer_case_card as employer_component
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.care.common import CARE_ROLES, case_id_from
+from kwportal.ui.pages.care.common import CARE_ROLES
+from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-log = logging.getLogger(__name__)
-ROUTE = "/care-feedback"
+ROUTE = routes.CARE_FEEDBACK
 
 
 @dataclass
@@ -94,19 +90,20 @@ class FeedbackState(AuthState):
             )
         return lines
 
-    def _show(self, view: fb.DraftView | None) -> None:
+    def _show(self, page: workspace.FeedbackPage) -> None:
         self.stale = False
+        view = page.draft
+        self.preview = case_card(page.preview) if page.preview is not None else CaseCard()
         if view is None:
             self.has_draft, self._feedback_id, self.version = False, 0, 0
             self.areas, self.period, self.degree, self.advice = [], "", "", ""
             self.terms, self.terms_confirmed, self.may_release = [], False, False
-            self.preview, self.shared_on, self.reaction = CaseCard(), "", ""
-            self.reaction_readable = False
+            self.shared_on, self.reaction, self.reaction_readable = "", "", False
             return
         form = view.form
         self.has_draft, self._feedback_id, self.version = True, view.feedback_id, view.version
         self.areas = [
-            AreaRow(a, form.levels.get(a, ""), form.notes.get(a, "")) for a in fb.FML_AREAS
+            AreaRow(a, form.levels.get(a, ""), form.notes.get(a, "")) for a in capacity.AREAS
         ]
         self.period, self.degree, self.advice = (
             form.expected_period,
@@ -118,39 +115,11 @@ class FeedbackState(AuthState):
         self.shared_on = f"{view.shared_at:%Y-%m-%d %H:%M}" if view.shared_at else ""
         self.reaction, self.reaction_readable = view.employee_reaction, view.reaction_readable
 
-    def _load_draft(self, *, create: bool) -> None:
-        ctx = self._context()
-        actor = self._actor()
-        with transaction() as session:
-            view = fb.current_draft(
-                actor,
-                self._case_id,
-                session=session,
-                create=create,
-                now=ctx.now,
-                access_point=ctx.access,
-                secret=ctx.secret,
-            )
-            card = (
-                case_card(
-                    draft_preview(
-                        actor,
-                        view.feedback_id,
-                        session=session,
-                        access_point=ctx.access,
-                        secret=ctx.secret,
-                    )
-                )
-                if view is not None
-                else CaseCard()
-            )
-        self._show(view)
-        self.preview = card
-
-    def _guarded_call(self, action: Any) -> bool:
-        """Run ``action``; a refusal becomes the page's message. True when it went through."""
+    def _click(self, use_case: Callable[..., workspace.FeedbackPage], *args: Any) -> bool:
+        """Run the click's one use case and show the page it returns; a refusal becomes the
+        page's message (nothing changed: the unit rolled back). True when it went through."""
         try:
-            action()
+            page = self._run(use_case, self._case_id, *args)
         except fb.FeedbackError as error:
             self.notice_key = error.code
             self.stale = error.code == "feedback.stale"
@@ -160,6 +129,7 @@ class FeedbackState(AuthState):
         except PolicyDeniedError:
             self.found, self.not_found_key = False, "care_case.not_found"
             return False
+        self._show(page)
         return True
 
     @rx.event
@@ -173,18 +143,18 @@ class FeedbackState(AuthState):
         if case_id is None:
             self.found, self.not_found_key = False, "care_case.not_found"
             return
-        self._guarded_call(lambda: self._load_draft(create=False))
+        self._click(workspace.do_open_draft)
 
     @rx.event
     @guarded(*CARE_ROLES)
     def start_draft(self) -> None:
-        if self._case_id and self._guarded_call(lambda: self._load_draft(create=True)):
+        if self._case_id and self._click(workspace.do_start_draft):
             self.notice_key = ""
 
     @rx.event
     @guarded(*CARE_ROLES)
     def reload_draft(self) -> None:
-        if self._case_id and self._guarded_call(lambda: self._load_draft(create=False)):
+        if self._case_id and self._click(workspace.do_open_draft):
             self.notice_key = ""
 
     @rx.event
@@ -193,16 +163,16 @@ class FeedbackState(AuthState):
         if not self._feedback_id:
             return
         form = fb.FeedbackForm(
-            levels={a: str(form_data.get(f"level_{a}", ""))[:20] for a in fb.FML_AREAS},
+            levels={a: str(form_data.get(f"level_{a}", ""))[:20] for a in capacity.AREAS},
             notes={
-                a: str(form_data.get(f"note_{a}", ""))[: fb.MAX_CAPACITY_NOTE + 1]
-                for a in fb.FML_AREAS
+                a: str(form_data.get(f"note_{a}", ""))[: capacity.MAX_NOTE + 1]
+                for a in capacity.AREAS
             },
             expected_period=str(form_data.get("period", ""))[: fb.MAX_PERIOD + 1],
             incapacity_degree=str(form_data.get("degree", ""))[: fb.MAX_DEGREE + 1],
             advice=str(form_data.get("advice", ""))[: fb.MAX_ADVICE + 1],
         )
-        self._change_draft(fb.save_draft, "feedback.saved", form=form)
+        self._change_draft(workspace.do_save_draft, "feedback.saved", form)
 
     @rx.event
     @guarded(*CARE_ROLES)
@@ -210,67 +180,42 @@ class FeedbackState(AuthState):
         if not self._feedback_id:
             return
         reason = str(form_data.get("reason", ""))[: fb.MAX_REASON + 1]
-        self._change_draft(fb.confirm_terms, "feedback.confirmed", reason=reason)
+        self._change_draft(workspace.do_confirm_terms, "feedback.confirmed", reason)
 
     @rx.event
     @guarded(*CARE_ROLES)
     def release(self) -> None:
         if not self._feedback_id:
             return
-        ctx = self._context()
-        outcome = self._change_draft(release_feedback, "feedback.released", origin=ctx.origin)
-        if outcome is not None:
-            send_all(outcome.mails, get_settings())
+        self._change_draft(workspace.do_release, "feedback.released")
 
     @rx.event
     @guarded(*CARE_ROLES)
     def share_with_employee(self) -> None:
         if not self._feedback_id:
             return
-        ctx = self._context()
-        mail = self._change_draft(share_draft, "draft.shared", origin=ctx.origin)
-        if mail is not None:
-            send_all([mail], get_settings())
+        self._change_draft(workspace.do_share_draft, "draft.shared")
 
-    def _change_draft(self, work: Callable[..., Any], done_key: str, **extra: Any) -> Any:
+    def _change_draft(
+        self, use_case: Callable[..., workspace.FeedbackPage], done_key: str, *args: Any
+    ) -> None:
         """One change of the open draft at the version this page showed (a stale save is
-        refused), in one transaction, then the draft as stored; the service's answer, or
-        None when it was refused (its message is then on the page)."""
-        ctx = self._context()
-        outcome: list[Any] = []
-
-        def act() -> None:
-            with transaction() as session:
-                outcome.append(
-                    work(
-                        self._actor(),
-                        self._feedback_id,
-                        expected_version=self.version,
-                        session=session,
-                        access_point=ctx.access,
-                        secret=ctx.secret,
-                        now=ctx.now,
-                        **extra,
-                    )
-                )
-            self._load_draft(create=False)
-
-        if not self._guarded_call(act):
-            return None
-        self.notice_key = done_key
-        return outcome[0]
+        refused) and the draft as stored then, in one unit of work; a refusal leaves its
+        message on the page."""
+        if self._click(use_case, self._feedback_id, self.version, *args):
+            self.notice_key = done_key
 
 
 def _level_select(row: Any) -> rx.Component:
     ident = "level-" + row.area
     return rx.el.div(
         rx.el.label(
-            rx.match(row.area, *[(a, tr(f"capacity.area.{a}")) for a in fb.FML_AREAS], row.area),
+            rx.match(row.area, *[(a, tr(f"capacity.area.{a}")) for a in capacity.AREAS], row.area),
             html_for=ident,
         ),
         rx.el.select(
             rx.el.option(tr("feedback.level_none"), value=""),
-            *[rx.el.option(tr(f"capacity.level.{lv}"), value=lv) for lv in CAPACITY_LEVELS],
+            *[rx.el.option(tr(f"capacity.level.{lv}"), value=lv) for lv in capacity.LEVELS],
             id=ident,
             name="level_" + row.area,
             default_value=row.level,
@@ -280,7 +225,7 @@ def _level_select(row: Any) -> rx.Component:
             id="note-" + row.area,
             name="note_" + row.area,
             default_value=row.note,
-            max_length=fb.MAX_CAPACITY_NOTE,
+            max_length=capacity.MAX_NOTE,
         ),
         class_name="field fml-area",
     )
@@ -404,7 +349,7 @@ def care_feedback_page() -> rx.Component:
     state = FeedbackState
     return portal_page(
         rx.el.h1(tr("feedback.title")),
-        rx.el.p(rx.el.a(tr("care_case.back"), href="/care")),
+        rx.el.p(rx.el.a(tr("care_case.back"), href=routes.CARE)),
         notice(state.not_found),
         rx.cond(
             state.found,

@@ -5,15 +5,15 @@ this state keeps only their strings and translates them in the reader's language
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import read_transaction
 from kwportal.domain.roles import Role
-from kwportal.i18n import CATALOGS, t
+from kwportal.i18n import t
 from kwportal.services.employee import access_log as service
+from kwportal.ui import routes
+from kwportal.ui.components.access_log import date_input, label, role_label
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
@@ -21,9 +21,8 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-access-log"
+ROUTE = routes.MY_ACCESS_LOG
 PAGE_SIZE = 20
-MAX_DATE_INPUT = 10
 
 
 @dataclass
@@ -54,29 +53,16 @@ class AccessLine:
     times: str = ""
 
 
-def _label(prefix: str, value: str, lang: str) -> str:
-    if not value:
-        return t("access_log.unknown", lang)
-    key = f"{prefix}.{value}"
-    return t(key, lang) if key in CATALOGS["nl"] else value
-
-
-def role_label(role: str, lang: str) -> str:
-    if role == str(Role.SYSTEM):
-        return t("access_log.system", lang)
-    return _label("role", role, lang)
-
-
 def translate(row: AccessRow, lang: str) -> AccessLine:
     role = role_label(row.role, lang)
-    categories = [_label("category", c, lang) for c in row.categories.split()]
+    categories = [label("category", c, lang) for c in row.categories.split()]
     return AccessLine(
         who=row.name or role,
         role=role,
         organisation=row.organisation,
         what=", ".join(categories) or t("access_log.unknown", lang),
-        action=_label("action", row.action, lang),
-        ground=_label("ground", row.ground, lang),
+        action=label("action", row.action, lang),
+        ground=label("ground", row.ground, lang),
         when=row.when,
         times=t("access_log.times", lang).replace("{count}", row.count) if row.count != "1" else "",
     )
@@ -96,17 +82,6 @@ def as_row(line: service.AccessLogLine) -> AccessRow:
         when=when,
         count=str(line.count),
     )
-
-
-def date_input(raw: Any) -> date | None:
-    """A date from a date input; empty means "default"; anything else is refused."""
-    text = str(raw or "").strip()[:MAX_DATE_INPUT]
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise service.BadPeriodError("access_log.bad_date") from None
 
 
 class MyAccessLogState(AuthState):
@@ -129,15 +104,7 @@ class MyAccessLogState(AuthState):
         """Load one page; a refused period leaves the lines shown as they were."""
         try:
             first, last = date_input(since), date_input(until)
-            with read_transaction() as session:
-                result = service.access_log(
-                    self._actor(),
-                    session=session,
-                    since=first,
-                    until=last,
-                    page=page,
-                    page_size=PAGE_SIZE,
-                )
+            result = self._run(service.do_read_log, first, last, page, PAGE_SIZE)
         except service.AccessLogError as error:
             self.notice_key = error.code
             return

@@ -13,7 +13,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services.employee import consents
-from kwportal.ui.api.downloads import receipt_href
+from kwportal.ui import routes
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -21,7 +21,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-consents"
+ROUTE = routes.MY_CONSENTS
 STATES = ("requested", "granted", "refused", "withdrawn")
 EVENTS = ("granted", "withdrawn")
 
@@ -67,7 +67,7 @@ def _row(c: consents.MyConsent) -> ConsentRow:
         refused=_day(c.refused_at),
         withdrawn=_day(c.withdrawn_at),
         until=c.valid_until.isoformat() if c.valid_until else "",
-        receipts=[ReceiptLink(receipt_href(r.receipt_id), r.event) for r in c.receipts],
+        receipts=[ReceiptLink(routes.receipt_href(r.receipt_id), r.event) for r in c.receipts],
     )
 
 

@@ -8,12 +8,11 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employee import my_details
 from kwportal.services.privacy.rights import RightsError
-from kwportal.ui.api.downloads import CARE_ADDRESS_PATH
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -21,7 +20,7 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.states.base import AppState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-details"
+ROUTE = routes.MY_DETAILS
 MAX_INPUT = 100_000
 
 
@@ -34,17 +33,13 @@ class DetailRow:
 class MyDetailsState(AuthState):
     details: list[DetailRow] = []
 
-    def _refresh(self) -> None:
-        # the care addresses are not loaded here: they reach the page only in a frame
-        with transaction() as session:
-            details, _ = my_details.my_details(session, self._actor())
-        self.details = [DetailRow(d.field, d.value) for d in details]
-
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        # the care addresses are not loaded here: they reach the page only in a frame
+        details = self._run(my_details.do_show_details)
+        self.details = [DetailRow(d.field, d.value) for d in details]
 
     @rx.event
     @guarded(Role.EMPLOYEE)
@@ -52,19 +47,9 @@ class MyDetailsState(AuthState):
         field = str(form_data.get("field", ""))[:40]
         label_key = f"details.field.{field}"
         label = t(label_key, "nl") if field in my_details.RECTIFIABLE else field
-        ctx = self._context()
+        correction = str(form_data.get("correction", ""))[:MAX_INPUT]
         try:
-            with transaction() as session:
-                my_details.request_rectification(
-                    session,
-                    self._actor(),
-                    field,
-                    str(form_data.get("correction", ""))[:MAX_INPUT],
-                    field_label=label,
-                    now=ctx.now,
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            self._run(my_details.do_ask_correction, field, correction, field_label=label)
         except RightsError as error:
             self.notice_key = error.code
             return
@@ -114,7 +99,7 @@ def my_details_page() -> rx.Component:
             rx.el.h2(tr("details.field.care_address")),
             rx.el.p(tr("details.care_note")),
             rx.el.iframe(
-                src=f"{CARE_ADDRESS_PATH}?lang={AppState.lang}",
+                src=f"{routes.API_CARE_ADDRESS}?lang={AppState.lang}",
                 title=tr("details.field.care_address"),
                 class_name="secret-frame",
             ),

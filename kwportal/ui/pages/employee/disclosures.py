@@ -8,17 +8,17 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services.employee.disclosures import my_disclosures
+from kwportal.services.employee import disclosures
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-disclosures"
+ROUTE = routes.MY_DISCLOSURES
 
 
 @dataclass
@@ -72,8 +72,7 @@ class MyDisclosuresState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        with transaction() as session:
-            lines = my_disclosures(self._actor(), session=session)
+        lines = self._run(disclosures.do_list_disclosures)
         self.rows = [
             DisclosureRow(
                 day(line.disclosed_at),
@@ -108,7 +107,7 @@ def my_disclosures_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("disclosures.title")),
         rx.el.p(tr("disclosures.intro")),
-        rx.el.p(rx.el.a(tr("disclosures.see_view"), href="/my-employer-view")),
+        rx.el.p(rx.el.a(tr("disclosures.see_view"), href=routes.MY_EMPLOYER_VIEW)),
         rx.cond(
             cards.length() > 0,
             rx.el.ol(rx.foreach(cards, _card), class_name="plain disclosure-list"),

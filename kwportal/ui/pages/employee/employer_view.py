@@ -9,11 +9,11 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services.employee.employer_view import my_employer_view
+from kwportal.services.employee import employer_view
 from kwportal.services.feedback import draft_sharing
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import (
     CaseCard,
     FeedbackCard,
@@ -29,7 +29,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-employer-view"
+ROUTE = routes.MY_EMPLOYER_VIEW
 
 
 @dataclass
@@ -67,7 +67,7 @@ class MyEmployerViewState(AuthState):
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(employer_view.do_show))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
@@ -75,32 +75,17 @@ class MyEmployerViewState(AuthState):
         if not self._draft_id:
             self.notice_key = "draft.gone"
             return
-        ctx = self._context()
+        text = str(form_data.get("reaction", ""))[: draft_sharing.MAX_REACTION + 1]
         try:
-            with transaction() as session:
-                draft_sharing.react(
-                    self._actor(),
-                    self._draft_id,
-                    str(form_data.get("reaction", ""))[: draft_sharing.MAX_REACTION + 1],
-                    session=session,
-                    access_point=ctx.access,
-                    secret=ctx.secret,
-                    now=ctx.now,
-                )
+            page = self._run(employer_view.do_react, self._draft_id, text)
         except draft_sharing.SharingError as error:
             self.notice_key = error.code
             return
         self.notice_key = "draft.reaction_saved"
-        self._refresh()
+        self._show(page)
 
-    def _refresh(self) -> None:
-        actor = self._actor()
-        ctx = self._context()
-        with transaction() as session:
-            mine = my_employer_view(actor, session=session, access=ctx.access, secret=ctx.secret)
-            draft = draft_sharing.shared_draft(
-                actor, session=session, access_point=ctx.access, secret=ctx.secret
-            )
+    def _show(self, page: employer_view.MyEmployerPage) -> None:
+        mine, draft = page.mine, page.draft
         self.has_draft = draft is not None
         self._draft_id = draft.feedback_id if draft else 0
         self.draft = feedback_card(draft.view) if draft else FeedbackCard()

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import reflex as rx
 
 from kwportal.domain.roles import Role
-from kwportal.ui.api.downloads import EXPORT_PAGE, EXPORT_PATH
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, post_form, submit
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -17,7 +17,7 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.states.base import AppState
 from kwportal.ui.text import tr
 
-ROUTE = EXPORT_PAGE
+ROUTE = routes.MY_EXPORT
 #: the messages the download route may send back in ``?e=``
 MESSAGES = frozenset({"export.busy", "export.unknown", "auth.not_allowed"})
 
@@ -37,7 +37,7 @@ def my_export_page() -> rx.Component:
         rx.el.p(tr("export.intro")),
         rx.el.p(tr("export.contents")),
         post_form(
-            EXPORT_PATH,
+            routes.API_EXPORT,
             rx.el.input(type="hidden", name="lang", value=AppState.lang),
             submit("export.download"),
         ),

@@ -8,17 +8,16 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.services.employee import my_case
-from kwportal.ui.api.downloads import document_href
+from kwportal.ui import routes
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-case"
+ROUTE = routes.MY_CASE
 ROLES = ("company_doctor", "care_team", "case_manager")
 
 
@@ -57,8 +56,7 @@ class MyCaseState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        with transaction() as session:
-            case = my_case.my_case(session, self._actor())
+        case = self._run(my_case.do_show_case)
         self.has_case = case is not None
         if case is None:
             self.appointments, self.helpers, self.documents = [], [], []
@@ -75,7 +73,9 @@ class MyCaseState(AuthState):
             HelperRow(h.name, h.helper_role, h.organisation, h.phone, h.email) for h in case.helpers
         ]
         self.documents = [
-            DocumentRow(document_href(d.document_id), d.kind, d.title, f"{d.created_at:%Y-%m-%d}")
+            DocumentRow(
+                routes.document_href(d.document_id), d.kind, d.title, f"{d.created_at:%Y-%m-%d}"
+            )
             for d in case.documents
         ]
 

@@ -4,24 +4,21 @@ keep it longer — granted or withdrawn with a fresh code (step-up)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services.auth import sessions
-from kwportal.services.retention import consent as retention_consent
-from kwportal.services.retention import desk as retention_desk
+from kwportal.services.employee import retention
+from kwportal.ui import routes
 from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import retention_sentence, tr
 
-ROUTE = "/my-retention"
-STEP_UP = f"/stepup?next={ROUTE}"
+ROUTE = routes.MY_RETENTION
 
 
 @dataclass
@@ -42,14 +39,10 @@ class MyRetentionState(AuthState):
     def sentence(self) -> str:
         return retention_sentence(self.lang, self.until, self.rule, self.holds)
 
-    def _refresh(self) -> None:
-        actor = self._actor()
-        with transaction() as session:
-            decision = retention_desk.own_retention(session, actor)
-            lines = retention_consent.list_own(session, actor)
-        self.until = decision.destroy_from.isoformat() if decision and decision.destroy_from else ""
-        self.rule = str(decision.rule) if decision else ""
-        self.holds = [str(h) for h in decision.holds] if decision else []
+    def _show(self, mine: retention.MyRetention) -> None:
+        self.until = mine.until.isoformat() if mine.until else ""
+        self.rule = mine.rule
+        self.holds = list(mine.holds)
         self.consents = [
             ConsentLine(
                 str(c.consent_id),
@@ -57,67 +50,43 @@ class MyRetentionState(AuthState):
                 f"{c.granted_at:%Y-%m-%d}",
                 f"{c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "",
             )
-            for c in lines
+            for c in mine.consents
         ]
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
-
-    def _fresh_code(self) -> bool:
-        assert self._signed_in is not None
-        return not sessions.needs_step_up(self._signed_in, datetime.now(UTC))
+        self._show(self._run(retention.do_show))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
-    def grant_consent(self, form_data: dict[str, Any]) -> Any:
-        if not self._fresh_code():
-            return rx.redirect(STEP_UP)
+    def grant_consent(self, form_data: dict[str, Any]) -> None:
+        """A fresh code first: the use case declares it, the guard sends for one."""
         try:
             until = date.fromisoformat(str(form_data.get("until", ""))[:10])
         except ValueError:
             self.notice_key = "consent.bad_date"
-            return None
-        return self._change(
-            lambda s, ctx: retention_consent.grant(
-                s, self._actor(), until=until, now=ctx.now, access=ctx.access, secret=ctx.secret
-            ),
-            "consent.granted",
-        )
+            return
+        self._change(retention.do_grant, until, "consent.granted")
 
     @rx.event
     @guarded(Role.EMPLOYEE)
-    def withdraw_consent(self, form_data: dict[str, Any]) -> Any:
-        if not self._fresh_code():
-            return rx.redirect(STEP_UP)
-        raw = str(form_data.get("consent_id", ""))
+    def withdraw_consent(self, form_data: dict[str, Any]) -> None:
+        raw = str(form_data.get("consent_id", ""))[:12]
         if not raw.isdigit():
             self.notice_key = "consent.unknown"
-            return None
-        return self._change(
-            lambda s, ctx: retention_consent.withdraw(
-                s,
-                self._actor(),
-                consent_id=int(raw),
-                now=ctx.now,
-                access=ctx.access,
-                secret=ctx.secret,
-            ),
-            "consent.withdrawn",
-        )
+            return
+        self._change(retention.do_withdraw, int(raw), "consent.withdrawn")
 
-    def _change(self, work: Any, done_key: str) -> None:
-        ctx = self._context()
+    def _change(self, use_case: Any, argument: Any, done_key: str) -> None:
         try:
-            with transaction() as session:
-                work(session, ctx)
-        except retention_consent.ConsentError as error:
+            mine = self._run(use_case, argument)
+        except retention.ConsentError as error:
             self.notice_key = error.code
             return
         self.notice_key = done_key
-        self._refresh()
+        self._show(mine)
 
 
 def _consent_item(line: Any) -> rx.Component:

@@ -4,28 +4,26 @@ make a request, and his own requests with due date, status and answer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
-from kwportal.domain.rights import RequestStatus, RightsKind
+from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
-from kwportal.services.privacy import rights
+from kwportal.services.employee import my_rights as rights
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import item, optional_item
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.rights import KINDS, kind_label, request_list, status_label
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/my-rights"
+ROUTE = routes.MY_RIGHTS
 FORM_ID = "rights-form"
 AP_URL = "https://www.autoriteitpersoonsgegevens.nl"
 AP_TEL = "tel:+31881805250"
-KINDS = tuple(str(k) for k in RightsKind)
-STATUSES = tuple(str(s) for s in RequestStatus)
 
 
 @dataclass
@@ -39,22 +37,6 @@ class RequestLine:
     status: str = ""
     answer: str = ""
     answered: str = ""
-
-
-def kind_label(key: Any) -> rx.Component:
-    return rx.match(key, *[(k, tr(f"rights.kind.{k}")) for k in KINDS], key)
-
-
-def status_label(key: Any) -> rx.Component:
-    return rx.match(key, *[(s, tr(f"rights.status.{s}")) for s in STATUSES], key)
-
-
-def request_list(items: Any, render: Any, empty_key: str) -> rx.Component:
-    return rx.cond(
-        items.length() > 0,
-        rx.el.ul(rx.foreach(items, render), class_name="plain rights-list"),
-        rx.el.p(tr(empty_key)),
-    )
 
 
 def _line(view: rights.MyRequest) -> RequestLine:
@@ -74,16 +56,14 @@ def _line(view: rights.MyRequest) -> RequestLine:
 class MyRightsState(AuthState):
     requests: list[RequestLine] = []
 
-    def _refresh(self) -> None:
-        with transaction() as session:
-            views = rights.my_requests(self._actor(), session=session)
+    def _show(self, views: rights.Mine) -> None:
         self.requests = [_line(v) for v in views]
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(rights.do_list_mine))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
@@ -91,24 +71,14 @@ class MyRightsState(AuthState):
         kind = str(form_data.get("kind", ""))[:40]
         # one past the limit: an over-long text is refused, never silently cut
         text = str(form_data.get("text", ""))[: rights.MAX_TEXT + 1]
-        ctx = self._context()
         try:
-            with transaction() as session:
-                rights.submit(
-                    self._actor(),
-                    kind,
-                    text,
-                    session=session,
-                    now=datetime.now(UTC),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            views = self._run(rights.do_file, kind, text)
         except rights.RightsError as error:
             self.notice_key = error.code
             return None
         complaint = kind == RightsKind.COMPLAINT
         self.notice_key = "rights.submitted_complaint" if complaint else "rights.submitted"
-        self._refresh()
+        self._show(views)
         return rx.call_script(f"document.getElementById('{FORM_ID}')?.reset()")
 
 

@@ -4,23 +4,16 @@ string (``?case=123``); a case of another organisation reads as "not found"."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
-from sqlalchemy.exc import IntegrityError
 
-from kwportal.db import transaction
-from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services.employer import dashboard as employer_dashboard
-from kwportal.services.employer import sick_report, step_completion
-from kwportal.services.employer.deadlines import DeadlineLine
+from kwportal.services.employer import case_screen, sick_report, step_completion
 from kwportal.services.views import PolicyDeniedError
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import (
     CaseCard,
     case_card,
@@ -31,16 +24,12 @@ from kwportal.ui.components.employer_case import (
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.employer.overview import ROUTE as OVERVIEW_ROUTE
 from kwportal.ui.pages.employer.overview import step_label
-from kwportal.ui.pages.employer.sick_report import error_lines, error_summary, send_later
+from kwportal.ui.pages.employer.sick_report import error_lines, error_summary
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/employer-case"
-_CASE_ID = re.compile(r"^[1-9][0-9]{0,11}$")
-RECORD_AHEAD = timedelta(weeks=6)
-"""A step can be recorded once it is due within six weeks (or overdue)."""
+ROUTE = routes.EMPLOYER_CASE
 
 
 @dataclass
@@ -54,12 +43,8 @@ class DeadlineRow:
     can_record: bool = False
 
 
-def deadline_row(line: DeadlineLine, today: date) -> DeadlineRow:
-    recordable = (
-        not line.done
-        and step_completion.may_record(Role.EMPLOYER_CONTACT, Step(line.step))
-        and line.due <= today + RECORD_AHEAD
-    )
+def deadline_row(step: case_screen.StepLine) -> DeadlineRow:
+    line = step.line
     return DeadlineRow(
         str(line.step),
         day(line.due),
@@ -67,14 +52,8 @@ def deadline_row(line: DeadlineLine, today: date) -> DeadlineRow:
         line.overdue,
         line.done,
         line.due.isoformat(),
-        recordable,
+        step.can_record,
     )
-
-
-def case_id_from(url: str) -> int | None:
-    """The ``case`` query parameter as a positive int, or None."""
-    raw = parse_qs(urlsplit(url).query).get("case", [""])[0]
-    return int(raw) if _CASE_ID.match(raw) else None
 
 
 class EmployerCaseState(AuthState):
@@ -105,7 +84,16 @@ class EmployerCaseState(AuthState):
     @guarded(Role.EMPLOYER_CONTACT)
     def load(self) -> None:
         self.notice_key, self.error_keys = "", []
-        self._show(case_id_from(str(self.router.url)))
+        case_id = routes.case_id_from(str(self.router.url))
+        if case_id is None:
+            self._clear("employer_case.not_found")
+            return
+        try:
+            screen = self._run(case_screen.do_show_case, case_id)
+        except PolicyDeniedError:
+            self._clear("employer_case.not_found")
+            return
+        self._show(screen)
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)
@@ -113,24 +101,16 @@ class EmployerCaseState(AuthState):
         case_id = self._case_id
         if case_id is None:
             return
-        ctx = self._context()
+        raw_date = str(form_data.get("recovery_date", ""))[:20]
         try:
-            with transaction() as session:
-                mails = sick_report.report_recovery(
-                    self._actor(),
-                    case_id,
-                    str(form_data.get("recovery_date", ""))[:20],
-                    session=session,
-                    today=ctx.now.date(),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                    origin=ctx.origin,
-                )
+            screen = self._run(case_screen.do_report_recovery, case_id, raw_date)
         except sick_report.ReportError as error:
             self.notice_key, self.error_keys = "", [[e.field, e.code] for e in error.errors]
             return
-        send_later(mails)
-        self._show(case_id)
+        except PolicyDeniedError:
+            self._clear("employer_case.not_found")
+            return
+        self._show(screen)
         self.notice_key, self.error_keys = "recovery.done", []
 
     @rx.event
@@ -139,55 +119,31 @@ class EmployerCaseState(AuthState):
         case_id = self._case_id
         if case_id is None:
             return
-        ctx = self._context()
         try:
-            with transaction() as session:
-                step_completion.record_step(
-                    self._actor(),
-                    case_id,
-                    str(form_data.get("step", ""))[:40],
-                    str(form_data.get("due", ""))[:10],
-                    str(form_data.get("done_on", ""))[:10],
-                    session=session,
-                    today=ctx.now.date(),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            screen = self._run(
+                case_screen.do_record_step,
+                case_id,
+                str(form_data.get("step", ""))[:40],
+                str(form_data.get("due", ""))[:10],
+                str(form_data.get("done_on", ""))[:10],
+            )
         except step_completion.StepError as error:
             self.notice_key, self.error_keys = "", [["step", error.code]]
             return
-        except IntegrityError:  # the same step recorded at the same moment elsewhere
-            self.notice_key, self.error_keys = "", [["step", "steps.error.already"]]
-            return
-        self._show(case_id)
-        self.notice_key, self.error_keys = "steps.recorded", []
-
-    def _show(self, case_id: int | None) -> None:
-        if case_id is None:
-            self._clear("employer_case.not_found")
-            return
-        actor = self._actor()
-        ctx = self._context()
-        try:
-            with transaction() as session:
-                page = employer_dashboard.case_page(
-                    actor,
-                    case_id,
-                    session=session,
-                    today=ctx.now.date(),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
         except PolicyDeniedError:
             self._clear("employer_case.not_found")
             return
-        today = ctx.now.date()
-        self.found, self.not_found_key, self._case_id = True, "", case_id
-        self.card = case_card(page.view)
-        self.is_open = page.view.recovery_date is None
-        self.today = today.isoformat()
-        self.appointments = [f"{at:%Y-%m-%d %H:%M}" for at in page.appointments]
-        self.deadlines = [deadline_row(d, today) for d in page.deadlines]
+        self._show(screen)
+        self.notice_key, self.error_keys = "steps.recorded", []
+
+    def _show(self, screen: case_screen.CaseScreen) -> None:
+        self.found, self.not_found_key = True, ""
+        self._case_id = screen.view.case_id
+        self.card = case_card(screen.view)
+        self.is_open = screen.is_open
+        self.today = screen.today.isoformat()
+        self.appointments = [f"{at:%Y-%m-%d %H:%M}" for at in screen.appointments]
+        self.deadlines = [deadline_row(d) for d in screen.deadlines]
 
 
 def _deadline_item(row: Any) -> rx.Component:
@@ -269,7 +225,7 @@ def employer_case_page() -> rx.Component:
     state = EmployerCaseState
     return portal_page(
         rx.el.h1(tr("employer_case.title")),
-        rx.el.p(rx.el.a(tr("employer_case.back"), href=OVERVIEW_ROUTE)),
+        rx.el.p(rx.el.a(tr("employer_case.back"), href=routes.EMPLOYER)),
         secrecy_note(),
         notice(state.not_found),
         notice(state.notice_text),

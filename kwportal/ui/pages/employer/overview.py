@@ -9,11 +9,11 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day, secrecy_note
 from kwportal.ui.components.lists import pager
 from kwportal.ui.components.portal_layout import portal_page
@@ -21,8 +21,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/employer"
-CASE_ROUTE = "/employer-case"
+ROUTE = routes.EMPLOYER
 STEP_KEYS = tuple(step.value for step in Step)
 SORT_LABELS = {
     "sick_since": "employer.sort.sick_since_old",
@@ -54,7 +53,7 @@ def step_label(key: Any) -> rx.Component:
 def _row(line: employer_dashboard.OverviewLine) -> OverviewRow:
     deadline = line.next_deadline
     return OverviewRow(
-        href=f"{CASE_ROUTE}?case={line.case_id}",
+        href=routes.case_href(routes.EMPLOYER_CASE, line.case_id),
         name=f"{line.first_name} {line.last_name}",
         number=line.personnel_number,
         sick_since=day(line.sick_report_date),
@@ -84,21 +83,7 @@ class EmployerOverviewState(AuthState):
         )
 
     def _refresh(self) -> None:
-        signed_in = self._signed_in
-        assert signed_in is not None
-        actor = self._actor()
-        ctx = self._context()
-        with transaction() as session:
-            result = employer_dashboard.overview(
-                actor,
-                session=session,
-                page=self.page,
-                sort=self.sort,
-                search=self.query,
-                today=ctx.now.date(),
-                access=ctx.access,
-                secret=ctx.secret,
-            )
+        result = self._run(employer_dashboard.do_overview, self.page, self.sort, self.query)
         self.rows = [_row(line) for line in result.lines]
         self.page, self.pages, self.total = result.page, result.pages, result.total
         self.sort, self.query = result.sort, result.search

@@ -10,18 +10,17 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import reports as employer_reports
 from kwportal.services.employer.reports import ReportTable, shown
+from kwportal.ui import routes
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/employer-reports"
-CSV_ROUTE = "/api/employer/reports.csv"
+ROUTE = routes.EMPLOYER_REPORTS
 
 
 @dataclass
@@ -91,19 +90,10 @@ class EmployerReportsState(AuthState):
 
     @rx.var
     def csv_href(self) -> str:
-        return f"{CSV_ROUTE}?year={self.year}&lang={self.lang}"
+        return routes.with_query(routes.API_REPORTS_CSV, year=self.year, lang=self.lang)
 
     def _refresh(self, year: int) -> None:
-        ctx = self._context()
-        with transaction() as session:
-            result = employer_reports.reports(
-                self._actor(),
-                year,
-                session=session,
-                today=ctx.now.date(),
-                access=ctx.access,
-                secret=ctx.secret,
-            )
+        result = self._run(employer_reports.do_reports, year)
         self.year, self.years = str(result.year), [str(y) for y in result.years]
         self.raw_tables = [raw_table(table) for table in result.tables]
         absence = result.absence

@@ -11,19 +11,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
 from kwportal.services.employer import roster
 from kwportal.services.employer.roster_csv import MAX_BYTES
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, post_form
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/employer-roster"
-UPLOAD_ROUTE = "/api/employer/roster"
+ROUTE = routes.EMPLOYER_ROSTER
 _ID = re.compile(r"^[1-9][0-9]{0,11}$")
 DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tab"}
 
@@ -119,16 +118,16 @@ class RosterState(AuthState):
             self.message_key = error
             self.message_detail = str(MAX_BYTES // (1024 * 1024))
         raw = query.get("upload", [""])[0]
-        if _ID.match(raw):
-            self._preview(int(raw))
-
-    def _preview(self, upload_id: int) -> None:
+        upload_id = int(raw) if _ID.match(raw) else None
         try:
-            with transaction() as session:
-                shown = roster.preview(self._actor(), upload_id, session=session)
+            shown = self._run(roster.do_preview, upload_id)
         except roster.RosterError as error:
             self.message_key, self.message_detail = error.code, error.detail
             return
+        if shown is not None:
+            self._show(shown)
+
+    def _show(self, shown: roster.Preview) -> None:
         self._upload_id = shown.upload_id
         self.has_preview, self.filename = True, shown.filename
         self.counts = [shown.rows, shown.to_create, shown.to_update, shown.unchanged]
@@ -143,17 +142,8 @@ class RosterState(AuthState):
         if upload_id is None:
             self.message_key, self.message_detail = "roster.error.no_upload", ""
             return
-        ctx = self._context()
         try:
-            with transaction() as session:
-                done = roster.apply(
-                    self._actor(),
-                    upload_id,
-                    session=session,
-                    today=ctx.now.date(),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            done = self._run(roster.do_apply, upload_id)
         except roster.RosterError as error:
             self._reset_preview()
             self.message_key, self.message_detail = error.code, error.detail
@@ -165,7 +155,7 @@ class RosterState(AuthState):
 
 def _upload_form() -> rx.Component:
     return post_form(
-        UPLOAD_ROUTE,
+        routes.API_ROSTER,
         rx.el.div(
             rx.el.label(tr("roster.file"), html_for="roster-file"),
             rx.el.p(

@@ -6,27 +6,22 @@ care address in particular never comes back)."""
 
 from __future__ import annotations
 
-import threading
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import sick_report
-from kwportal.services.mail import send_all
-from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/employer-sick-report"
+ROUTE = routes.EMPLOYER_SICK_REPORT
 FORM_ID = "sick-report-form"
-CASE_ROUTE = "/employer-case"
 FIELD_LABELS = {
     "personnel_number": "sick.personnel_number",
     "first_sick_day": "sick.first_sick_day",
@@ -49,13 +44,6 @@ def error_lines(keys: list[list[str]], lang: str) -> list[str]:
     return [f"{t(FIELD_LABELS.get(f, 'sick.title'), lang)}: {t(c, lang)}" for f, c in keys]
 
 
-def send_later(mails: list[Any]) -> None:
-    """Mail after the commit, on a thread so SMTP never holds up the websocket; a failure is
-    logged by send_all, never shown as a refusal of what was already saved."""
-    if mails:
-        threading.Thread(target=send_all, args=(list(mails), get_settings()), daemon=True).start()
-
-
 class SickReportState(AuthState):
     error_keys: list[list[str]] = []
     case_href: str = ""
@@ -69,32 +57,21 @@ class SickReportState(AuthState):
     @guarded(Role.EMPLOYER_CONTACT)
     def load(self) -> None:
         self.error_keys, self.case_href, self.notice_key = [], "", ""
-        self.today = datetime.now(UTC).date().isoformat()
+        self.today = self._run(sick_report.do_open_form).isoformat()
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)
     def submit_report(self, form_data: dict[str, Any]) -> Any:
         self.case_href, self.notice_key = "", ""
         raw = {name: form_data.get(name, "") for name in sick_report.FIELDS}
-        ctx = self._context()
         try:
-            form = sick_report.parse_form(raw, today=ctx.now.date())
-            with transaction() as session:
-                done = sick_report.report_sick(
-                    self._actor(),
-                    form,
-                    session=session,
-                    access=ctx.access,
-                    secret=ctx.secret,
-                    origin=ctx.origin,
-                )
+            case_id = self._run(sick_report.do_report_sick, raw)
         except sick_report.ReportError as error:
             self.error_keys = [[e.field, e.code] for e in error.errors]
             return None
-        send_later(done.mails)
         self.error_keys = []
         self.notice_key = "sick.done"
-        self.case_href = f"{CASE_ROUTE}?case={done.case_id}"
+        self.case_href = routes.case_href(routes.EMPLOYER_CASE, case_id)
         return rx.call_script(f"document.getElementById('{FORM_ID}')?.reset()")
 
 

@@ -6,18 +6,17 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.services.employee import notices as employee_notices
-from kwportal.services.retention import desk as retention_desk
+from kwportal.services.auth import portal
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthPageState, AuthState
 from kwportal.ui.text import retention_sentence, tr
 
-ROUTE = "/portal"
+ROUTE = routes.PORTAL
 
 
 class PortalState(AuthState):
@@ -32,32 +31,24 @@ class PortalState(AuthState):
     def notice_lines(self) -> list[str]:
         return [t("notices.disclosure", self.lang).replace("{date}", d) for d in self.notice_dates]
 
-    def _load_notices(self) -> None:
-        actor = self._actor()
-        if actor.employee_id is None:  # an employee account not (yet) linked to a person
-            self.notice_ids, self.notice_dates = [], []
+    def _show(self, home: portal.Home) -> None:
+        self.notice_ids = [str(n.notice_id) for n in home.notices]
+        self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in home.notices]
+        self.retention_date, self.retention_rule, self.retention_holds = "", "", []
+        decision = home.retention
+        if decision is None:
             return
-        with transaction() as session:
-            lines = employee_notices.unread(actor, session=session)
-        self.notice_ids = [str(n.notice_id) for n in lines]
-        self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in lines]
+        if decision.destroy_from is not None:
+            self.retention_date = decision.destroy_from.isoformat()
+            self.retention_rule = str(decision.rule)
+        self.retention_holds = [str(h) for h in decision.holds]
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def read_notice(self, notice_id: str) -> None:
         if notice_id not in self.notice_ids:
             return
-        ctx = self._context()
-        with transaction() as session:
-            employee_notices.mark_read(
-                self._actor(),
-                int(notice_id),
-                session=session,
-                access_point=ctx.access,
-                secret=ctx.secret,
-                now=ctx.now,
-            )
-        self._load_notices()
+        self._show(self._run(portal.do_read_notice, int(notice_id)))
 
     @rx.var
     def retention_text(self) -> str:
@@ -79,59 +70,47 @@ class PortalState(AuthState):
     @rx.event
     @guarded()
     def load(self) -> None:
-        """The guard has resolved the session and filled name and role; an employee also
-        sees until when his file is kept, and why."""
-        signed_in = self._signed_in
-        assert signed_in is not None
-        self.retention_date, self.retention_rule, self.retention_holds = "", "", []
-        self.notice_ids, self.notice_dates = [], []
-        if signed_in.role is not Role.EMPLOYEE:
-            return
-        self._load_notices()
-        actor = self._actor()
-        with transaction() as session:
-            decision = retention_desk.own_retention(session, actor)
-        if decision is None:
-            return
-        if decision.destroy_from is not None:
-            self.retention_date = decision.destroy_from.isoformat()
-            self.retention_rule = str(decision.rule)
-        self.retention_holds = [str(h) for h in decision.holds]
+        """Name and role come with the unit; an employee also sees his unread notices and
+        until when his file is kept, and why."""
+        self._show(self._run(portal.do_open_home))
 
 
 #: what each role can do from its start page: (label key, route)
 ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.EMPLOYEE: (
-        ("my_view.link", "/my-employer-view"),
-        ("access_log.link", "/my-access-log"),
-        ("retention.link", "/my-retention"),
-        ("rights.link", "/my-rights"),
-        ("disclosures.link", "/my-disclosures"),
-        ("consents.link", "/my-consents"),
-        ("export.link", "/my-export"),
-        ("my_case.link", "/my-case"),
-        ("details.link", "/my-details"),
+        ("my_view.link", routes.MY_EMPLOYER_VIEW),
+        ("access_log.link", routes.MY_ACCESS_LOG),
+        ("retention.link", routes.MY_RETENTION),
+        ("rights.link", routes.MY_RIGHTS),
+        ("disclosures.link", routes.MY_DISCLOSURES),
+        ("consents.link", routes.MY_CONSENTS),
+        ("export.link", routes.MY_EXPORT),
+        ("my_case.link", routes.MY_CASE),
+        ("details.link", routes.MY_DETAILS),
     ),
     Role.EMPLOYER_CONTACT: (
-        ("employer.link", "/employer"),
-        ("sick.link", "/employer-sick-report"),
-        ("reports.link", "/employer-reports"),
-        ("roster.link", "/employer-roster"),
+        ("employer.link", routes.EMPLOYER),
+        ("sick.link", routes.EMPLOYER_SICK_REPORT),
+        ("reports.link", routes.EMPLOYER_REPORTS),
+        ("roster.link", routes.EMPLOYER_ROSTER),
     ),
-    Role.COMPANY_DOCTOR: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
-    Role.CARE_TEAM: (("care.link", "/care"), ("consent_req.link", "/consent-requests")),
-    Role.CASE_MANAGER: (("care.link", "/care"), ("callbacks.link", "/callbacks")),
+    Role.COMPANY_DOCTOR: (
+        ("care.link", routes.CARE),
+        ("consent_req.link", routes.CONSENT_REQUESTS),
+    ),
+    Role.CARE_TEAM: (("care.link", routes.CARE), ("consent_req.link", routes.CONSENT_REQUESTS)),
+    Role.CASE_MANAGER: (("care.link", routes.CARE), ("callbacks.link", routes.CALLBACKS)),
     Role.PRIVACY_OFFICER: (
-        ("rights_desk.link", "/rights-desk"),
-        ("desk.link", "/retention-desk"),
-        ("visitor_requests.link", "/visitor-requests"),
-        ("desk_log.link", "/access-log-desk"),
+        ("rights_desk.link", routes.RIGHTS_DESK),
+        ("desk.link", routes.RETENTION_DESK),
+        ("visitor_requests.link", routes.VISITOR_REQUESTS),
+        ("desk_log.link", routes.ACCESS_LOG_DESK),
     ),
     Role.ADMIN: (
-        ("admin.orgs.link", "/admin-organisations"),
-        ("admin.accounts.link", "/admin-accounts"),
-        ("admin.teams.link", "/admin-teams"),
-        ("stats.link", "/site-stats"),
+        ("admin.orgs.link", routes.ADMIN_ORGANISATIONS),
+        ("admin.accounts.link", routes.ADMIN_ACCOUNTS),
+        ("admin.teams.link", routes.ADMIN_TEAMS),
+        ("stats.link", routes.SITE_STATS),
     ),
 }
 
@@ -149,7 +128,7 @@ def _links_for(role: Role, links: tuple[tuple[str, str], ...]) -> rx.Component:
 def _notice_item(line: Any, index: Any) -> rx.Component:
     return rx.el.li(
         rx.el.p(line),
-        rx.el.a(tr("notices.open"), href="/my-disclosures"),
+        rx.el.a(tr("notices.open"), href=routes.MY_DISCLOSURES),
         " ",
         rx.el.button(
             tr("notices.mark_read"),
@@ -185,7 +164,7 @@ def portal_home() -> rx.Component:
         rx.el.nav(
             *[_links_for(role, links) for role, links in ROLE_LINKS.items()],
             rx.el.ul(
-                rx.el.li(rx.el.a(tr("portal.security"), href="/security")), class_name="plain"
+                rx.el.li(rx.el.a(tr("portal.security"), href=routes.SECURITY)), class_name="plain"
             ),
             aria_label=tr("portal.title"),
         ),

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.i18n import t
-from kwportal.services.auth import enrolment, sessions
+from kwportal.services.auth import portal
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, password_field, post_form, submit
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -16,7 +16,7 @@ from kwportal.ui.states.auth import AuthPageState, AuthState
 from kwportal.ui.states.base import AppState
 from kwportal.ui.text import tr
 
-ROUTE = "/security"
+ROUTE = routes.SECURITY
 
 
 @dataclass
@@ -39,12 +39,7 @@ class SecurityState(AuthState):
     @rx.event
     @guarded()
     def load(self) -> None:
-        signed_in = self._signed_in
-        assert signed_in is not None
-        ctx = self._context()
-        with transaction() as session:
-            lines = sessions.list_sessions(session, ctx, signed_in)
-            self.codes_left = enrolment.recovery_codes_left(session, signed_in.account_id)
+        page = self._run(portal.do_open_security)
         self.session_rows = [
             SessionRow(
                 label=line.user_agent[:80] or "?",
@@ -52,9 +47,10 @@ class SecurityState(AuthState):
                 last_seen=line.last_seen_at.strftime("%Y-%m-%d %H:%M UTC"),
                 current=line.current,
             )
-            for line in lines
+            for line in page.sessions
         ]
-        self.needs_step_up = sessions.needs_step_up(signed_in, ctx.now)
+        self.codes_left = page.codes_left
+        self.needs_step_up = page.needs_step_up
 
 
 def _session_item(row: SessionRow) -> rx.Component:
@@ -73,16 +69,16 @@ def _session_item(row: SessionRow) -> rx.Component:
 def _credentials() -> rx.Component:
     return rx.cond(
         SecurityState.needs_step_up,
-        rx.el.p(rx.el.a(tr("stepup.title"), href="/stepup?next=/security", class_name="button")),
+        rx.el.p(rx.el.a(tr("stepup.title"), href=routes.step_up_href(ROUTE), class_name="button")),
         rx.el.div(
             post_form(
-                "/api/auth/recovery-codes",
+                routes.API_RECOVERY_CODES,
                 rx.el.input(type="hidden", name="lang", value=AppState.lang),
                 submit("security.new_codes"),
             ),
-            post_form("/api/auth/totp", submit("security.new_totp")),
+            post_form(routes.API_TOTP, submit("security.new_totp")),
             post_form(
-                "/api/auth/password",
+                routes.API_PASSWORD,
                 password_field("security.current_password", "current", "current-password"),
                 password_field("invite.password", "password", "new-password"),
                 password_field("invite.repeated", "repeated", "new-password"),
@@ -99,7 +95,7 @@ def security_page() -> rx.Component:
         rx.el.section(
             rx.el.h2(tr("security.sessions")),
             rx.el.ul(rx.foreach(SecurityState.session_rows, _session_item), class_name="plain"),
-            post_form("/api/auth/logout-everywhere", submit("security.logout_all")),
+            post_form(routes.API_LOGOUT_EVERYWHERE, submit("security.logout_all")),
             class_name="card",
         ),
         rx.el.section(

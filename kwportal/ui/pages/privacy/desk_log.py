@@ -1,5 +1,5 @@
 """The privacy desk's access-log search (issue 7, item 7): by person, actor, function and
-period; metadata only (kwportal/services/desk_log.py). Each search is logged."""
+period; metadata only (kwportal/services/privacy/desk_log.py). Each search is logged."""
 
 from __future__ import annotations
 
@@ -8,20 +8,19 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
-from kwportal.services.employee.access_log import local_today
 from kwportal.services.privacy import desk_log as service
+from kwportal.ui import routes
+from kwportal.ui.components.access_log import date_input, role_label
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import card_section, item, optional_item, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.employee.access_log import date_input, role_label
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/access-log-desk"
+ROUTE = routes.ACCESS_LOG_DESK
 ROLES = tuple(str(r) for r in Role)
 
 
@@ -102,23 +101,9 @@ class DeskLogState(AuthState):
         person = str(form.get("person", ""))[: service.MAX_PERSON + 1]
         who = str(form.get("who", ""))[: service.MAX_WHO + 1]
         role = str(form.get("role", ""))[:40]
-        ctx = self._context()
         try:
             since, until = date_input(form.get("since")), date_input(form.get("until"))
-            with transaction() as session:
-                result = service.search(
-                    self._actor(),
-                    person=person,
-                    who=who,
-                    role=role,
-                    since=since,
-                    until=until,
-                    page=page,
-                    session=session,
-                    now=ctx.now,
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            result = self._run(service.do_search, person, who, role, since, until, page)
         except (service.DeskLogError, service.BadPeriodError) as error:
             self.notice_key = error.code
             return
@@ -126,7 +111,7 @@ class DeskLogState(AuthState):
         self.rows = [as_row(line) for line in result.lines]
         self.person, self.who, self.role_filter = person.strip(), who.strip(), role
         self.since, self.until = result.since.isoformat(), result.until.isoformat()
-        self.today = local_today().isoformat()
+        self.today = service.local_today().isoformat()
         self.page, self.has_more = result.page, result.has_more
 
     def _current(self) -> dict[str, Any]:
@@ -144,7 +129,7 @@ class DeskLogState(AuthState):
         """The page opens empty: nobody's log is read before the desk asks."""
         self.rows, self.page, self.has_more = [], 1, False
         self.person = self.who = self.role_filter = self.since = self.until = ""
-        self.today = local_today().isoformat()
+        self.today = service.local_today().isoformat()
         self.notice_key = ""
 
     @rx.event

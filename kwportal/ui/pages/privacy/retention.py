@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.retention import desk as retention_desk
+from kwportal.ui import routes
 from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/retention-desk"
+ROUTE = routes.RETENTION_DESK
 
 
 @dataclass
@@ -56,12 +55,7 @@ class RetentionDeskState(AuthState):
     def due_line(self) -> str:
         return t("desk.due_now", self.lang).replace("{count}", str(self.due_now))
 
-    def _refresh(self) -> None:
-        ctx = self._context()
-        with transaction() as session:
-            view = retention_desk.desk_view(
-                session, self._actor(), today=ctx.now.date(), access=ctx.access, secret=ctx.secret
-            )
+    def _show(self, view: retention_desk.DeskView) -> None:
         self.due_now = view.due_now
         self.upcoming = [
             Upcoming(u.personnel_number, u.name, u.destroy_from.isoformat(), f"rule.{u.rule}")
@@ -80,51 +74,41 @@ class RetentionDeskState(AuthState):
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(retention_desk.do_view))
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def place_hold(self, form_data: dict[str, Any]) -> None:
-        ctx = self._context()
         try:
-            with transaction() as session:
-                retention_desk.set_hold(
-                    session,
-                    self._actor(),
-                    personnel_number=str(form_data.get("personnel_number", ""))[:100],
-                    reason=str(form_data.get("reason", ""))[:5000],
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            view = self._run(
+                retention_desk.do_set_hold,
+                str(form_data.get("personnel_number", ""))[:100],
+                str(form_data.get("reason", ""))[:5000],
+            )
         except retention_desk.DeskError as error:
             self.notice_key = error.code
             return
         self.notice_key = "desk.hold_set"
-        self._refresh()
+        self._show(view)
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def lift_hold(self, form_data: dict[str, Any]) -> None:
-        ctx = self._context()
-        raw_id = str(form_data.get("hold_id", ""))
+        raw_id = str(form_data.get("hold_id", ""))[:12]
+        if not raw_id.isdigit():
+            self.notice_key = "desk.unknown_hold"
+            return
         try:
-            if not raw_id.isdigit():
-                raise retention_desk.DeskError("desk.unknown_hold")
-            with transaction() as session:
-                retention_desk.lift_hold(
-                    session,
-                    self._actor(),
-                    hold_id=int(raw_id),
-                    reason=str(form_data.get("reason", ""))[:5000],
-                    now=datetime.now(UTC),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            view = self._run(
+                retention_desk.do_lift_hold,
+                int(raw_id),
+                str(form_data.get("reason", ""))[:5000],
+            )
         except retention_desk.DeskError as error:
             self.notice_key = error.code
             return
         self.notice_key = "desk.hold_lifted"
-        self._refresh()
+        self._show(view)
 
 
 def _rule(key: Any) -> rx.Component:

@@ -5,26 +5,25 @@ wrote; nothing from the medical file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
-from kwportal.services.privacy import rights, transfer
+from kwportal.services.privacy import desk, rights, transfer
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.rights import kind_label, request_list
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.employee.rights import kind_label, request_list
 from kwportal.ui.pages.privacy.transfer import access_export_section, transfer_section
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/rights-desk"
+ROUTE = routes.RIGHTS_DESK
 #: message keys a refused desk download may bring back in ``?e=``
 BACK_KEYS = ("transfer.", "desk_export.", "export.", "rights.already_answered")
 
@@ -46,8 +45,8 @@ class QueueItem:
     confirmed_on: str = ""
 
 
-def _item(line: rights.QueueLine, status: transfer.TransferStatus | None) -> QueueItem:
-    status = status or transfer.TransferStatus()
+def _item(found: desk.DeskItem) -> QueueItem:
+    line, status = found.line, found.transfer or transfer.TransferStatus()
     return QueueItem(
         request_id=str(line.request_id),
         kind=str(line.kind),
@@ -67,24 +66,8 @@ def _item(line: rights.QueueLine, status: transfer.TransferStatus | None) -> Que
 class RightsDeskState(AuthState):
     queue: list[QueueItem] = []
 
-    def _refresh(self) -> None:
-        ctx, actor = self._context(), self._actor()
-        with transaction() as session:
-            lines = rights.queue(
-                actor,
-                ctx.now.date(),
-                session=session,
-                now=ctx.now,
-                access=ctx.access,
-                secret=ctx.secret,
-            )
-            employees = {
-                line.request_id: line.employee_id
-                for line in lines
-                if line.kind is RightsKind.TRANSFER
-            }
-            found = transfer.statuses(actor, employees.values(), session=session)
-        self.queue = [_item(line, found.get(employees.get(line.request_id, -1))) for line in lines]
+    def _show(self, found: desk.Queue) -> None:
+        self.queue = [_item(item) for item in found]
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
@@ -92,67 +75,50 @@ class RightsDeskState(AuthState):
         """A desk download that was refused comes back here with its message key."""
         key = parse_qs(urlsplit(str(self.router.url)).query).get("e", [""])[0][:60]
         self.notice_key = key if key.startswith(BACK_KEYS) and key in CATALOGS["nl"] else ""
-        self._refresh()
+        self._show(self._run(desk.do_queue))
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def confirm_transfer(self, form_data: dict[str, Any]) -> None:
         """The new arbodienst confirmed receipt of the package of the request named."""
         raw_id = str(form_data.get("request_id", ""))[:12]
-        ctx, actor = self._context(), self._actor()
+        if not raw_id.isdigit():
+            self.notice_key = "transfer.not_a_transfer"
+            return
         try:
-            if not raw_id.isdigit():
-                raise transfer.TransferError("transfer.not_a_transfer")
-            with transaction() as session:
-                transfer.confirm_receipt(
-                    actor,
-                    int(raw_id),
-                    session=session,
-                    now=ctx.now,
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            found = self._run(desk.do_confirm_transfer, int(raw_id))
         except transfer.TransferError as error:
             self.notice_key = error.code
             return
         self.notice_key = "transfer.confirmed"
-        self._refresh()
+        self._show(found)
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def answer_request(self, form_data: dict[str, Any]) -> None:
-        self._act(rights.answer, form_data, "answer", "rights_desk.answered")
+        self._act(desk.do_answer, form_data, "answer", "rights_desk.answered")
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def extend_term(self, form_data: dict[str, Any]) -> None:
-        self._act(rights.extend, form_data, "reason", "rights_desk.extended")
+        self._act(desk.do_extend, form_data, "reason", "rights_desk.extended")
 
-    def _act(self, action: Any, form_data: dict[str, Any], field: str, done_key: str) -> None:
+    def _act(self, use_case: Any, form_data: dict[str, Any], field: str, done_key: str) -> None:
         """One desk action on the request named in the form; the service checks the actor
-        against that very request."""
+        against that very request. A refusal changes nothing and leaves the queue shown."""
         raw_id = str(form_data.get("request_id", ""))[:12]
         # one past the limit: an over-long text is refused, never silently cut
         text = str(form_data.get(field, ""))[: rights.MAX_TEXT + 1]
-        ctx = self._context()
+        if not raw_id.isdigit():
+            self.notice_key = "rights.unknown_request"
+            return
         try:
-            if not raw_id.isdigit():
-                raise rights.RightsError("rights.unknown_request")
-            with transaction() as session:
-                action(
-                    self._actor(),
-                    int(raw_id),
-                    text,
-                    session=session,
-                    now=datetime.now(UTC),
-                    access=ctx.access,
-                    secret=ctx.secret,
-                )
+            found = self._run(use_case, int(raw_id), text)
         except rights.RightsError as error:
             self.notice_key = error.code
             return
         self.notice_key = done_key
-        self._refresh()
+        self._show(found)
 
 
 def _textarea_field(label_key: str, name: str, ident: Any, limit: int) -> rx.Component:

@@ -1,6 +1,7 @@
 """The transfer part of a transfer request on the rights desk: a plain form that posts to
-kwportal/ui/api/desk.py and receives the signed package as a download (its content never
-passes through a Reflex state), the package's status, and the confirmation of receipt."""
+``routes.API_TRANSFER`` (kwportal/ui/api/desk.py) and receives the signed package as a
+download (its content never passes through a Reflex state), the package's status, and the
+confirmation of receipt."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.services.privacy import transfer
-from kwportal.ui.api.desk import TRANSFER_PATH
-from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
+from kwportal.ui import routes
 from kwportal.ui.components.forms import post_form
 from kwportal.ui.text import tr
 
@@ -32,7 +32,7 @@ def _status(row: Any) -> rx.Component:
 def _build_form(row: Any) -> rx.Component:
     ident = "recipient-" + row.request_id
     return post_form(
-        TRANSFER_PATH,
+        routes.API_TRANSFER,
         rx.el.input(type="hidden", name="request_id", value=row.request_id),
         rx.el.div(
             rx.el.label(tr("transfer.recipient"), html_for=ident),
@@ -81,7 +81,7 @@ def access_export_section(row: Any) -> rx.Component:
         rx.el.h3(tr("desk_export.heading")),
         rx.el.p(tr("desk_export.explain")),
         post_form(
-            ACCESS_EXPORT_PATH,
+            routes.API_ACCESS_EXPORT,
             rx.el.input(type="hidden", name="request_id", value=row.request_id),
             rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
             rx.el.button(tr("desk_export.build"), type="submit", class_name="button"),

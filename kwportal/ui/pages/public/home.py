@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from kwportal.ui import routes
 from kwportal.ui.components.public_frame import public_page
 from kwportal.ui.text import tr
 
-ROUTE = "/"
+ROUTE = routes.HOME
 SERVICES = ("absence", "reintegration", "prevention", "pmo")
 
 
@@ -21,7 +22,7 @@ def home() -> rx.Component:
     return public_page(
         rx.el.h1(tr("home.title")),
         rx.el.p(tr("home.intro"), class_name="lead"),
-        rx.el.p(rx.el.a(tr("home.login"), href="/login", class_name="button")),
+        rx.el.p(rx.el.a(tr("home.login"), href=routes.LOGIN, class_name="button")),
         _section(
             "home.employer.title",
             rx.el.p(tr("home.employer.intro")),
@@ -46,7 +47,7 @@ def home() -> rx.Component:
                     for s in SERVICES
                 ]
             ),
-            rx.el.p(rx.el.a(tr("public.nav.callback"), href="/callback")),
+            rx.el.p(rx.el.a(tr("public.nav.callback"), href=routes.CALLBACK)),
         ),
         _section("home.security.title", rx.el.p(tr("home.security.text"))),
         _section("home.rights.title", rx.el.p(tr("home.rights.text"))),

@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain import legal_texts
 from kwportal.domain.legal_texts import Document, Version
+from kwportal.ui import routes
 from kwportal.ui.components.public_frame import choice_buttons, public_form, public_page, toggles
 from kwportal.ui.states.visitor import VisitorState as V
 from kwportal.ui.text import tr
@@ -118,7 +119,7 @@ def privacy_page() -> rx.Component:
         rx.el.p(tr("privacy.controller")),
         _changes_since(doc, V.since_version),
         _document(doc),
-        _versions(doc, "/privacy"),
+        _versions(doc, routes.PRIVACY),
     )
 
 
@@ -157,16 +158,16 @@ def _my_choice() -> rx.Component:
         ),
         rx.cond(V.gpc, rx.el.p(tr("cookies.gpc_honoured"), class_name="hint")),
         public_form(
-            "/api/public/cookies",
-            rx.el.input(type="hidden", name="back", value="/cookies"),
+            routes.API_COOKIES,
+            rx.el.input(type="hidden", name="back", value=routes.COOKIES),
             toggles("page"),
             choice_buttons(with_custom=True),
         ),
         rx.cond(
             V.has_choice,
             public_form(
-                "/api/public/cookies",
-                rx.el.input(type="hidden", name="back", value="/cookies"),
+                routes.API_COOKIES,
+                rx.el.input(type="hidden", name="back", value=routes.COOKIES),
                 rx.el.button(
                     tr("cookies.withdraw"),
                     type="submit",
@@ -194,7 +195,7 @@ def cookies_page() -> rx.Component:
         _changes_since(doc, since),
         _shown_version(doc),
         _document(doc),
-        _versions(doc, "/cookies"),
+        _versions(doc, routes.COOKIES),
     )
 
 

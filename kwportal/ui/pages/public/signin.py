@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from kwportal.ui import routes
 from kwportal.ui.components.forms import (
     code_field,
     field,
@@ -28,7 +29,7 @@ def login() -> rx.Component:
     return _frame(
         "login.title",
         post_form(
-            "/api/auth/login",
+            routes.API_LOGIN,
             field(
                 "login.username",
                 "username",
@@ -42,7 +43,7 @@ def login() -> rx.Component:
             password_field("login.password", "password", "current-password"),
             submit("login.submit"),
         ),
-        rx.el.p(rx.el.a(tr("login.forgot"), href="/forgot-password")),
+        rx.el.p(rx.el.a(tr("login.forgot"), href=routes.FORGOT_PASSWORD)),
     )
 
 
@@ -50,8 +51,8 @@ def login_code() -> rx.Component:
     return _frame(
         "login.code.title",
         rx.el.p(tr("login.code.intro")),
-        post_form("/api/auth/code", code_field("login.code.label"), submit("login.code.submit")),
-        rx.el.p(rx.el.a(tr("login.code.lost"), href="/login-recovery")),
+        post_form(routes.API_CODE, code_field("login.code.label"), submit("login.code.submit")),
+        rx.el.p(rx.el.a(tr("login.code.lost"), href=routes.LOGIN_RECOVERY)),
     )
 
 
@@ -60,7 +61,7 @@ def login_recovery() -> rx.Component:
         "login.recovery.title",
         rx.el.p(tr("login.recovery.intro")),
         post_form(
-            "/api/auth/recovery",
+            routes.API_RECOVERY,
             field(
                 "login.recovery.label",
                 "code",
@@ -81,7 +82,7 @@ def invite() -> rx.Component:
         "invite.title",
         rx.el.p(tr("invite.intro")),
         post_form(
-            "/api/auth/invite",
+            routes.API_INVITE,
             rx.el.input(type="hidden", name="token", value=S.link_token),
             password_field("invite.password", "password", "new-password"),
             password_field("invite.repeated", "repeated", "new-password"),
@@ -95,19 +96,19 @@ def enrol() -> rx.Component:
         "enrol.title",
         rx.el.p(tr("enrol.intro")),
         rx.el.img(
-            src="/api/auth/enrol/qr.svg",
+            src=routes.API_ENROL_QR,
             alt=tr("enrol.qr_alt"),
             class_name="qr",
             width="240",
             height="240",
         ),
         rx.el.iframe(
-            src=f"/api/auth/enrol/secret?lang={AppState.lang}",
+            src=f"{routes.API_ENROL_SECRET}?lang={AppState.lang}",
             title=tr("enrol.secret_title"),
             class_name="secret-frame",
         ),
         post_form(
-            "/api/auth/enrol",
+            routes.API_ENROL,
             rx.el.input(type="hidden", name="lang", value=AppState.lang),
             code_field("enrol.code"),
             submit("enrol.submit"),
@@ -120,7 +121,7 @@ def forgot() -> rx.Component:
         "forgot.title",
         rx.el.p(tr("forgot.intro")),
         post_form(
-            "/api/auth/forgot",
+            routes.API_FORGOT,
             field(
                 "forgot.identifier",
                 "identifier",
@@ -139,7 +140,7 @@ def reset() -> rx.Component:
     return _frame(
         "reset.title",
         post_form(
-            "/api/auth/reset",
+            routes.API_RESET,
             rx.el.input(type="hidden", name="token", value=S.link_token),
             password_field("invite.password", "password", "new-password"),
             password_field("invite.repeated", "repeated", "new-password"),
@@ -162,7 +163,7 @@ def step_up() -> rx.Component:
         "stepup.title",
         rx.el.p(tr("stepup.intro")),
         post_form(
-            "/api/auth/stepup",
+            routes.API_STEP_UP,
             rx.el.input(type="hidden", name="next", value=S.next_path),
             code_field("login.code.label"),
             submit("stepup.submit"),
@@ -171,12 +172,12 @@ def step_up() -> rx.Component:
 
 
 PAGES = {
-    "/login": (login, "login.title"),
-    "/login-code": (login_code, "login.code.title"),
-    "/login-recovery": (login_recovery, "login.recovery.title"),
-    "/invite": (invite, "invite.title"),
-    "/enrol": (enrol, "enrol.title"),
-    "/forgot-password": (forgot, "forgot.title"),
-    "/reset-password": (reset, "reset.title"),
-    "/stepup": (step_up, "stepup.title"),
+    routes.LOGIN: (login, "login.title"),
+    routes.LOGIN_CODE: (login_code, "login.code.title"),
+    routes.LOGIN_RECOVERY: (login_recovery, "login.recovery.title"),
+    routes.INVITE: (invite, "invite.title"),
+    routes.ENROL: (enrol, "enrol.title"),
+    routes.FORGOT_PASSWORD: (forgot, "forgot.title"),
+    routes.RESET_PASSWORD: (reset, "reset.title"),
+    routes.STEP_UP: (step_up, "stepup.title"),
 }

@@ -10,6 +10,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain import visitors as rules
+from kwportal.ui import routes
 from kwportal.ui.components.forms import field, post_form, submit
 from kwportal.ui.components.public_frame import public_form, public_page
 from kwportal.ui.states.visitor import VisitorState as V
@@ -64,11 +65,13 @@ def newsletter_page() -> rx.Component:
         rx.el.h1(tr("newsletter.title")),
         rx.el.p(tr("newsletter.intro")),
         public_form(
-            "/api/public/newsletter",
+            routes.API_NEWSLETTER,
             _name(),
             _email(),
             rx.el.p(
-                tr("newsletter.consent"), " ", rx.el.a(tr("public.nav.privacy"), href="/privacy")
+                tr("newsletter.consent"),
+                " ",
+                rx.el.a(tr("public.nav.privacy"), href=routes.PRIVACY),
             ),
             submit("newsletter.submit"),
         ),
@@ -80,7 +83,7 @@ def newsletter_confirm_page() -> rx.Component:
         rx.el.h1(tr("newsletter.confirm_title")),
         rx.el.p(tr("newsletter.confirm_intro")),
         public_form(
-            "/api/public/newsletter/confirm",
+            routes.API_NEWSLETTER_CONFIRM,
             rx.el.input(type="hidden", name="token", value=V.link_token),
             submit("newsletter.confirm_submit"),
         ),
@@ -92,7 +95,7 @@ def newsletter_unsubscribe_page() -> rx.Component:
         rx.el.h1(tr("newsletter.unsubscribe_title")),
         rx.el.p(tr("newsletter.unsubscribe_intro")),
         post_form(
-            "/api/public/newsletter/unsubscribe",
+            routes.API_NEWSLETTER_UNSUBSCRIBE,
             rx.el.input(type="hidden", name="t", value=V.link_token),
             rx.el.input(type="hidden", name="from_page", value="1"),
             submit("newsletter.unsubscribe_submit"),
@@ -108,7 +111,7 @@ def callback_page() -> rx.Component:
         rx.el.p(tr("callback.intro")),
         rx.el.p(tr("callback.no_medical"), class_name="warning", role="note"),
         public_form(
-            "/api/public/callback",
+            routes.API_CALLBACK,
             _name(),
             field(
                 "visitor.field.phone",
@@ -138,7 +141,7 @@ def visitor_rights_page() -> rx.Component:
         rx.el.h1(tr("visitor_rights.title")),
         rx.el.p(tr("visitor_rights.intro")),
         public_form(
-            "/api/public/rights",
+            routes.API_VISITOR_RIGHTS,
             _select("visitor_rights.kind", "kind", kinds),
             _name(required=False),
             _email(),
@@ -161,7 +164,7 @@ def visitor_rights_confirm_page() -> rx.Component:
         rx.el.h1(tr("visitor_rights.confirm_title")),
         rx.el.p(tr("visitor_rights.confirm_intro")),
         public_form(
-            "/api/public/rights/confirm",
+            routes.API_VISITOR_RIGHTS_CONFIRM,
             rx.el.input(type="hidden", name="token", value=V.link_token),
             submit("visitor_rights.confirm_submit"),
         ),

@@ -9,17 +9,17 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.domain.visitors import CallbackStatus
 from kwportal.services.visitors import callbacks
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/callbacks"
+ROUTE = routes.CALLBACKS
 
 
 @dataclass
@@ -37,12 +37,7 @@ class CallbackItem:
 class CallbackQueueState(AuthState):
     queue: list[CallbackItem] = []
 
-    def _refresh(self) -> None:
-        ctx = self._context()
-        with transaction() as session:
-            lines = callbacks.queue(
-                session, self._actor(), access_point=ctx.access, secret=ctx.secret, now=ctx.now
-            )
+    def _show(self, lines: callbacks.Queue) -> None:
         self.queue = [
             CallbackItem(
                 str(line.callback_id),
@@ -61,7 +56,7 @@ class CallbackQueueState(AuthState):
     @guarded(Role.CASE_MANAGER)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(callbacks.do_queue))
 
     @rx.event
     @guarded(Role.CASE_MANAGER)
@@ -71,19 +66,9 @@ class CallbackQueueState(AuthState):
         if not raw_id.isdigit():
             self.notice_key = "visitor.callback_gone"
             return
-        ctx = self._context()
-        with transaction() as session:
-            problem = callbacks.change_status(
-                session,
-                self._actor(),
-                int(raw_id),
-                status,
-                access_point=ctx.access,
-                secret=ctx.secret,
-                now=ctx.now,
-            )
-        self.notice_key = problem or "callbacks.updated"
-        self._refresh()
+        changed = self._run(callbacks.do_change_status, int(raw_id), status)
+        self.notice_key = changed.problem or "callbacks.updated"
+        self._show(changed.queue)
 
 
 def _status_form(row: Any, status: CallbackStatus) -> rx.Component:

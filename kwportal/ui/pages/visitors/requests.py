@@ -10,18 +10,16 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
-from kwportal.services.mail import send_all
 from kwportal.services.visitors import rights
-from kwportal.settings import get_settings
+from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/visitor-requests"
+ROUTE = routes.VISITOR_REQUESTS
 
 
 @dataclass
@@ -58,19 +56,14 @@ def _item(line: rights.DeskLine) -> VisitorRequestItem:
 class VisitorRequestsState(AuthState):
     queue: list[VisitorRequestItem] = []
 
-    def _refresh(self) -> None:
-        ctx = self._context()
-        with transaction() as session:
-            lines = rights.queue(
-                session, self._actor(), access_point=ctx.access, secret=ctx.secret, now=ctx.now
-            )
+    def _show(self, lines: rights.Queue) -> None:
         self.queue = [_item(line) for line in lines]
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
     def load(self) -> None:
         self.notice_key = ""
-        self._refresh()
+        self._show(self._run(rights.do_queue))
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
@@ -80,13 +73,9 @@ class VisitorRequestsState(AuthState):
         if not raw_id.isdigit():
             self.notice_key = "visitor.request_gone"
             return
-        ctx = self._context()
-        with transaction() as session:
-            result = rights.carry_out(session, ctx, self._actor(), int(raw_id), new_name=new_name)
-        if result.mails:
-            send_all(result.mails, get_settings())
-        self.notice_key = result.message
-        self._refresh()
+        done = self._run(rights.do_carry_out, int(raw_id), new_name)
+        self.notice_key = done.message
+        self._show(done.queue)
 
 
 def _found(row: Any) -> rx.Component:

@@ -4,20 +4,19 @@ most viewed pages and referring sites. Counts only — no row, no IP prefix reac
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
-from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.services.visitors import statistics
+from kwportal.ui import routes
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
-ROUTE = "/site-stats"
+ROUTE = routes.SITE_STATS
 
 
 @dataclass
@@ -36,8 +35,7 @@ class SiteStatsState(AuthState):
     @rx.event
     @guarded(Role.ADMIN)
     def load(self) -> None:
-        with transaction() as session:
-            found = statistics.summary(session, self._actor(), today=datetime.now(UTC).date())
+        found = self._run(statistics.do_summary)
         self.per_day = [{"day": day[5:], "views": views} for day, views in found.per_day]
         self.per_path = [Named(p, n) for p, n in found.per_path]
         self.referrers = [Named(h, n) for h, n in found.referrers]

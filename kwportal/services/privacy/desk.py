@@ -1,0 +1,99 @@
+"""The privacy desk's rights queue as one click each (seed ch. 3): the open requests, overdue
+first, each transfer request with the status of its package; answer, extend once, or
+confirm that the new arbodienst received the package. Each use case returns the refreshed
+queue, so a click is one unit (kwportal/services/runner.py). Who asked and what he wrote;
+nothing from the medical file (rights.py, transfer.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kwportal.domain.policy import Actor
+from kwportal.domain.rights import RightsKind
+from kwportal.domain.roles import Role
+from kwportal.services.privacy import rights, transfer
+from kwportal.services.unit import Ctx, use_case
+
+
+@dataclass(frozen=True, slots=True)
+class DeskItem:
+    """A request in the queue; ``transfer`` only for a transfer request."""
+
+    line: rights.QueueLine
+    transfer: transfer.TransferStatus | None = None
+
+
+Queue = tuple[DeskItem, ...]
+
+
+def _queue(actor: Actor, ctx: Ctx) -> Queue:
+    """The queue (its read logged per employee) and the transfer status of each requester
+    of a transfer."""
+    lines = rights.queue(
+        actor,
+        ctx.now.date(),
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    transfers = {line.employee_id for line in lines if line.kind is RightsKind.TRANSFER}
+    found = transfer.statuses(actor, transfers, session=ctx.session)
+    return tuple(
+        DeskItem(
+            line,
+            found.get(line.employee_id, transfer.TransferStatus())
+            if line.kind is RightsKind.TRANSFER
+            else None,
+        )
+        for line in lines
+    )
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_queue(actor: Actor, *, ctx: Ctx) -> Queue:
+    return _queue(actor, ctx)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> Queue:
+    """Answer a request, then the refreshed queue, in the one unit."""
+    rights.answer(
+        actor,
+        request_id,
+        answer_text,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return _queue(actor, ctx)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_extend(actor: Actor, request_id: int, reason: str, *, ctx: Ctx) -> Queue:
+    """Extend the term once, with the reason the employee sees (AVG art. 12(3))."""
+    rights.extend(
+        actor,
+        request_id,
+        reason,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return _queue(actor, ctx)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_confirm_transfer(actor: Actor, request_id: int, *, ctx: Ctx) -> Queue:
+    """The new arbodienst confirmed receipt of the package of the request named."""
+    transfer.confirm_receipt(
+        actor,
+        request_id,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return _queue(actor, ctx)
