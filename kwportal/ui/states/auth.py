@@ -73,7 +73,9 @@ class AuthState(AppState):
         """Drop everything this state (and the session fields it inherits) holds."""
         self.reset()  # type: ignore[no-untyped-call]
         self._signed_in = None
-        self.display_name = self.role = ""
+        # the inherited fields too: a handler refused only after it ran (its use case found
+        # no session) may have set a notice on its way
+        self.display_name = self.role = self.notice_key = ""
 
 
 class AuthPageState(AppState):
