@@ -64,12 +64,26 @@ def guarded(*roles: Role) -> Callable[[F], F]:
     return decorate
 
 
+def guard_roles_of(fn: Any) -> tuple[Role, ...] | None:
+    """The roles a handler is guarded for (through any decorator around it), or None for a
+    handler that ``guarded`` does not wrap."""
+    while fn is not None:
+        roles = getattr(fn, "kw_guard_roles", None)
+        if roles is not None:
+            return tuple(roles)
+        fn = getattr(fn, "__wrapped__", None)
+    return None
+
+
 def refused(state: Any, refusal: runner.Refusal) -> Any:
     """The one answer to a refused call: where the browser goes, and nothing of the page's
     data stays behind when the session is gone."""
     if isinstance(refusal, runner.NotSignedIn):
         state._forget()
         return rx.redirect(LOGIN_EXPIRED)
+    # the handler ran before its use case was refused: nothing it set stays behind
+    state.reset()
+    state.notice_key = ""
     if isinstance(refusal, runner.NoPerson):
         # every employee page is about the person; without one there is nothing to show or
         # change, and the start page says why (not a server error)
