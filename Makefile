@@ -11,7 +11,7 @@ export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint unit integration e2e chromium migrate seed clean
+.PHONY: run test lint audit audit-or-warn unit integration e2e chromium migrate seed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,10 @@ run: $(VENV)/.installed-run
 	@echo ""
 	@echo "  kwportal (demo data, SQLite data/kwportal.db) starts at http://localhost:$(PORT)"
 	@echo "  Demo accounts: README.md, or: KWPORTAL_DEMO=1 $(VENV)/bin/kwportal demo-accounts"
+	@echo "  Mail goes out through the task queue's worker (kwportal jobs worker), started beside it"
 	@echo ""
+	KWPORTAL_DEMO=1 $(BIN)/kwportal jobs worker --stop-with-parent & worker=$$!; \
+	trap 'kill -0 $$worker 2>/dev/null && kill -INT $$worker; wait $$worker' EXIT; \
 	KWPORTAL_DEMO=1 KWPORTAL_PORT=$(PORT) $(BIN)/reflex run --env prod --single-port \
 		--frontend-port $(PORT) --backend-port $(PORT)
 
@@ -51,6 +54,15 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kwportal
 
+# known-vulnerable dependencies fail the build: pip-audit (constraints.txt) and npm audit
+# (reflex.lock); an unreachable advisory service fails `make audit` and is reported loudly
+# (without failing) by `make test`. Excused ids: .ci/audit-allow.txt
+audit: $(VENV)/.installed-dev
+	$(BIN)/python .ci/audit.py
+
+audit-or-warn: $(VENV)/.installed-dev
+	$(BIN)/python .ci/audit.py --unreachable-warns
+
 unit: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -p no:cacheprovider -n 2 tests/unit tests/integration
 
@@ -58,7 +70,7 @@ e2e: $(VENV)/.installed-dev chromium
 	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
 
 # unit and integration tests on both cores; the browser tests build and serve the app once
-test: $(VENV)/.installed-dev chromium lint
+test: $(VENV)/.installed-dev chromium lint audit-or-warn
 	$(BIN)/pytest -p no:cacheprovider -n 2 tests/unit tests/integration
 	$(BIN)/pytest -p no:cacheprovider tests/e2e
 

@@ -50,8 +50,9 @@ from kwportal.models import (  # noqa: E402
     Employee,
     SickLeaveCase,
 )
-from kwportal.services.auth import passwords  # noqa: E402
+from kwportal.services.auth import passwords, secrets_box  # noqa: E402
 from kwportal.services.demo.accounts import DemoAccount, demo_totp_secret  # noqa: E402
+from kwportal.settings import decode_key  # noqa: E402
 from kwportal.ui.pages.employee.consents import MyConsentsState  # noqa: E402
 from kwportal.ui.states.base import AppState  # noqa: E402
 from tests.e2e.accounts import TotpCodes, sign_in_over_http  # noqa: E402
@@ -76,6 +77,8 @@ def _setup(db: Path, clients: int, rounds: int) -> list[tuple[DemoAccount, list[
     """One employee account per client, each with ``rounds`` open consent requests."""
     engine = make_engine(f"sqlite:///{db}")
     hashed = passwords.hash_password(PASSWORD)
+    key = os.environ.get("KWPORTAL_TOTP_KEY") or (db.parent / "totp_key.demo").read_text()
+    ring = secrets_box.Keyring(decode_key(key) or b"")
     made: list[tuple[DemoAccount, list[int]]] = []
     try:
         with transaction(engine) as session:
@@ -107,17 +110,17 @@ def _setup(db: Path, clients: int, rounds: int) -> list[tuple[DemoAccount, list[
                     seen[case.employee_id] = case
             for n, case in enumerate(list(seen.values())[:clients]):
                 username = f"bench.consent{n}"
-                session.add(
-                    Account(
-                        username=username,
-                        display_name=f"Bench {n}",
-                        role="employee",
-                        employee_id=case.employee_id,
-                        password_hash=hashed,
-                        totp_secret=demo_totp_secret(username),
-                        totp_confirmed_at=datetime.now(UTC) - timedelta(days=1),
-                    )
+                account_row = Account(
+                    username=username,
+                    display_name=f"Bench {n}",
+                    role="employee",
+                    employee_id=case.employee_id,
+                    password_hash=hashed,
+                    totp_confirmed_at=datetime.now(UTC) - timedelta(days=1),
                 )
+                session.add(account_row)
+                session.flush()  # the sealed secret is bound to the account's id
+                secrets_box.set_account_secret(account_row, demo_totp_secret(username), ring)
                 records = [
                     ConsentRecord(
                         employee_id=case.employee_id,

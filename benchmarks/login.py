@@ -35,6 +35,7 @@ os.environ.update(
     KWPORTAL_DATA_DIR=str(TMP),
     KWPORTAL_DATABASE_URL=f"sqlite:///{TMP / 'bench.db'}",
     KWPORTAL_SECRET_KEY="benchmark-secret",
+    KWPORTAL_TOTP_KEY="YmVuY2htYXJrLXRvdHAta2V5LTMyLWJ5dGVzLWxvbmc=",
 )
 
 import httpx  # noqa: E402
@@ -46,6 +47,7 @@ from kwportal.db import get_engine, transaction  # noqa: E402
 from kwportal.domain.roles import Role  # noqa: E402
 from kwportal.migrate import upgrade  # noqa: E402
 from kwportal.models import Account  # noqa: E402
+from kwportal.services.auth import secrets_box  # noqa: E402
 from kwportal.services.auth.passwords import hash_password, verify_password  # noqa: E402
 from kwportal.ui.api.auth import routes  # noqa: E402
 
@@ -76,16 +78,16 @@ def _accounts(count: int) -> list[tuple[str, str]]:
     with transaction() as session:
         for n in range(count):
             secret = pyotp.random_base32()
-            session.add(
-                Account(
-                    username=f"bench{n}",
-                    display_name=f"Bench {n}",
-                    role=str(Role.EMPLOYEE),
-                    password_hash=stored,
-                    totp_secret=secret,
-                    totp_confirmed_at=datetime.now(UTC),
-                )
+            account = Account(
+                username=f"bench{n}",
+                display_name=f"Bench {n}",
+                role=str(Role.EMPLOYEE),
+                password_hash=stored,
+                totp_confirmed_at=datetime.now(UTC),
             )
+            session.add(account)
+            session.flush()  # the sealed secret is bound to the account's id
+            secrets_box.set_account_secret(account, secret)
             made.append((f"bench{n}", secret))
     return made
 

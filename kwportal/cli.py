@@ -1,5 +1,5 @@
-"""``kwportal migrate | seed | demo-accounts | create-user | unlock | retention |
-newsletter-send | verify-audit | verify-receipt``."""
+"""``kwportal migrate | seed | demo-accounts | create-user | unlock | rotate-key | retention |
+newsletter-send | verify-audit | verify-receipt | jobs``."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from kwportal.services.auth.enrolment import NewAccount
 from kwportal.services.demo.accounts import demo_accounts
 from kwportal.services.demo.seed import SYSTEM_ACTOR, database_is_empty, seed_demo, seed_scale
 from kwportal.services.employee import receipts
-from kwportal.services.mail import send_all
+from kwportal.services.jobs import outbox
+from kwportal.services.jobs import tasks as jobs
 from kwportal.services.retention import desk as retention_desk
 from kwportal.services.retention import plan as retention
 from kwportal.services.retention import run as retention_run
@@ -116,12 +117,16 @@ def cmd_create_user(args: argparse.Namespace) -> int:
         employee_id=args.employee,
         language=args.language,
     )
+    ctx = _cli_context()
     with transaction() as session:
-        outcome = enrolment.invite(session, _cli_context(), SYSTEM_ACTOR, new)
+        outcome = enrolment.invite(session, ctx, SYSTEM_ACTOR, new)
+        if outcome.ok:
+            outbox.enqueue(session, outcome.mails, now=ctx.now, secret=ctx.secret)
     if not outcome.ok:
         return _fail(t(outcome.error, "en"))
-    send_all(outcome.mails, get_settings())
-    print(f"account {new.username.strip().lower()} created; invitation sent to {new.email}")
+    sent = outbox.drain()
+    how = "sent" if sent.sent else "queued (the jobs worker sends it)"
+    print(f"account {new.username.strip().lower()} created; invitation {how} to {new.email}")
     return 0
 
 
@@ -138,6 +143,46 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    """Reseal every TOTP secret under KWPORTAL_TOTP_KEY, opening the old ones with
+    KWPORTAL_TOTP_KEY_OLD (or --old-key-file): one transaction, audited; nothing changes
+    when any secret does not open."""
+    from kwportal.services.auth import secrets_box
+    from kwportal.settings import decode_key
+
+    settings = get_settings()
+    ring = secrets_box.keyring(settings)
+    if args.old_key_file:
+        with open(args.old_key_file, encoding="utf-8") as handle:
+            old = decode_key(handle.read())
+        if old is None:
+            return _fail(f"{args.old_key_file} does not hold a 32-byte base64 key")
+        ring = secrets_box.Keyring(ring.current, (*ring.old, old))
+    ctx = _cli_context()
+    try:
+        with transaction() as session:
+            done = secrets_box.rotate(session, ring)
+            auth_log(
+                session,
+                ctx,
+                "totp_key_rotated",
+                None,
+                action=audit.Action.UPDATE,
+                details={
+                    "resealed": done.resealed,
+                    "from": list(done.from_keys),
+                    "to": done.to_key,
+                },
+            )
+    except secrets_box.SecretBoxError as error:
+        return _fail(f"{error}; nothing was changed")
+    print(
+        f"{done.resealed} TOTP secrets resealed with key {done.to_key} "
+        f"({done.already_current} already were); remove KWPORTAL_TOTP_KEY_OLD now"
+    )
+    return 0
+
+
 def cmd_newsletter_send(args: argparse.Namespace) -> int:
     """Send one newsletter issue to every confirmed, unsuppressed subscriber; each mail has
     its own unsubscribe link and the RFC 8058 one-click headers."""
@@ -151,11 +196,28 @@ def cmd_newsletter_send(args: argparse.Namespace) -> int:
         subject_en=args.subject_en or args.subject_nl,
         body_en=Path(args.body_en or args.body_nl).read_text(encoding="utf-8"),
     )
+    ctx = _cli_context()
     with transaction() as session:
-        mails = newsletter.issue_mails(session, _cli_context(), issue)
-    sent = send_all(mails, get_settings())
-    print(f"newsletter: {sent} of {len(mails)} mails sent")
+        mails = newsletter.issue_mails(session, ctx, issue)
+        outbox.enqueue(session, mails, now=ctx.now, secret=ctx.secret)
+    report = outbox.drain(limit=max(len(mails), outbox.BATCH))
+    print(f"newsletter: {len(mails)} mails queued; {report.summary()}")
     return 0
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    """``run``: every job once, now (then exit); ``worker``: the task queue's consumer
+    (``make run`` starts it beside the app); ``retry-failed``: mail given up, once more."""
+    if args.action == "run":
+        for name, summary in jobs.run_due():
+            print(f"{name}: {summary}")
+        return 0
+    if args.action == "retry-failed":
+        print(f"{outbox.retry_failed(get_engine(), datetime.now(UTC))} mails back in line")
+        return 0
+    from kwportal.services.jobs import worker
+
+    return worker.serve(workers=args.workers, stop_with_parent=args.stop_with_parent)
 
 
 def _progress(label: str) -> Callable[[int, int], None]:
@@ -280,6 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
     unlock = sub.add_parser("unlock", help="lift a sign-in lockout")
     unlock.add_argument("username")
     unlock.set_defaults(func=cmd_unlock)
+    rotate = sub.add_parser("rotate-key", help="reseal every TOTP secret under the new key")
+    rotate.add_argument("--old-key-file", help="a file holding the previous key (base64)")
+    rotate.set_defaults(func=cmd_rotate_key)
     keep = sub.add_parser("retention", help="plan or run the destruction of expired files")
     keep.add_argument("action", choices=["plan", "run"])
     keep.add_argument("--list", action="store_true", help="list every file that is due")
@@ -298,6 +363,13 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("file", help="the downloaded receipt (.jws)")
     receipt.add_argument("--jwks", help="a JWKS or JWK file (default: this portal's own key)")
     receipt.set_defaults(func=cmd_verify_receipt)
+    work = sub.add_parser("jobs", help="the task queue: run due jobs once, or be its worker")
+    work.add_argument("action", choices=["run", "worker", "retry-failed"])
+    work.add_argument("--workers", type=int, default=1, help="worker threads (worker)")
+    work.add_argument(
+        "--stop-with-parent", action="store_true", help="exit when the starting process ends"
+    )
+    work.set_defaults(func=cmd_jobs)
     return parser
 
 

@@ -6,11 +6,14 @@ import reflex as rx
 from starlette.applications import Starlette
 
 from kwportal.db import get_engine, transaction
+from kwportal.services.auth import secrets_box
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui import routes
 from kwportal.ui.api import all_routes
-from kwportal.ui.middleware import ForgetOnConnect
+from kwportal.ui.event_shape import CheckEventShape
+from kwportal.ui.headers import SecuredApp
+from kwportal.ui.middleware import bind_tabs_to_sessions
 from kwportal.ui.pages.admin import accounts as admin_accounts
 from kwportal.ui.pages.admin import organisations as admin_orgs
 from kwportal.ui.pages.admin import teams as admin_teams
@@ -19,6 +22,7 @@ from kwportal.ui.pages.care import case_file as care_case_file
 from kwportal.ui.pages.care import caseload as care_caseload
 from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import feedback as care_feedback
+from kwportal.ui.pages.care import transfer as care_transfer
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
 from kwportal.ui.pages.employee import details as my_details
@@ -53,9 +57,11 @@ _settings.require_secrets()
 def _startup_checks() -> None:
     with transaction(get_engine()) as session:
         refuse_demo_accounts_outside_demo(session, demo=_settings.demo)
+        secrets_box.refuse_unknown_keys(session)
 
 
-app = rx.App(
+#: rx.App wrapped in the security headers (kwportal/ui/headers.py): every response
+app = SecuredApp(
     html_lang="nl",
     stylesheets=["/kwportal.css"],
     head_components=[
@@ -65,7 +71,8 @@ app = rx.App(
     api_transformer=Starlette(routes=all_routes()),
 )
 app.register_lifespan_task(_startup_checks)
-app.add_middleware(ForgetOnConnect())
+bind_tabs_to_sessions(app)
+app.add_middleware(CheckEventShape())
 #: the public site (seed ch. 2): (component, route, title key, description key)
 PUBLIC_PAGES = (
     (home.home, home.ROUTE, "home.title", "public.meta.home"),
@@ -176,6 +183,12 @@ SIGNED_IN_PAGES = (
         care_consent_requests.ROUTE,
         "consent_req.title",
         care_consent_requests.ConsentRequestState,
+    ),
+    (
+        care_transfer.care_transfer_page,
+        care_transfer.ROUTE,
+        "care_transfer.title",
+        care_transfer.CareTransferState,
     ),
     (
         employer_overview.employer_overview_page,

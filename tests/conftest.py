@@ -19,6 +19,8 @@ from kwportal.settings import _new_signing_key
 os.environ.setdefault("KWPORTAL_SECRET_KEY", "test-secret-key-not-for-production")
 #: consent receipts and export manifests are signed: one throw-away key per test run
 os.environ.setdefault("KWPORTAL_SIGNING_KEY", _new_signing_key())
+#: TOTP secrets are sealed at rest (AES-256-GCM): a fixed test key, 32 bytes in base64
+os.environ.setdefault("KWPORTAL_TOTP_KEY", "a3dwb3J0YWwtdGVzdC10b3RwLWtleS0zMi1ieXRlcyE=")
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TEST_SECRET = os.environ["KWPORTAL_SECRET_KEY"]
 

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Employee, Organisation, SickLeaveCase
+from kwportal.services.auth import secrets_box
 
 _seq = count(1)
 
@@ -44,12 +45,18 @@ def employee(session: Session, org: Organisation, **overrides: object) -> Employ
 
 
 def account(session: Session, role: Role, **overrides: object) -> Account:
+    """``totp_secret`` is given in the clear and stored sealed, as the portal stores it."""
     n = next(_seq)
     acc = Account(username=f"user{n}", display_name=f"User {n}", role=str(role))
+    secret = overrides.pop("totp_secret", None)
     for key, value in overrides.items():
         setattr(acc, key, value)
     session.add(acc)
     session.flush()
+    if secret is not None:
+        assert isinstance(secret, str)
+        secrets_box.set_account_secret(acc, secret)
+        session.flush()
     return acc
 
 

@@ -271,6 +271,8 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         answer=_RR,
         answered_at=_RR,
         handled_by_account_id=_RR,
+        export_delivered_at=_RR,
+        export_downloaded_at=_RR,
     ),
     **_table(
         "appointment",
@@ -394,6 +396,23 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         run_by=_AU,
     ),
     **_table("job_lock", name=_O, holder=_O, acquired_at=_O),
+    # mail waiting for the worker: the sealed message carries one-time links (credential)
+    **_table(
+        "outbox_mail",
+        id=_O,
+        message_id=_O,
+        recipient=_I,
+        payload=_CR,
+        status=_O,
+        attempts=_O,
+        created_at=_O,
+        next_attempt_at=_O,
+        claim=_O,
+        lease_until=_O,
+        last_error=_O,
+        sent_at=_O,
+    ),
+    **_table("reset_request", id=_AU, address_key=_AU, ip_key=_AU, occurred_at=_AU),
     **_table(
         "auth_failure",
         id=_AU,

@@ -2,7 +2,13 @@
 
 from kwportal.models.accounts import Account, CareTeam, TeamAssignment, TeamMember
 from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead
-from kwportal.models.auth import AuthFailure, LoginSession, OneTimeToken, RecoveryCode
+from kwportal.models.auth import (
+    AuthFailure,
+    LoginSession,
+    OneTimeToken,
+    RecoveryCode,
+    ResetRequest,
+)
 from kwportal.models.cases import (
     Appointment,
     CaseDocument,
@@ -22,6 +28,7 @@ from kwportal.models.consent import (
     RightsRequest,
 )
 from kwportal.models.employer import RosterUpload, StepCompletion
+from kwportal.models.outbox import OutboxMail
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
 from kwportal.models.visitors import (
@@ -62,10 +69,12 @@ __all__ = [
     "NewsletterSuppression",
     "OneTimeToken",
     "Organisation",
+    "OutboxMail",
     "PageView",
     "PublicFormHit",
     "QuestionnaireAnswer",
     "RecoveryCode",
+    "ResetRequest",
     "RetentionRun",
     "RetentionTombstone",
     "RightsRequest",

@@ -22,7 +22,8 @@ class Account(SQLModel, table=True):
     employee_id: int | None = Field(default=None, foreign_key="employee.id", index=True)
     language: str = Field(default="nl", max_length=5)
     password_hash: str | None = Field(default=None, max_length=255)
-    totp_secret: str | None = Field(default=None, max_length=64)
+    #: sealed (AES-GCM, services/auth/secrets_box.py): a dump alone yields no second factor
+    totp_secret: str | None = Field(default=None, max_length=255)
     totp_confirmed_at: datetime | None = None
     #: the last TOTP time step accepted: each step is accepted once (replay refusal)
     totp_last_step: int | None = None

@@ -26,8 +26,8 @@ class LoginSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
     last_totp_at: datetime | None = None
-    #: a new TOTP secret during (re-)enrolment, until its first code confirms it
-    pending_totp_secret: str | None = Field(default=None, max_length=64)
+    #: a new TOTP secret during (re-)enrolment, until its first code confirms it; sealed
+    pending_totp_secret: str | None = Field(default=None, max_length=255)
     ip: str = Field(default="", max_length=64)
     user_agent: str = Field(default="", max_length=300)
     ended_at: datetime | None = None
@@ -70,4 +70,18 @@ class AuthFailure(SQLModel, table=True):
     account_id: int | None = Field(default=None, foreign_key="account.id")
     ip: str = Field(default="", max_length=64, index=True)
     kind: str = Field(max_length=20)
+    occurred_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class ResetRequest(SQLModel, table=True):
+    """One "forgot password" request, counted for the limits per address and per IP (the
+    counters live here, not in a process: several workers serve one address). Both only as
+    keyed hashes, kept one day."""
+
+    __tablename__ = "reset_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: HMAC of the address or username as typed: unknown ones are limited alike
+    address_key: str = Field(max_length=64, index=True)
+    ip_key: str = Field(max_length=64, index=True)
     occurred_at: datetime = Field(default_factory=utcnow, index=True)

@@ -94,6 +94,11 @@ class RightsRequest(SQLModel, table=True):
     answer: str = Field(default="", max_length=10000)
     answered_at: datetime | None = None
     handled_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    #: an access request (seed ch. 3 A) is answered by putting the export on the employee's
+    #: own page: when that happened, and when he first downloaded it (the desk sees these
+    #: two moments, never the export)
+    export_delivered_at: datetime | None = None
+    export_downloaded_at: datetime | None = None
 
 
 class EmployeeNotice(SQLModel, table=True):

@@ -3,10 +3,11 @@
 A page state or an HTTP route hands a use case and its arguments to :func:`run`. In ONE
 transaction it resolves the session from the cookie token, builds the actor, checks the
 role, the link to a person and the fresh code that the use case (and the handler's guard)
-declare, runs the use case and commits; only then does it send the mail the use case
-queued. A refusal (not signed in, another role, no person, a fresh code needed) is raised
-after the commit, so an idle session ended on the way is recorded; a use case's own error
-rolls the whole unit back and reaches the caller to be mapped to a message.
+declare, runs the use case, writes the mail it queued to the outbox and commits; then it
+wakes the task queue's worker, which sends it (never the click itself). A refusal (not
+signed in, another role, no person, a fresh code needed) is raised after the commit, so an
+idle session ended on the way is recorded; a use case's own error rolls the whole unit back
+and reaches the caller to be mapped to a message.
 
 A use case is ``do_<verb>(actor, ..., *, ctx)``: ``ctx`` carries the transaction, the time,
 where the request came from, the server secret and the outbox. Pages and states never
@@ -28,7 +29,9 @@ from kwportal.models import Account
 from kwportal.services import audit
 from kwportal.services.auth import sessions
 from kwportal.services.auth.actors import actor_for
-from kwportal.services.mail import send_all
+from kwportal.services.jobs import outbox
+from kwportal.services.jobs.queue import nudge
+from kwportal.services.mail import Mail
 from kwportal.services.unit import (
     Ctx,
     Gate,
@@ -94,6 +97,7 @@ def run(
     ``guard`` is the handler's own gate (its roles), checked beside the use case's."""
     declared = gate_of(work)
     refusal: Refusal | None = None
+    queued = 0
     with transaction() as session:
         ctx = _context(session, caller.access)
         signed_in = sessions.resolve(session, ctx, caller.token)
@@ -111,21 +115,47 @@ def run(
                 signed_in=signed_in,
             )
             value = work(_actor(session, signed_in), *args, ctx=ctx, **kwargs)
+            queued = _queue_mail(ctx, value)
     if refusal is not None:
         raise refusal
-    send_all(ctx.outbox, get_settings())
+    _wake_sender(queued)
     assert signed_in is not None
     return Done(value, signed_in)
 
 
 def run_public(access: audit.AccessPoint, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """An act that needs no session (sign-in steps, the public site): ``work(*args,
-    ctx=ctx)`` in one transaction, its mail sent after the commit."""
+    ctx=ctx)`` in one transaction, its mail queued in it."""
     with transaction() as session:
         ctx = _context(session, access)
         value = work(*args, ctx=ctx, **kwargs)
-    send_all(ctx.outbox, get_settings())
+        queued = _queue_mail(ctx, value)
+    _wake_sender(queued)
     return value
+
+
+def _queue_mail(ctx: Ctx, value: object) -> int:
+    """Write the unit's mail to the outbox in its own transaction: what the use case
+    passed to ``ctx.send``, and what it hands back in its value's ``mails`` (the sign-in
+    and public-site outcomes, whose routes never wait on mail). The worker sends it; SMTP
+    being slow or down never holds up the click, and never loses the mail."""
+    sent_ids = {id(mail) for mail in ctx.outbox}
+    handed_back = getattr(value, "mails", None)
+    extra = [
+        mail
+        for mail in (handed_back if isinstance(handed_back, list | tuple) else ())
+        if isinstance(mail, Mail) and id(mail) not in sent_ids
+    ]
+    mails = [*ctx.outbox, *extra]
+    if not mails:
+        return 0
+    return outbox.enqueue(ctx.session, mails, now=ctx.now, secret=ctx.secret)
+
+
+def _wake_sender(queued: int) -> None:
+    """After the commit: wake the queue's worker (returns at once; never sends here)."""
+    if queued:
+        nudge()
 
 
 def _actor(session: Session, signed_in: sessions.SignedIn) -> Actor:
@@ -143,6 +173,23 @@ def do_touch(actor: Actor, *, ctx: Ctx) -> None:
     data, so a call without a session is still refused."""
 
 
+@use_case(step_up=True)
+def do_confirm_fresh_code(actor: Actor, *, ctx: Ctx) -> None:
+    """Nothing but the session check with a fresh code: for an act the browser then does
+    itself (a download link), so a stale code is sent to the step-up page first."""
+
+
+def session_of(caller: Caller) -> int | None:
+    """The id of the active session the caller's cookie resolves to, or None: one small
+    read (an idle session is ended on the way) for an event that runs no use case of its
+    own, so a tab bound to a session can tell it ended (kwportal/ui/middleware.py). A
+    public event is no sign of activity: "last seen" stays as it is."""
+    with transaction() as session:
+        ctx = _context(session, caller.access)
+        signed_in = sessions.resolve(session, ctx, caller.token, touch=False)
+    return signed_in.session_id if signed_in is not None else None
+
+
 __all__ = [
     "Caller",
     "Ctx",
@@ -153,8 +200,10 @@ __all__ = [
     "Refusal",
     "RoleRefused",
     "StepUpNeeded",
+    "do_confirm_fresh_code",
     "do_touch",
     "run",
     "run_public",
+    "session_of",
     "use_case",
 ]

@@ -1,27 +1,35 @@
-"""Nothing of a person stays in a browser tab's server-side state across a (re)connect.
+"""Nothing of a person stays in a browser tab's server-side state once the tab's session is
+gone, and nothing of it is sent again (issue 4; issue 16, items 2 and 8).
 
-Reflex keeps a state tree per tab, keyed by a token in the tab's session storage, and sends
-a full snapshot of it when the tab (re)connects — before any on_load handler could check
-the session. So every session-bound state is reset at that moment; a guarded on_load fills
-it again only if the cookie still resolves to an active session.
+Reflex keeps a state tree per tab, keyed by a token in the tab's session storage. It sends
+a full snapshot of the tree when the tab (re)connects — before any on_load handler could
+check the session — and it recomputes and sends computed values whenever an event, a public
+one such as ``set_lang`` included, changes what they depend on. So before every event:
+
+- a tab that (re)connects has every session state (``AuthState`` and its page states)
+  reset; a guarded on_load fills them again only if the cookie resolves to a session;
+- a tab bound to a session (``AuthState._bound``, see ``tab_sessions.py``) whose cookie
+  changed or is gone, or that a guard found signed out (``AuthState._forget``), is reset;
+- for a handler that runs no use case (a public one, or one of Reflex's own), the cookie
+  must still resolve to the very session the tab is bound to: one small read. A guarded
+  handler's runner makes that check itself, in the click's one unit of work.
 """
 
 from __future__ import annotations
 
+import asyncio
+from functools import lru_cache
 from typing import Any
 
+from reflex.istate.manager.token import BaseStateToken
 from reflex.middleware.middleware import Middleware
 from reflex.state import BaseState, State
 from reflex.utils.format import format_event_handler
 
+from kwportal.services import runner
+from kwportal.ui import tab_sessions
+from kwportal.ui.guard import guard_roles_of
 from kwportal.ui.states.auth import AuthState
-
-
-def _session_states(cls: type[BaseState]) -> list[type[BaseState]]:
-    found = [cls]
-    for sub in cls.get_substates():
-        found += _session_states(sub)
-    return found
 
 
 def _hydrate_names() -> frozenset[str]:
@@ -30,13 +38,60 @@ def _hydrate_names() -> frozenset[str]:
     )
 
 
-class ForgetOnConnect(Middleware):
-    """Reset every :class:`AuthState` substate when a tab hydrates."""
+@lru_cache(maxsize=4096)
+def is_guarded(event_name: str) -> bool:
+    """Whether the event's handler is wrapped by ``guarded`` (unknown names: not)."""
+    path, _, name = event_name.rpartition(".")
+    try:
+        handler = State.get_class_substate(path).event_handlers.get(name)
+    except ValueError:
+        return False
+    return handler is not None and guard_roles_of(handler.fn) is not None
+
+
+def loaded_auth_state(state: BaseState) -> AuthState | None:
+    """The tab's ``AuthState`` if this event loaded it (Redis loads only the handler's
+    branch: a state not loaded cannot be in this event's reply)."""
+    node: BaseState | None = state._get_root_state()
+    for name in AuthState.get_full_name().split(".")[1:]:
+        node = node.substates.get(name) if node is not None else None
+    return node if isinstance(node, AuthState) else None
+
+
+async def forget_session_states(state: BaseState) -> None:
+    """Reset ``AuthState`` and every state below it (loading them all first)."""
+    auth = await state._get_root_state().get_state(AuthState)
+    auth.reset()  # type: ignore[no-untyped-call]
+
+
+async def _still_bound(auth: AuthState, event_name: str) -> bool:
+    if auth._bound != tab_sessions.binding(auth._cookie_token()) or auth._signed_in is None:
+        return False
+    if is_guarded(event_name):
+        return True  # the guard's runner checks the session in the click's own unit
+    session_id = await asyncio.to_thread(runner.session_of, auth._caller())
+    return session_id == auth._signed_in.session_id
+
+
+class BindTabToSession(Middleware):
+    """Reset every session state of a tab that (re)connects or whose session is gone."""
 
     async def preprocess(self, app: Any, state: BaseState, event: Any) -> None:
-        if event.name not in _hydrate_names():
+        if event.name in _hydrate_names():
+            await forget_session_states(state)
             return None
-        for cls in _session_states(AuthState):
-            substate = await state.get_state(cls)
-            substate.reset()  # type: ignore[no-untyped-call]
+        auth = loaded_auth_state(state)
+        if auth is not None and auth._bound and not await _still_bound(auth, event.name):
+            await forget_session_states(state)
         return None
+
+
+def bind_tabs_to_sessions(app: Any) -> None:
+    """Check every event (the middleware) and let logout reset the session's tabs."""
+
+    async def reset_tab(tab: str) -> None:
+        async with app.modify_state(BaseStateToken(ident=tab, cls=AuthState)) as state:
+            await forget_session_states(state)
+
+    app.add_middleware(BindTabToSession())
+    tab_sessions.install(reset_tab)

@@ -60,6 +60,7 @@ CARE_CASE = "/care-case"
 CASE_ADMIN = "/case-admin"
 CARE_FEEDBACK = "/care-feedback"
 CONSENT_REQUESTS = "/consent-requests"
+CARE_TRANSFER = "/care-transfer"
 CALLBACKS = "/callbacks"
 
 # --- privacy desk ---
@@ -108,12 +109,17 @@ API_CARE_ADDRESS = "/api/my/care-address"
 API_EXPORT = "/api/my/export"
 API_ROSTER = "/api/employer/roster"
 API_REPORTS_CSV = "/api/employer/reports.csv"
+#: the desk's former downloads: they refuse (the doctor releases the transfer package, the
+#: employee downloads his own export)
 API_TRANSFER = "/api/desk/transfer"
 API_ACCESS_EXPORT = "/api/desk/access-export"
+#: the company doctor's release of the encrypted transfer package
+API_CARE_TRANSFER = "/api/care/transfer"
 
 
 # --- names the browser and the server share ---
-#: the HttpOnly session cookie (a random token; the server keeps only its HMAC)
+#: the HttpOnly session cookie (a random token; the server keeps only its HMAC), by this
+#: name over plain http (a developer's machine); over https see :func:`session_cookie`
 SESSION_COOKIE = "kw_session"
 #: the visitor's cookie choice, the public forms' bot check and the marketing opt-in
 CHOICE_COOKIE = "kw_cookie_choice"
@@ -121,6 +127,13 @@ FORM_COOKIE = "kw_form"
 MARKETING_COOKIE = "kw_marketing"
 HONEYPOT = "website"
 TOKEN_FIELD = "form_token"
+
+
+def session_cookie(secure: bool) -> str:
+    """The session cookie's name: over https with the ``__Host-`` prefix, so a browser
+    accepts it only when Secure, for this host alone (no Domain), on path ``/`` — a
+    neighbouring subdomain cannot plant or shadow it."""
+    return f"__Host-{SESSION_COOKIE}" if secure else SESSION_COOKIE
 
 
 def with_query(path: str, **query: str | int) -> str:

@@ -15,7 +15,9 @@ from datetime import datetime, timedelta
 import httpx
 import pyotp
 
+from kwportal.services.auth.secrets_box import Keyring
 from kwportal.services.demo.accounts import DemoAccount, demo_accounts
+from kwportal.settings import decode_key
 from tests.e2e.harness import BIN, ROOT, Portal
 from tests.e2e.mailcatcher import MailCatcher, link_in
 
@@ -26,6 +28,15 @@ SESSION_COOKIE = "kw_session"
 
 def demo(username: str) -> DemoAccount:
     return next(a for a in demo_accounts() if a.username == username)
+
+
+def portal_keyring(portal: Portal) -> Keyring:
+    """The key the portal seals TOTP secrets with (its environment's, else its demo file),
+    for a test that writes an account straight into its database."""
+    text = portal.env.get("KWPORTAL_TOTP_KEY") or (portal.data_dir / "totp_key.demo").read_text()
+    key = decode_key(text)
+    assert key is not None, "the portal has no TOTP key"
+    return Keyring(key)
 
 
 class TotpCodes:

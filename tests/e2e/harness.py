@@ -51,8 +51,13 @@ def portal_env(data_dir: Path, port: int, smtp_port: int | None = None) -> dict[
         KWPORTAL_FORM_MIN_SECONDS="0",
         # its own build directory, so a running `make run` (.web) is never disturbed
         REFLEX_WEB_WORKDIR=os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")),
+        # were any tab state written to disk, it would land beside the data (issue 16)
+        REFLEX_STATES_WORKDIR=str(data_dir / "reflex-states"),
     )
     env.pop("KWPORTAL_SECRET_KEY", None)
+    # one process, tab state in memory, the socket peer as the client: unless a test asks
+    for name in ("KWPORTAL_REDIS_URL", "KWPORTAL_TRUSTED_PROXIES", "REFLEX_REDIS_URL"):
+        env.pop(name, None)
     for name in ("KWPORTAL_SMTP_HOST", "KWPORTAL_SMTP_PORT"):
         env.pop(name, None)
     if smtp_port is not None:
@@ -68,15 +73,22 @@ class Portal:
     log: Path
     #: the environment the portal runs with, for CLI commands against the same database
     env: dict[str, str] = field(default_factory=dict)
+    #: the task queue's worker beside it (``kwportal jobs worker``, as ``make run``): it
+    #: sends the mail the portal queues in its outbox
+    worker: subprocess.Popen[bytes] | None = None
 
     @property
     def db(self) -> Path:
         return self.data_dir / "kwportal.db"
 
 
-def start_portal(data_dir: Path, *, smtp_port: int | None = None) -> Portal:
+def start_portal(
+    data_dir: Path, *, smtp_port: int | None = None, extra_env: dict[str, str] | None = None
+) -> Portal:
+    """``extra_env`` on top of the usual environment (e.g. ``KWPORTAL_REDIS_URL``; then
+    also its own ``REFLEX_WEB_WORKDIR``: the build bakes the port in)."""
     port = free_port()
-    env = portal_env(data_dir, port, smtp_port)
+    env = {**portal_env(data_dir, port, smtp_port), **(extra_env or {})}
     kwportal = str(BIN / "kwportal")
     subprocess.run([kwportal, "migrate"], env=env, check=True, cwd=ROOT)
     subprocess.run(
@@ -104,7 +116,15 @@ def start_portal(data_dir: Path, *, smtp_port: int | None = None) -> Portal:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    portal = Portal(f"http://localhost:{port}", data_dir, process, log, env)
+    worker = subprocess.Popen(
+        [kwportal, "jobs", "worker", "--stop-with-parent"],
+        cwd=ROOT,
+        env=env,
+        stdout=(data_dir / "worker.log").open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    portal = Portal(f"http://localhost:{port}", data_dir, process, log, env, worker)
     _wait_until_up(portal)
     return portal
 
@@ -126,12 +146,14 @@ def _wait_until_up(portal: Portal) -> None:
 
 
 def stop_portal(portal: Portal) -> None:
-    if portal.process.poll() is None:
-        os.killpg(portal.process.pid, signal.SIGTERM)
+    for process in (portal.process, portal.worker):
+        if process is None or process.poll() is not None:
+            continue
+        os.killpg(process.pid, signal.SIGTERM)
         try:
-            portal.process.wait(timeout=20)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(portal.process.pid, signal.SIGKILL)
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 def url_at(path: str) -> re.Pattern[str]:

@@ -1,43 +1,43 @@
-"""The privacy desk in the browser (issue 7, item 7): the access-log search shows metadata
-only, and a transfer request yields a signed package that downloads as a file (never through
-the page) and verifies against the published key; then receipt is confirmed."""
+"""The privacy desk in the browser (issue 7, item 7; issue 16, item 1): the access-log search
+shows metadata only; a transfer request is released by the COMPANY DOCTOR as a signed
+package encrypted to the new arbodienst (age format), while the desk sees only that and
+when, and confirms receipt; an access request is answered by delivering the export to the
+employee's own page, and the desk sees only when it was delivered and downloaded.
+
+Changed in issue 16: these tests used to have the desk download the transfer package and
+the employee's export itself; the desk now downloads nothing."""
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import jsonschema
-from playwright.sync_api import Page, expect
+import pyrage
+from playwright.sync_api import Download, Page, expect
+from pyrage import x25519
 
 from kwportal.services import signing
+from kwportal.services.case import transfer_package as packing
 from kwportal.services.employee import export
-from kwportal.services.privacy import transfer_package as packing
-from kwportal.ui.api.desk import TRANSFER_PATH
-from kwportal.ui.api.desk_export import ACCESS_EXPORT_PATH
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
+from tests.e2e.mailcatcher import MailCatcher, body_of
 from tests.e2e.test_consent_e2e import make_account
-from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
+from tests.e2e.test_login_e2e import alert, display_name, fits_and_passes_axe, nl, sign_in
 
 CANARIES = ("MEDISCH-", "ZORGADRES-", "CONCEPT-")
 TRANSFER_TEXT = "Mijn werkgever stapt over naar Arbo Oost BV (e2e-overdracht)."
 RECIPIENT = "Arbo Oost BV"
+DOCTOR = "arts.logistiek"
 ACCESS_TEXT = "Graag alles wat u over mij bewaart (e2e-inzage)."
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "export.schema.json").read_text())
-
-
-def _pages_only(recording: Recording) -> Recording:
-    """Everything the desk's browser received except the package itself: the download is
-    meant to hold the case (it goes to the new arbodienst), the pages and frames are not."""
-    return Recording(
-        frames=recording.frames,
-        responses=[r for r in recording.responses if TRANSFER_PATH not in r.url],
-    )
 
 
 def test_access_log_search_shows_metadata_only(
@@ -91,81 +91,122 @@ def _request_transfer(page: Page, portal: Portal, totp_codes: TotpCodes) -> None
     alert(page).to_have_text(nl("rights.submitted"))
 
 
-def test_transfer_package_downloads_signed_and_receipt_is_confirmed(
+def _arbodienst_disclosures(portal: Portal) -> int:
+    with database(portal) as db:
+        row = db.execute(
+            "SELECT count(*) FROM disclosure WHERE recipient_kind = 'arbodienst'"
+        ).fetchone()
+    return int(row[0])
+
+
+def test_transfer_package_is_released_by_the_doctor_encrypted_and_receipt_is_confirmed(
     portal: Portal,
     phone_page: Page,
     another_phone: Callable[[], Page],
     recording: Recording,
     totp_codes: TotpCodes,
-    tmp_path: Path,
 ) -> None:
     _request_transfer(another_phone(), portal, totp_codes)
+    downloads: list[Download] = []
 
     desk = phone_page
+    desk.on("download", lambda download: downloads.append(download))
     sign_in(desk, portal, demo("privacy.krachtwerkt"), totp_codes)
     desk.goto(portal.url + "/rights-desk")
     item = desk.get_by_role("listitem").filter(has_text=TRANSFER_TEXT)
     expect(item.get_by_role("heading", name=nl("transfer.heading"))).to_be_visible()
+    expect(item).to_contain_text(nl("transfer.waiting_for_doctor"))
+    # the desk builds nothing: no recipient field, no download, nothing to confirm yet
+    expect(item.get_by_label(nl("transfer.recipient"))).to_have_count(0)
     expect(item.get_by_role("button", name=nl("transfer.confirm"))).to_have_count(0)
     fits_and_passes_axe(desk)
 
-    item.get_by_label(nl("transfer.recipient")).fill(RECIPIENT)
-    with desk.expect_download() as waiting:
-        item.get_by_role("button", name=nl("transfer.build"), exact=True).click()
+    doctor = another_phone()
+    recording.attach(doctor)  # the doctor's browser gets the encrypted file only
+    sign_in(doctor, portal, demo(DOCTOR), totp_codes)
+    doctor.get_by_role("link", name=nl("care_transfer.link")).click()
+    expect(doctor).to_have_url(url_at("/care-transfer"))
+    expect(doctor.get_by_role("heading", level=1)).to_have_text(nl("care_transfer.title"))
+    request = doctor.get_by_role("listitem").filter(has_text="LOG00001")
+    expect(request).to_contain_text(nl("care_transfer.open_cases"))
+    fits_and_passes_axe(doctor)
+
+    before = _arbodienst_disclosures(portal)
+    request.get_by_label(nl("transfer.recipient")).fill(RECIPIENT)
+    request.get_by_label(nl("care_transfer.age_key")).fill("age1nietgeldig")
+    request.get_by_role("button", name=nl("care_transfer.release"), exact=True).click()
+    expect(doctor).to_have_url(url_at("/care-transfer"))
+    alert(doctor).to_have_text(nl("care_transfer.not_an_age_key"))
+    assert _arbodienst_disclosures(portal) == before
+    fits_and_passes_axe(doctor)
+
+    identity = x25519.Identity.generate()
+    request = doctor.get_by_role("listitem").filter(has_text="LOG00001")
+    request.get_by_label(nl("transfer.recipient")).fill(RECIPIENT)
+    request.get_by_label(nl("care_transfer.by_key")).check()
+    request.get_by_label(nl("care_transfer.age_key")).fill(str(identity.to_public()))
+    with doctor.expect_download() as waiting:
+        request.get_by_role("button", name=nl("care_transfer.release"), exact=True).click()
     download = waiting.value
     assert download.suggested_filename.startswith("overdracht-")
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    content = saved.read_bytes()
-
+    assert download.suggested_filename.endswith(".zip.age")
+    sealed = Path(download.path()).read_bytes()
+    assert sealed.startswith(b"age-encryption.org/v1")
+    content = pyrage.decrypt(sealed, [identity])
     jwk = httpx.get(portal.url + signing.WELL_KNOWN_PATH, timeout=10).json()["keys"][0]
     manifest = packing.verify(content, jwk)
     assert manifest["recipient"] == RECIPIENT
-    with zipfile.ZipFile(saved) as archive:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
         document = json.loads(archive.read(packing.DATA_FILE))
     assert document["employee"]["personnel_number"] == "LOG00001"
     assert document["cases"] and "MEDISCH-" in json.dumps(document["cases"])
+    assert _arbodienst_disclosures(portal) > before
 
     desk.reload()
     item = desk.get_by_role("listitem").filter(has_text=TRANSFER_TEXT)
     today = datetime.now(UTC).date().isoformat()
-    expect(item).to_contain_text(nl("transfer.awaiting"))
+    expect(item).to_contain_text(nl("transfer.released_on"))
     expect(item).to_contain_text(today)
+    expect(item).to_contain_text(display_name(portal, DOCTOR))
+    expect(item).to_contain_text(nl("transfer.awaiting"))
     fits_and_passes_axe(desk)
     item.get_by_role("button", name=nl("transfer.confirm"), exact=True).click()
     alert(desk).to_have_text(nl("transfer.confirmed"))
     expect(item).to_contain_text(nl("transfer.confirmed_on"))
     expect(item.get_by_role("button", name=nl("transfer.confirm"))).to_have_count(0)
 
-    item.get_by_label(nl("transfer.recipient")).fill(RECIPIENT)
-    item.get_by_role("button", name=nl("transfer.build"), exact=True).click()
-    expect(desk).to_have_url(url_at("/rights-desk"))
-    alert(desk).to_have_text(nl("transfer.no_open_case"))
-    fits_and_passes_axe(desk)
-    assert_no_leak(_pages_only(recording), CANARIES)
+    # once received, the cases are no longer KrachtWerkt's to hand over
+    doctor.reload()
+    expect(doctor.get_by_role("heading", level=1)).to_have_text(nl("care_transfer.title"))
+    expect(doctor.get_by_role("listitem").filter(has_text="LOG00001")).to_have_count(0)
+    assert downloads == [], "the desk downloaded something"
+    assert_no_leak(recording, CANARIES)
 
 
-def _employee_with_a_case(portal: Portal) -> int:
-    """An employee of the logistics demo employer with a case and no account yet."""
+def _employee_with_a_case(portal: Portal) -> tuple[int, str]:
+    """An employee of the logistics demo employer with a case and no account yet; (id,
+    name as the desk sees it)."""
     with database(portal) as db:
         row = db.execute(
-            "SELECT c.employee_id FROM sick_leave_case c JOIN organisation o"
-            " ON o.id = c.organisation_id WHERE o.name LIKE 'Logistiek%'"
+            "SELECT c.employee_id, e.first_name || ' ' || e.last_name FROM sick_leave_case c"
+            " JOIN organisation o ON o.id = c.organisation_id"
+            " JOIN employee e ON e.id = c.employee_id WHERE o.name LIKE 'Logistiek%'"
             " AND c.employee_id NOT IN (SELECT employee_id FROM account"
             "   WHERE employee_id IS NOT NULL) ORDER BY c.id DESC LIMIT 1"
         ).fetchone()
     assert row
-    return int(row[0])
+    return int(row[0]), str(row[1])
 
 
-def test_access_request_is_answered_with_the_employees_own_export(
+def test_access_request_is_answered_by_delivering_the_export_to_the_employee(
     portal: Portal,
     phone_page: Page,
     another_phone: Callable[[], Page],
     recording: Recording,
     totp_codes: TotpCodes,
+    smtp_server: MailCatcher,
 ) -> None:
-    employee_id = _employee_with_a_case(portal)
+    employee_id, name = _employee_with_a_case(portal)
     me = make_account(portal, "employee", "werknemer.inzage", employee_id=employee_id)
     employee = another_phone()
     sign_in(employee, portal, me, totp_codes)
@@ -175,15 +216,35 @@ def test_access_request_is_answered_with_the_employees_own_export(
     employee.get_by_role("button", name=nl("rights.submit"), exact=True).click()
     alert(employee).to_have_text(nl("rights.submitted"))
 
+    downloads: list[Download] = []
     desk = phone_page
+    desk.on("download", lambda download: downloads.append(download))
     sign_in(desk, portal, demo("privacy.krachtwerkt"), totp_codes)
     desk.goto(portal.url + "/rights-desk")
     item = desk.get_by_role("listitem").filter(has_text=ACCESS_TEXT)
     expect(item.get_by_role("heading", name=nl("desk_export.heading"))).to_be_visible()
     expect(item.get_by_role("heading", name=nl("transfer.heading"))).to_have_count(0)
     fits_and_passes_axe(desk)
-    with desk.expect_download() as waiting:
-        item.get_by_role("button", name=nl("desk_export.build"), exact=True).click()
+    item.get_by_label(nl("rights_desk.answer_label")).fill("Uw gegevens staan voor u klaar.")
+    item.get_by_role("button", name=nl("desk_export.deliver"), exact=True).click()
+    alert(desk).to_have_text(nl("rights_desk.answered"))
+    delivered = desk.get_by_role("region", name=nl("desk_export.delivered_title"))
+    line = delivered.get_by_role("listitem").filter(has_text=name)
+    here = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    expect(line).to_contain_text(nl("desk_export.delivered_on"))
+    expect(line).to_contain_text(here)
+    expect(line).to_contain_text(nl("desk_export.not_yet"))
+    fits_and_passes_axe(desk)
+
+    mail = smtp_server.wait_for(f"{me.username}@example.test")
+    assert str(mail["Subject"]) == nl("mail.export_ready.subject")
+    assert f"{portal.url}/my-export" in body_of(mail)
+    assert not [c for c in CANARIES if c in body_of(mail)]
+
+    employee.goto(portal.url + "/my-export")
+    expect(employee.get_by_role("heading", name=nl("export.delivered_title"))).to_be_visible()
+    with employee.expect_download() as waiting:
+        employee.get_by_role("button", name=nl("export.download"), exact=True).click()
     download = waiting.value
     assert download.suggested_filename == (
         f"kwportal-export-{employee_id}-{datetime.now(UTC):%Y%m%d}.zip"
@@ -198,19 +259,24 @@ def test_access_request_is_answered_with_the_employees_own_export(
     jwks = httpx.get(portal.url + signing.WELL_KNOWN_PATH, timeout=30).json()
     header, signed = signing.verify(token, jwks["keys"][0])
     assert header["typ"] == export.MANIFEST_TYP and signed == manifest
+
+    desk.reload()
+    delivered = desk.get_by_role("region", name=nl("desk_export.delivered_title"))
+    line = delivered.get_by_role("listitem").filter(has_text=name)
+    expect(line).to_contain_text(nl("desk_export.downloaded_on"))
+    expect(line).not_to_contain_text(nl("desk_export.not_yet"))
     with database(portal) as db:
-        linked = db.execute(
-            "SELECT subject_employee_id, objects FROM audit_event"
-            " WHERE event_type = 'access_request_export'"
+        events = db.execute(
+            "SELECT event_type, actor_role FROM audit_event WHERE subject_employee_id = ?"
+            " AND event_type IN ('access_request_delivered', 'access_request_downloaded',"
+            " 'data_export', 'access_request_export') ORDER BY seq",
+            (employee_id,),
         ).fetchall()
-    assert [row[0] for row in linked] == [employee_id]
-    assert '"rights_request"' in linked[0][1]
-    expect(desk).to_have_url(url_at("/rights-desk"))
+    assert [tuple(row) for row in events] == [
+        ("access_request_delivered", "privacy_officer"),
+        ("data_export", "employee"),
+        ("access_request_downloaded", "employee"),
+    ]
+    assert downloads == [], "the desk downloaded something"
     # the desk's pages show who asked (his name), never the content of the export
-    assert_no_leak(
-        Recording(
-            frames=recording.frames,
-            responses=[r for r in recording.responses if ACCESS_EXPORT_PATH not in r.url],
-        ),
-        CANARIES,
-    )
+    assert_no_leak(recording, CANARIES)

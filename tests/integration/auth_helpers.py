@@ -19,7 +19,7 @@ from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import Account, AuditEvent, LoginSession
 from kwportal.services import audit
-from kwportal.services.auth import login, passwords
+from kwportal.services.auth import login, passwords, secrets_box
 from kwportal.services.auth.common import Context
 from tests import factories
 from tests.conftest import TEST_SECRET
@@ -106,6 +106,11 @@ def account_row(engine: Engine, account_id: int) -> Account:
         found = session.get(Account, account_id)
         assert found is not None
         return found
+
+
+def totp_secret_of(engine: Engine, account_id: int) -> str | None:
+    """The account's TOTP secret as the portal opens it (the row holds it sealed)."""
+    return secrets_box.account_secret(account_row(engine, account_id))
 
 
 def session_rows(engine: Engine, account_id: int) -> list[LoginSession]:

@@ -81,11 +81,14 @@ def get(client: TestClient, path: str, *, token: str = "") -> httpx.Response:
     return client.get(path, headers=headers)
 
 
-def session_cookie(response: httpx.Response) -> tuple[str, dict[str, str]]:
-    """(value, attributes with lower-case names) of the one kw_session Set-Cookie."""
-    found = [h for h in response.headers.get_list("set-cookie") if h.startswith(SESSION_COOKIE)]
+def session_cookie(
+    response: httpx.Response, name: str = SESSION_COOKIE
+) -> tuple[str, dict[str, str]]:
+    """(value, attributes with lower-case names) of the one session Set-Cookie (``name``:
+    kw_session over http, __Host-kw_session over https)."""
+    found = [h for h in response.headers.get_list("set-cookie") if h.startswith(name + "=")]
     assert len(found) == 1, found
-    morsel = SimpleCookie(found[0])[SESSION_COOKIE]
+    morsel = SimpleCookie(found[0])[name]
     flags = {part.strip().split("=")[0].lower() for part in found[0].split(";")[1:]}
     attributes = {k.lower(): str(v) for k, v in morsel.items() if v}
     attributes.update({f: attributes.get(f, "") or "1" for f in flags if f not in attributes})
@@ -193,7 +196,8 @@ def test_over_https_the_cookie_is_secure(engine, monkeypatch):
             follow_redirects=False,
         )
     assert response.status_code == 303
-    assert "secure" in session_cookie(response)[1]
+    # issue 16 item 4: over https the cookie carries the __Host- prefix
+    assert "secure" in session_cookie(response, "__Host-kw_session")[1]
 
 
 # --- origin ------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import event, update
@@ -26,8 +25,6 @@ from kwportal.models import (
     StepCompletion,
     TeamAssignment,
 )
-from kwportal.services import runner
-from kwportal.services.mail import Mail
 from kwportal.ui.api import employer as employer_api
 from kwportal.ui.pages.employer.case import EmployerCaseState
 from kwportal.ui.pages.employer.overview import EmployerOverviewState
@@ -42,6 +39,7 @@ from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fi
     new_enrolled,
     sign_in,
 )
+from tests.integration.outbox_helpers import Outbox
 from tests.integration.served import portal_database, redirect_target, route_client
 from tests.integration.state_driver import call, page_state
 
@@ -57,16 +55,9 @@ def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[Mail]:
-    """The mail the runner sends after the commit."""
-    mails: list[Mail] = []
-
-    def keep(batch: Any, _settings: object) -> int:
-        mails.extend(batch)
-        return len(mails)
-
-    monkeypatch.setattr(runner, "send_all", keep)
-    return mails
+def mail(portal: Engine) -> Outbox:
+    """The mail the runner queued in the unit's transaction, sent by the worker's drain."""
+    return Outbox(portal)
 
 
 class Begins:
@@ -123,7 +114,7 @@ def test_the_overview_and_the_reports_are_one_unit_each(portal: Engine) -> None:
 
 
 def test_a_sick_report_is_one_unit_and_the_team_hears_after_it(
-    portal: Engine, sent: list[Mail]
+    portal: Engine, mail: Outbox
 ) -> None:
     token, _, org_id = _world(portal)
     state = page_state(SickReportState, token, url=f"{PAGE}/employer-sick-report")
@@ -150,16 +141,15 @@ def test_a_sick_report_is_one_unit_and_the_team_hears_after_it(
             .where(col(Employee.personnel_number) == "P-2", Employee.organisation_id == org_id)
         ).one()
     assert state.case_href == f"/employer-case?case={new.id}"
-    assert [m.to for m in sent] == ["arts@team.example"]
-    sent.clear()
+    assert [m.to for m in mail.drain()] == ["arts@team.example"]
     with Begins(portal) as begins:
         call(state, "submit_report", form)  # the same report again: refused, nothing sent
     assert ["personnel_number", "sick.error.already_open"] in state.error_keys
-    assert sent == [] and state.case_href == ""
+    assert mail.drain() == [] and state.case_href == ""
 
 
 def test_the_case_page_shows_records_a_step_and_the_recovery_one_unit_each(
-    portal: Engine, sent: list[Mail]
+    portal: Engine, mail: Outbox
 ) -> None:
     token, case_id, _ = _world(portal)
     state = page_state(EmployerCaseState, token, url=f"{PAGE}/employer-case?case={case_id}")
@@ -182,7 +172,7 @@ def test_the_case_page_shows_records_a_step_and_the_recovery_one_unit_each(
     with Begins(portal) as begins:
         call(state, "report_recovery", {"recovery_date": state.today})
     assert begins.seen == 1 and state.notice_key == "recovery.done"
-    assert not state.is_open and [m.to for m in sent] == ["arts@team.example"]
+    assert not state.is_open and [m.to for m in mail.drain()] == ["arts@team.example"]
 
 
 def test_another_organisations_case_reads_as_not_found(portal: Engine) -> None:

@@ -147,16 +147,14 @@ def test_english_export_and_a_changed_file_shows_in_the_manifest(sqlite_engine: 
     assert hashlib.sha256(changed).hexdigest() != manifest["files"]["export.json"]["sha256"]
 
 
-def test_only_the_employee_and_the_privacy_desk_may_export(engine: Engine) -> None:
+def test_only_the_employee_may_export(engine: Engine) -> None:
+    """Issue 16 item 1: the privacy desk no longer exports on his behalf (an access request
+    delivers the export to his own page), so the desk is refused like everyone else."""
     with Session(engine) as session, session.begin():
         me, employee_id = _dossier(session)
-        desk = Actor(None, Role.PRIVACY_OFFICER)
-        _export(session, desk, employee_id)
-        ground = session.exec(
-            select(AuditEvent.ground).where(AuditEvent.event_type == "data_export")
-        ).one()
-        assert ground == "legal_duty"
         others = [
+            Actor(None, Role.PRIVACY_OFFICER),
+            Actor(None, Role.ADMIN),
             Actor(None, Role.EMPLOYER_CONTACT, me.organisation_id),
             Actor(None, Role.EMPLOYEE, me.organisation_id, employee_id + 1000),
             Actor(None, Role.COMPANY_DOCTOR, employer_ids=frozenset({me.organisation_id or 0})),
@@ -164,6 +162,8 @@ def test_only_the_employee_and_the_privacy_desk_may_export(engine: Engine) -> No
         for other in others:
             with pytest.raises(export.ExportError, match=r"auth\.not_allowed"):
                 _export(session, other, employee_id)
+        exported = select(AuditEvent).where(AuditEvent.event_type == "data_export")
+        assert session.exec(exported).all() == []
 
 
 def test_one_export_per_person_at_a_time(engine: Engine) -> None:

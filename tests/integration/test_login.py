@@ -42,6 +42,7 @@ from tests.integration.auth_helpers import (
     events,
     new_enrolled,
     session_rows,
+    totp_secret_of,
 )
 
 STRONG_HASH = hash_password(PASSWORD)
@@ -351,8 +352,8 @@ def test_a_recovery_code_signs_in_once_and_leads_to_new_enrolment(engine):
             session, ctx(at), token=used.token, code=code_at(new_secret, at)
         )
     assert done.ok and done.stage == login.STAGE_ACTIVE and len(done.data) == 10
-    account = account_row(engine, account_id)
-    assert account.totp_secret == new_secret != old_secret
+    assert totp_secret_of(engine, account_id) == new_secret != old_secret
+    assert account_row(engine, account_id).totp_secret != new_secret  # sealed at rest
     with transaction(engine) as session:
         assert enrolment.recovery_codes_left(session, account_id) == 10
         assert sessions.resolve(session, ctx(at), done.token) is not None

@@ -1,5 +1,6 @@
-"""Mail over real SMTP: an aiosmtpd server on loopback receives what ``send_all`` and
-``kwportal create-user`` send (issue 4, item 1)."""
+"""Mail over real SMTP: an aiosmtpd server on loopback receives what the outbox's drain (the
+task queue's worker) and ``kwportal create-user`` send (issue 4, item 1; issue 16, item 10:
+a dead server delays mail, a refused recipient is given up, neither raises)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlmodel import select
 
 from kwportal import cli
 from kwportal.db import transaction
 from kwportal.domain.roles import Role
+from kwportal.models import OutboxMail
+from kwportal.models.outbox import FAILED, PENDING
 from kwportal.services.auth import enrolment
 from kwportal.services.auth.enrolment import NewAccount
 from kwportal.services.demo.seed import SYSTEM_ACTOR
-from kwportal.services.mail import Mail, send_all
+from kwportal.services.jobs import outbox
+from kwportal.services.mail import Mail
 from kwportal.settings import Settings
 from tests.integration.auth_helpers import ctx
 from tests.integration.served import reset_cached
@@ -94,6 +99,24 @@ def mail_settings(port: int, tmp_path: Path, *, demo: bool) -> Settings:
     )
 
 
+def queue(engine, mails: list[Mail], settings: Settings) -> None:
+    """Queue as a unit does, in a transaction of its own."""
+    with transaction(engine) as session:
+        outbox.enqueue(session, mails, now=datetime.now(UTC), secret=settings.secret_key)
+
+
+def send(engine, mails: list[Mail], settings: Settings) -> outbox.Drained:
+    """Queue, then one drain as the worker runs it."""
+    queue(engine, mails, settings)
+    return outbox.drain(engine=engine, settings=settings)
+
+
+def the_row(engine) -> OutboxMail:
+    with transaction(engine) as session:
+        [row] = session.exec(select(OutboxMail)).all()
+    return row
+
+
 def invitation(sqlite_engine) -> tuple[Mail, str]:
     new = NewAccount(
         username="zoe.ozturk",
@@ -113,7 +136,7 @@ def test_the_invitation_goes_out_over_smtp_and_into_the_demo_outbox(smtp, tmp_pa
     mail, token = invitation(sqlite_engine)
     config = mail_settings(port, tmp_path / "data", demo=True)
 
-    assert send_all([mail], config) == 1
+    assert send(sqlite_engine, [mail], config).sent == 1
 
     [envelope] = server.envelopes
     assert envelope.rcpt_tos == ["zoe@example.test"]
@@ -137,7 +160,7 @@ def test_outside_demo_mode_nothing_is_kept_on_disk(smtp, tmp_path, sqlite_engine
     port, server = smtp
     mail, _ = invitation(sqlite_engine)
 
-    assert send_all([mail, mail], mail_settings(port, tmp_path, demo=False)) == 2
+    assert send(sqlite_engine, [mail, mail], mail_settings(port, tmp_path, demo=False)).sent == 2
 
     assert len(server.envelopes) == 2
     assert not (tmp_path / "outbox").exists()
@@ -145,18 +168,21 @@ def test_outside_demo_mode_nothing_is_kept_on_disk(smtp, tmp_path, sqlite_engine
 
 def test_a_dead_smtp_server_is_logged_not_raised(tmp_path, caplog, sqlite_engine):
     mail, _ = invitation(sqlite_engine)
-    caplog.set_level(logging.ERROR, logger="kwportal.services.mail")
+    caplog.set_level(logging.WARNING, logger="kwportal.services.jobs.outbox")
 
-    sent = send_all([mail], mail_settings(free_port(), tmp_path, demo=False))
+    report = send(sqlite_engine, [mail], mail_settings(free_port(), tmp_path, demo=False))
 
-    assert sent == 0
+    assert (report.sent, report.retrying) == (0, 1)
     assert any("zoe@example.test" in r.getMessage() for r in caplog.records)
+    row = the_row(sqlite_engine)
+    assert row.status == PENDING and row.attempts == 1 and row.last_error
+    assert row.next_attempt_at > datetime.now(UTC)  # tried again later, not lost
 
 
 def test_a_dead_smtp_server_in_demo_mode_still_fills_the_outbox(tmp_path, sqlite_engine):
     mail, token = invitation(sqlite_engine)
 
-    assert send_all([mail], mail_settings(free_port(), tmp_path, demo=True)) == 0
+    assert send(sqlite_engine, [mail], mail_settings(free_port(), tmp_path, demo=True)).sent == 0
 
     [saved] = (tmp_path / "outbox").glob("*.eml")
     assert token in body_of(parse(saved.read_bytes()))
@@ -166,11 +192,14 @@ def test_a_refused_recipient_is_logged_not_raised(smtp, tmp_path, caplog, sqlite
     port, server = smtp
     server.refuse = True
     mail, _ = invitation(sqlite_engine)
-    caplog.set_level(logging.ERROR, logger="kwportal.services.mail")
+    caplog.set_level(logging.ERROR, logger="kwportal.services.jobs.outbox")
 
-    assert send_all([mail], mail_settings(port, tmp_path, demo=False)) == 0
+    report = send(sqlite_engine, [mail], mail_settings(port, tmp_path, demo=False))
+    assert (report.sent, report.failed) == (0, 1)
     assert server.envelopes == []
     assert caplog.records
+    row = the_row(sqlite_engine)
+    assert row.status == FAILED and "550" in (row.last_error or "")  # the server's final word
 
 
 @pytest.fixture

@@ -15,12 +15,11 @@ from starlette.testclient import TestClient
 
 from kwportal.db import transaction
 from kwportal.models import NewsletterSubscriber, NewsletterSuppression
-from kwportal.services.mail import send_all
 from kwportal.services.visitors import newsletter
 from kwportal.settings import Settings
 from kwportal.ui.api import public
 from tests.integration.auth_helpers import ORIGIN, ctx
-from tests.integration.test_mail_smtp import Collector, body_of, free_port
+from tests.integration.test_mail_smtp import Collector, body_of, free_port, send
 from tests.integration.test_visitor_routes import client, engine  # noqa: F401 - fixtures
 
 HEADER_URI = re.compile(r"^<(http://localhost:3000(/api/public/newsletter/unsubscribe\?t=[^>]+))>$")
@@ -45,13 +44,17 @@ def test_every_newsletter_mail_can_unsubscribe_in_one_click(
 ) -> None:
     port, inbox = smtp
     settings = Settings(
-        smtp_host="127.0.0.1", smtp_port=port, data_dir=tmp_path, public_origin=ORIGIN
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        data_dir=tmp_path,
+        public_origin=ORIGIN,
+        secret_key="newsletter-smtp-test",
     )
     with transaction(engine) as session:
         signed = newsletter.sign_up(
             session, ctx(), name="Lies", email="lies@example.nl", language="en"
         )
-    assert send_all(signed.mails, settings) == 1
+    assert send(engine, signed.mails, settings).sent == 1
     token = re.search(r"token=([A-Za-z0-9_-]+)", signed.mails[0].body)
     assert token
     with transaction(engine) as session:
@@ -59,7 +62,7 @@ def test_every_newsletter_mail_can_unsubscribe_in_one_click(
         issue = newsletter.issue_mails(
             session, ctx(), newsletter.Issue("Nieuws", "Tekst", "News", "Hello")
         )
-    assert send_all(issue, settings) == 1
+    assert send(engine, issue, settings).sent == 1
     confirm_mail, issue_mail = inbox.messages()
     for message in (confirm_mail, issue_mail):
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

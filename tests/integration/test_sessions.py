@@ -36,6 +36,7 @@ from tests.integration.auth_helpers import (
     new_enrolled,
     session_rows,
     sign_in,
+    totp_secret_of,
 )
 
 pytestmark = pytest.mark.usefixtures("cheap_argon2")
@@ -324,7 +325,7 @@ def test_a_new_authenticator_app_ends_all_other_sessions(engine):
 
     assert wrong.error == "auth.invalid_code" or code_at(old_secret, at) == code_at(new_secret, at)
     assert done.ok and len(done.data) == enrolment.RECOVERY_CODE_COUNT
-    assert account_row(engine, account_id).totp_secret == new_secret != old_secret
+    assert totp_secret_of(engine, account_id) == new_secret != old_secret
     assert resolve(engine, done.token, at) is not None
     assert resolve(engine, there, at) is None
     assert [r.end_reason for r in session_rows(engine, account_id)] == ["", "totp_changed"]

@@ -8,7 +8,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from kwportal.domain.roles import Role
-from kwportal.models import AuthFailure, LoginSession, OneTimeToken, RecoveryCode
+from kwportal.models import (
+    AuthFailure,
+    LoginSession,
+    OneTimeToken,
+    RecoveryCode,
+    ResetRequest,
+)
 from kwportal.services.auth import housekeeping
 from tests import factories
 
@@ -58,6 +64,8 @@ def test_records_past_their_term_are_removed_and_the_rest_kept(engine: Engine) -
             session.add(AuthFailure(username_key="k", kind=kind, occurred_at=at))
         for used in (days_ago(100), days_ago(5), None):
             session.add(RecoveryCode(account_id=account.id, code_hash="h", used_at=used))
+        for at in (days_ago(2), NOW - timedelta(minutes=30)):
+            session.add(ResetRequest(address_key="a", ip_key="i", occurred_at=at))
     with Session(engine) as session, session.begin():
         removed = housekeeping.purge(session, now=NOW)
     assert removed == {
@@ -67,6 +75,7 @@ def test_records_past_their_term_are_removed_and_the_rest_kept(engine: Engine) -
         "auth_failure": 1,
         "auth_failure_lock_marker": 1,
         "recovery_code": 1,
+        "reset_request": 1,
     }
     with Session(engine) as session:
         for model, left in (
@@ -74,5 +83,6 @@ def test_records_past_their_term_are_removed_and_the_rest_kept(engine: Engine) -
             (OneTimeToken, 2),
             (AuthFailure, 2),
             (RecoveryCode, 2),
+            (ResetRequest, 1),
         ):
             assert session.exec(select(func.count()).select_from(model)).one() == left

@@ -30,14 +30,20 @@ NL: dict[str, str] = {
     # --- transfer to a new arbodienst ---
     "transfer.heading": "Overdracht aan een nieuwe arbodienst",
     "transfer.explain": (
-        "Het pakket bevat de lopende ziektegevallen van deze werknemer, ondertekend. Het wordt "
-        "op de server samengesteld en direct als bestand gedownload; u ziet de inhoud niet. "
-        "Stuur het beveiligd naar de nieuwe arbodienst."
+        "Het pakket met de lopende ziektegevallen bevat het medisch dossier. De bedrijfsarts "
+        "maakt het, versleutelt het voor de nieuwe arbodienst en geeft het vrij; de "
+        "privacydesk krijgt het niet. U ziet hier of en wanneer dat gebeurde, en u legt vast "
+        "dat de nieuwe arbodienst het heeft ontvangen."
     ),
     "transfer.recipient": "Nieuwe arbodienst of bedrijfsarts",
-    "transfer.build": "Overdrachtspakket maken en downloaden",
     "transfer.stepup_note": "U vult eerst opnieuw een code uit uw authenticator-app in.",
-    "transfer.sent_on": "Pakket verstuurd op",
+    "transfer.released_on": "Vrijgegeven door de bedrijfsarts op",
+    "transfer.package": "Overdrachtspakket",
+    "transfer.waiting_for_doctor": "De bedrijfsarts heeft het pakket nog niet vrijgegeven.",
+    "transfer.doctor_releases": (
+        "Het overdrachtspakket bevat het medisch dossier: de bedrijfsarts maakt het en geeft "
+        "het versleuteld vrij. De privacydesk downloadt het niet."
+    ),
     "transfer.awaiting": "Wacht op bevestiging van ontvangst",
     "transfer.confirmed_on": "Ontvangst bevestigd op",
     "transfer.confirm": "Ontvangst door de nieuwe arbodienst bevestigd",
@@ -70,18 +76,31 @@ NL: dict[str, str] = {
     "transfer.part.helpers": "Betrokkenen bij re-integratie",
     "transfer.part.documents": "Documenten",
     # --- access-request export ---
-    "desk_export.heading": "Inzage: dezelfde download als de werknemer zelf krijgt",
+    "desk_export.heading": "Inzage: de werknemer downloadt zijn gegevens zelf",
     "desk_export.explain": (
-        "Maak het ZIP-bestand met al zijn gegevens (leesbare PDF, machineleesbare JSON en een "
-        "ondertekend overzicht) en geef het hem veilig. Open het niet zelf: het bevat ook "
-        "zijn medisch dossier. Het maken wordt vastgelegd bij dit verzoek."
+        "Als u dit verzoek beantwoordt, zet het portaal zijn export (al zijn gegevens, ook "
+        "zijn medisch dossier) klaar op zijn eigen pagina en krijgt hij een e-mail zonder "
+        "inhoud. U ontvangt de export niet; u ziet alleen wanneer hij is klaargezet en "
+        "wanneer hij hem heeft gedownload."
     ),
-    "desk_export.build": "Inzage-export maken en downloaden",
-    "desk_export.not_an_access_request": "Dit is geen open verzoek om inzage.",
-    "desk_export.busy": (
-        "Er wordt al een export van deze werknemer gemaakt. Wacht tot die klaar is en "
-        "probeer het daarna opnieuw."
+    "desk_export.deliver": "Beantwoorden en export klaarzetten voor de werknemer",
+    "desk_export.employee_downloads": (
+        "De privacydesk downloadt geen inzage-export meer: beantwoord het verzoek, dan zet "
+        "het portaal de export klaar voor de werknemer zelf."
     ),
+    "desk_export.no_account": (
+        "Deze werknemer heeft geen actief account in het portaal en kan zijn export dus niet "
+        "ophalen. Laat de beheerder hem eerst een uitnodiging sturen."
+    ),
+    "desk_export.delivered_title": "Klaargezette inzage-exports",
+    "desk_export.delivered_intro": (
+        "Wanneer de export van een beantwoord inzageverzoek is klaargezet en wanneer de "
+        "werknemer hem voor het eerst heeft gedownload."
+    ),
+    "desk_export.delivered_on": "Klaargezet op",
+    "desk_export.downloaded_on": "Gedownload op",
+    "desk_export.not_yet": "nog niet",
+    "desk_export.none_delivered": "Er zijn nog geen exports klaargezet.",
 }
 
 EN: dict[str, str] = {
@@ -113,14 +132,20 @@ EN: dict[str, str] = {
     # --- transfer to a new arbodienst ---
     "transfer.heading": "Transfer to a new occupational health service",
     "transfer.explain": (
-        "The package holds this employee's running sickness cases, signed. It is put together "
-        "on the server and downloaded straight as a file; you do not see its content. Send it "
-        "securely to the new occupational health service."
+        "The package with the running sickness cases holds the medical file. The company "
+        "doctor builds it, encrypts it for the new occupational health service and releases "
+        "it; the privacy desk does not receive it. Here you see whether and when that "
+        "happened, and you record that the new service received it."
     ),
     "transfer.recipient": "New occupational health service or company doctor",
-    "transfer.build": "Build and download the transfer package",
     "transfer.stepup_note": "You first enter a fresh code from your authenticator app.",
-    "transfer.sent_on": "Package sent on",
+    "transfer.released_on": "Released by the company doctor on",
+    "transfer.package": "Transfer package",
+    "transfer.waiting_for_doctor": "The company doctor has not released the package yet.",
+    "transfer.doctor_releases": (
+        "The transfer package holds the medical file: the company doctor builds it and "
+        "releases it encrypted. The privacy desk does not download it."
+    ),
     "transfer.awaiting": "Awaiting confirmation of receipt",
     "transfer.confirmed_on": "Receipt confirmed on",
     "transfer.confirm": "Receipt confirmed by the new service",
@@ -152,15 +177,28 @@ EN: dict[str, str] = {
     "transfer.part.helpers": "People helping with reintegration",
     "transfer.part.documents": "Documents",
     # --- access-request export ---
-    "desk_export.heading": "Access: the same download the employee gets himself",
+    "desk_export.heading": "Access: the employee downloads his data himself",
     "desk_export.explain": (
-        "Make the ZIP file with all his data (readable PDF, machine-readable JSON and a "
-        "signed list) and hand it to him safely. Do not open it yourself: it also holds his "
-        "medical file. Making it is recorded with this request."
+        "When you answer this request, the portal puts his export (all his data, his "
+        "medical file too) on his own page and sends him an e-mail without content. You do "
+        "not receive the export; you only see when it was delivered and when he downloaded it."
     ),
-    "desk_export.build": "Make and download the access export",
-    "desk_export.not_an_access_request": "This is not an open access request.",
-    "desk_export.busy": (
-        "An export of this employee is already being made. Wait until it is ready and try again."
+    "desk_export.deliver": "Answer and deliver the export to the employee",
+    "desk_export.employee_downloads": (
+        "The privacy desk no longer downloads an access export: answer the request and the "
+        "portal delivers the export to the employee himself."
     ),
+    "desk_export.no_account": (
+        "This employee has no active portal account, so he cannot fetch his export. Have the "
+        "administrator send him an invitation first."
+    ),
+    "desk_export.delivered_title": "Delivered access exports",
+    "desk_export.delivered_intro": (
+        "When the export of an answered access request was delivered, and when the employee "
+        "first downloaded it."
+    ),
+    "desk_export.delivered_on": "Delivered on",
+    "desk_export.downloaded_on": "Downloaded on",
+    "desk_export.not_yet": "not yet",
+    "desk_export.none_delivered": "No exports have been delivered yet.",
 }

@@ -295,7 +295,7 @@ def do_unassign_employer(actor: Actor, organisation_id: str, *, ctx: Ctx) -> Tea
     return _view(actor, ctx)
 
 
-@use_case(Role.ADMIN)
+@use_case(Role.ADMIN, step_up=True)
 def do_add_member(actor: Actor, team_id: str, account_id: str, *, ctx: Ctx) -> TeamsView:
     add_member(
         actor,

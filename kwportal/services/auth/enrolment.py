@@ -14,7 +14,7 @@ from kwportal.domain.passwords import password_problems
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import STAFF_ROLES, Role
 from kwportal.models import Account, Employee, LoginSession, OneTimeToken, RecoveryCode
-from kwportal.services.auth import login
+from kwportal.services.auth import login, secrets_box
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, new_token
 from kwportal.services.auth.notices import notice
 from kwportal.services.auth.passwords import hash_password
@@ -153,25 +153,29 @@ def enrolment_secret(session: Session, ctx: Context, token: str) -> tuple[str, s
     account = session.get(Account, row.account_id) if row else None
     if row is None or account is None:
         return None
-    if not row.pending_totp_secret:
-        row.pending_totp_secret = totp.new_secret()
+    secret = secrets_box.pending_secret(row)
+    if not secret:
+        secret = totp.new_secret()
+        secrets_box.set_pending_secret(row, secret)
         session.add(row)
     uri = totp.provisioning_uri(
-        row.pending_totp_secret, username=account.username, issuer=get_settings().totp_issuer
+        secret, username=account.username, issuer=get_settings().totp_issuer
     )
-    return row.pending_totp_secret, uri
+    return secret, uri
 
 
 def confirm_enrolment(session: Session, ctx: Context, *, token: str, code: str) -> Outcome:
     row = login.pending(session, ctx, token, login.STAGE_ENROL)
     account = session.get(Account, row.account_id) if row else None
-    if row is None or account is None or not row.pending_totp_secret:
+    secret = secrets_box.pending_secret(row) if row else None
+    if row is None or account is None or not secret:
         return Outcome(error="auth.session_expired")
-    step = totp.accept(row.pending_totp_secret, code, ctx.now, None)
+    step = totp.accept(secret, code, ctx.now, None)
     if step is None:
         log(session, ctx, "totp_enrol_failed", account)
         return Outcome(error="auth.invalid_code")
-    account.totp_secret, row.pending_totp_secret = row.pending_totp_secret, None
+    secrets_box.set_account_secret(account, secret)
+    secrets_box.set_pending_secret(row, None)
     account.totp_confirmed_at, account.totp_last_step = ctx.now, step
     assert account.id is not None
     end_all(session, ctx, account.id, "totp_changed", keep=row.id)
@@ -221,7 +225,7 @@ def begin_totp_change(session: Session, ctx: Context, signed_in_session_id: int)
         return Outcome(error="auth.session_expired")
     token = new_token()
     row.token_hash, row.stage, row.last_seen_at = keyed_hash(ctx.secret, token), "enrol", ctx.now
-    row.pending_totp_secret = None
+    secrets_box.set_pending_secret(row, None)
     session.add(row)
     log(session, ctx, "totp_change_started", account)
     return Outcome(token=token, stage=login.STAGE_ENROL)

@@ -13,7 +13,7 @@ from kwportal.domain import sessions as rules
 from kwportal.domain import totp
 from kwportal.domain.passwords import MAX_LENGTH
 from kwportal.models import Account, LoginSession, RecoveryCode
-from kwportal.services.auth import throttling
+from kwportal.services.auth import secrets_box, throttling
 from kwportal.services.auth.common import (
     MAX_CODE_INPUT,
     MAX_USERNAME,
@@ -177,16 +177,17 @@ def complete(session: Session, ctx: Context, *, token: str, code: str) -> Outcom
     """Step 2: the TOTP code. Each time step is accepted once per account."""
     row = pending(session, ctx, token, STAGE_CODE)
     account = session.get(Account, row.account_id) if row else None
-    if row is None or account is None or not account.totp_secret:
+    secret = secrets_box.account_secret(account) if account else None
+    if row is None or account is None or not secret:
         return Outcome(error="auth.session_expired")
     key = username_key(ctx.secret, account.username)
     decision = throttling.decide(session, ctx, key, account)
     if not decision.allowed:
         return _refusal(decision.locked, decision.retry_after_seconds)
     code = code[:MAX_CODE_INPUT]
-    step = totp.accept(account.totp_secret, code, ctx.now, account.totp_last_step)
+    step = totp.accept(secret, code, ctx.now, account.totp_last_step)
     if step is None or not claim_step(session, account, step):
-        if totp.is_replay(account.totp_secret, code, ctx.now, account.totp_last_step):
+        if totp.is_replay(secret, code, ctx.now, account.totp_last_step):
             return _replayed(session, ctx, key, account)
         return _failed(session, ctx, key, account, "code")
     return activate(session, ctx, row, account)

@@ -11,7 +11,7 @@ from kwportal.domain import sessions as rules
 from kwportal.domain import totp
 from kwportal.domain.roles import Role
 from kwportal.models import Account, LoginSession
-from kwportal.services.auth import throttling
+from kwportal.services.auth import secrets_box, throttling
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log, username_key
 from kwportal.services.auth.login import STAGE_ACTIVE, claim_step
 from kwportal.services.auth.notices import notice
@@ -145,15 +145,16 @@ def step_up(session: Session, ctx: Context, token: str, code: str) -> Outcome:
     row = _row(session, ctx, token)
     signed_in = resolve(session, ctx, token)
     account = session.get(Account, signed_in.account_id) if signed_in else None
-    if row is None or account is None or not account.totp_secret:
+    secret = secrets_box.account_secret(account) if account else None
+    if row is None or account is None or not secret:
         return Outcome(error="auth.session_expired")
     key = username_key(ctx.secret, account.username)
     decision = throttling.decide(session, ctx, key, account)
     if not decision.allowed:
         return Outcome(error="auth.throttled", retry_after=decision.retry_after_seconds)
-    step = totp.accept(account.totp_secret, code, ctx.now, account.totp_last_step)
+    step = totp.accept(secret, code, ctx.now, account.totp_last_step)
     if step is None or not claim_step(session, account, step):
-        replay = totp.is_replay(account.totp_secret, code, ctx.now, account.totp_last_step)
+        replay = totp.is_replay(secret, code, ctx.now, account.totp_last_step)
         throttling.record_failure(session, ctx, key, account, "replay" if replay else "step_up")
         log(session, ctx, "totp_replay_refused" if replay else "step_up_failed", account)
         mail = notice(account, "replay", ctx.origin) if replay else None

@@ -8,11 +8,13 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from kwportal.domain import throttle
-from kwportal.models import Account, AuthFailure
-from kwportal.services.auth.common import Context
+from kwportal.models import Account, AuthFailure, ResetRequest
+from kwportal.services.auth.common import Context, keyed_hash
 
 #: an AuthFailure row of this kind marks a name that reached the lockout
 LOCK_MARKER = "locked"
+#: a wrong TOTP or recovery code on the password-reset form
+RESET_CODE = "reset_code"
 
 
 def _since(account: Account | None, now: datetime) -> datetime:
@@ -47,15 +49,19 @@ def _name_locked(session: Session, key: str) -> bool:
     return marker.first() is not None
 
 
-def decide(session: Session, ctx: Context, key: str, account: Account | None) -> throttle.Decision:
-    """IP limit first, then the account (or unknown name) limit and lockout."""
+def _ip_decision(session: Session, ctx: Context) -> throttle.Decision:
     ip_rows = session.exec(
         select(AuthFailure.occurred_at).where(
             AuthFailure.ip == ctx.access.ip,
             col(AuthFailure.occurred_at) > ctx.now - throttle.IP_WINDOW,
         )
     )
-    by_ip = throttle.ip_decision(list(ip_rows), ctx.now)
+    return throttle.ip_decision(list(ip_rows), ctx.now)
+
+
+def decide(session: Session, ctx: Context, key: str, account: Account | None) -> throttle.Decision:
+    """IP limit first, then the account (or unknown name) limit and lockout."""
+    by_ip = _ip_decision(session, ctx)
     if not by_ip.allowed:
         return by_ip
     if account is not None and account.locked_at is not None:
@@ -113,3 +119,55 @@ def record_failure(
     """Store one failure and apply the lockout; True when the account became locked now."""
     add_failure(session, ctx, key, account, kind)
     return apply_lockout(session, ctx, key, account)
+
+
+# --- account recovery (issue 16, item 6): it may lift a lockout, never outrun it ---------
+
+
+def recovery_decision(
+    session: Session, ctx: Context, key: str, account: Account
+) -> throttle.Decision:
+    """The reset form's throttle: the IP limit, then the account's growing delay, which
+    holds on a locked account too (a locked account is otherwise refused before the delay
+    is even computed, and the reset form skipped it)."""
+    by_ip = _ip_decision(session, ctx)
+    if not by_ip.allowed:
+        return by_ip
+    return throttle.delay_decision(failures_for(session, key, account, ctx.now), ctx.now)
+
+
+def reset_code_failures(session: Session, key: str, account: Account, now: datetime) -> int:
+    """Wrong codes on the reset form since the failures last counted (lockout window,
+    sign-in, unlock or reset): at :data:`throttle.RESET_CODE_FAILURES` no link works."""
+    rows = session.exec(
+        select(AuthFailure.id).where(
+            AuthFailure.username_key == key,
+            AuthFailure.kind == RESET_CODE,
+            col(AuthFailure.occurred_at) > _since(account, now),
+        )
+    )
+    return len(list(rows))
+
+
+def reset_request_decision(session: Session, ctx: Context, address: str) -> throttle.Decision:
+    """Whether one more "forgot password" request for ``address`` (as typed, normalised)
+    from this IP may go out; a granted one is counted here."""
+    address_key = keyed_hash(ctx.secret, "reset-address:" + address)
+    ip_key = keyed_hash(ctx.secret, "reset-ip:" + ctx.access.ip)
+    since = ctx.now - throttle.RESET_REQUEST_WINDOW
+    for column, value, limit in (
+        (ResetRequest.ip_key, ip_key, throttle.RESET_REQUESTS_PER_IP),
+        (ResetRequest.address_key, address_key, throttle.RESET_REQUESTS_PER_ADDRESS),
+    ):
+        times = session.exec(
+            select(ResetRequest.occurred_at).where(
+                col(column) == value, col(ResetRequest.occurred_at) > since
+            )
+        )
+        decision = throttle.window_decision(
+            list(times), ctx.now, limit=limit, window=throttle.RESET_REQUEST_WINDOW
+        )
+        if not decision.allowed:
+            return decision
+    session.add(ResetRequest(address_key=address_key, ip_key=ip_key, occurred_at=ctx.now))
+    return throttle.Decision(allowed=True)

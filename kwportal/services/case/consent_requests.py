@@ -59,6 +59,8 @@ class CaseChoice:
     name: str
     personnel_number: str
     organisation: str
+    #: whose case it is: named in the audit row of the read, never shown
+    employee_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class RequestLine:
     label: str
     state: str
     requested_at: datetime | None
+    employee_id: int = 0
 
 
 def _require_requester(actor: Actor) -> None:
@@ -97,6 +100,7 @@ def open_cases(session: Session, actor: Actor) -> tuple[CaseChoice, ...]:
             col(Employee.last_name),
             col(Employee.personnel_number),
             col(Organisation.name),
+            col(SickLeaveCase.employee_id),
         )
         .join(Employee, col(Employee.id) == col(SickLeaveCase.employee_id))
         .join(Organisation, col(Organisation.id) == col(SickLeaveCase.organisation_id))
@@ -107,7 +111,7 @@ def open_cases(session: Session, actor: Actor) -> tuple[CaseChoice, ...]:
         .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
         .limit(MAX_CASES)
     ).all()
-    return tuple(CaseChoice(r[0], f"{r[1]} {r[2]}", r[3], r[4]) for r in rows)
+    return tuple(CaseChoice(r[0], f"{r[1]} {r[2]}", r[3], r[4], r[5]) for r in rows)
 
 
 def request_datum(
@@ -233,6 +237,7 @@ def requests_in_scope(
             label=record.datum_label,
             state=state_of(record),
             requested_at=record.requested_at,
+            employee_id=record.employee_id,
         )
         for record, person in session.exec(query)
     )
@@ -250,7 +255,36 @@ class RequestsPage:
 
 
 def _page(actor: Actor, ctx: Ctx) -> RequestsPage:
-    return RequestsPage(open_cases(ctx.session, actor), requests_in_scope(ctx.session, actor))
+    page = RequestsPage(open_cases(ctx.session, actor), requests_in_scope(ctx.session, actor))
+    _audit_page(page, actor, ctx)
+    return page
+
+
+def _audit_page(page: RequestsPage, actor: Actor, ctx: Ctx) -> None:
+    """One read event per person the page names (NEN 7513 logs per person, as the
+    caseload does), with the cases and requests shown about him; written in one batch."""
+    objects: dict[int, list[audit.ObjectRef]] = {}
+    for case in page.cases:
+        objects.setdefault(case.employee_id, []).append(
+            audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", case.case_id)
+        )
+    for line in page.requests:
+        objects.setdefault(line.employee_id, []).append(
+            audit.ObjectRef(str(Category.CONSENT), "consent_record", line.consent_id)
+        )
+    entries = [
+        audit.Entry(
+            event_type="consent_requests_view",
+            action=audit.Action.READ,
+            ground=audit.Ground.LEGAL_DUTY,
+            subject_employee_id=employee_id,
+            objects=refs,
+        )
+        for employee_id, refs in objects.items()
+    ]
+    audit.record_many(
+        ctx.session, entries, actor=actor, access=ctx.access, secret=ctx.secret, now=ctx.now
+    )
 
 
 @use_case(Role.COMPANY_DOCTOR, Role.CARE_TEAM)

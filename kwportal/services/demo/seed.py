@@ -25,6 +25,7 @@ from kwportal.models import (
     TeamMember,
 )
 from kwportal.services import audit
+from kwportal.services.auth import secrets_box
 from kwportal.services.auth.passwords import hash_password
 from kwportal.services.demo.accounts import (
     DEMO_ORGS,
@@ -175,6 +176,8 @@ def _org_accounts(
         session.add(account)
         accounts[role] = account
     session.flush()
+    for role, account in accounts.items():
+        secrets_box.set_account_secret(account, passwords[(str(role), spec.name)].totp_secret)
     team = CareTeam(
         name=f"Team {spec.name}",
         doctor_account_id=_id(accounts[Role.COMPANY_DOCTOR]),
@@ -189,25 +192,28 @@ def _org_accounts(
 
 
 def _global_accounts(session: Session, passwords: dict[tuple[str, str], DemoAccount]) -> int:
-    created = 0
+    created: list[tuple[Account, DemoAccount]] = []
     for role in GLOBAL_ROLES:
         demo = passwords[(str(role), KRACHTWERKT)]
         exists = session.exec(select(Account.id).where(Account.username == demo.username))
         if exists.first() is None:
-            session.add(_new_account(demo, role, KRACHTWERKT))
-            created += 1
+            created.append((_new_account(demo, role, KRACHTWERKT), demo))
+            session.add(created[-1][0])
     session.flush()
-    return created
+    for account, demo in created:
+        secrets_box.set_account_secret(account, demo.totp_secret)
+    session.flush()
+    return len(created)
 
 
 def _new_account(demo: DemoAccount, role: Role, organisation: str) -> Account:
+    """Its TOTP secret is sealed once the row has its id (secrets_box binds it to the id)."""
     return Account(
         username=demo.username,
         display_name=f"{demo.username} ({organisation})",
         email=f"{demo.username}@demo.example",
         role=str(role),
         password_hash=hash_password(demo.password),
-        totp_secret=demo.totp_secret,
         totp_confirmed_at=datetime(2026, 1, 1, tzinfo=UTC),
         is_demo=True,
     )

@@ -12,9 +12,10 @@ One call builds the whole export as a ZIP into a binary file the caller gives::
   (``services/signing``, typ :data:`MANIFEST_TYP`) over exactly that manifest, checkable
   against the key at ``/.well-known/kwportal-signing-key.json``.
 
-Who may call it: the employee for himself (ground: his own data), and the privacy desk
-answering an access request on his behalf (ground: legal duty, AVG art. 12 and 15); the
-desk hands the file over without opening it. The export is audited in the caller's
+Who may call it: the employee for himself (ground: his own data), nobody else. An access
+request is answered by delivering this export to his own page, never to the privacy desk
+(kwportal/services/privacy/access_export.py); his download stamps the requests delivered
+to him, so the desk sees when he fetched it. The export is audited in the caller's
 transaction (event ``data_export``, action export).
 
 Memory: records are read in batches and the JSON goes to a spooled temporary file, so a
@@ -52,6 +53,7 @@ from kwportal.models import Employee, JobLock
 from kwportal.services import audit, signing
 from kwportal.services.employee.export_data import SECTIONS, records
 from kwportal.services.employee.export_pdf import ExportPdf
+from kwportal.services.privacy import access_export
 from kwportal.services.unit import Ctx, use_case
 
 FORMAT = "kwportal-export"
@@ -83,8 +85,6 @@ class ExportSummary:
 def _ground(actor: Actor, employee_id: int) -> audit.Ground:
     if actor.role is Role.EMPLOYEE and actor.employee_id == employee_id:
         return audit.Ground.OWN_DATA
-    if actor.role is Role.PRIVACY_OFFICER:
-        return audit.Ground.LEGAL_DUTY
     raise ExportError("auth.not_allowed")
 
 
@@ -240,9 +240,10 @@ def do_begin_export(actor: Actor, *, ctx: Ctx) -> int:
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_export(actor: Actor, out: BinaryIO, lang: str, *, ctx: Ctx) -> ExportSummary:
-    """The ZIP of all his data into ``out``, audited in the same unit."""
+    """The ZIP of all his data into ``out``, audited in the same unit; an export delivered
+    to him in answer to his access request is marked downloaded."""
     employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=ExportError)
-    return write_export(
+    summary = write_export(
         ctx.session,
         employee_id,
         out,
@@ -252,3 +253,7 @@ def do_export(actor: Actor, out: BinaryIO, lang: str, *, ctx: Ctx) -> ExportSumm
         access=ctx.access,
         secret=ctx.secret,
     )
+    access_export.mark_downloaded(
+        ctx.session, actor, employee_id, now=ctx.now, access=ctx.access, secret=ctx.secret
+    )
+    return summary

@@ -15,6 +15,7 @@ from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Appointment, CaseDocument, CaseHelper, SickLeaveCase
+from kwportal.models.base import MAX_ROW_ID
 from kwportal.services import audit
 from kwportal.services.unit import Ctx, use_case
 
@@ -134,6 +135,8 @@ def download_document(
 ) -> DocumentFile:
     """One of the employee's own entitled documents; anything else reads as unknown."""
     employee_id = _own(actor)
+    if not 0 < document_id <= MAX_ROW_ID:
+        raise MyCaseError("my_case.unknown_document")
     document = session.get(CaseDocument, document_id)
     if (
         document is None
@@ -165,7 +168,7 @@ def do_show_case(actor: Actor, *, ctx: Ctx) -> MyCase | None:
     return my_case(ctx.session, actor)
 
 
-@use_case(Role.EMPLOYEE, person=True)
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_download_document(actor: Actor, document_id: int, *, ctx: Ctx) -> DocumentFile:
     """One of his entitled documents, its download audited in the same unit."""
     return download_document(

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentReceipt, ConsentRecord
+from kwportal.models.base import MAX_ROW_ID
 from kwportal.services import signing
 from kwportal.services.unit import Ctx, use_case
 
@@ -136,6 +137,8 @@ class ReceiptFile:
 def own_receipt(session: Session, actor: Actor, receipt_id: int) -> ReceiptFile:
     """The employee's own receipt; anything else (another role included) reads as unknown."""
     employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=_unknown)
+    if not 0 < receipt_id <= MAX_ROW_ID:
+        raise ReceiptError("receipt.unknown")
     receipt = session.get(ConsentReceipt, receipt_id)
     record = session.get(ConsentRecord, receipt.consent_id) if receipt else None
     if receipt is None or record is None or record.employee_id != employee_id:
@@ -147,6 +150,6 @@ def own_receipt(session: Session, actor: Actor, receipt_id: int) -> ReceiptFile:
 # --- use cases: one click each (the download route hands them to the runner) ---
 
 
-@use_case(Role.EMPLOYEE, person=True)
+@use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_download_receipt(actor: Actor, receipt_id: int, *, ctx: Ctx) -> ReceiptFile:
     return own_receipt(ctx.session, actor, receipt_id)

@@ -135,7 +135,7 @@ def do_share_draft(
     return _page(actor, case_id, ctx)
 
 
-@use_case(*CARE_ROLES)
+@use_case(*CARE_ROLES, step_up=True)
 def do_release(
     actor: Actor, case_id: int, feedback_id: int, expected_version: int, *, ctx: Ctx
 ) -> FeedbackPage:

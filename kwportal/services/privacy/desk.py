@@ -1,8 +1,10 @@
 """The privacy desk's rights queue as one click each (seed ch. 3): the open requests, overdue
-first, each transfer request with the status of its package; answer, extend once, or
-confirm that the new arbodienst received the package. Each use case returns the refreshed
-queue, so a click is one unit (kwportal/services/runner.py). Who asked and what he wrote;
-nothing from the medical file (rights.py, transfer.py)."""
+first, each transfer request with the status of the package the company doctor released;
+answer (an access request: by delivering the export to the employee's own page), extend
+once, or confirm that the new arbodienst received the package. Beside the queue, the
+delivered exports: when each was delivered and downloaded. Each use case returns the
+refreshed page, so a click is one unit (kwportal/services/runner.py). Who asked and what he
+wrote; nothing from the medical file (rights.py, access_export.py, transfer.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from kwportal.domain.policy import Actor
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
-from kwportal.services.privacy import rights, transfer
+from kwportal.services.privacy import access_export, rights, transfer
 from kwportal.services.unit import Ctx, use_case
 
 
@@ -23,10 +25,22 @@ class DeskItem:
     transfer: transfer.TransferStatus | None = None
 
 
-Queue = tuple[DeskItem, ...]
+@dataclass(frozen=True, slots=True)
+class DeskPage:
+    """The open requests, and the exports delivered lately."""
+
+    queue: tuple[DeskItem, ...] = ()
+    delivered: tuple[access_export.DeliveredLine, ...] = ()
 
 
-def _queue(actor: Actor, ctx: Ctx) -> Queue:
+def _page(actor: Actor, ctx: Ctx) -> DeskPage:
+    delivered = access_export.desk_deliveries(
+        actor, session=ctx.session, now=ctx.now, access=ctx.access, secret=ctx.secret
+    )
+    return DeskPage(_queue(actor, ctx), delivered)
+
+
+def _queue(actor: Actor, ctx: Ctx) -> tuple[DeskItem, ...]:
     """The queue (its read logged per employee) and the transfer status of each requester
     of a transfer."""
     lines = rights.queue(
@@ -51,14 +65,16 @@ def _queue(actor: Actor, ctx: Ctx) -> Queue:
 
 
 @use_case(Role.PRIVACY_OFFICER)
-def do_queue(actor: Actor, *, ctx: Ctx) -> Queue:
-    return _queue(actor, ctx)
+def do_queue(actor: Actor, *, ctx: Ctx) -> DeskPage:
+    return _page(actor, ctx)
 
 
 @use_case(Role.PRIVACY_OFFICER)
-def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> Queue:
-    """Answer a request, then the refreshed queue, in the one unit."""
-    rights.answer(
+def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> DeskPage:
+    """Answer a request, then the refreshed page, in the one unit. An access request is
+    answered by delivering the export to the employee's page; the content-free mail that
+    tells him goes out after the commit."""
+    mail = rights.answer(
         actor,
         request_id,
         answer_text,
@@ -66,12 +82,15 @@ def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> Q
         now=ctx.now,
         access=ctx.access,
         secret=ctx.secret,
+        origin=ctx.origin,
     )
-    return _queue(actor, ctx)
+    if mail is not None:
+        ctx.send(mail)
+    return _page(actor, ctx)
 
 
 @use_case(Role.PRIVACY_OFFICER)
-def do_extend(actor: Actor, request_id: int, reason: str, *, ctx: Ctx) -> Queue:
+def do_extend(actor: Actor, request_id: int, reason: str, *, ctx: Ctx) -> DeskPage:
     """Extend the term once, with the reason the employee sees (AVG art. 12(3))."""
     rights.extend(
         actor,
@@ -82,11 +101,11 @@ def do_extend(actor: Actor, request_id: int, reason: str, *, ctx: Ctx) -> Queue:
         access=ctx.access,
         secret=ctx.secret,
     )
-    return _queue(actor, ctx)
+    return _page(actor, ctx)
 
 
 @use_case(Role.PRIVACY_OFFICER)
-def do_confirm_transfer(actor: Actor, request_id: int, *, ctx: Ctx) -> Queue:
+def do_confirm_transfer(actor: Actor, request_id: int, *, ctx: Ctx) -> DeskPage:
     """The new arbodienst confirmed receipt of the package of the request named."""
     transfer.confirm_receipt(
         actor,
@@ -96,4 +115,4 @@ def do_confirm_transfer(actor: Actor, request_id: int, *, ctx: Ctx) -> Queue:
         access=ctx.access,
         secret=ctx.secret,
     )
-    return _queue(actor, ctx)
+    return _page(actor, ctx)

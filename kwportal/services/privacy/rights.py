@@ -1,6 +1,7 @@
 """Rights requests (seed ch. 3, A–E): the employee files one for himself and sees its due
 date, status and answer; the privacy desk works the queue, overdue first, answers, and may
-extend the term once with a reason (AVG art. 12(3)). The desk sees who asked (name and
+extend the term once with a reason (AVG art. 12(3)). Answering an access request delivers
+the employee's export to his own page (access_export.py). The desk sees who asked (name and
 personnel number) and what he wrote, never anything from the medical file."""
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, RightsRequest
 from kwportal.services import audit
+from kwportal.services.mail import Mail
+from kwportal.services.privacy import access_export
 
 MAX_TEXT = 10_000
 MAX_REASON = 2_000
@@ -278,10 +281,21 @@ def answer(
     now: datetime,
     access: audit.AccessPoint,
     secret: str,
-) -> None:
+    origin: str = "",
+) -> Mail | None:
+    """Answer an open request. An access request is answered by delivering the export to
+    the employee's own page (access_export.deliver): the desk never receives it. Returns
+    the content-free mail that tells him, to be sent after the commit."""
     _require_desk(actor)
     text = _clean(answer_text, MAX_TEXT, required=True, field="answer")
     request = _open_request(session, request_id)
+    mail: Mail | None = None
+    if access_export.is_access(request):
+        try:
+            mail = access_export.deliver(session, actor, request, now=now, origin=origin)
+        except access_export.DeliveryError as error:
+            raise RightsError(error.code) from None
+        access_export.log_delivery(session, actor, request, access=access, secret=secret, now=now)
     old_status = request.status
     request.answer, request.answered_at = text, now
     request.status = str(RequestStatus.ANSWERED)
@@ -298,6 +312,7 @@ def answer(
         now=now,
         details={"kind": request.kind, "old_status": old_status},
     )
+    return mail
 
 
 def extend(

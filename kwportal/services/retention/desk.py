@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
+from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, NotAllowedError, require
 from kwportal.domain.retention import Decision, Rule, decide
 from kwportal.domain.roles import Role
@@ -44,6 +45,8 @@ class UpcomingLine:
     name: str
     destroy_from: date
     rule: str
+    #: whose file it is: named in the audit row of the read, never shown
+    employee_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class HoldLine:
     name: str
     reason: str
     set_at: datetime
+    employee_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,20 +120,53 @@ def desk_view(
             _name(people.get(e.employee_id)),
             e.decision.destroy_from or today,
             desk_rule(e.decision.rule),
+            e.employee_id,
         )
         for e in sorted(result.upcoming, key=lambda e: e.decision.destroy_from or today)
     )
-    _log(
-        session,
-        actor,
-        access,
-        secret,
-        "retention_desk_read",
-        audit.Action.READ,
-        None,
-        {"upcoming": len(upcoming)},
-    )
-    return DeskView(upcoming, _holds(session), _runs(session), len(result.due))
+    holds = _holds(session)
+    _log_read(session, actor, access, secret, upcoming, holds)
+    return DeskView(upcoming, holds, _runs(session), len(result.due))
+
+
+def _log_read(
+    session: Session,
+    actor: Actor,
+    access: audit.AccessPoint,
+    secret: str,
+    upcoming: tuple[UpcomingLine, ...],
+    holds: tuple[HoldLine, ...],
+) -> None:
+    """One read event per person the desk sees (NEN 7513 logs per person), naming the
+    retention decision or legal hold shown; one event when nobody is listed. One batch."""
+    objects: dict[int, list[audit.ObjectRef]] = {}
+    for line in upcoming:
+        objects.setdefault(line.employee_id, []).append(
+            audit.ObjectRef(str(Category.IDENTITY), "employee", line.employee_id)
+        )
+    for hold in holds:
+        objects.setdefault(hold.employee_id, []).append(
+            audit.ObjectRef(str(Category.IDENTITY), "legal_hold", hold.hold_id)
+        )
+    entries = [
+        audit.Entry(
+            event_type="retention_desk_read",
+            action=audit.Action.READ,
+            ground=audit.Ground.LEGAL_DUTY,
+            subject_employee_id=employee_id,
+            objects=refs,
+            details={"upcoming": len(upcoming), "holds": len(holds)},
+        )
+        for employee_id, refs in objects.items()
+    ] or [
+        audit.Entry(
+            event_type="retention_desk_read",
+            action=audit.Action.READ,
+            ground=audit.Ground.LEGAL_DUTY,
+            details={"upcoming": 0, "holds": 0},
+        )
+    ]
+    audit.record_many(session, entries, actor=actor, access=access, secret=secret)
 
 
 def _name(person: Employee | None) -> str:
@@ -144,7 +181,14 @@ def _holds(session: Session) -> tuple[HoldLine, ...]:
         .order_by(col(LegalHold.set_at).desc())
     ).all()
     return tuple(
-        HoldLine(hold.id or 0, person.personnel_number, _name(person), hold.reason, hold.set_at)
+        HoldLine(
+            hold.id or 0,
+            person.personnel_number,
+            _name(person),
+            hold.reason,
+            hold.set_at,
+            hold.employee_id,
+        )
         for hold, person in rows
     )
 

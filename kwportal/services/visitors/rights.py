@@ -124,6 +124,8 @@ def confirm(session: Session, ctx: Context, token: str) -> Result:
 class FoundData:
     newsletter: tuple[tuple[str, str], ...]  # (name, e-mail, status as text) as label/value
     callbacks: tuple[tuple[int, str, str, str, str], ...]  # id, name, phone, topic, date
+    #: the subscription found (named in the audit row of the read, never shown)
+    subscriber_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def _found(session: Session, secret: str, row: VisitorRightsRequest) -> FoundDat
         (c.id or 0, c.name, c.phone, c.topic, f"{c.created_at:%Y-%m-%d}")
         for c in _callbacks(session, row.phone)
     )
-    return FoundData(letter, calls)
+    return FoundData(letter, calls, sub.id if sub else None)
 
 
 def queue(
@@ -215,13 +217,22 @@ def queue(
         event_type="visitor_requests_viewed",
         action=audit.Action.READ,
         ground=audit.Ground.LEGAL_DUTY,
-        objects=[
-            audit.ObjectRef("visitor", "visitor_rights_request", line.request_id) for line in lines
-        ],
+        objects=[ref for line in lines for ref in _read_objects(line)],
         secret=secret,
         now=now,
     )
     return lines
+
+
+def _read_objects(line: DeskLine) -> list[audit.ObjectRef]:
+    """The request and every record found for it that the desk sees with it."""
+    refs = [audit.ObjectRef("visitor", "visitor_rights_request", line.request_id)]
+    if line.found.subscriber_id is not None:
+        refs.append(audit.ObjectRef("visitor", "newsletter_subscriber", line.found.subscriber_id))
+    refs += [
+        audit.ObjectRef("visitor", "callback_request", call[0]) for call in line.found.callbacks
+    ]
+    return refs
 
 
 def _data_text(found: FoundData, lang: str) -> str:

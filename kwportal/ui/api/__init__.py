@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute
 #: one module per feature, each with ``routes()``
 MODULES = (
     "auth",
+    "care_transfer",
     "desk",
     "desk_export",
     "downloads",

@@ -15,6 +15,7 @@ from kwportal.services import runner
 from kwportal.services.auth import enrolment, login, recovery, sessions
 from kwportal.services.auth.common import Outcome
 from kwportal.ui import routes as paths
+from kwportal.ui import tab_sessions
 from kwportal.ui.api import pages
 from kwportal.ui.api.http import (
     forbidden,
@@ -194,12 +195,14 @@ async def change_totp(request: Request) -> Response:
 @post_only_same_origin
 async def logout(request: Request) -> Response:
     await run_open(request, sessions.do_logout, token_of(request))
+    await tab_sessions.end_session(token_of(request))  # the tabs' states go with it
     return without_session(redirect(paths.LOGIN, e="auth.logged_out"))
 
 
 @post_only_same_origin
 async def logout_everywhere(request: Request) -> Response:
     await run_open(request, sessions.do_end_everywhere, token_of(request))
+    await tab_sessions.end_account(token_of(request))
     return without_session(redirect(paths.LOGIN, e="auth.logged_out_everywhere"))
 
 
@@ -207,6 +210,8 @@ async def logout_everywhere(request: Request) -> Response:
 async def forgot_password(request: Request) -> Response:
     fields = await form_fields(request, ("identifier",))
     outcome = await run_open(request, recovery.do_request_reset, fields["identifier"])
+    if not outcome.ok:  # the rate limit, alike for known and unknown addresses
+        return _fail(paths.FORGOT_PASSWORD, outcome)
     return send_after_commit(redirect(paths.FORGOT_PASSWORD, e="auth.reset_sent"), outcome.mails)
 
 

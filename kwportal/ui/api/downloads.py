@@ -28,6 +28,8 @@ from kwportal.ui.routes import (
     API_EXPORT,
     API_RECEIPT,
     LOGIN,
+    MY_CASE,
+    MY_CONSENTS,
     MY_EXPORT,
     PORTAL,
     STEP_UP,
@@ -45,10 +47,14 @@ def _not_found() -> Response:
     return Response("Not found", status_code=404, media_type="text/plain")
 
 
-def _refused(refusal: runner.Refusal) -> Response:
-    """Not signed in: 401; any other refusal (another role, no person) reads as not found."""
+def _refused(refusal: runner.Refusal, page: str) -> Response:
+    """Not signed in: 401; a code older than five minutes: a fresh code first, then back
+    to ``page`` (where the link was); any other refusal (another role, no person) reads
+    as not found."""
     if isinstance(refusal, runner.NotSignedIn):
         return Response("Not signed in", status_code=401, media_type="text/plain")
+    if isinstance(refusal, runner.StepUpNeeded):
+        return redirect(STEP_UP, next=page)
     return _not_found()
 
 
@@ -61,7 +67,7 @@ async def consent_receipt(request: Request) -> Response:
     try:
         found = await run_unit(request, receipts.do_download_receipt, receipt_id)
     except runner.Refusal as refusal:
-        return _refused(refusal)
+        return _refused(refusal, MY_CONSENTS)
     except receipts.ReceiptError:
         return _not_found()
     return Response(
@@ -74,7 +80,7 @@ async def case_document(request: Request) -> Response:
     try:
         found = await run_unit(request, my_case.do_download_document, document_id)
     except runner.Refusal as refusal:
-        return _refused(refusal)
+        return _refused(refusal, MY_CASE)
     except my_case.MyCaseError:
         return _not_found()
     return Response(

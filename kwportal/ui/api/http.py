@@ -12,11 +12,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from kwportal.services import audit, runner
+from kwportal.services import runner
 from kwportal.services.auth.common import Context
-from kwportal.services.mail import Mail, send_all
+from kwportal.services.jobs import queue as jobs
+from kwportal.services.mail import Mail
 from kwportal.settings import Settings, get_settings
-from kwportal.ui.routes import SESSION_COOKIE
+from kwportal.ui.client_address import request_access
+from kwportal.ui.routes import SESSION_COOKIE as SESSION_COOKIE
+from kwportal.ui.routes import session_cookie
 
 T = TypeVar("T")
 MAX_FIELD = 10_000
@@ -24,10 +27,8 @@ MAX_FIELD = 10_000
 
 def context(request: Request) -> Context:
     settings = get_settings()
-    client = request.client.host if request.client else ""
-    agent = request.headers.get("user-agent", "")[:300]
     return Context(
-        access=audit.AccessPoint(ip=client, agent=agent),
+        access=request_access(request),
         now=datetime.now(UTC),
         secret=settings.secret_key,
         origin=settings.public_origin,
@@ -73,8 +74,13 @@ async def run_open(request: Request, work: Callable[..., T], *args: Any, **kwarg
     )
 
 
+def session_cookie_name() -> str:
+    """``kw_session`` over http, ``__Host-kw_session`` over https (``ui/routes.py``)."""
+    return session_cookie(get_settings().secure_cookies)
+
+
 def token_of(request: Request) -> str:
-    return request.cookies.get(SESSION_COOKIE, "")[:200]
+    return request.cookies.get(session_cookie_name(), "")[:200]
 
 
 def redirect(path: str, **query: str | int) -> RedirectResponse:
@@ -87,7 +93,7 @@ def redirect(path: str, **query: str | int) -> RedirectResponse:
 def with_session(response: Response, token: str) -> Response:
     settings = get_settings()
     response.set_cookie(
-        SESSION_COOKIE,
+        session_cookie_name(),
         token,
         httponly=True,
         secure=settings.secure_cookies,
@@ -98,14 +104,23 @@ def with_session(response: Response, token: str) -> Response:
 
 
 def without_session(response: Response) -> Response:
-    response.delete_cookie(SESSION_COOKIE, path="/", samesite="strict", httponly=True)
+    response.delete_cookie(
+        session_cookie_name(),
+        path="/",
+        secure=get_settings().secure_cookies,  # a __Host- cookie is only ever set Secure
+        samesite="strict",
+        httponly=True,
+    )
     return response
 
 
 def send_after_commit(response: Response, mails: list[Mail]) -> Response:
-    """Mail goes out after the transaction committed and the answer was sent."""
+    """The route's mail is already in the outbox: the runner wrote it in the unit's own
+    transaction, and the task queue's worker sends it. Nothing is sent while the request
+    waits, so how long the answer takes tells nothing about a mail (e.g. whether an account
+    exists); after the answer, the worker is woken once more."""
     if mails:
-        response.background = BackgroundTask(send_all, list(mails), get_settings())
+        response.background = BackgroundTask(jobs.nudge)
     return response
 
 

@@ -12,14 +12,18 @@ from urllib.parse import parse_qs, urlsplit
 import reflex as rx
 
 from kwportal.i18n import CATALOGS, t
-from kwportal.services import audit, runner
+from kwportal.services import runner
 from kwportal.services.auth import sessions
-from kwportal.ui import routes
+from kwportal.settings import get_settings
+from kwportal.ui import routes, tab_sessions
+from kwportal.ui.client_address import socket_access
 from kwportal.ui.guard import guarded, public
-from kwportal.ui.routes import SESSION_COOKIE
+from kwportal.ui.routes import session_cookie
 from kwportal.ui.states.base import AppState
 
 T = TypeVar("T")
+#: ``_bound`` of a tab whose session a guard found gone: no binding ever equals it
+ENDED = "ended"
 _LINK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
 
@@ -29,6 +33,9 @@ class AuthState(AppState):
     #: the outcome of the last action on a signed-in page (a catalog key, or empty)
     notice_key: str = ""
     _signed_in: sessions.SignedIn | None = None
+    #: the session cookie's binding (``tab_sessions.binding``) this tab's data was loaded
+    #: with; every later event is checked against it (kwportal/ui/middleware.py)
+    _bound: str = ""
     #: the gate of the handler being run and how many units it ran (set by the guard)
     _gate: runner.Gate | None = None
     _units: int = 0
@@ -42,23 +49,19 @@ class AuthState(AppState):
             jar = SimpleCookie(self.router.headers.cookie or "")
         except CookieError:
             return ""
-        morsel = jar.get(SESSION_COOKIE)
+        morsel = jar.get(session_cookie(get_settings().secure_cookies))
         return morsel.value[:200] if morsel else ""
 
     def _caller(self) -> runner.Caller:
-        return runner.Caller(
-            token=self._cookie_token(),
-            access=audit.AccessPoint(
-                ip=self.router.session.client_ip or "",
-                agent=(self.router.headers.user_agent or "")[:300],
-            ),
-        )
+        return runner.Caller(token=self._cookie_token(), access=socket_access(self.router))
 
     def _run(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Hand one use case to the runner: one transaction for the whole click. A refusal
         propagates to the guard, which answers it the one way."""
-        done = runner.run(self._caller(), work, *args, guard=self._gate, **kwargs)
+        caller = self._caller()
+        done = runner.run(caller, work, *args, guard=self._gate, **kwargs)
         self._units += 1
+        self._bind(caller.token, done.signed_in)
         self._signed_in = done.signed_in
         self.display_name = done.signed_in.display_name
         self.role = str(done.signed_in.role)
@@ -69,13 +72,22 @@ class AuthState(AppState):
     def keep_alive(self) -> None:
         """ "Stay signed in": the guard has touched the session."""
 
+    def _bind(self, token: str, signed_in: sessions.SignedIn) -> None:
+        bound = tab_sessions.binding(token)
+        if bound != self._bound:
+            tab_sessions.remember(bound, signed_in.account_id, self.router.session.client_token)
+            self._bound = bound
+
     def _forget(self) -> None:
-        """Drop everything this state (and the session fields it inherits) holds."""
-        self.reset()  # type: ignore[no-untyped-call]
-        self._signed_in = None
-        # the inherited fields too: a handler refused only after it ran (its use case found
-        # no session) may have set a notice on its way
-        self.display_name = self.role = self.notice_key = ""
+        """Drop everything the tab holds for the session: the session fields and every
+        page state loaded with this one (a handler refused only after it ran may have set
+        a notice on its way); the tab's next event resets the rest (``_bound``)."""
+        session_root: Any = self
+        while type(session_root) is not AuthState and session_root.parent_state is not None:
+            session_root = session_root.parent_state
+        was_bound = bool(session_root._bound)
+        session_root.reset()
+        session_root._bound = ENDED if was_bound else ""
 
 
 class AuthPageState(AppState):

@@ -13,9 +13,10 @@ import reflex as rx
 from reflex.event import EventSpec
 
 from kwportal.i18n import CATALOGS, t
-from kwportal.services import audit, runner
+from kwportal.services import runner
 from kwportal.services.visitors import site
 from kwportal.ui import routes
+from kwportal.ui.client_address import socket_access
 from kwportal.ui.guard import public
 from kwportal.ui.routes import CHOICE_COOKIE, FORM_COOKIE
 from kwportal.ui.states.auth import _LINK_TOKEN
@@ -67,11 +68,7 @@ class VisitorState(AppState):
 
     def _open(self, work: Callable[..., T], *args: Any) -> T:
         """One unit without a session (the public site has none): ``work(*args, ctx=ctx)``."""
-        access = audit.AccessPoint(
-            ip=self.router.session.client_ip or "",
-            agent=(self.router.headers.user_agent or "")[:300],
-        )
-        return runner.run_public(access, work, *args)
+        return runner.run_public(socket_access(self.router), work, *args)
 
     def _gpc(self) -> bool:
         raw = getattr(self.router.headers, "raw_headers", {}) or {}

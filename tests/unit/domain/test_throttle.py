@@ -98,3 +98,26 @@ def test_the_ip_limit_lifts_when_the_window_passes():
 @pytest.mark.parametrize("n", [0, 1, 4])
 def test_a_decision_with_few_failures_says_nothing_to_wait_for(n):
     assert throttle.account_decision(failures(n), T0) == throttle.Decision(allowed=True)
+
+
+def test_the_delay_alone_still_holds_once_the_account_is_locked():
+    """Issue 16, item 6: the reset form of a locked account waits like a sign-in would."""
+    many = failures(throttle.LOCKOUT_FAILURES + 5, spacing=SECOND)
+    last = many[-1]
+    assert throttle.account_decision(many, last + SECOND).locked
+
+    waiting = throttle.delay_decision(many, last + SECOND)
+
+    assert not waiting.allowed and not waiting.locked
+    assert waiting.retry_after_seconds == throttle.MAX_DELAY_SECONDS
+    assert throttle.delay_decision(many, last + throttle.MAX_DELAY_SECONDS * SECOND).allowed
+
+
+def test_a_sliding_window_allows_its_limit_then_waits_for_the_oldest_to_age():
+    window = timedelta(hours=1)
+    three = failures(3, spacing=timedelta(minutes=10))
+
+    assert throttle.window_decision(three[:2], T0, limit=3, window=window).allowed
+    full = throttle.window_decision(three, T0 + timedelta(minutes=30), limit=3, window=window)
+    assert not full.allowed and full.retry_after_seconds == 30 * 60 + 1
+    assert throttle.window_decision(three, T0 + window, limit=3, window=window).allowed

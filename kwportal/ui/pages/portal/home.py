@@ -97,6 +97,7 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.COMPANY_DOCTOR: (
         ("care.link", routes.CARE),
         ("consent_req.link", routes.CONSENT_REQUESTS),
+        ("care_transfer.link", routes.CARE_TRANSFER),
     ),
     Role.CARE_TEAM: (("care.link", routes.CARE), ("consent_req.link", routes.CONSENT_REQUESTS)),
     Role.CASE_MANAGER: (("care.link", routes.CARE), ("callbacks.link", routes.CALLBACKS)),

@@ -1,31 +1,41 @@
 """The privacy desk's queue of rights requests (seed ch. 3): overdue first, answer each, and
-extend a term once with a reason the employee sees (AVG art. 12(3)). Who asked and what he
-wrote; nothing from the medical file."""
+extend a term once with a reason the employee sees (AVG art. 12(3)). Answering an access
+request delivers the export to the employee's own page; below the queue the desk sees when
+each export was delivered and downloaded. Who asked and what he wrote; nothing from the
+medical file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
-from kwportal.services.privacy import desk, rights, transfer
+from kwportal.services.privacy import access_export, desk, rights, transfer
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.rights import kind_label, request_list
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.privacy.transfer import access_export_section, transfer_section
+from kwportal.ui.pages.privacy.transfer import (
+    access_export_section,
+    delivered_item,
+    transfer_section,
+)
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.RIGHTS_DESK
 #: message keys a refused desk download may bring back in ``?e=``
 BACK_KEYS = ("transfer.", "desk_export.", "export.", "rights.already_answered")
+#: times are stored in UTC and shown in Dutch time (BRIEF.md)
+LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -43,6 +53,34 @@ class QueueItem:
     sent_on: str = ""
     awaiting: str = ""
     confirmed_on: str = ""
+    released_by: str = ""
+
+
+@dataclass
+class DeliveredItem:
+    """An access request answered with the export on the employee's own page."""
+
+    request_id: str = ""
+    number: str = ""
+    name: str = ""
+    received: str = ""
+    delivered: str = ""
+    downloaded: str = ""
+
+
+def _local(moment: datetime | None) -> str:
+    return f"{moment.astimezone(LOCAL):%Y-%m-%d %H:%M}" if moment else ""
+
+
+def _delivered(line: access_export.DeliveredLine) -> DeliveredItem:
+    return DeliveredItem(
+        request_id=str(line.request_id),
+        number=line.personnel_number,
+        name=line.name,
+        received=f"{line.received_at:%Y-%m-%d}",
+        delivered=_local(line.delivered_at),
+        downloaded=_local(line.downloaded_at),
+    )
 
 
 def _item(found: desk.DeskItem) -> QueueItem:
@@ -60,14 +98,17 @@ def _item(found: desk.DeskItem) -> QueueItem:
         sent_on=status.sent_on.isoformat() if status.sent_on else "",
         awaiting="1" if status.awaiting else "",
         confirmed_on=status.confirmed_on.isoformat() if status.confirmed_on else "",
+        released_by=status.released_by,
     )
 
 
 class RightsDeskState(AuthState):
     queue: list[QueueItem] = []
+    delivered: list[DeliveredItem] = []
 
-    def _show(self, found: desk.Queue) -> None:
-        self.queue = [_item(item) for item in found]
+    def _show(self, found: desk.DeskPage) -> None:
+        self.queue = [_item(item) for item in found.queue]
+        self.delivered = [_delivered(line) for line in found.delivered]
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
@@ -135,7 +176,15 @@ def _answer_form(row: Any) -> rx.Component:
         _textarea_field(
             "rights_desk.answer_label", "answer", "answer-" + row.request_id, rights.MAX_TEXT
         ),
-        rx.el.button(tr("rights_desk.answer"), type="submit", class_name="button"),
+        rx.el.button(
+            rx.cond(
+                row.kind == str(RightsKind.ACCESS),
+                tr("desk_export.deliver"),
+                tr("rights_desk.answer"),
+            ),
+            type="submit",
+            class_name="button",
+        ),
         on_submit=RightsDeskState.answer_request,
         class_name="form",
     )
@@ -191,4 +240,10 @@ def rights_desk_page() -> rx.Component:
         notice(RightsDeskState.notice_text),
         rx.el.p(tr("rights_desk.intro")),
         request_list(RightsDeskState.queue, _queue_item, "rights_desk.none"),
+        rx.el.section(
+            rx.el.h2(tr("desk_export.delivered_title")),
+            rx.el.p(tr("desk_export.delivered_intro")),
+            request_list(RightsDeskState.delivered, delivered_item, "desk_export.none_delivered"),
+            aria_label=tr("desk_export.delivered_title"),
+        ),
     )

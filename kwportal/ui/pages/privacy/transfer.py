@@ -1,7 +1,8 @@
-"""The transfer part of a transfer request on the rights desk: a plain form that posts to
-``routes.API_TRANSFER`` (kwportal/ui/api/desk.py) and receives the signed package as a
-download (its content never passes through a Reflex state), the package's status, and the
-confirmation of receipt."""
+"""The desk's part of two requests, metadata only. A transfer request: whether and when the
+company doctor released the encrypted package (he builds it, kwportal/ui/pages/care/
+transfer.py; the desk never receives it) and the confirmation of receipt. An access
+request: answering it delivers the export to the employee's own page; the desk sees when it
+was delivered and when he downloaded it, never the export."""
 
 from __future__ import annotations
 
@@ -9,9 +10,6 @@ from typing import Any
 
 import reflex as rx
 
-from kwportal.services.privacy import transfer
-from kwportal.ui import routes
-from kwportal.ui.components.forms import post_form
 from kwportal.ui.text import tr
 
 
@@ -19,35 +17,19 @@ def _status(row: Any) -> rx.Component:
     return rx.el.dl(
         rx.cond(
             row.sent_on != "",
-            rx.fragment(rx.el.dt(tr("transfer.sent_on")), rx.el.dd(row.sent_on)),
+            rx.fragment(
+                rx.el.dt(tr("transfer.released_on")),
+                rx.el.dd(row.sent_on, rx.cond(row.released_by != "", " · " + row.released_by, "")),
+            ),
+            rx.fragment(
+                rx.el.dt(tr("transfer.package")), rx.el.dd(tr("transfer.waiting_for_doctor"))
+            ),
         ),
         rx.cond(
             row.confirmed_on != "",
             rx.fragment(rx.el.dt(tr("transfer.confirmed_on")), rx.el.dd(row.confirmed_on)),
         ),
         class_name="items",
-    )
-
-
-def _build_form(row: Any) -> rx.Component:
-    ident = "recipient-" + row.request_id
-    return post_form(
-        routes.API_TRANSFER,
-        rx.el.input(type="hidden", name="request_id", value=row.request_id),
-        rx.el.div(
-            rx.el.label(tr("transfer.recipient"), html_for=ident),
-            rx.el.input(
-                id=ident,
-                name="recipient",
-                type="text",
-                required=True,
-                max_length=transfer.MAX_RECIPIENT,
-                auto_complete="organization",
-            ),
-            class_name="field",
-        ),
-        rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
-        rx.el.button(tr("transfer.build"), type="submit", class_name="button"),
     )
 
 
@@ -67,7 +49,6 @@ def transfer_section(row: Any, state: Any) -> rx.Component:
         rx.el.h3(tr("transfer.heading")),
         rx.el.p(tr("transfer.explain")),
         _status(row),
-        _build_form(row),
         rx.cond(row.awaiting != "", _confirm_form(row, state)),
         class_name="transfer card",
         aria_label=tr("transfer.heading"),
@@ -75,17 +56,27 @@ def transfer_section(row: Any, state: Any) -> rx.Component:
 
 
 def access_export_section(row: Any) -> rx.Component:
-    """An access request: a plain form that posts to kwportal/ui/api/desk_export.py and
-    receives the employee's own export as a download (never through a Reflex state)."""
+    """An access request: what answering it does (the export goes to his own page)."""
     return rx.el.section(
         rx.el.h3(tr("desk_export.heading")),
         rx.el.p(tr("desk_export.explain")),
-        post_form(
-            routes.API_ACCESS_EXPORT,
-            rx.el.input(type="hidden", name="request_id", value=row.request_id),
-            rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
-            rx.el.button(tr("desk_export.build"), type="submit", class_name="button"),
-        ),
         class_name="transfer card",
         aria_label=tr("desk_export.heading"),
+    )
+
+
+def delivered_item(row: Any) -> rx.Component:
+    """A delivered export: who asked, when it was delivered, when he downloaded it."""
+    return rx.el.li(
+        rx.el.h3(row.name, " (", row.number, ")"),
+        rx.el.dl(
+            rx.el.dt(tr("rights.received_on")),
+            rx.el.dd(row.received),
+            rx.el.dt(tr("desk_export.delivered_on")),
+            rx.el.dd(row.delivered),
+            rx.el.dt(tr("desk_export.downloaded_on")),
+            rx.el.dd(rx.cond(row.downloaded != "", row.downloaded, tr("desk_export.not_yet"))),
+            class_name="items",
+        ),
+        class_name="rights-request",
     )

@@ -5,7 +5,9 @@ bedrijfsarts of arbodienst"; seed ch. 3 D).
 A ZIP with the open cases as JSON, a readable summary, ``manifest.json`` holding the SHA-256
 and size of each file, and ``manifest.jws``: the manifest signed with the portal's Ed25519
 key (kwportal/services/signing.py), checkable against the key we publish. Built in memory on
-the server and streamed to the browser as a file: its content never enters a Reflex state.
+the server by the company doctor's release (kwportal/services/case/transfer.py), which
+encrypts it to the receiving arbodienst before it leaves the service layer: its content
+never enters a Reflex state, and no one but the recipient can open the file that downloads.
 """
 
 from __future__ import annotations

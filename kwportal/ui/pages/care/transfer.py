@@ -1,0 +1,182 @@
+"""The company doctor's transfer page (seed ch. 3 D; ch. 1 Bewaartermijn): the transfer
+requests of employees of his employers with a running case, and for each a plain form that
+posts to ``routes.API_CARE_TRANSFER`` (kwportal/ui/api/care_transfer.py). The answer is the
+package encrypted for the receiving arbodienst, as a download after a fresh code: the file,
+the recipient's key and the passphrase never pass through this state. The privacy desk
+sees that the package was released and confirms receipt (kwportal/ui/pages/privacy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import reflex as rx
+
+from kwportal.domain.roles import Role
+from kwportal.i18n import CATALOGS
+from kwportal.services.case import transfer, transfer_requests
+from kwportal.services.privacy.transfer import MAX_RECIPIENT
+from kwportal.ui import routes
+from kwportal.ui.components.employer_case import day
+from kwportal.ui.components.forms import notice, post_form
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = routes.CARE_TRANSFER
+#: message keys a refused release may bring back in ``?e=``
+BACK_KEYS = ("care_transfer.", "transfer.")
+
+
+@dataclass
+class TransferRow:
+    request_id: str = ""
+    name: str = ""
+    number: str = ""
+    organisation: str = ""
+    received: str = ""
+    due: str = ""
+    open_cases: str = ""
+    released_on: str = ""
+    awaiting: bool = False
+
+
+def _row(line: transfer_requests.TransferLine) -> TransferRow:
+    return TransferRow(
+        request_id=str(line.request_id),
+        name=line.name,
+        number=line.personnel_number,
+        organisation=line.organisation,
+        received=day(line.received_at),
+        due=line.due_on.isoformat(),
+        open_cases=str(line.open_cases),
+        released_on=line.released_on.isoformat() if line.released_on else "",
+        awaiting=line.awaiting,
+    )
+
+
+class CareTransferState(AuthState):
+    rows: list[TransferRow] = []
+
+    @rx.event
+    @guarded(Role.COMPANY_DOCTOR)
+    def load(self) -> None:
+        """A release that was refused comes back here with its message key."""
+        key = parse_qs(urlsplit(str(self.router.url)).query).get("e", [""])[0][:60]
+        self.notice_key = key if key.startswith(BACK_KEYS) and key in CATALOGS["nl"] else ""
+        self.rows = [_row(line) for line in self._run(transfer_requests.do_transfer_requests)]
+
+
+def _input(label_key: str, ident: Any, name: str, hint_key: str = "", **attrs: Any) -> Any:
+    """A labelled input; its hint, if any, is read with it (aria-describedby)."""
+    hint: list[rx.Component] = []
+    if hint_key:
+        attrs["aria_describedby"] = ident + "-hint"
+        hint = [rx.el.p(tr(hint_key), id=ident + "-hint", class_name="hint")]
+    return rx.el.div(
+        rx.el.label(tr(label_key), html_for=ident),
+        rx.el.input(id=ident, name=name, **attrs),
+        *hint,
+        class_name="field",
+    )
+
+
+def _method(row: Any, value: str, label_key: str, checked: bool) -> rx.Component:
+    ident = "method-" + value + "-" + row.request_id
+    return rx.el.div(
+        rx.el.input(id=ident, name="method", type="radio", value=value, default_checked=checked),
+        rx.el.label(tr(label_key), html_for=ident),
+        class_name="check",
+    )
+
+
+def _release_form(row: Any) -> rx.Component:
+    return post_form(
+        routes.API_CARE_TRANSFER,
+        rx.el.input(type="hidden", name="request_id", value=row.request_id),
+        _input(
+            "transfer.recipient",
+            "recipient-" + row.request_id,
+            "recipient",
+            type="text",
+            required=True,
+            max_length=MAX_RECIPIENT,
+            auto_complete="organization",
+        ),
+        rx.el.fieldset(
+            rx.el.legend(tr("care_transfer.method")),
+            _method(row, transfer.BY_KEY, "care_transfer.by_key", True),
+            _input(
+                "care_transfer.age_key",
+                "age-key-" + row.request_id,
+                "age_key",
+                "care_transfer.age_key_hint",
+                type="text",
+                auto_complete="off",
+                spell_check=False,
+                max_length=transfer.MAX_KEY,
+            ),
+            _method(row, transfer.BY_PHRASE, "care_transfer.by_passphrase", False),
+            _input(
+                "care_transfer.passphrase",
+                "passphrase-" + row.request_id,
+                "passphrase",
+                "care_transfer.passphrase_hint",
+                type="password",
+                auto_complete="new-password",
+                max_length=transfer.MAX_PASSPHRASE,
+            ),
+            _input(
+                "care_transfer.passphrase_again",
+                "passphrase-again-" + row.request_id,
+                "passphrase_again",
+                type="password",
+                auto_complete="new-password",
+                max_length=transfer.MAX_PASSPHRASE,
+            ),
+            class_name="choices",
+        ),
+        rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
+        rx.el.button(tr("care_transfer.release"), type="submit", class_name="button"),
+    )
+
+
+def _item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h2(row.name, " (", row.number, ")"),
+        rx.el.dl(
+            rx.el.dt(tr("care_transfer.employer")),
+            rx.el.dd(row.organisation),
+            rx.el.dt(tr("rights.received_on")),
+            rx.el.dd(row.received),
+            rx.el.dt(tr("rights.due_on")),
+            rx.el.dd(row.due),
+            rx.el.dt(tr("care_transfer.open_cases")),
+            rx.el.dd(row.open_cases),
+            rx.cond(
+                row.released_on != "",
+                rx.fragment(rx.el.dt(tr("care_transfer.released_on")), rx.el.dd(row.released_on)),
+            ),
+            class_name="items",
+        ),
+        rx.cond(row.awaiting, rx.el.p(tr("transfer.awaiting"), class_name="badge new")),
+        _release_form(row),
+        class_name="transfer card",
+    )
+
+
+def care_transfer_page() -> rx.Component:
+    rows: Any = CareTransferState.rows
+    return portal_page(
+        rx.el.h1(tr("care_transfer.title")),
+        notice(CareTransferState.notice_text),
+        rx.el.p(tr("care_transfer.intro")),
+        rx.el.p(tr("care_transfer.how_to_open")),
+        rx.cond(
+            rows.length() > 0,
+            rx.el.ul(rx.foreach(CareTransferState.rows, _item), class_name="plain rights-list"),
+            rx.el.p(tr("care_transfer.none")),
+        ),
+    )
