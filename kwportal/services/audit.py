@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -133,6 +133,28 @@ class Entry:
     subject_employee_id: int | None = None
     objects: Sequence[ObjectRef] = ()
     details: dict[str, Any] | None = None
+
+
+def reads(
+    event_type: str,
+    per_subject: Mapping[int, Sequence[ObjectRef]],
+    *,
+    ground: Ground | str = Ground.LEGAL_DUTY,
+    details: dict[str, Any] | None = None,
+) -> list[Entry]:
+    """One READ event per person a page shows, naming what of him it showed (NEN 7513), in
+    the mapping's order: the batch for :func:`record_many`."""
+    return [
+        Entry(
+            event_type=event_type,
+            action=Action.READ,
+            ground=ground,
+            subject_employee_id=employee_id,
+            objects=refs,
+            details=details,
+        )
+        for employee_id, refs in per_subject.items()
+    ]
 
 
 def record_many(

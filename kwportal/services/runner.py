@@ -17,7 +17,7 @@ import the database; this module is their only way to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
@@ -106,14 +106,7 @@ def run(
                 refusal = _refusal(signed_in, gate, ctx.now)
         if refusal is None:
             assert signed_in is not None
-            ctx = Ctx(
-                access=ctx.access,
-                now=ctx.now,
-                secret=ctx.secret,
-                origin=ctx.origin,
-                session=session,
-                signed_in=signed_in,
-            )
+            ctx = replace(ctx, signed_in=signed_in)
             value = work(_actor(session, signed_in), *args, ctx=ctx, **kwargs)
             queued = _queue_mail(ctx, value)
     if refusal is not None:

@@ -272,18 +272,13 @@ def _audit_page(page: RequestsPage, actor: Actor, ctx: Ctx) -> None:
         objects.setdefault(line.employee_id, []).append(
             audit.ObjectRef(str(Category.CONSENT), "consent_record", line.consent_id)
         )
-    entries = [
-        audit.Entry(
-            event_type="consent_requests_view",
-            action=audit.Action.READ,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=employee_id,
-            objects=refs,
-        )
-        for employee_id, refs in objects.items()
-    ]
     audit.record_many(
-        ctx.session, entries, actor=actor, access=ctx.access, secret=ctx.secret, now=ctx.now
+        ctx.session,
+        audit.reads("consent_requests_view", objects),
+        actor=actor,
+        access=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
     )
 
 

@@ -113,22 +113,19 @@ def _log_read(
     access: audit.AccessPoint,
     secret: str,
 ) -> None:
-    per_employee: dict[int, list[int]] = {}
+    per_employee: dict[int, list[audit.ObjectRef]] = {}
     for line in lines:
-        per_employee.setdefault(subjects[line.request_id], []).append(line.request_id)
-    for employee_id, ids in sorted(per_employee.items()):
-        audit.record(
-            session,
-            actor=actor,
-            access=access,
-            event_type=LISTED,
-            action=audit.Action.READ,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=employee_id,
-            objects=[audit.ObjectRef("rights_request", "rights_request", i) for i in ids],
-            secret=secret,
-            now=now,
+        per_employee.setdefault(subjects[line.request_id], []).append(
+            audit.ObjectRef("rights_request", "rights_request", line.request_id)
         )
+    audit.record_many(
+        session,
+        audit.reads(LISTED, dict(sorted(per_employee.items()))),
+        actor=actor,
+        access=access,
+        secret=secret,
+        now=now,
+    )
 
 
 # --- use case: the doctor's page ---

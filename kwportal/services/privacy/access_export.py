@@ -231,7 +231,7 @@ def desk_deliveries(
         ).all()
     }
     lines = []
-    seen: dict[int, list[int]] = {}
+    seen: dict[int, list[audit.ObjectRef]] = {}
     for request in requests:
         person = people.get(request.employee_id)
         if person is None:
@@ -247,20 +247,17 @@ def desk_deliveries(
                 downloaded_at=delivery.downloaded_at,
             )
         )
-        seen.setdefault(request.employee_id, []).append(delivery.request_id)
-    for employee_id, ids in sorted(seen.items()):
-        audit.record(
-            session,
-            actor=actor,
-            access=access,
-            event_type=DELIVERIES_READ,
-            action=audit.Action.READ,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=employee_id,
-            objects=[audit.ObjectRef("rights_request", "rights_request", i) for i in ids],
-            secret=secret,
-            now=now,
+        seen.setdefault(request.employee_id, []).append(
+            audit.ObjectRef("rights_request", "rights_request", delivery.request_id)
         )
+    audit.record_many(
+        session,
+        audit.reads(DELIVERIES_READ, dict(sorted(seen.items()))),
+        actor=actor,
+        access=access,
+        secret=secret,
+        now=now,
+    )
     return tuple(lines)
 
 

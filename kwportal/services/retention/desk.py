@@ -148,17 +148,9 @@ def _log_read(
         objects.setdefault(hold.employee_id, []).append(
             audit.ObjectRef(str(Category.IDENTITY), "legal_hold", hold.hold_id)
         )
-    entries = [
-        audit.Entry(
-            event_type="retention_desk_read",
-            action=audit.Action.READ,
-            ground=audit.Ground.LEGAL_DUTY,
-            subject_employee_id=employee_id,
-            objects=refs,
-            details={"upcoming": len(upcoming), "holds": len(holds)},
-        )
-        for employee_id, refs in objects.items()
-    ] or [
+    entries = audit.reads(
+        "retention_desk_read", objects, details={"upcoming": len(upcoming), "holds": len(holds)}
+    ) or [
         audit.Entry(
             event_type="retention_desk_read",
             action=audit.Action.READ,
