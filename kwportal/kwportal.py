@@ -21,7 +21,9 @@ from kwportal.ui.pages.care import case_admin as care_case_admin
 from kwportal.ui.pages.care import case_file as care_case_file
 from kwportal.ui.pages.care import caseload as care_caseload
 from kwportal.ui.pages.care import consent_requests as care_consent_requests
+from kwportal.ui.pages.care import consults as care_consults
 from kwportal.ui.pages.care import feedback as care_feedback
+from kwportal.ui.pages.care import problem_analysis as care_problem_analysis
 from kwportal.ui.pages.care import transfer as care_transfer
 from kwportal.ui.pages.employee import access_log as my_access_log
 from kwportal.ui.pages.employee import consents as my_consents
@@ -30,15 +32,20 @@ from kwportal.ui.pages.employee import disclosures as my_disclosures
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import export as my_export
 from kwportal.ui.pages.employee import my_case
+from kwportal.ui.pages.employee import plan as my_plan
+from kwportal.ui.pages.employee import questionnaire as my_questionnaire
 from kwportal.ui.pages.employee import retention as my_retention
 from kwportal.ui.pages.employee import rights as my_rights
+from kwportal.ui.pages.employee import self_report as my_self_report
 from kwportal.ui.pages.employer import case as employer_case
 from kwportal.ui.pages.employer import overview as employer_overview
+from kwportal.ui.pages.employer import person as employer_person
+from kwportal.ui.pages.employer import plan as employer_plan
 from kwportal.ui.pages.employer import reports as employer_reports
 from kwportal.ui.pages.employer import roster as employer_roster
 from kwportal.ui.pages.employer import sick_report as employer_sick_report
+from kwportal.ui.pages.portal import case_files, messages, security
 from kwportal.ui.pages.portal import home as portal_home
-from kwportal.ui.pages.portal import security
 from kwportal.ui.pages.privacy import desk_log
 from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.privacy import rights as rights_desk
@@ -264,6 +271,46 @@ SIGNED_IN_PAGES = (
         "admin.teams.title",
         admin_teams.AdminTeamsState,
     ),
+    # --- a case end to end (issue 15) ---
+    (
+        care_consults.consults_page,
+        care_consults.ROUTE,
+        "consults.title",
+        care_consults.ConsultsState,
+    ),
+    (
+        care_problem_analysis.problem_analysis_page,
+        care_problem_analysis.ROUTE,
+        "problem_analysis.title",
+        care_problem_analysis.ProblemAnalysisState,
+    ),
+    (
+        my_questionnaire.my_questionnaire_page,
+        my_questionnaire.ROUTE,
+        "questionnaire.title",
+        my_questionnaire.MyQuestionnaireState,
+    ),
+    (
+        my_self_report.my_report_page,
+        my_self_report.ROUTE,
+        "self_report.title",
+        my_self_report.MySelfReportState,
+    ),
+    (my_plan.my_plan_page, my_plan.ROUTE, "my_plan.title", my_plan.MyPlanState),
+    (
+        employer_person.employer_person_page,
+        employer_person.ROUTE,
+        "employer_person.title",
+        employer_person.EmployerPersonState,
+    ),
+    (
+        employer_plan.employer_plan_page,
+        employer_plan.ROUTE,
+        "employer_plan.title",
+        employer_plan.EmployerPlanState,
+    ),
+    (case_files.case_files_page, case_files.ROUTE, "case_files.title", case_files.CaseFilesState),
+    (messages.messages_page, messages.ROUTE, "messages.title", messages.MessagesState),
 )
 for component, route, title_key, state in SIGNED_IN_PAGES:
     app.add_page(

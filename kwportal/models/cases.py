@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from kwportal.models.base import utcnow
@@ -106,6 +106,10 @@ class QuestionnaireAnswer(SQLModel, table=True):
     question: str = Field(max_length=500)
     answer: str = Field(max_length=5000)
     answered_at: datetime = Field(default_factory=utcnow)
+    #: the question's key and the questionnaire's version it answers (issue 15 item 2:
+    #: questions are data, versioned; ``question`` keeps the text as asked)
+    question_key: str = Field(default="", max_length=60)
+    version: int = Field(default=0)
 
 
 class EmployerFeedback(SQLModel, table=True):
@@ -137,7 +141,13 @@ class EmployerFeedback(SQLModel, table=True):
 
 
 class Appointment(SQLModel, table=True):
-    """An appointment with the doctor or team; the employer may see its date only."""
+    """A consult (spreekuur) with the doctor or a team member, booked in one of his
+    slots (issue 15 item 1). The employer sees its date, time and attendance only.
+
+    ``slot_id`` is unique: a slot holds one booking, whatever the number of workers
+    racing for it; a cancelled or moved appointment lets go of its slot (NULL)."""
+
+    __table_args__ = (UniqueConstraint("slot_id", name="uq_appointment_slot"),)
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
@@ -147,6 +157,19 @@ class Appointment(SQLModel, table=True):
     location: str = Field(default="", max_length=200)
     subject: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow)
+    slot_id: int | None = Field(default=None, foreign_key="consult_slot.id")
+    minutes: int = Field(default=30)
+    #: location | phone | video
+    place_kind: str = Field(default="location", max_length=10)
+    #: booked → confirmed | move_requested; cancelled (slot let go)
+    status: str = Field(default="booked", max_length=20)
+    #: "" until the doctor records it: attended | not_attended
+    attendance: str = Field(default="", max_length=20)
+    move_reason: str = Field(default="", max_length=500)
+    booked_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    confirmed_at: datetime | None = None
+    attendance_recorded_at: datetime | None = None
+    reminder_sent_at: datetime | None = None
 
 
 class CaseHelper(SQLModel, table=True):
@@ -178,3 +201,7 @@ class CaseDocument(SQLModel, table=True):
     content: str = Field(default="", max_length=100000)
     author_account_id: int | None = Field(default=None, foreign_key="account.id")
     created_at: datetime = Field(default_factory=utcnow)
+    #: a problem analysis's employer part: the four items, released through the feedback
+    #: release flow (issue 15 item 3); the ``content`` stays in the medical file
+    feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id")
+    updated_at: datetime | None = None

@@ -20,6 +20,8 @@ class Organisation(SQLModel, table=True):
     contract_start: date
     contract_end: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    #: the employer lets its employees report sick and recovered themselves (issue 15 item 7)
+    employee_self_report: bool = Field(default=False)
 
 
 class Employee(SQLModel, table=True):
@@ -64,3 +66,6 @@ class ExposureRecord(SQLModel, table=True):
     started_on: date
     ended_on: date | None = None
     recorded_at: datetime = Field(default_factory=utcnow)
+    recorded_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    #: the last change to this record; the 40-year term counts from the latest change
+    updated_at: datetime | None = None

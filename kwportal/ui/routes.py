@@ -46,6 +46,9 @@ MY_RIGHTS = "/my-rights"
 MY_DISCLOSURES = "/my-disclosures"
 MY_CONSENTS = "/my-consents"
 MY_EXPORT = "/my-export"
+MY_QUESTIONNAIRE = "/my-questionnaire"
+MY_REPORT = "/my-report"
+MY_PLAN = "/my-plan"
 
 # --- employer contact ---
 EMPLOYER = "/employer"
@@ -53,6 +56,8 @@ EMPLOYER_CASE = "/employer-case"
 EMPLOYER_SICK_REPORT = "/employer-sick-report"
 EMPLOYER_REPORTS = "/employer-reports"
 EMPLOYER_ROSTER = "/employer-roster"
+EMPLOYER_PERSON = "/employer-person"
+EMPLOYER_PLAN = "/employer-plan"
 
 # --- care team ---
 CARE = "/care"
@@ -62,6 +67,13 @@ CARE_FEEDBACK = "/care-feedback"
 CONSENT_REQUESTS = "/consent-requests"
 CARE_TRANSFER = "/care-transfer"
 CALLBACKS = "/callbacks"
+CARE_CONSULTS = "/care-consults"
+CARE_PROBLEM_ANALYSIS = "/care-problem-analysis"
+
+# --- every role that works on a case (employee, employer, care team): the page decides
+# per row what the signed-in actor may see (domain.policy) ---
+CASE_FILES = "/case-files"
+MESSAGES = "/messages"
 
 # --- privacy desk ---
 RIGHTS_DESK = "/rights-desk"
@@ -115,6 +127,11 @@ API_TRANSFER = "/api/desk/transfer"
 API_ACCESS_EXPORT = "/api/desk/access-export"
 #: the company doctor's release of the encrypted transfer package
 API_CARE_TRANSFER = "/api/care/transfer"
+#: a case's files: upload (multipart POST) and download one (issue 15 item 4)
+API_CASE_UPLOAD = "/api/case/upload"
+API_CASE_FILE = "/api/case/file/{upload_id:int}"
+#: the re-integration report for the WIA application (PDF; a disclosure)
+API_REINTEGRATION_REPORT = "/api/case/reintegration-report/{case_id:int}"
 
 
 # --- names the browser and the server share ---
@@ -146,6 +163,14 @@ def receipt_href(receipt_id: int) -> str:
 
 def document_href(document_id: int) -> str:
     return API_DOCUMENT.replace("{document_id:int}", str(document_id))
+
+
+def case_file_href(upload_id: int) -> str:
+    return API_CASE_FILE.replace("{upload_id:int}", str(upload_id))
+
+
+def reintegration_report_href(case_id: int) -> str:
+    return API_REINTEGRATION_REPORT.replace("{case_id:int}", str(case_id))
 
 
 def case_href(route: str, case_id: Any) -> Any:

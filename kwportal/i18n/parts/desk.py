@@ -75,6 +75,9 @@ NL: dict[str, str] = {
     "transfer.part.appointments": "Afspraken",
     "transfer.part.helpers": "Betrokkenen bij re-integratie",
     "transfer.part.documents": "Documenten",
+    "transfer.part.plans": "Plan van aanpak en evaluaties",
+    "transfer.part.uploads": "Bestanden",
+    "transfer.part.messages": "Berichten",
     # --- access-request export ---
     "desk_export.heading": "Inzage: de werknemer downloadt zijn gegevens zelf",
     "desk_export.explain": (
@@ -176,6 +179,9 @@ EN: dict[str, str] = {
     "transfer.part.appointments": "Appointments",
     "transfer.part.helpers": "People helping with reintegration",
     "transfer.part.documents": "Documents",
+    "transfer.part.plans": "Plan of action and evaluations",
+    "transfer.part.uploads": "Files",
+    "transfer.part.messages": "Messages",
     # --- access-request export ---
     "desk_export.heading": "Access: the employee downloads his data himself",
     "desk_export.explain": (

@@ -12,6 +12,7 @@ never enters a Reflex state, and no one but the recipient can open the file that
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -29,6 +30,9 @@ from kwportal.models import (
     Appointment,
     CaseDocument,
     CaseHelper,
+    CaseMessage,
+    CasePlan,
+    CaseUpload,
     Employee,
     EmployerFeedback,
     MedicalNote,
@@ -66,6 +70,9 @@ CASE_PARTS: tuple[tuple[str, Any, str], ...] = (
     ("appointments", Appointment, "absence"),
     ("helpers", CaseHelper, "absence"),
     ("documents", CaseDocument, "medical"),
+    ("plans", CasePlan, "employer_record"),
+    ("uploads", CaseUpload, "medical"),
+    ("messages", CaseMessage, "medical"),
 )
 _STAFF_FIELDS = (
     "author_account_id",
@@ -87,6 +94,8 @@ class Package:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):  # an uploaded file travels with the case
+        return base64.b64encode(value).decode("ascii")
     return value
 
 

@@ -26,6 +26,9 @@ from kwportal.models import (
     AuthFailure,
     CaseDocument,
     CaseHelper,
+    CaseMessage,
+    CasePlan,
+    CaseUpload,
     ConsentReceipt,
     ConsentRecord,
     Disclosure,
@@ -37,7 +40,9 @@ from kwportal.models import (
     LegalHold,
     LoginSession,
     MedicalNote,
+    MessageRead,
     OneTimeToken,
+    PlanAction,
     QuestionnaireAnswer,
     RecoveryCode,
     RetentionRun,
@@ -46,6 +51,7 @@ from kwportal.models import (
     SickLeaveCase,
     SickReport,
     StepCompletion,
+    StepNotice,
     WorkNote,
 )
 from kwportal.services import audit
@@ -125,7 +131,14 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
     accounts = select(Account.id).where(col(Account.employee_id).in_(ids))
     feedback = select(EmployerFeedback.id).where(col(EmployerFeedback.case_id).in_(cases))
     consents = select(ConsentRecord.id).where(col(ConsentRecord.employee_id).in_(ids))
+    plans = select(CasePlan.id).where(col(CasePlan.case_id).in_(cases))
     statements: list[Any] = [
+        delete(PlanAction).where(col(PlanAction.plan_id).in_(plans)),
+        delete(CasePlan).where(col(CasePlan.case_id).in_(cases)),
+        delete(CaseUpload).where(col(CaseUpload.case_id).in_(cases)),
+        delete(MessageRead).where(col(MessageRead.case_id).in_(cases)),
+        delete(CaseMessage).where(col(CaseMessage.case_id).in_(cases)),
+        delete(StepNotice).where(col(StepNotice.case_id).in_(cases)),
         delete(Appointment).where(col(Appointment.employee_id).in_(ids)),
         delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
         delete(CaseDocument).where(col(CaseDocument.employee_id).in_(ids)),

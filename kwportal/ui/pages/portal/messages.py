@@ -1,0 +1,30 @@
+"""A case's two message threads (issue 15 item 5): employee ↔ care team (medical) and
+employer ↔ case manager (medical-term checked).
+
+Stub registered by the lead; its owner fills it in."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from kwportal.domain.roles import Role
+from kwportal.ui import routes
+from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.guard import guarded
+from kwportal.ui.states.auth import AuthState
+from kwportal.ui.text import tr
+
+ROUTE = routes.MESSAGES
+
+
+class MessagesState(AuthState):
+    @rx.event
+    @guarded(
+        Role.EMPLOYEE, Role.EMPLOYER_CONTACT, Role.COMPANY_DOCTOR, Role.CARE_TEAM, Role.CASE_MANAGER
+    )
+    def load(self) -> None:
+        """Filled in by the page's owner."""
+
+
+def messages_page() -> rx.Component:
+    return portal_page(rx.el.h1(tr("messages.title")))
