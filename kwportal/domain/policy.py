@@ -314,3 +314,17 @@ def require(
     if value is None:
         raise error(NotAllowedError.code)
     return value
+
+
+# --- a case end to end (issue 15): who may see and do what on the new records. Each part
+# is owned by one piece of work; keep additions inside your own part. ---
+
+# --- issue 15: consults ---
+
+# --- issue 15: questionnaire and the facts retention turns on ---
+
+# --- issue 15: Poortwachter documents ---
+
+# --- issue 15: uploads ---
+
+# --- issue 15: messages ---

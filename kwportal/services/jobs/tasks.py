@@ -30,7 +30,14 @@ def _send_mail() -> str:
     return outbox.drain().summary()
 
 
-JOBS: tuple[Job, ...] = (Job(OUTBOX, _send_mail),)
+# --- issue 15: consult reminders (the day before) ---
+
+# --- issue 15: overdue-step notices ---
+
+JOBS: tuple[Job, ...] = (
+    Job(OUTBOX, _send_mail),
+    # --- issue 15 jobs: one line each ---
+)
 
 
 def job(name: str) -> Job:

@@ -13,6 +13,8 @@ from kwportal.i18n import t
 from kwportal.services.case.file import do_open_case_admin
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components import case_links as case_links_for
+from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -84,6 +86,7 @@ def case_admin_page() -> rx.Component:
             rx.el.div(
                 rx.el.p(tr("care_case.no_medical"), class_name="meta"),
                 person_block(state.person, care_address=False),
+                case_links(case_links_for.CASE_MANAGER, state.person.case_id),
                 list_section("care_case.appointments", state.appointments, rx.el.li),
                 list_section("care_case.documents", state.documents, rx.el.li),
                 list_section("care_case.helpers", state.helpers, rx.el.li),

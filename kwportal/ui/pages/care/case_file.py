@@ -24,6 +24,8 @@ from kwportal.services.case.work_notes import (
 )
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components import case_links as case_links_for
+from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -330,6 +332,7 @@ def care_case_page() -> rx.Component:
                 rx.el.p(state.ground_line, class_name="meta"),
                 notice(state.notice_text),
                 person_block(state.person, care_address=True),
+                case_links(case_links_for.DOCTOR, state.person.case_id),
                 rx.el.section(
                     rx.el.h2(tr("care_case.notes")),
                     rx.el.p(tr("care_case.append_only"), class_name="meta"),

@@ -11,6 +11,8 @@ import reflex as rx
 from kwportal.domain.roles import Role
 from kwportal.services.employee import my_case
 from kwportal.ui import routes
+from kwportal.ui.components import case_links as case_links_for
+from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -138,6 +140,7 @@ def my_case_page() -> rx.Component:
                     rx.el.p(tr("employer_case.recovered_on"), " ", state.recovered_on),
                     rx.fragment(),
                 ),
+                case_links(case_links_for.EMPLOYEE),
                 _list("my_case.appointments", state.appointments, _appointment, "my_case.none"),
                 _list("my_case.helpers", state.helpers, _helper, "my_case.none"),
                 _list("my_case.documents", state.documents, _document, "my_case.no_documents"),

@@ -14,6 +14,8 @@ from kwportal.i18n import t
 from kwportal.services.employer import case_screen, sick_report, step_completion
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components import case_links as case_links_for
+from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import (
     CaseCard,
     case_card,
@@ -66,6 +68,8 @@ class EmployerCaseState(AuthState):
     today: str = ""
     error_keys: list[list[str]] = []
     _case_id: int | None = None
+    #: the case's number for the links to its plan, messages and files
+    case_ref: str = ""
 
     @rx.var
     def not_found(self) -> str:
@@ -139,6 +143,7 @@ class EmployerCaseState(AuthState):
     def _show(self, screen: case_screen.CaseScreen) -> None:
         self.found, self.not_found_key = True, ""
         self._case_id = screen.view.case_id
+        self.case_ref = str(screen.view.case_id)
         self.card = case_card(screen.view)
         self.is_open = screen.is_open
         self.today = screen.today.isoformat()
@@ -234,6 +239,7 @@ def employer_case_page() -> rx.Component:
             state.found,
             rx.el.div(
                 employer_case_card(state.card),
+                case_links(case_links_for.EMPLOYER, state.case_ref),
                 rx.cond(state.is_open, _recovery_form(), rx.el.span()),
                 _list_section(
                     "employer_case.appointments",
