@@ -83,20 +83,26 @@ class Portal:
 
 
 def start_portal(
-    data_dir: Path, *, smtp_port: int | None = None, extra_env: dict[str, str] | None = None
+    data_dir: Path,
+    *,
+    smtp_port: int | None = None,
+    extra_env: dict[str, str] | None = None,
+    demo_data: bool = True,
 ) -> Portal:
     """``extra_env`` on top of the usual environment (e.g. ``KWPORTAL_REDIS_URL``; then
-    also its own ``REFLEX_WEB_WORKDIR``: the build bakes the port in)."""
+    also its own ``REFLEX_WEB_WORKDIR``: the build bakes the port in). Without
+    ``demo_data`` the database is only migrated: what a new arbodienst starts with."""
     port = free_port()
     env = {**portal_env(data_dir, port, smtp_port), **(extra_env or {})}
     kwportal = str(BIN / "kwportal")
     subprocess.run([kwportal, "migrate"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [kwportal, "seed", "--demo", "--today", DEMO_TODAY],
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
+    if demo_data:
+        subprocess.run(
+            [kwportal, "seed", "--demo", "--today", DEMO_TODAY],
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
     log = data_dir / "reflex.log"
     process = subprocess.Popen(
         [
