@@ -31,6 +31,15 @@ START_TIMEOUT_S = 240
 DEMO_TODAY = "2026-11-02"
 
 
+def web_dir(suffix: str = "") -> str:
+    """The build directory of a portal the tests start: ``KWPORTAL_E2E_WEB_DIR`` (else
+    ``.web-e2e``), one per xdist worker (each serves its own portal: the build bakes the
+    port in), plus ``suffix`` for a second portal in the same worker."""
+    base = os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e"))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return base + (f"-{worker}" if worker else "") + suffix
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -50,7 +59,7 @@ def portal_env(data_dir: Path, port: int, smtp_port: int | None = None) -> dict[
         # public forms refuse posts made within 2 s of loading (bots); a test is that fast
         KWPORTAL_FORM_MIN_SECONDS="0",
         # its own build directory, so a running `make run` (.web) is never disturbed
-        REFLEX_WEB_WORKDIR=os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")),
+        REFLEX_WEB_WORKDIR=web_dir(),
         # were any tab state written to disk, it would land beside the data (issue 16)
         REFLEX_STATES_WORKDIR=str(data_dir / "reflex-states"),
     )

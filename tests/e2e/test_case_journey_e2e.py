@@ -10,7 +10,6 @@ to the care team. Every page visited fits 360 px and passes axe."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.accounts import TotpCodes
 from tests.e2e.conftest import PHONE
 from tests.e2e.fresh_world import World, build_world, start_fresh_portal
-from tests.e2e.harness import ROOT, Recording, assert_no_leak, stop_portal, url_at
+from tests.e2e.harness import Recording, assert_no_leak, stop_portal, url_at, web_dir
 from tests.e2e.mailcatcher import MailCatcher
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
@@ -39,8 +38,9 @@ def world(
     tmp_path_factory: pytest.TempPathFactory, smtp_server: MailCatcher, totp_codes: TotpCodes
 ) -> Iterator[World]:
     """Its own build directory: the build bakes the port in."""
-    web = os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e")) + "-fresh"
-    portal = start_fresh_portal(tmp_path_factory.mktemp("fresh"), smtp_server.port, web)
+    portal = start_fresh_portal(
+        tmp_path_factory.mktemp("fresh"), smtp_server.port, web_dir("-fresh")
+    )
     try:
         yield build_world(portal, smtp_server, totp_codes)
     finally:

@@ -43,7 +43,7 @@ from tests.e2e.accounts import (
     people,
     sign_in_over_http,
 )
-from tests.e2e.harness import ROOT, Portal, start_portal, stop_portal
+from tests.e2e.harness import ROOT, Portal, start_portal, stop_portal, web_dir
 from tests.e2e.rawclient import SENTINEL, RawReflexClient, decode, state_handler_names
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -161,12 +161,11 @@ def redis_db() -> Iterator[redis.Redis]:
 def redis_portal(
     tmp_path_factory: pytest.TempPathFactory, redis_db: redis.Redis
 ) -> Iterator[Portal]:
-    web = os.environ.get("KWPORTAL_E2E_WEB_DIR", str(ROOT / ".web-e2e"))
     served = start_portal(
         tmp_path_factory.mktemp("portal-redis"),
         extra_env={
             "KWPORTAL_REDIS_URL": REDIS_URL,
-            "REFLEX_WEB_WORKDIR": f"{web}-redis",
+            "REFLEX_WEB_WORKDIR": web_dir("-redis"),
             "GRANIAN_WORKERS": "2",
         },
     )
