@@ -100,6 +100,7 @@ class DocumentLine:
 
 @dataclass(frozen=True, slots=True)
 class HelperLine:
+    helper_id: int
     name: str
     helper_role: str
     organisation: str
@@ -202,6 +203,7 @@ _NOTE = {
     "supersedes_id": "medical_note.supersedes_id",
 }
 _HELPER = {
+    "helper_id": "case_helper.id",
     "name": "case_helper.name",
     "helper_role": "case_helper.helper_role",
     "organisation": "case_helper.organisation",
