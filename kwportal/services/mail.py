@@ -6,12 +6,14 @@ carries medical content: it says *that* something happened and links to the port
 
 from __future__ import annotations
 
+import base64
 import logging
 import smtplib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
+from typing import Any
 
 from kwportal.settings import Settings
 
@@ -23,11 +25,50 @@ PERMANENT_REPLY = 500
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent along, e.g. the iCalendar invitation of a consult (``text/calendar``).
+    Like the body it says only what may travel by mail: never medical content."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Mail:
     to: str
     subject: str
     body: str
     headers: dict[str, str] = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] = ()
+
+
+def mail_fields(mail: Mail) -> dict[str, Any]:
+    """The mail as JSON-ready fields (the outbox seals them; attachments in base64)."""
+    return {
+        "to": mail.to,
+        "subject": mail.subject,
+        "body": mail.body,
+        "headers": mail.headers,
+        "attachments": [
+            [a.filename, a.content_type, base64.b64encode(a.data).decode("ascii")]
+            for a in mail.attachments
+        ],
+    }
+
+
+def mail_from_fields(fields: dict[str, Any]) -> Mail:
+    """The inverse of :func:`mail_fields`; mail sealed before attachments existed has none."""
+    return Mail(
+        fields["to"],
+        fields["subject"],
+        fields["body"],
+        dict(fields["headers"]),
+        tuple(
+            Attachment(str(name), str(kind), base64.b64decode(data))
+            for name, kind, data in fields.get("attachments", ())
+        ),
+    )
 
 
 class DeliveryError(Exception):
@@ -54,6 +95,11 @@ def render(mail: Mail, sender: str, message_id: str) -> EmailMessage:
     for name, value in mail.headers.items():
         message[name] = value
     message.set_content(mail.body)
+    for attachment in mail.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
     return message
 
 

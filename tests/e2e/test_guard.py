@@ -194,6 +194,16 @@ def _others_for(everyone: dict[str, tuple[str, ...]], caller: Caller) -> list[st
             if a.role in (Role.CARE_TEAM.value, Role.CASE_MANAGER.value)
             and a.organisation == mine.organisation
         }
+    if caller.role in (Role.CASE_MANAGER, Role.CARE_TEAM):
+        # the consult agenda names whose slots they are: the people of his own team
+        # (issue 15 item 1), never another team's
+        mine = next(a for a in demo_accounts() if a.username == caller.username)
+        known |= {
+            a.username
+            for a in demo_accounts()
+            if a.role in (Role.COMPANY_DOCTOR.value, Role.CARE_TEAM.value, Role.CASE_MANAGER.value)
+            and a.organisation == mine.organisation
+        }
     if caller.role is Role.EMPLOYEE:
         mine = next(a for a in demo_accounts() if a.username == caller.username)
         known |= {

@@ -1,5 +1,9 @@
-"""Recording a Poortwachter step as done: the calendar shows done instead of overdue; each role
-records only its own steps, once, for a deadline the case really has; audited."""
+"""Recording a Poortwachter step as done, for the acts the portal holds no document of (the
+42nd-week report to UWV, the WIA application): the calendar shows done instead of overdue;
+each role records only its own steps, once, for a deadline the case really has; audited. A
+step a document makes done (problem analysis, plan of action, evaluations, first-year
+evaluation) cannot be ticked off (issue 15 item 3; its documents are tested in
+test_plan.py and test_problem_analysis.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ from tests.conftest import TEST_SECRET
 WEB = audit.AccessPoint(ip="127.0.0.1", agent="pytest")
 TODAY = date(2026, 6, 1)
 FIRST = date(2026, 1, 5)  # week 8 ends 2026-03-01, week 14 ends 2026-04-12
+#: the 42nd-week report: the first working day after 2026-10-25 (D + 293)
+UWV_DUE = date(2026, 10, 26)
 
 
 def _case(session: Session) -> tuple[Actor, int, Actor, Actor]:
@@ -62,43 +68,49 @@ def _record(session: Session, actor: Actor, case_id: int, step: Step, due: date,
 
 def test_a_recorded_step_shows_done_not_overdue(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        boss, case_id, doctor, _ = _case(session)
+        boss, case_id, _, _ = _case(session)
         before = _lines(session, boss, case_id)
-        plan, first_eval = (
-            (Step.PLAN_OF_ACTION, date(2026, 3, 1)),
-            (Step.EVALUATION, date(2026, 4, 12)),
-        )
-        analysis = (Step.PROBLEM_ANALYSIS, date(2026, 2, 15))
-        _record(session, boss, case_id, *plan, "2026-02-27")
-        _record(session, boss, case_id, *first_eval, "2026-04-10")
-        _record(session, doctor, case_id, *analysis, "2026-02-10")
+        uwv = next(key for key in before if key[0] is Step.UWV_SICK_REPORT)
+        wia = next(key for key in before if key[0] is Step.WIA_APPLICATION)
+        _record(session, boss, case_id, *uwv, "2026-05-29")
+        _record(session, boss, case_id, *wia, "2026-05-30")
         after = _lines(session, boss, case_id)
         events = session.exec(
             select(AuditEvent).where(AuditEvent.event_type == "poortwachter_step")
         ).all()
-    for key in (plan, first_eval, analysis):
-        assert before[key] == (True, False)
+    for key in (uwv, wia):
+        assert before[key] == (False, False)  # both still ahead on TODAY
         assert after[key] == (False, True)
-    later_eval = (Step.EVALUATION, date(2026, 5, 24))
-    assert after[later_eval] == (True, False)  # each evaluation is its own step
-    assert len(events) == 3
+    plan = (Step.PLAN_OF_ACTION, date(2026, 3, 1))
+    assert after[plan] == (True, False)  # recording other steps makes no document
+    assert len(events) == 2
 
 
 @pytest.mark.parametrize(
     ("who", "step", "due", "on", "code"),
     [
-        ("boss", Step.PROBLEM_ANALYSIS, date(2026, 2, 15), "2026-02-10", "steps.error.not_yours"),
-        ("doctor", Step.PLAN_OF_ACTION, date(2026, 3, 1), "2026-02-10", "steps.error.not_yours"),
+        ("boss", Step.PROBLEM_ANALYSIS, date(2026, 2, 15), "2026-02-10", "steps.error.by_document"),
         (
-            "stranger",
-            Step.PLAN_OF_ACTION,
-            date(2026, 3, 1),
+            "doctor",
+            Step.PROBLEM_ANALYSIS,
+            date(2026, 2, 15),
             "2026-02-10",
-            "employer_case.not_found",
+            "steps.error.by_document",
         ),
-        ("boss", Step.PLAN_OF_ACTION, date(2026, 3, 2), "2026-02-10", "steps.error.unknown"),
-        ("boss", Step.PLAN_OF_ACTION, date(2026, 3, 1), "2026-06-02", "steps.error.future"),
-        ("boss", Step.PLAN_OF_ACTION, date(2026, 3, 1), "gisteren", "steps.error.date"),
+        ("boss", Step.PLAN_OF_ACTION, date(2026, 3, 1), "2026-02-27", "steps.error.by_document"),
+        ("boss", Step.EVALUATION, date(2026, 4, 12), "2026-04-10", "steps.error.by_document"),
+        (
+            "boss",
+            Step.FIRST_YEAR_EVALUATION,
+            date(2027, 1, 3),
+            "2026-05-01",
+            "steps.error.by_document",
+        ),
+        ("doctor", Step.UWV_SICK_REPORT, UWV_DUE, "2026-05-10", "steps.error.not_yours"),
+        ("stranger", Step.UWV_SICK_REPORT, UWV_DUE, "2026-05-10", "employer_case.not_found"),
+        ("boss", Step.UWV_SICK_REPORT, date(2026, 3, 2), "2026-05-10", "steps.error.unknown"),
+        ("boss", Step.UWV_SICK_REPORT, UWV_DUE, "2026-06-02", "steps.error.future"),
+        ("boss", Step.UWV_SICK_REPORT, UWV_DUE, "gisteren", "steps.error.date"),
         ("boss", Step.WAGE_PAYMENT_END, date(2027, 12, 31), "2026-02-10", "steps.error.not_yours"),
     ],
 )
@@ -116,9 +128,9 @@ def test_refused(engine: Engine, who: str, step: Step, due: date, on: str, code:
 def test_a_second_record_of_the_same_step_is_refused(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session, session.begin():
         boss, case_id, _, _ = _case(session)
-        _record(session, boss, case_id, Step.PLAN_OF_ACTION, date(2026, 3, 1), "2026-02-27")
+        _record(session, boss, case_id, Step.UWV_SICK_REPORT, UWV_DUE, "2026-05-27")
         with pytest.raises(StepError) as error:
-            _record(session, boss, case_id, Step.PLAN_OF_ACTION, date(2026, 3, 1), "2026-02-28")
+            _record(session, boss, case_id, Step.UWV_SICK_REPORT, UWV_DUE, "2026-05-28")
         with pytest.raises(StepError) as bad_step:
             record_step(
                 boss,

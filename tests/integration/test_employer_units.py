@@ -157,15 +157,18 @@ def test_the_case_page_shows_records_a_step_and_the_recovery_one_unit_each(
         call(state, "load")
     assert begins.seen == 1 and state.found and state.is_open
     plan = next(row for row in state.deadlines if row.step == str(Step.PLAN_OF_ACTION))
-    assert plan.can_record and not plan.done
+    # the plan of action is made done by its document on the plan page, never ticked off
+    assert not plan.can_record and not plan.done and plan.made_in == "plan"
     assert not any(row.can_record for row in state.deadlines if row.step == "problem_analysis")
-    with Begins(portal) as begins:
-        call(state, "record_step", {"step": plan.step, "due": plan.due_iso, "done_on": state.today})
-    assert begins.seen == 1 and state.notice_key == "steps.recorded"
-    assert next(
-        r for r in state.deadlines if r.step == plan.step and r.due_iso == plan.due_iso
-    ).done
     call(state, "record_step", {"step": plan.step, "due": plan.due_iso, "done_on": state.today})
+    assert state.error_keys == [["step", "steps.error.by_document"]]
+    uwv = next(row for row in state.deadlines if row.step == str(Step.UWV_SICK_REPORT))
+    assert uwv.made_in == "" and not uwv.done
+    with Begins(portal) as begins:
+        call(state, "record_step", {"step": uwv.step, "due": uwv.due_iso, "done_on": state.today})
+    assert begins.seen == 1 and state.notice_key == "steps.recorded"
+    assert next(r for r in state.deadlines if r.step == uwv.step and r.due_iso == uwv.due_iso).done
+    call(state, "record_step", {"step": uwv.step, "due": uwv.due_iso, "done_on": state.today})
     assert state.error_keys == [["step", "steps.error.already"]]
     with transaction(portal) as session:
         assert len(session.exec(select(StepCompletion)).all()) == 1

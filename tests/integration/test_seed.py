@@ -25,6 +25,7 @@ from kwportal.domain.roles import Role
 from kwportal.migrate import upgrade
 from kwportal.models import (
     Account,
+    AuditEvent,
     CareTeam,
     Employee,
     EmployerFeedback,
@@ -222,11 +223,21 @@ def test_seeding_an_already_seeded_database_adds_nothing(demo):
 
 
 def test_demo_seed_is_audited_and_the_chain_verifies(demo):
+    """Two seed events (the first run and the run that added nothing), and between them
+    every act the demo made through the pages' use cases, audited as a page audits it
+    (issue 15 item 9)."""
     with Session(demo.engine) as session:
         report = audit.verify_chain(session, secret=TEST_SECRET)
         assert not database_is_empty(session)
+        kinds = set(session.exec(sm_select(AuditEvent.event_type)).all())
+        seeds = session.exec(
+            sm_select(AuditEvent.id).where(AuditEvent.event_type == "demo_seed")
+        ).all()
     assert report.ok, report
-    assert report.rows == 2
+    assert len(seeds) == 2
+    made_by_pages = {"case_helper_added", "case_message_sent", "organisation_self_report_set"}
+    assert made_by_pages <= kinds, kinds
+    assert report.rows > 100
 
 
 # --- determinism ---------------------------------------------------------------------------

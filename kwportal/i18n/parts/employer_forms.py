@@ -131,7 +131,8 @@ NL: dict[str, str] = {
     "roster.title": "Personeelsbestand inlezen",
     "roster.intro": (
         "Lees uw medewerkers in uit een CSV-bestand met de kolommen personeelsnummer, voornaam, "
-        "achternaam en eventueel e-mail, afdeling, in dienst en uit dienst. Scheidingsteken "
+        "achternaam en eventueel e-mail, afdeling, in dienst, uit dienst en geboortedatum. "
+        "Scheidingsteken "
         "komma, puntkomma of tab; UTF-8 of Windows-1252. Een medewerker met een bekend "
         "personeelsnummer wordt bijgewerkt, nooit dubbel aangemaakt. U ziet eerst een "
         "voorbeeld; er wordt niets opgeslagen voordat u bevestigt."
@@ -160,6 +161,7 @@ NL: dict[str, str] = {
     "roster.column.department": "afdeling",
     "roster.column.employment_start": "in dienst",
     "roster.column.employment_end": "uit dienst",
+    "roster.column.date_of_birth": "geboortedatum",
     "roster.error.binary": "Dit is geen tekstbestand. Sla het op als CSV.",
     "roster.error.encoding": "De tekens in dit bestand zijn niet te lezen. Sla het op als CSV (UTF-8).",
     "roster.error.delimiter": (
@@ -309,7 +311,8 @@ EN: dict[str, str] = {
     "roster.title": "Import staff roster",
     "roster.intro": (
         "Import your employees from a CSV file with the columns personnel number, first name, "
-        "last name and optionally e-mail, department, employment start and end. Separator "
+        "last name and optionally e-mail, department, employment start and end, and date of "
+        "birth. Separator "
         "comma, semicolon or tab; UTF-8 or Windows-1252. An employee with a known personnel "
         "number is updated, never created twice. You see a preview first; nothing is saved "
         "before you confirm."
@@ -336,6 +339,7 @@ EN: dict[str, str] = {
     "roster.column.department": "department",
     "roster.column.employment_start": "employment start",
     "roster.column.employment_end": "employment end",
+    "roster.column.date_of_birth": "date of birth",
     "roster.error.binary": "This is not a text file. Save it as CSV.",
     "roster.error.encoding": "The characters in this file cannot be read. Save it as CSV (UTF-8).",
     "roster.error.delimiter": (

@@ -1,13 +1,58 @@
-"""Texts of issue 15: questionnaire."""
+"""Texts of issue 15: the intake questionnaire (the questions themselves are data:
+kwportal/data/questionnaires/intake.json)."""
 
 from __future__ import annotations
 
 NL: dict[str, str] = {
     "questionnaire.title": "Vragenlijst",
     "questionnaire.link": "Vragenlijst voor het spreekuur",
+    "questionnaire.intro": "De bedrijfsarts vraagt u deze vragen vóór uw eerste spreekuur te beantwoorden. Zo kan het gesprek over u en uw werk gaan.",
+    "questionnaire.privacy": "Uw antwoorden zijn medisch: alleen de bedrijfsarts en zijn team lezen ze. Uw werkgever ziet ze nooit.",
+    "questionnaire.open_until": "Tot uw eerste spreekuur kunt u uw antwoorden lezen en verbeteren.",
+    "questionnaire.no_case": "U heeft nu geen verzuimzaak, dus er is geen vragenlijst voor u.",
+    "questionnaire.closed": "Uw eerste spreekuur is geweest. Uw antwoorden horen nu bij uw medisch dossier: u kunt ze lezen, maar niet meer veranderen. Wilt u iets aanvullen? Vertel het de bedrijfsarts of stuur een bericht.",
+    "questionnaire.required_mark": "(verplicht)",
+    "questionnaire.optional_mark": "(niet verplicht)",
+    "questionnaire.max_chars": "Ten hoogste {max} tekens.",
+    "questionnaire.choose": "Kies een getal",
+    "questionnaire.save": "Antwoorden opslaan",
+    "questionnaire.saved": "Uw antwoorden zijn opgeslagen. Tot het spreekuur kunt u ze nog verbeteren.",
+    "questionnaire.saved_at": "Laatst opgeslagen: {when}",
+    "questionnaire.your_answers": "Uw antwoorden",
+    "questionnaire.no_answer": "(niet beantwoord)",
+    "questionnaire.errors_title": "Niet alles is goed ingevuld. Er is nog niets opgeslagen. Kijk bij deze vragen:",
+    "questionnaire.check_answers": "Niet alles is goed ingevuld. Er is nog niets opgeslagen.",
+    "questionnaire.required": "Beantwoord deze vraag.",
+    "questionnaire.unknown_choice": "Kies een van de antwoorden.",
+    "questionnaire.bad_scale": "Kies een getal op de schaal.",
+    "questionnaire.too_long": "Uw antwoord is te lang: gebruik ten hoogste {max} tekens.",
+    "questionnaire.file_none": "De werknemer heeft de vragenlijst nog niet ingevuld.",
+    "questionnaire.file_meta": "{name}, versie {version}, beantwoord {when}",
 }
 
 EN: dict[str, str] = {
     "questionnaire.title": "Questionnaire",
     "questionnaire.link": "Questionnaire before the consult",
+    "questionnaire.intro": "The company doctor asks you to answer these questions before your first consult, so that the conversation can be about you and your work.",
+    "questionnaire.privacy": "Your answers are medical: only the company doctor and his team read them. Your employer never sees them.",
+    "questionnaire.open_until": "Until your first consult you can read and correct your answers.",
+    "questionnaire.no_case": "You have no absence case now, so there is no questionnaire for you.",
+    "questionnaire.closed": "Your first consult has taken place. Your answers are now part of your medical file: you can read them but no longer change them. Want to add something? Tell the company doctor or send a message.",
+    "questionnaire.required_mark": "(required)",
+    "questionnaire.optional_mark": "(optional)",
+    "questionnaire.max_chars": "At most {max} characters.",
+    "questionnaire.choose": "Choose a number",
+    "questionnaire.save": "Save answers",
+    "questionnaire.saved": "Your answers have been saved. You can still correct them until the consult.",
+    "questionnaire.saved_at": "Last saved: {when}",
+    "questionnaire.your_answers": "Your answers",
+    "questionnaire.no_answer": "(not answered)",
+    "questionnaire.errors_title": "Not everything is filled in correctly. Nothing has been saved yet. Please look at these questions:",
+    "questionnaire.check_answers": "Not everything is filled in correctly. Nothing has been saved yet.",
+    "questionnaire.required": "Please answer this question.",
+    "questionnaire.unknown_choice": "Please choose one of the answers.",
+    "questionnaire.bad_scale": "Please choose a number on the scale.",
+    "questionnaire.too_long": "Your answer is too long: use at most {max} characters.",
+    "questionnaire.file_none": "The employee has not filled in the questionnaire yet.",
+    "questionnaire.file_meta": "{name}, version {version}, answered {when}",
 }

@@ -38,6 +38,8 @@ class OrganisationLine:
     contract_start: date
     contract_end: date | None
     team: str
+    #: its employees may report themselves sick and recovered (issue 15 item 7)
+    employee_self_report: bool = False
 
 
 def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, ...]:
@@ -61,6 +63,7 @@ def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, 
             contract_start=org.contract_start,
             contract_end=org.contract_end,
             team=team.name if team else "",
+            employee_self_report=org.employee_self_report,
         )
         for org, team in rows
     )
@@ -133,6 +136,33 @@ def set_contract_end(
     )
 
 
+def set_self_report(
+    actor: Actor, organisation_id: int, allowed: bool, *, session: Session, ctx: Context
+) -> None:
+    """Let the employer's employees report themselves sick and recovered, or stop it (the
+    employer's choice, in its absence protocol); audited with the old and new value."""
+    require_admin(actor)
+    org = session.exec(
+        select(Organisation).where(Organisation.id == organisation_id).with_for_update()
+    ).first()
+    if org is None:
+        raise AdminError("admin.unknown_organisation")
+    if org.employee_self_report == allowed:
+        return
+    old, org.employee_self_report = org.employee_self_report, allowed
+    session.add(org)
+    log(
+        session,
+        ctx,
+        actor,
+        "organisation_self_report_set",
+        audit.Action.UPDATE,
+        "organisation",
+        org.id,
+        details={"old": old, "new": allowed},
+    )
+
+
 # --- use cases: one click each (the page hands them to the runner) ---
 # Form fields arrive as the text the browser sent; they are read here, so a bad date or id
 # is refused inside the unit like any other admin error.
@@ -165,6 +195,26 @@ def do_set_contract_end(actor: Actor, organisation_id: str, end: str, *, ctx: Ct
         actor,
         parse_id(organisation_id, "admin.unknown_organisation"),
         parse_date(end, required=False),
+        session=ctx.session,
+        ctx=ctx,
+    )
+    return organisations(actor, session=ctx.session)
+
+
+SELF_REPORT_VALUES = {"on": True, "off": False}
+
+
+@use_case(Role.ADMIN)
+def do_set_self_report(
+    actor: Actor, organisation_id: str, value: str, *, ctx: Ctx
+) -> Organisations:
+    """Switch the employees' own sick and recovery report on ("on") or off ("off")."""
+    if value not in SELF_REPORT_VALUES:
+        raise AdminError("admin.orgs.bad_self_report")
+    set_self_report(
+        actor,
+        parse_id(organisation_id, "admin.unknown_organisation"),
+        SELF_REPORT_VALUES[value],
         session=ctx.session,
         ctx=ctx,
     )

@@ -9,6 +9,7 @@ from kwportal.domain.policy import Actor, NotAllowedError, require
 from kwportal.domain.retention import Decision
 from kwportal.domain.roles import Role
 from kwportal.services.auth import enrolment, sessions
+from kwportal.services.case import message_notices
 from kwportal.services.employee import notices
 from kwportal.services.retention import desk
 from kwportal.services.unit import Ctx, use_case
@@ -21,6 +22,9 @@ class Home:
 
     notices: tuple[notices.NoticeLine, ...] = ()
     retention: Decision | None = None
+    #: ``(thread, count)`` of unread messages in the threads the account takes part in
+    #: (issue 15 item 5): how many, never from whom or what
+    unread: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +38,17 @@ class Security:
 
 
 def _home(actor: Actor, ctx: Ctx) -> Home:
+    unread = message_notices.unread_totals(ctx.session, actor)
     try:
         require(actor, Role.EMPLOYEE, has="employee_id")
     except NotAllowedError:
         # every other role, and an employee account not (yet) linked to a person: the
-        # start page shows the links only
-        return Home()
+        # start page shows the links and the unread messages only
+        return Home(unread=unread)
     return Home(
         notices=notices.unread(actor, session=ctx.session),
         retention=desk.own_retention(ctx.session, actor),
+        unread=unread,
     )
 
 

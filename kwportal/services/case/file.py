@@ -21,23 +21,24 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Access, Actor, Subject, access
+from kwportal.domain.policy import Access, Actor, Subject, access, may_read_intake
 from kwportal.models import (
     Account,
     Appointment,
     CaseDocument,
     CaseHelper,
     Employee,
-    ExposureRecord,
     MedicalNote,
     Organisation,
     QuestionnaireAnswer,
     SickLeaveCase,
 )
 from kwportal.services import audit
+from kwportal.services.case.exposures import ExposurePanel, exposure_panel
 from kwportal.services.case.medical_notes import add_note
 from kwportal.services.case.scope import CARE_ROLES, MEDICAL_ROLES, case_in_scope
 from kwportal.services.case.work_notes import WorkNotesView, notes_view
+from kwportal.services.employee.questionnaire import intake
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project, project_rows
 
@@ -69,18 +70,14 @@ class NoteLine:
 
 @dataclass(frozen=True, slots=True)
 class AnswerLine:
+    """One intake answer: the question as it was put to the employee, in his language, and
+    the questionnaire's version it belongs to (issue 15 item 2)."""
+
     questionnaire: str
+    version: int
     question: str
     answer: str
     answered_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ExposureLine:
-    kind: str
-    agent: str
-    started_on: date
-    ended_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +126,8 @@ class CaseFileView:
     care_address: str
     notes: tuple[NoteLine, ...]
     answers: tuple[AnswerLine, ...]
-    exposures: tuple[ExposureLine, ...]
+    #: exposures and the retention line they give (issue 15 item 6)
+    exposure: ExposurePanel
 
 
 def open_case_admin(
@@ -162,22 +160,8 @@ def open_case_file(
         admin=_admin(session, actor, subject, case_id, medical=True),
         care_address=project(actor, subject, case, {"a": "sick_leave_case.care_address"})["a"],
         notes=_notes(session, actor, subject, case_id),
-        answers=tuple(
-            AnswerLine(**project(actor, subject, row, _ANSWER))
-            for row in session.exec(
-                select(QuestionnaireAnswer)
-                .where(QuestionnaireAnswer.case_id == case_id)
-                .order_by(col(QuestionnaireAnswer.answered_at), col(QuestionnaireAnswer.id))
-            )
-        ),
-        exposures=tuple(
-            ExposureLine(**project(actor, subject, row, _EXPOSURE))
-            for row in session.exec(
-                select(ExposureRecord)
-                .where(ExposureRecord.employee_id == subject.employee_id)
-                .order_by(col(ExposureRecord.started_on), col(ExposureRecord.id))
-            )
-        ),
+        answers=answers_for_file(session, actor, subject, case_id),
+        exposure=exposure_panel(session, actor, subject),
     )
     _audit(session, actor, access_point, subject, case_id, "medical_file_view", ground, secret)
     return view
@@ -185,16 +169,32 @@ def open_case_file(
 
 _ANSWER = {
     "questionnaire": "questionnaire_answer.questionnaire",
+    "version": "questionnaire_answer.version",
     "question": "questionnaire_answer.question",
     "answer": "questionnaire_answer.answer",
     "answered_at": "questionnaire_answer.answered_at",
 }
-_EXPOSURE = {
-    "kind": "exposure_record.kind",
-    "agent": "exposure_record.agent",
-    "started_on": "exposure_record.started_on",
-    "ended_on": "exposure_record.ended_on",
-}
+
+
+def answers_for_file(
+    session: Session, actor: Actor, subject: Subject, case_id: int
+) -> tuple[AnswerLine, ...]:
+    """The case's intake answers for the doctor's team, in the questionnaire's order (a
+    question no longer asked comes last); answers the employee cleared are left out."""
+    if not may_read_intake(actor, subject):
+        raise PolicyDeniedError(f"{actor.role} may not read questionnaire answers")
+    rows = session.exec(
+        select(QuestionnaireAnswer).where(
+            QuestionnaireAnswer.case_id == case_id, QuestionnaireAnswer.answer != ""
+        )
+    ).all()
+    order = {q.key: n for n, q in enumerate(intake().questions)}
+    ranked = sorted(
+        rows, key=lambda r: (r.questionnaire, order.get(r.question_key, len(order)), r.id or 0)
+    )
+    return tuple(AnswerLine(**v) for v in project_rows(actor, subject, ranked, _ANSWER))
+
+
 _NOTE = {
     "note_id": "medical_note.id",
     "kind": "medical_note.kind",

@@ -12,21 +12,18 @@ from sqlmodel import Session
 from kwportal.domain.roles import Role
 from kwportal.models import (
     Account,
-    Appointment,
-    CaseDocument,
-    CaseHelper,
     ConsentRecord,
     Disclosure,
     EmployerFeedback,
-    ExposureRecord,
     MedicalNote,
     Organisation,
-    QuestionnaireAnswer,
     RightsRequest,
     SickLeaveCase,
     SickReport,
 )
-from kwportal.services.demo.vocabulary import MEDICAL_PHRASES, QUESTIONS
+from kwportal.services.case.helpers import NewHelper, do_add_helper
+from kwportal.services.demo.acting import act
+from kwportal.services.demo.vocabulary import MEDICAL_PHRASES
 
 #: Phase name → range of days since the first sick day (BRIEF.md, Poortwachter).
 PHASES: dict[str, tuple[int, int]] = {
@@ -56,9 +53,10 @@ class CaseBuilder:
         accounts: dict[Role, Account],
         rng: random.Random,
         today: date,
+        secret: str = "",
     ) -> None:
         self.session, self.org, self.accounts = session, org, accounts
-        self.rng, self.today = rng, today
+        self.rng, self.today, self.secret = rng, today, secret
         self.counts: Counter[str] = Counter()
 
     def build(self, employee_ids: list[int], *, phase_offset: int, light: bool = False) -> None:
@@ -126,20 +124,6 @@ class CaseBuilder:
                 )
             )
             self.counts["medical_note"] += 1
-        if light:
-            return
-        for n, question in enumerate(QUESTIONS):
-            self.session.add(
-                QuestionnaireAnswer(
-                    employee_id=case.employee_id,
-                    case_id=_id(case),
-                    questionnaire="verzuim-intake",
-                    question=question,
-                    answer=f"MEDISCH-Q{case.id}-{n} {self.rng.choice(MEDICAL_PHRASES)}",
-                    answered_at=_at(case.sick_report_date, 14),
-                )
-            )
-            self.counts["questionnaire_answer"] += 1
 
     def _feedback(self, case: SickLeaveCase, phase: str) -> None:
         released = phase != "new"
@@ -191,43 +175,16 @@ class CaseBuilder:
         self.counts["disclosure"] += 1
 
     def _around(self, case: SickLeaveCase, n: int) -> None:
-        self.session.add(
-            Appointment(
-                case_id=_id(case),
-                employee_id=case.employee_id,
-                with_account_id=self._account_id(Role.COMPANY_DOCTOR),
-                starts_at=_at(self.today + timedelta(days=3 + n % 10), 10),
-                location="Beatrixstraat 2, Oldenzaal",
-                subject=f"MEDISCH-A{case.id} spreekuur bedrijfsarts",
-            )
-        )
-        self.session.add(
-            CaseHelper(case_id=_id(case), name="R. Koster", helper_role="re-integratiecoach")
-        )
-        self.session.add(
-            CaseDocument(
-                case_id=_id(case),
-                employee_id=case.employee_id,
-                kind="problem_analysis",
-                title="Probleemanalyse",
-                content=f"MEDISCH-D{case.id} probleemanalyse",
-                author_account_id=self._account_id(Role.COMPANY_DOCTOR),
-            )
-        )
-        self.counts["appointment"] += 1
+        """The re-integration coach, added by the case manager on /case-admin."""
+        manager = self.accounts.get(Role.CASE_MANAGER)
+        if manager is None:
+            return
+        coach = NewHelper("R. Koster", "re-integratiecoach", "Werkfit Twente", "053 123 45 67")
+        at = _at(case.sick_report_date + timedelta(days=14 + n % 5), 11)
+        act(self.session, manager, do_add_helper, _id(case), coach, now=at, secret=self.secret)
         self.counts["case_helper"] += 1
-        self.counts["case_document"] += 1
 
     def _person_records(self, employee_id: int) -> None:
-        start = date(self.today.year - 3, 3, 1)
-        for kind, agent in (
-            ("hazardous_substance", "Isocyanaten (MEDISCH-E)"),
-            ("ionising_radiation", "Röntgen, lasinspectie (MEDISCH-E)"),
-        ):
-            self.session.add(
-                ExposureRecord(employee_id=employee_id, kind=kind, agent=agent, started_on=start)
-            )
-            self.counts["exposure_record"] += 1
         consent = ConsentRecord(
             employee_id=employee_id,
             purpose="Machtiging: informatie opvragen bij de huisarts",

@@ -8,6 +8,7 @@ plain text search.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -27,6 +28,7 @@ from kwportal.models import (
 from kwportal.services import audit
 from kwportal.services.auth import secrets_box
 from kwportal.services.auth.passwords import hash_password
+from kwportal.services.demo import journeys
 from kwportal.services.demo.accounts import (
     DEMO_ORGS,
     GLOBAL_ROLES,
@@ -71,21 +73,29 @@ def seed_demo(session: Session, *, today: date, secret: str) -> SeedSummary:
     at least 40 cases in every phase, one account per role per employer."""
     summary = SeedSummary()
     passwords = {(a.role, a.organisation): a for a in demo_accounts()}
+    made: list[tuple[int, Organisation, dict[Role, Account]]] = []
     for index, spec in enumerate(DEMO_ORGS):
         if _kvk_exists(session, spec.kvk):
             continue
         org = _organisation(session, spec, today)
         employee_ids = _employees(session, org, spec.employees, spec.slug, today)
         accounts = _org_accounts(session, org, spec, employee_ids[0], passwords)
-        builder = CaseBuilder(session, org, accounts, random.Random(spec.slug), today)
+        builder = CaseBuilder(session, org, accounts, random.Random(spec.slug), today, secret)
         builder.build(employee_ids[: spec.cases], phase_offset=index)
+        made.append((index, org, accounts))
         summary.organisations += 1
         summary.employees += len(employee_ids)
         summary.cases += spec.cases
         summary.accounts += len(accounts)
-        for key, value in builder.counts.items():
-            summary.counts[key] = summary.counts.get(key, 0) + value
+        _add(summary, builder.counts)
     summary.accounts += _global_accounts(session, passwords)
+    admin = session.exec(select(Account).where(Account.role == str(Role.ADMIN))).first()
+    for index, org, accounts in made:
+        _add(summary, journeys.live_cases(session, org, accounts, today=today, secret=secret))
+        if admin is not None:
+            journeys.employer_settings(
+                session, index, org, accounts, admin, today=today, secret=secret
+            )
     _audit_seed(session, "demo_seed", summary, secret)
     return summary
 
@@ -103,6 +113,11 @@ def seed_scale(session: Session, *, employees: int, today: date, secret: str) ->
     summary = SeedSummary(1, employees, open_cases, 0, dict(builder.counts))
     _audit_seed(session, "scale_seed", summary, secret)
     return summary
+
+
+def _add(summary: SeedSummary, counts: Mapping[str, int]) -> None:
+    for key, value in counts.items():
+        summary.counts[key] = summary.counts.get(key, 0) + value
 
 
 def _kvk_exists(session: Session, kvk: str) -> bool:

@@ -94,8 +94,3 @@ MEDICAL_PHRASES = (
     "migraine met uitval, neuroloog ingeschakeld",
     "burn-outklachten, begeleiding door psycholoog",
 )
-QUESTIONS = (
-    "Hoe ervaart u uw gezondheid op dit moment?",
-    "Welke behandeling volgt u?",
-    "Hoeveel uur per dag kunt u belastbaar zijn?",
-)

@@ -12,10 +12,12 @@ from datetime import datetime
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col
 
-from kwportal.domain.policy import Actor, Subject, require
+from kwportal.domain.policy import THREAD_EMPLOYER, Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Disclosure, EmployerFeedback
 from kwportal.services import audit
+from kwportal.services.case import messages
+from kwportal.services.case.messages import MessageLine
 from kwportal.services.employee.my_case import latest_case
 from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
 from kwportal.services.feedback import draft_sharing
@@ -114,6 +116,20 @@ class MyEmployerPage:
 
     mine: MyEmployerView | None
     draft: SharedDraft | None
+    #: what his employer and the case manager write each other about his case (issue 15
+    #: item 5), oldest first; opening the page marks it read
+    employer_thread: tuple[MessageLine, ...] = ()
+
+
+def _employer_thread(actor: Actor, ctx: Ctx) -> tuple[MessageLine, ...]:
+    try:
+        ref = messages.case_for(ctx.session, actor, None)
+    except PolicyDeniedError:
+        return ()  # no case yet
+    view = messages.read_thread(
+        ctx.session, actor, ref, THREAD_EMPLOYER, access=ctx.access, secret=ctx.secret, now=ctx.now
+    )
+    return view.lines
 
 
 def _page(actor: Actor, ctx: Ctx) -> MyEmployerPage:
@@ -121,7 +137,7 @@ def _page(actor: Actor, ctx: Ctx) -> MyEmployerPage:
     draft = draft_sharing.shared_draft(
         actor, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )
-    return MyEmployerPage(mine, draft)
+    return MyEmployerPage(mine, draft, _employer_thread(actor, ctx) if mine else ())
 
 
 @use_case(Role.EMPLOYEE, person=True)

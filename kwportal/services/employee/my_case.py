@@ -1,7 +1,11 @@
 """My case (issue 5 item 7): the employee's latest case — his appointments with the company
 doctor and the team, the people helping him back to work, and the case documents he is
 entitled to (problem analysis and plan of action, Wet verbetering poortwachter), each
-downloadable; a download is audited as an export of his own data."""
+downloadable; a download is audited as an export of his own data.
+
+He confirms a consult or asks to move it with a reason (issue 15 item 1). The reason is
+medical (only the care team reads it); asking frees nothing until staff act on it, and
+the one who holds the consult is told *that* a move was asked, never why."""
 
 from __future__ import annotations
 
@@ -15,12 +19,15 @@ from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Appointment, CaseDocument, CaseHelper, SickLeaveCase
-from kwportal.models.base import MAX_ROW_ID
+from kwportal.models.base import MAX_ROW_ID, utcnow
 from kwportal.services import audit
+from kwportal.services.case import consult_mail
 from kwportal.services.unit import Ctx, use_case
 
 #: the documents the employee receives (Regeling procesgang eerste en tweede ziektejaar)
 ENTITLED_KINDS = ("problem_analysis", "plan_of_action")
+MAX_MOVE_REASON = 500
+CANCELLED = "cancelled"
 
 
 class MyCaseError(PermissionError):
@@ -36,6 +43,17 @@ class AppointmentLine:
     subject: str
     with_role: str
     with_name: str
+    appointment_id: int = 0
+    minutes: int = 0
+    place_kind: str = ""
+    #: booked | confirmed | move_requested | cancelled
+    status: str = ""
+    #: "" | attended | not_attended
+    attendance: str = ""
+    #: his own reason for asking to move it (medical; his own data)
+    move_reason: str = ""
+    #: still ahead and not cancelled: he may confirm it or ask to move it
+    can_answer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +97,24 @@ def latest_case(session: Session, employee_id: int) -> SickLeaveCase | None:
     ).first()
 
 
-def my_case(session: Session, actor: Actor) -> MyCase | None:
+def _line(a: Appointment, role: str | None, name: str | None, now: datetime) -> AppointmentLine:
+    return AppointmentLine(
+        a.starts_at,
+        a.location,
+        a.subject,
+        role or "",
+        name or "",
+        appointment_id=a.id or 0,
+        minutes=a.minutes,
+        place_kind=a.place_kind,
+        status=a.status,
+        attendance=a.attendance,
+        move_reason=a.move_reason,
+        can_answer=a.status != CANCELLED and consult_mail.as_utc(a.starts_at) > now,
+    )
+
+
+def my_case(session: Session, actor: Actor, *, now: datetime | None = None) -> MyCase | None:
     """The latest case of the employee, or None when he has none."""
     employee_id = _own(actor)
     case = latest_case(session, employee_id)
@@ -107,10 +142,7 @@ def my_case(session: Session, actor: Actor) -> MyCase | None:
         case_id=case.id,
         sick_since=case.sick_report_date,
         recovered_on=case.recovery_date,
-        appointments=tuple(
-            AppointmentLine(a.starts_at, a.location, a.subject, role or "", name or "")
-            for a, role, name in appointments
-        ),
+        appointments=tuple(_line(a, role, name, now or utcnow()) for a, role, name in appointments),
         helpers=tuple(
             HelperLine(h.name, h.helper_role, h.organisation, h.phone, h.email) for h in helpers
         ),
@@ -165,7 +197,75 @@ def download_document(
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_show_case(actor: Actor, *, ctx: Ctx) -> MyCase | None:
-    return my_case(ctx.session, actor)
+    return my_case(ctx.session, actor, now=ctx.now)
+
+
+def _own_appointment(actor: Actor, appointment_id: int, ctx: Ctx) -> Appointment:
+    """One of his own consults that is still ahead and not cancelled, locked; another's
+    reads as unknown."""
+    employee_id = _own(actor)
+    row = (
+        ctx.session.get(Appointment, appointment_id, with_for_update=True)
+        if 0 < appointment_id <= MAX_ROW_ID
+        else None
+    )
+    if row is None or row.employee_id != employee_id:
+        raise MyCaseError("my_case.unknown_appointment")
+    if row.status == CANCELLED:
+        raise MyCaseError("my_case.appointment_cancelled")
+    if consult_mail.as_utc(row.starts_at) <= ctx.now:
+        raise MyCaseError("my_case.appointment_past")
+    return row
+
+
+def _audit_answer(actor: Actor, row: Appointment, event_type: str, ctx: Ctx) -> None:
+    objects = [audit.ObjectRef(str(Category.ABSENCE), "appointment", row.id)]
+    if row.move_reason:
+        objects.append(audit.ObjectRef(str(Category.MEDICAL), "appointment", row.id))
+    audit.record(
+        ctx.session,
+        actor=actor,
+        access=ctx.access,
+        event_type=event_type,
+        action=audit.Action.UPDATE,
+        ground=audit.Ground.OWN_DATA,
+        subject_employee_id=row.employee_id,
+        objects=objects,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_confirm_consult(actor: Actor, appointment_id: int, *, ctx: Ctx) -> MyCase | None:
+    """He will come; a move he asked for before is withdrawn with it."""
+    row = _own_appointment(actor, appointment_id, ctx)
+    row.status, row.confirmed_at, row.move_reason = "confirmed", ctx.now, ""
+    ctx.session.add(row)
+    _audit_answer(actor, row, "consult_confirmed", ctx)
+    return my_case(ctx.session, actor, now=ctx.now)
+
+
+def move_reason(raw: str) -> str:
+    text = raw.replace("\x00", "").strip()
+    if not text:
+        raise MyCaseError("my_case.move_reason_required")
+    if len(text) > MAX_MOVE_REASON:
+        raise MyCaseError("my_case.move_reason_long")
+    return text
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_ask_move(actor: Actor, appointment_id: int, reason: str, *, ctx: Ctx) -> MyCase | None:
+    """He asks to move the consult: it stays booked (its slot too) until staff cancel or
+    rebook it; the one who holds it gets a content-free notice."""
+    text = move_reason(reason)
+    row = _own_appointment(actor, appointment_id, ctx)
+    row.status, row.move_reason = "move_requested", text
+    ctx.session.add(row)
+    _audit_answer(actor, row, "consult_move_requested", ctx)
+    ctx.send(*consult_mail.move_requested(ctx.session, row, origin=ctx.origin))
+    return my_case(ctx.session, actor, now=ctx.now)
 
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)

@@ -12,7 +12,13 @@ from sqlmodel import Session, col, select
 from kwportal.domain import capacity
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import CONSENT_GRANTED, Actor, Subject, consent_active, in_scope
-from kwportal.models import ConsentRecord, Employee, EmployerFeedback, SickLeaveCase
+from kwportal.models import (
+    Appointment,
+    ConsentRecord,
+    Employee,
+    EmployerFeedback,
+    SickLeaveCase,
+)
 from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.views import PolicyDeniedError, project
@@ -33,6 +39,12 @@ FEEDBACK_COLUMNS = {
     "incapacity_degree": "employer_feedback.incapacity_degree",
     "advice": "employer_feedback.advice",
     "released_at": "employer_feedback.released_at",
+}
+#: a consult as the employer sees it: when, and whether the employee attended — not the
+#: place, the status, the subject or a reason to move it (BRIEF.md, employer_contact row)
+APPOINTMENT_COLUMNS = {
+    "starts_at": "appointment.starts_at",
+    "attendance": "appointment.attendance",
 }
 #: the one named datum the employee consented to share (issue 7 item 6)
 CONSENTED_COLUMNS = {
@@ -62,6 +74,14 @@ class ConsentedItem:
 
 
 @dataclass(frozen=True, slots=True)
+class AppointmentSeen:
+    """A consult: its start (UTC) and "attended" / "not_attended" / "" (not recorded)."""
+
+    starts_at: datetime
+    attendance: str
+
+
+@dataclass(frozen=True, slots=True)
 class EmployerCaseView:
     case_id: int
     first_name: str
@@ -71,6 +91,8 @@ class EmployerCaseView:
     recovery_date: date | None
     feedback: tuple[FeedbackView, ...]
     consented: tuple[ConsentedItem, ...] = ()
+    #: the consults, oldest first; a cancelled one is no consult and is left out
+    appointments: tuple[AppointmentSeen, ...] = ()
 
 
 def employer_case_view(
@@ -99,6 +121,7 @@ def employer_case_view(
     ).all()
     feedback = tuple(feedback_view(actor, subject, row) for row in released)
     consents = _active_consents(session, case_id, today or utcnow().date())
+    appointments = _appointments(session, case_id)
     view = EmployerCaseView(
         case_id=case_id,
         **project(actor, subject, employee, EMPLOYEE_COLUMNS),
@@ -108,9 +131,23 @@ def employer_case_view(
             ConsentedItem(**project(actor, subject, row, CONSENTED_COLUMNS, consent_is_active=True))
             for row in consents
         ),
+        appointments=tuple(
+            AppointmentSeen(**project(actor, subject, row, APPOINTMENT_COLUMNS))
+            for row in appointments
+        ),
     )
-    _audit_read(session, actor, access, subject, case_id, released, secret, consents)
+    _audit_read(session, actor, access, subject, case_id, released, secret, consents, appointments)
     return view
+
+
+def _appointments(session: Session, case_id: int) -> list[Appointment]:
+    return list(
+        session.exec(
+            select(Appointment)
+            .where(Appointment.case_id == case_id, Appointment.status != "cancelled")
+            .order_by(col(Appointment.starts_at), col(Appointment.id))
+        ).all()
+    )
 
 
 def _active_consents(session: Session, case_id: int, today: date) -> list[ConsentRecord]:
@@ -156,6 +193,7 @@ def _audit_read(
     released: Sequence[EmployerFeedback],
     secret: str,
     consents: Sequence[ConsentRecord] = (),
+    appointments: Sequence[Appointment] = (),
 ) -> None:
     if actor.employee_id == subject.employee_id:
         return  # reading one's own file is not an access by another person
@@ -167,6 +205,7 @@ def _audit_read(
     objects += [
         audit.ObjectRef(str(Category.CONSENTED_DATUM), "consent_record", c.id) for c in consents
     ]
+    objects += [audit.ObjectRef(str(Category.ABSENCE), "appointment", a.id) for a in appointments]
     audit.record(
         session,
         actor=actor,

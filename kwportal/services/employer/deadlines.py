@@ -2,10 +2,17 @@
 
 The calendar counts over *all* of the employee's absences up to the case (BW art. 7:629
 lid 10: absences less than four weeks apart count together), so it reads every case of the
-employees in the batch in one query, never one per case. A step is taken as done only when
-the case file holds its document (problem analysis, plan of action) or someone recorded it
-(``step_completion``, see services/step_completion.py); a past step without either shows as
-overdue. Evaluations recur, so a recorded evaluation counts for its own due date only.
+employees in the batch in one query, never one per case.
+
+A step written as a document is done when its document says so, never by a tick box
+(issue 15 item 3): the problem analysis once its employer part is released (that is what
+the employer sees and acts on; services/case/problem_analysis.py), the plan of action, each
+evaluation and the first-year evaluation once the employer sent it to the employee
+(services/employer/plan.py). The acts without a document in the portal — the 42nd-week
+report to UWV and the WIA application — are done when someone recorded them
+(``step_completion``, services/employer/step_completion.py). A past step without either
+shows as overdue. Evaluations recur, so a document or record counts for its own due date
+only.
 
 Maternity leave is not recorded in the portal, so ``pregnancy_related`` (absence_health, which
 the employer may not see) would change nothing here and is not read.
@@ -24,7 +31,13 @@ from sqlmodel import Session, col, select
 from kwportal.domain import poortwachter
 from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.poortwachter import Absence, Step
-from kwportal.models import CaseDocument, SickLeaveCase, StepCompletion
+from kwportal.models import (
+    CaseDocument,
+    CasePlan,
+    EmployerFeedback,
+    SickLeaveCase,
+    StepCompletion,
+)
 from kwportal.services.views import project
 
 ABSENCE_COLUMNS = {
@@ -35,6 +48,13 @@ ABSENCE_COLUMNS = {
     "recovery_date": "sick_leave_case.recovery_date",
 }
 DOCUMENT_COLUMNS = {"case_id": "case_document.case_id", "kind": "case_document.kind"}
+RELEASE_COLUMNS = {"status": "employer_feedback.status"}
+PLAN_COLUMNS = {
+    "case_id": "case_plan.case_id",
+    "kind": "case_plan.kind",
+    "due": "case_plan.due",
+    "status": "case_plan.status",
+}
 COMPLETION_COLUMNS = {
     "case_id": "step_completion.case_id",
     "step": "step_completion.step",
@@ -43,11 +63,16 @@ COMPLETION_COLUMNS = {
 #: a recorded step counts for any due date of its count, except the recurring evaluations
 RECURRING_STEPS = frozenset({Step.EVALUATION})
 
-#: the case document that shows a step was taken (Regeling procesgang eerste en tweede ziektejaar)
-DONE_BY_DOCUMENT = {
-    "problem_analysis": Step.PROBLEM_ANALYSIS,
-    "plan_of_action": Step.PLAN_OF_ACTION,
-}
+#: the steps a document in the portal makes done (Regeling procesgang eerste en tweede
+#: ziektejaar); a recorded completion of one of these counts for nothing
+DONE_BY_DOCUMENT = frozenset(
+    {Step.PROBLEM_ANALYSIS, Step.PLAN_OF_ACTION, Step.EVALUATION, Step.FIRST_YEAR_EVALUATION}
+)
+#: the problem analysis: the document whose employer part reached the employer
+ANALYSIS_KIND = "problem_analysis"
+RELEASED = "released"
+#: a plan document counts once it left the employer's drafts
+PLAN_SENT = ("submitted", "agreed", "disagreed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,26 +156,66 @@ _Done = tuple[Step, date | None]
 def _done_steps(
     actor: Actor, session: Session, subjects: Mapping[int, Subject]
 ) -> dict[int, set[_Done]]:
+    done: dict[int, set[_Done]] = defaultdict(set)
+    for case_id, step, due in (
+        *_released_analyses(actor, session, subjects),
+        *_sent_plans(actor, session, subjects),
+        *_recorded(actor, session, subjects),
+    ):
+        done[case_id].add((step, due if step in RECURRING_STEPS else None))
+    return done
+
+
+_Taken = tuple[int, Step, date | None]
+
+
+def _released_analyses(
+    actor: Actor, session: Session, subjects: Mapping[int, Subject]
+) -> list[_Taken]:
     rows = session.execute(
-        select_rows(col(CaseDocument.case_id), col(CaseDocument.kind)).where(
+        select_rows(col(CaseDocument.case_id), col(CaseDocument.kind), col(EmployerFeedback.status))
+        .join(EmployerFeedback, col(EmployerFeedback.id) == col(CaseDocument.feedback_id))
+        .where(
             col(CaseDocument.case_id).in_(subjects.keys()),
-            col(CaseDocument.kind).in_(DONE_BY_DOCUMENT.keys()),
+            col(CaseDocument.kind) == ANALYSIS_KIND,
+            col(EmployerFeedback.status) == RELEASED,
         )
     ).all()
-    done: dict[int, set[_Done]] = defaultdict(set)
+    taken: list[_Taken] = []
     for row in rows:
-        values = project(actor, subjects[row.case_id], row, DOCUMENT_COLUMNS)
-        done[values["case_id"]].add((DONE_BY_DOCUMENT[values["kind"]], None))
-    recorded = session.execute(
+        subject = subjects[row.case_id]
+        values = project(actor, subject, row, DOCUMENT_COLUMNS)
+        project(actor, subject, row, RELEASE_COLUMNS, released=True)
+        taken.append((values["case_id"], Step.PROBLEM_ANALYSIS, None))
+    return taken
+
+
+def _sent_plans(actor: Actor, session: Session, subjects: Mapping[int, Subject]) -> list[_Taken]:
+    rows = session.execute(
+        select_rows(
+            col(CasePlan.case_id), col(CasePlan.kind), col(CasePlan.due), col(CasePlan.status)
+        ).where(col(CasePlan.case_id).in_(subjects.keys()), col(CasePlan.status).in_(PLAN_SENT))
+    ).all()
+    taken: list[_Taken] = []
+    for row in rows:
+        values = project(actor, subjects[row.case_id], row, PLAN_COLUMNS)
+        taken.append((values["case_id"], Step(values["kind"]), values["due"]))
+    return taken
+
+
+def _recorded(actor: Actor, session: Session, subjects: Mapping[int, Subject]) -> list[_Taken]:
+    rows = session.execute(
         select_rows(
             col(StepCompletion.case_id), col(StepCompletion.step), col(StepCompletion.due)
         ).where(col(StepCompletion.case_id).in_(subjects.keys()))
     ).all()
-    for row in recorded:
+    taken: list[_Taken] = []
+    for row in rows:
         values = project(actor, subjects[row.case_id], row, COMPLETION_COLUMNS)
         step = Step(values["step"])
-        done[values["case_id"]].add((step, values["due"] if step in RECURRING_STEPS else None))
-    return done
+        if step not in DONE_BY_DOCUMENT:
+            taken.append((values["case_id"], step, values["due"]))
+    return taken
 
 
 def _lines(

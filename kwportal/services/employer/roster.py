@@ -29,7 +29,15 @@ from kwportal.services.unit import Ctx, use_case
 STAGED_FOR = timedelta(days=1)
 """An upload not applied within a day is deleted at the next upload."""
 MAX_FILENAME = 200
-UPDATABLE = ("first_name", "last_name", "email", "department", "employment_start", "employment_end")
+UPDATABLE = (
+    "first_name",
+    "last_name",
+    "email",
+    "department",
+    "employment_start",
+    "employment_end",
+    "date_of_birth",
+)
 
 
 class RosterError(ValueError):
@@ -117,9 +125,9 @@ def _upload(actor: Actor, upload_id: int, session: Session, *, lock: bool = Fals
     return found
 
 
-def _parsed(upload: RosterUpload) -> ParsedRoster:
+def _parsed(upload: RosterUpload, today: date | None = None) -> ParsedRoster:
     try:
-        return parse(upload.content)
+        return parse(upload.content, today=today)
     except FileError as error:
         raise RosterError(error.code, error.detail) from None
 
@@ -156,9 +164,11 @@ def _plan(
     return creates, updates, unchanged
 
 
-def preview(actor: Actor, upload_id: int, *, session: Session) -> Preview:
+def preview(
+    actor: Actor, upload_id: int, *, session: Session, today: date | None = None
+) -> Preview:
     upload = _upload(actor, upload_id, session)
-    parsed = _parsed(upload)
+    parsed = _parsed(upload, today)
     creates, updates, unchanged = _plan(parsed, _existing(session, upload.organisation_id))
     assert upload.id is not None
     return Preview(
@@ -188,7 +198,7 @@ def apply(
     """Write the whole file in the caller's transaction, or nothing: a file with any error is
     refused. The staged upload is locked and deleted, so a second click finds nothing to do."""
     upload = _upload(actor, upload_id, session, lock=True)
-    parsed = _parsed(upload)
+    parsed = _parsed(upload, today)
     if parsed.error_count:
         raise RosterError("roster.error.has_errors", str(parsed.error_count))
     organisation_id = upload.organisation_id
@@ -247,7 +257,7 @@ def do_preview(actor: Actor, upload_id: int | None, *, ctx: Ctx) -> Preview | No
     """The staged upload's preview, or None when the page names no upload."""
     if upload_id is None:
         return None
-    return preview(actor, upload_id, session=ctx.session)
+    return preview(actor, upload_id, session=ctx.session, today=ctx.now.date())
 
 
 @use_case(Role.EMPLOYER_CONTACT)

@@ -31,7 +31,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "department": ("afdeling", "department"),
     "employment_start": ("in dienst", "in_dienst", "datum in dienst", "employment_start", "start"),
     "employment_end": ("uit dienst", "uit_dienst", "datum uit dienst", "employment_end", "end"),
+    #: identity the retention of radiation files turns on (issue 15 item 6; BRIEF.md: the
+    #: roster updates "employment end, department, hours, date of birth")
+    "date_of_birth": ("geboortedatum", "geb. datum", "date_of_birth", "date of birth", "birth"),
 }
+DATE_COLUMNS = ("employment_start", "employment_end", "date_of_birth")
 REQUIRED = ("personnel_number", "first_name", "last_name")
 LIMITS = {
     "personnel_number": 40,
@@ -127,7 +131,8 @@ def _column_of(name: str) -> str | None:
     return next((column for column, names in COLUMNS.items() if key in names), None)
 
 
-def parse(content: bytes) -> ParsedRoster:
+def parse(content: bytes, *, today: date | None = None) -> ParsedRoster:
+    """Every row checked; with ``today`` a date of birth after it is refused too."""
     if len(content) > MAX_BYTES:
         raise FileError("roster.error.too_large", str(MAX_BYTES // (1024 * 1024)))
     text, encoding = decode(content)
@@ -150,7 +155,7 @@ def parse(content: bytes) -> ParsedRoster:
             continue
         if len(rows) + count >= MAX_ROWS:
             raise FileError("roster.error.too_many_rows", str(MAX_ROWS))
-        row, row_errors = _row(start, cells, columns, seen)
+        row, row_errors = _row(start, cells, columns, seen, today)
         if row_errors:
             count += len(row_errors)
             errors.extend(row_errors[: max(0, MAX_ERRORS - len(errors))])
@@ -173,7 +178,11 @@ def _check_header(columns: Sequence[str | None]) -> None:
 
 
 def _row(
-    line: int, cells: list[str], columns: Sequence[str | None], seen: dict[str, int]
+    line: int,
+    cells: list[str],
+    columns: Sequence[str | None],
+    seen: dict[str, int],
+    today: date | None = None,
 ) -> tuple[RosterRow | None, list[RowError]]:
     if len(cells) != len(columns):
         return None, [RowError(line, "", "roster.error.field_count", str(len(columns)))]
@@ -186,7 +195,7 @@ def _row(
         if "\x00" in cell or _CONTROL.search(cell):
             errors.append(RowError(line, column, "roster.error.control"))
             continue
-        if column in ("employment_start", "employment_end"):
+        if column in DATE_COLUMNS:
             values[column] = _date(cell, line, column, errors)
             continue
         if column in REQUIRED and not cell:
@@ -199,6 +208,9 @@ def _row(
     start, end = values.get("employment_start"), values.get("employment_end")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         errors.append(RowError(line, "employment_end", "roster.error.end_before_start"))
+    born = values.get("date_of_birth")
+    if today is not None and isinstance(born, date) and born > today:
+        errors.append(RowError(line, "date_of_birth", "date.birth_in_future"))
     number = str(values.get("personnel_number") or "")
     if number:
         if number in seen:

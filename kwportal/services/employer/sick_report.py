@@ -7,7 +7,9 @@ questions (Ziektewet safety net, work accident, traffic accident with a liable t
 Never the nature or cause of the illness. The care address goes to the care team: it is
 stored under ``care_address`` (the employer's role has no access to it), so it never comes
 back to the employer. The care team hears of the report by mail after the commit, without
-health content and without the employee's name.
+health content and without the employee's name. The optional date of birth fills (or
+corrects) the person's identity record, audited; it is never shown back. Where the clock
+starts and stops is shared with the employee's own report (``absence``).
 """
 
 from __future__ import annotations
@@ -18,26 +20,38 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
+from kwportal.domain.retention import date_problems
 from kwportal.domain.roles import Role
-from kwportal.i18n import t
-from kwportal.models import (
-    Account,
-    CareTeam,
-    Employee,
-    Organisation,
-    SickLeaveCase,
-    SickReport,
-    TeamAssignment,
-    TeamMember,
-)
+from kwportal.models import Employee, SickLeaveCase, SickReport
 from kwportal.services import audit
+from kwportal.services.employer.absence import (
+    FieldError,
+    ReportError,
+    care_team_mails,
+    clean,
+    close_case,
+    open_case,
+    parse_day,
+    refuse,
+)
 from kwportal.services.mail import Mail
 from kwportal.services.unit import Ctx, use_case
+
+__all__ = [
+    "FieldError",
+    "ReportError",
+    "Reported",
+    "SickReportForm",
+    "care_team_mails",
+    "clean",
+    "parse_form",
+    "report_recovery",
+    "report_sick",
+]
 
 EXPECTED_DURATIONS = ("unknown", "days", "weeks_1_2", "weeks_2_6", "weeks_over_6")
 """The expected duration as the employer estimates it: a choice, so no text invites a reason."""
@@ -49,14 +63,17 @@ MAX_EMAIL = 254
 MAX_NUMBER = 40
 BACKDATE_DAYS = 365
 """A sick report may be made up to a year late; an older first sick day is a data error."""
+MIN_WORKING_AGE = 13
+"""Dutch law lets children work from 13 (Arbeidstijdenwet): a younger date of birth is a typo."""
+MAX_AGE = 100
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{6,29}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 FIELDS = (
     "personnel_number",
     "first_sick_day",
+    "date_of_birth",
     "contact_phone",
     "contact_email",
     "care_address",
@@ -69,36 +86,75 @@ FIELDS = (
 
 
 @dataclass(frozen=True, slots=True)
-class FieldError:
-    field: str
-    code: str
-
-
-class ReportError(ValueError):
-    """The form was refused; ``errors`` names each field and a catalog key."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__(", ".join(f"{e.field}: {e.code}" for e in errors))
-        self.errors = tuple(errors)
-
-
-@dataclass(frozen=True, slots=True)
 class Reported:
     case_id: int
     mails: list[Mail] = field(default_factory=list)
 
 
-def clean(value: Any, limit: int) -> str:
-    """Text from a form: stripped, control characters removed; one past ``limit`` is kept so
-    that an over-long value is refused, never silently cut."""
-    return _CONTROL.sub("", str(value if value is not None else "")).strip()[: limit + 1]
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """What both sick reports ask (the employer's and the employee's own): the first sick
+    day, how to reach the employee, where he stays if elsewhere, the expected duration."""
+
+    first_sick_day: date
+    contact_phone: str
+    contact_email: str
+    care_address: str
+    expected_duration: str
 
 
-def _day(raw: str) -> date | None:
-    try:
-        return date.fromisoformat(raw) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
-    except ValueError:
+def parse_contact(raw: Mapping[str, Any], *, today: date, errors: list[FieldError]) -> Contact:
+    """The shared fields, checked on the server; problems are added to ``errors`` (the
+    returned value is meaningful only when none were)."""
+    first = parse_day(raw.get("first_sick_day"))
+    if first is None:
+        errors.append(FieldError("first_sick_day", "sick.error.date"))
+    elif first > today:
+        errors.append(FieldError("first_sick_day", "sick.error.future"))
+    elif first < today - timedelta(days=BACKDATE_DAYS):
+        errors.append(FieldError("first_sick_day", "sick.error.too_old"))
+    phone = clean(raw.get("contact_phone"), MAX_PHONE)
+    email = clean(raw.get("contact_email"), MAX_EMAIL)
+    care_address = clean(raw.get("care_address"), MAX_CARE_ADDRESS)
+    if phone and not _PHONE.match(phone):
+        errors.append(FieldError("contact_phone", "sick.error.phone"))
+    if email and (len(email) > MAX_EMAIL or not _EMAIL.match(email)):
+        errors.append(FieldError("contact_email", "sick.error.email"))
+    if not phone and not email:
+        errors.append(FieldError("contact_phone", "sick.error.contact"))
+    if len(care_address) > MAX_CARE_ADDRESS:
+        errors.append(FieldError("care_address", "sick.error.too_long"))
+    duration = clean(raw.get("expected_duration"), 20)
+    if duration not in EXPECTED_DURATIONS:
+        errors.append(FieldError("expected_duration", "sick.error.choose"))
+    return Contact(first or today, phone, email, care_address, duration)
+
+
+def _birth(raw: Any, today: date, errors: list[FieldError]) -> date | None:
+    """The optional date of birth (identity; the employer records it, never reads it back):
+    it decides the radiation retention term (Besluit Stralingshygiëne art. 100)."""
+    if not clean(raw, 10):
         return None
+    born = parse_day(raw)
+    if born is None:
+        errors.append(FieldError("date_of_birth", "sick.error.date"))
+        return None
+    problems = date_problems(
+        employment_start=None,
+        employment_end=None,
+        date_of_birth=born,
+        date_of_death=None,
+        today=today,
+    )
+    if problems:
+        errors.append(FieldError("date_of_birth", problems[0]))
+    elif not (
+        today.replace(year=today.year - MAX_AGE)
+        <= born
+        <= today.replace(year=today.year - MIN_WORKING_AGE)
+    ):
+        errors.append(FieldError("date_of_birth", "sick.error.birth_range"))
+    return born
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,41 +169,20 @@ class SickReportForm:
     safety_net: bool
     work_accident: bool
     traffic_accident: bool
+    date_of_birth: date | None = None
 
 
 def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
     """Server-side validation of every field; all problems at once."""
-    text = {
-        "personnel_number": clean(raw.get("personnel_number"), MAX_NUMBER),
-        "contact_phone": clean(raw.get("contact_phone"), MAX_PHONE),
-        "contact_email": clean(raw.get("contact_email"), MAX_EMAIL),
-        "care_address": clean(raw.get("care_address"), MAX_CARE_ADDRESS),
-        "handover_work": clean(raw.get("handover_work"), MAX_HANDOVER),
-    }
     errors: list[FieldError] = []
-    if not text["personnel_number"] or len(text["personnel_number"]) > MAX_NUMBER:
+    number = clean(raw.get("personnel_number"), MAX_NUMBER)
+    if not number or len(number) > MAX_NUMBER:
         errors.append(FieldError("personnel_number", "sick.error.number"))
-    first = _day(clean(raw.get("first_sick_day"), 10))
-    if first is None:
-        errors.append(FieldError("first_sick_day", "sick.error.date"))
-    elif first > today:
-        errors.append(FieldError("first_sick_day", "sick.error.future"))
-    elif first < today - timedelta(days=BACKDATE_DAYS):
-        errors.append(FieldError("first_sick_day", "sick.error.too_old"))
-    phone, email = text["contact_phone"], text["contact_email"]
-    if phone and not _PHONE.match(phone):
-        errors.append(FieldError("contact_phone", "sick.error.phone"))
-    if email and (len(email) > MAX_EMAIL or not _EMAIL.match(email)):
-        errors.append(FieldError("contact_email", "sick.error.email"))
-    if not phone and not email:
-        errors.append(FieldError("contact_phone", "sick.error.contact"))
-    if len(text["care_address"]) > MAX_CARE_ADDRESS:
-        errors.append(FieldError("care_address", "sick.error.too_long"))
-    if len(text["handover_work"]) > MAX_HANDOVER:
+    contact = parse_contact(raw, today=today, errors=errors)
+    born = _birth(raw.get("date_of_birth"), today, errors)
+    handover = clean(raw.get("handover_work"), MAX_HANDOVER)
+    if len(handover) > MAX_HANDOVER:
         errors.append(FieldError("handover_work", "sick.error.too_long"))
-    duration = clean(raw.get("expected_duration"), 20)
-    if duration not in EXPECTED_DURATIONS:
-        errors.append(FieldError("expected_duration", "sick.error.choose"))
     flags: dict[str, bool] = {}
     for name in ("safety_net", "work_accident", "traffic_accident"):
         answer = clean(raw.get(name), 3)
@@ -155,18 +190,23 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
             errors.append(FieldError(name, "sick.error.yes_no"))
         flags[name] = YES_NO.get(answer, False)
     if errors:
-        raise ReportError(errors)
-    assert first is not None
+        raise ReportError(_in_form_order(errors))
     return SickReportForm(
-        personnel_number=text["personnel_number"],
-        first_sick_day=first,
-        contact_phone=phone,
-        contact_email=email,
-        care_address=text["care_address"],
-        expected_duration=duration,
-        handover_work=text["handover_work"],
+        personnel_number=number,
+        first_sick_day=contact.first_sick_day,
+        contact_phone=contact.contact_phone,
+        contact_email=contact.contact_email,
+        care_address=contact.care_address,
+        expected_duration=contact.expected_duration,
+        handover_work=handover,
+        date_of_birth=born,
         **flags,
     )
+
+
+def _in_form_order(errors: list[FieldError]) -> list[FieldError]:
+    order = {name: i for i, name in enumerate(FIELDS)}
+    return sorted(errors, key=lambda e: order.get(e.field, len(order)))
 
 
 def _require_employer(actor: Actor) -> int:
@@ -194,25 +234,9 @@ def report_sick(
         .with_for_update()
     ).first()
     if person is None or person.id is None:
-        raise ReportError([FieldError("personnel_number", "sick.error.unknown")])
-    day = form.first_sick_day
-    if (person.employment_start and person.employment_start > day) or (
-        person.employment_end and person.employment_end < day
-    ):
-        raise ReportError([FieldError("first_sick_day", "sick.error.not_employed")])
-    _refuse_overlap(session, person.id, day)
-    case = SickLeaveCase(
-        employee_id=person.id,
-        organisation_id=organisation_id,
-        sick_report_date=day,
-        care_address=form.care_address,
-    )
-    session.add(case)
-    session.flush()
-    assert case.id is not None
+        raise refuse("personnel_number", "sick.error.unknown")
     report = SickReport(
-        case_id=case.id,
-        reported_by_account_id=actor.account_id,
+        case_id=0,
         contact_phone=form.contact_phone,
         contact_email=form.contact_email,
         expected_duration=form.expected_duration,
@@ -222,39 +246,46 @@ def report_sick(
         traffic_accident_third_party=form.traffic_accident,
         care_address=form.care_address,
     )
-    session.add(report)
-    session.flush()
-    objects = [
-        audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", case.id),
-        audit.ObjectRef(str(Category.EMPLOYER_RECORD), "sick_report", report.id),
-    ]
-    if form.care_address:
-        objects.append(audit.ObjectRef(str(Category.CARE_ADDRESS), "sick_report", report.id))
+    case_id = open_case(
+        actor, person, report, form.first_sick_day, session=session, access=access, secret=secret
+    )
+    if form.date_of_birth is not None:
+        set_birth_date(
+            actor, person, form.date_of_birth, session=session, access=access, secret=secret
+        )
+    return Reported(case_id, care_team_mails(session, organisation_id, "sick", origin))
+
+
+def set_birth_date(
+    actor: Actor,
+    person: Employee,
+    born: date,
+    *,
+    session: Session,
+    access: audit.AccessPoint,
+    secret: str,
+) -> None:
+    """Fill (or correct) the date of birth that came with the sick report; a change is
+    audited with its old and new value (identity, not medical). It moves the radiation
+    retention term (age 75), so it must not go unrecorded."""
+    if person.date_of_birth == born:
+        return
+    if person.date_of_death is not None and person.date_of_death < born:
+        raise refuse("date_of_birth", "date.death_before_birth")
+    old, person.date_of_birth = person.date_of_birth, born
+    session.add(person)
     audit.record(
         session,
         actor=actor,
         access=access,
-        event_type="sick_report",
-        action=audit.Action.CREATE,
-        ground=audit.Ground.LEGAL_DUTY,
+        event_type="date_of_birth_set",
+        action=audit.Action.UPDATE,
+        ground=audit.Ground.CONTRACT,
         subject_employee_id=person.id,
-        objects=objects,
+        objects=[audit.ObjectRef(str(Category.IDENTITY), "employee", person.id)],
+        details={"field": "date_of_birth", "old": old, "new": born},
         secret=secret,
     )
-    return Reported(case.id, care_team_mails(session, organisation_id, "sick", origin))
-
-
-def _refuse_overlap(session: Session, employee_id: int, day: date) -> None:
-    rows = session.execute(
-        select_rows(col(SickLeaveCase.sick_report_date), col(SickLeaveCase.recovery_date)).where(
-            col(SickLeaveCase.employee_id) == employee_id
-        )
-    ).all()
-    for start, recovered in rows:
-        if recovered is None:
-            raise ReportError([FieldError("personnel_number", "sick.error.already_open")])
-        if start <= day < recovered:
-            raise ReportError([FieldError("first_sick_day", "sick.error.overlap")])
 
 
 def report_recovery(
@@ -274,62 +305,9 @@ def report_recovery(
         select(SickLeaveCase).where(col(SickLeaveCase.id) == case_id).with_for_update()
     ).first()
     if case is None or case.organisation_id != organisation_id:
-        raise ReportError([FieldError("case", "employer_case.not_found")])
-    if case.recovery_date is not None:
-        raise ReportError([FieldError("recovery_date", "recovery.error.already")])
-    day = _day(clean(raw_date, 10))
-    if day is None:
-        raise ReportError([FieldError("recovery_date", "sick.error.date")])
-    if day > today:
-        raise ReportError([FieldError("recovery_date", "sick.error.future")])
-    if day < case.sick_report_date:
-        raise ReportError([FieldError("recovery_date", "recovery.error.before")])
-    case.recovery_date = day
-    session.add(case)
-    audit.record(
-        session,
-        actor=actor,
-        access=access,
-        event_type="recovery_report",
-        action=audit.Action.UPDATE,
-        ground=audit.Ground.LEGAL_DUTY,
-        subject_employee_id=case.employee_id,
-        objects=[audit.ObjectRef(str(Category.ABSENCE), "sick_leave_case", case_id)],
-        details={"field": "recovery_date"},
-        secret=secret,
-    )
+        raise refuse("case", "employer_case.not_found")
+    close_case(actor, case, raw_date, session=session, today=today, access=access, secret=secret)
     return care_team_mails(session, organisation_id, "recovery", origin)
-
-
-def care_team_mails(session: Session, organisation_id: int, kind: str, origin: str) -> list[Mail]:
-    """A plain notice to the doctor and every member of the team that serves the employer:
-    that a report came in, for which employer, and where to look. No name, no health data."""
-    team = select(TeamAssignment.care_team_id).where(
-        col(TeamAssignment.organisation_id) == organisation_id
-    )
-    doctors = select(CareTeam.doctor_account_id).where(col(CareTeam.id).in_(team))
-    members = select(TeamMember.account_id).where(col(TeamMember.care_team_id).in_(team))
-    accounts = session.exec(
-        select(Account)
-        .where(
-            col(Account.id).in_(doctors) | col(Account.id).in_(members),
-            col(Account.is_active).is_(True),
-            col(Account.email) != "",
-        )
-        .order_by(col(Account.id))
-    ).all()
-    organisation = session.get(Organisation, organisation_id)
-    name = organisation.name if organisation else ""
-    return [
-        Mail(
-            to=account.email,
-            subject=t(f"{kind}.mail_subject", account.language).replace("{organisation}", name),
-            body=t(f"{kind}.mail_body", account.language)
-            .replace("{organisation}", name)
-            .replace("{link}", f"{origin}/portal"),
-        )
-        for account in accounts
-    ]
 
 
 # --- use cases: one click each (the page hands them to the runner) ---

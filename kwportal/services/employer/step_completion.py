@@ -1,11 +1,14 @@
-"""Recording that a Poortwachter step was taken, so the calendar shows done, not overdue.
+"""Recording that a Poortwachter step was taken, for the acts the portal holds no document
+of, so the calendar shows done, not overdue.
 
-Who records which step follows who takes it (Regeling procesgang eerste en tweede ziektejaar):
-the company doctor makes the problem analysis; the employer agrees the plan of action with the
-employee, evaluates it, sends the 42nd-week report to UWV and holds the first-year evaluation,
-and hears from the employee that the WIA application went in. The case manager helps the
-employer with all of these and may record them on its behalf. The WIA letter (UWV's) and the
-end of the wage payment are dates, not acts: nobody records them. A record holds dates only.
+The problem analysis, the plan of action, its evaluations and the first-year evaluation are
+written in the portal and their documents make them done (issue 15 item 3;
+services/employer/deadlines.py): nobody ticks them off. What is left to record is what
+happens outside the portal (Regeling procesgang eerste en tweede ziektejaar): the employer
+sends the 42nd-week report to UWV and hears from the employee that the WIA application went
+in; the case manager helps the employer and may record them on its behalf. The WIA letter
+(UWV's) and the end of the wage payment are dates, not acts: nobody records them. A record
+holds dates only.
 """
 
 from __future__ import annotations
@@ -22,23 +25,14 @@ from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.models import SickLeaveCase, StepCompletion
 from kwportal.services import audit
-from kwportal.services.employer.deadlines import deadlines_for_cases
+from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT, deadlines_for_cases
 
-_EMPLOYER_STEPS = frozenset(
-    {
-        Step.PLAN_OF_ACTION,
-        Step.EVALUATION,
-        Step.UWV_SICK_REPORT,
-        Step.FIRST_YEAR_EVALUATION,
-        Step.WIA_APPLICATION,
-    }
-)
+_RECORDED_ACTS = frozenset({Step.UWV_SICK_REPORT, Step.WIA_APPLICATION})
 RECORDED_BY: dict[Role, frozenset[Step]] = {
-    Role.EMPLOYER_CONTACT: _EMPLOYER_STEPS,
-    Role.COMPANY_DOCTOR: frozenset({Step.PROBLEM_ANALYSIS}),
-    Role.CASE_MANAGER: _EMPLOYER_STEPS | {Step.PROBLEM_ANALYSIS},
+    Role.EMPLOYER_CONTACT: _RECORDED_ACTS,
+    Role.CASE_MANAGER: _RECORDED_ACTS,
 }
-"""The steps each role may record as taken."""
+"""The steps each role may record as taken; none of them is made by a document."""
 
 
 class StepError(ValueError):
@@ -85,6 +79,8 @@ def record_step(
     ).first()
     if owner is None or not in_scope(actor, Subject(owner.employee_id, owner.organisation_id)):
         raise StepError("employer_case.not_found")
+    if the_step in DONE_BY_DOCUMENT:
+        raise StepError("steps.error.by_document")
     if not may_record(actor.role, the_step):
         raise StepError("steps.error.not_yours")
     lines = deadlines_for_cases(actor, [case_id], session=session, today=today).get(case_id, ())

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from kwportal.services.mail import Mail
+from kwportal.services.mail import Mail, mail_fields, mail_from_fields
 
 NONCE_BYTES = 12
 
@@ -22,9 +22,7 @@ def _key(secret: str) -> bytes:
 
 
 def seal(mail: Mail, message_id: str, secret: str) -> bytes:
-    plain = json.dumps(
-        {"to": mail.to, "subject": mail.subject, "body": mail.body, "headers": mail.headers}
-    ).encode()
+    plain = json.dumps(mail_fields(mail)).encode()
     nonce = os.urandom(NONCE_BYTES)
     return nonce + AESGCM(_key(secret)).encrypt(nonce, plain, message_id.encode())
 
@@ -34,5 +32,4 @@ def unseal(payload: bytes, message_id: str, secret: str) -> Mail:
     plain = AESGCM(_key(secret)).decrypt(
         payload[:NONCE_BYTES], payload[NONCE_BYTES:], message_id.encode()
     )
-    fields = json.loads(plain)
-    return Mail(fields["to"], fields["subject"], fields["body"], dict(fields["headers"]))
+    return mail_from_fields(json.loads(plain))

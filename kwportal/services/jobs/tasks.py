@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kwportal.services.case import consult_reminders
 from kwportal.services.jobs import outbox
 
 OUTBOX = "outbox"
@@ -32,11 +33,29 @@ def _send_mail() -> str:
 
 # --- issue 15: consult reminders (the day before) ---
 
+CONSULT_REMINDERS = "consult_reminders"
+
+
+def _consult_reminders() -> str:
+    return consult_reminders.send_reminders().summary()
+
+
 # --- issue 15: overdue-step notices ---
+
+STEP_NOTICES = "step_notices"
+
+
+def _step_notices() -> str:
+    from kwportal.services.jobs import step_notices
+
+    return step_notices.run()
+
 
 JOBS: tuple[Job, ...] = (
     Job(OUTBOX, _send_mail),
     # --- issue 15 jobs: one line each ---
+    Job(CONSULT_REMINDERS, _consult_reminders, "*/5"),
+    Job(STEP_NOTICES, _step_notices, "7"),
 )
 
 

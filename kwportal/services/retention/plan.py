@@ -105,6 +105,7 @@ def _last_changes(session: Session, within: Within) -> dict[int, date]:
             .where(within(case_employee))
             .group_by(case_employee),
             grouped(col(ExposureRecord.employee_id), col(ExposureRecord.recorded_at)),
+            grouped(col(ExposureRecord.employee_id), col(ExposureRecord.updated_at)),
             grouped(col(CaseDocument.employee_id), col(CaseDocument.created_at)),
             grouped(col(Appointment.employee_id), col(Appointment.created_at)),
         ],

@@ -11,11 +11,13 @@ from starlette.routing import BaseRoute
 MODULES = (
     "auth",
     "care_transfer",
+    "case_files",
     "desk",
     "desk_export",
     "downloads",
     "employer",
     "public",
+    "reintegration",
     "wellknown",
 )
 

@@ -11,6 +11,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain import capacity
+from kwportal.services.case.consult_mail import local_minute
 from kwportal.services.employer.case_view import EmployerCaseView, FeedbackView
 from kwportal.ui.text import tr
 
@@ -42,6 +43,15 @@ class ConsentedCard:
 
 
 @dataclass
+class AppointmentCard:
+    """A consult as the employer sees it: Europe/Amsterdam time and attendance only."""
+
+    when: str = ""
+    #: "attended" | "not_attended" | "" (not recorded yet)
+    attendance: str = ""
+
+
+@dataclass
 class CaseCard:
     """An ``EmployerCaseView`` as plain strings for a state: nothing else fits in it."""
 
@@ -55,6 +65,8 @@ class CaseCard:
     history: list[FeedbackCard] = field(default_factory=list)
     #: what the employee chose to share, while his consent is active
     consented: list[ConsentedCard] = field(default_factory=list)
+    #: the consults: date, time and whether attended — nothing else (BRIEF.md)
+    appointments: list[AppointmentCard] = field(default_factory=list)
 
 
 def day(value: date | datetime | None) -> str:
@@ -83,6 +95,9 @@ def case_card(view: EmployerCaseView) -> CaseCard:
         latest=cards[0] if cards else FeedbackCard(),
         history=cards[1:],
         consented=[ConsentedCard(item.label, item.value) for item in view.consented],
+        appointments=[
+            AppointmentCard(local_minute(a.starts_at), a.attendance) for a in view.appointments
+        ],
     )
 
 
@@ -165,6 +180,32 @@ def _consented(card: Any) -> rx.Component:
     )
 
 
+def _appointment_item(item: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.span(item.when),
+        rx.match(
+            item.attendance,
+            ("attended", rx.el.span(" · ", tr("consults.attended"))),
+            ("not_attended", rx.el.span(" · ", tr("consults.not_attended"))),
+            rx.fragment(),
+        ),
+    )
+
+
+def _appointments(card: Any) -> rx.Component:
+    """Consult dates and whether attended: the same lines on the employer's page and on
+    the employee's "what my employer sees"."""
+    return rx.el.section(
+        rx.el.h3(tr("consults.employer_title")),
+        rx.cond(
+            card.appointments.length() > 0,
+            rx.el.ul(rx.foreach(card.appointments, _appointment_item), class_name="plain"),
+            rx.el.p(tr("employer_case.no_appointments")),
+        ),
+        custom_attrs={"data-part": "appointments"},
+    )
+
+
 def employer_case_card(card: Any) -> rx.Component:
     """The whole employer view of one case: who, since when, the released feedback."""
     return rx.el.section(
@@ -182,6 +223,7 @@ def employer_case_card(card: Any) -> rx.Component:
             rx.el.p(tr("employer_case.no_feedback")),
         ),
         _consented(card),
+        _appointments(card),
         aria_labelledby="employer-case-title",
         custom_attrs={"data-component": "employer-case"},
         class_name="card employer-case",

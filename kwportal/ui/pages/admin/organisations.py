@@ -1,4 +1,6 @@
-"""Organisations for the administrator: list, add, set or correct the contract end."""
+"""Organisations for the administrator: list, add, set or correct the contract end, switch
+the employees' own sick and recovery report on or off (issue 15 item 7), and record an
+employee's end of employment or date of death (issue 15 item 6)."""
 
 from __future__ import annotations
 
@@ -9,15 +11,27 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services.admin import organisations as admin_orgs
+from kwportal.services.admin import people as admin_people
 from kwportal.ui import routes
+from kwportal.ui.components import field_errors
 from kwportal.ui.components.forms import notice
+from kwportal.ui.components.life_events import retention_text
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.admin.common import act, button, form_text, hidden, text_field
+from kwportal.ui.pages.admin.common import (
+    Option,
+    act,
+    button,
+    form_text,
+    hidden,
+    select_field,
+    text_field,
+)
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.ADMIN_ORGANISATIONS
+FACT_FIELDS = ("employment_end", "date_of_death")
 
 
 @dataclass
@@ -28,10 +42,28 @@ class OrgItem:
     start: str = ""
     end: str = ""
     team: str = ""
+    self_report: bool = False
 
 
 class AdminOrgsState(AuthState):
     organisations: list[OrgItem] = []
+    organisation_options: list[Option] = []
+    fact_error_keys: list[list[str]] = []
+    facts_saved: bool = False
+    facts_number: str = ""
+    facts_until: str = ""
+    facts_holds: list[str] = []
+
+    @rx.var
+    def fact_errors(self) -> dict[str, str]:
+        return field_errors.messages(self.fact_error_keys, FACT_FIELDS, self.lang)
+
+    @rx.var
+    def facts_retention(self) -> str:
+        if not self.facts_saved:
+            return ""
+        line = retention_text(self.facts_until, self.facts_holds, self.lang)
+        return f"{self.facts_number}: {line}"
 
     def _show(self, lines: admin_orgs.Organisations | None) -> None:
         """The refreshed list; None (a refused action) leaves the list as it was."""
@@ -45,9 +77,11 @@ class AdminOrgsState(AuthState):
                 start=line.contract_start.isoformat(),
                 end=line.contract_end.isoformat() if line.contract_end else "",
                 team=line.team,
+                self_report=line.employee_self_report,
             )
             for line in lines
         ]
+        self.organisation_options = [Option(str(line.organisation_id), line.name) for line in lines]
 
     @rx.event
     @guarded(Role.ADMIN)
@@ -80,6 +114,45 @@ class AdminOrgsState(AuthState):
                 form_text(form_data, "end", 20),
             )
         )
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def save_self_report(self, form_data: dict[str, Any]) -> None:
+        self._show(
+            act(
+                self,
+                "admin.orgs.self_report_saved",
+                admin_orgs.do_set_self_report,
+                form_text(form_data, "organisation_id", 20),
+                form_text(form_data, "value", 5),
+            )
+        )
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def record_facts(self, form_data: dict[str, Any]) -> Any:
+        self.facts_saved, self.fact_error_keys = False, []
+        try:
+            done = act(
+                self,
+                "admin.facts.saved",
+                admin_people.do_record_facts,
+                form_text(form_data, "organisation_id", 20),
+                form_text(form_data, "personnel_number", 60),
+                form_text(form_data, "employment_end", 20),
+                form_text(form_data, "date_of_death", 20),
+            )
+        except admin_people.ReportError as error:
+            self.notice_key = ""
+            self.fact_error_keys = [[e.field, e.code] for e in error.errors]
+            return rx.call_script(field_errors.FOCUS_FIRST_ERROR)
+        if done is not None:
+            self.facts_saved, self.facts_number = True, done.personnel_number
+            until = done.retention.at_least_until
+            self.facts_until = until.isoformat() if until else ""
+            self.facts_holds = list(done.retention.holds)
+            return rx.call_script("document.getElementById('facts-form')?.reset()")
+        return None
 
 
 def _new_form() -> rx.Component:
@@ -134,7 +207,78 @@ def _card(org: Any) -> rx.Component:
             key=org.organisation_id + "/" + org.end,
             class_name="form",
         ),
+        _self_report_form(org),
         class_name="card",
+    )
+
+
+def _self_report_form(org: Any) -> rx.Component:
+    """The switch: the current setting in words, and one button to turn it around."""
+    return rx.el.form(
+        rx.el.p(rx.el.strong(tr("admin.orgs.self_report"))),
+        rx.el.p(
+            rx.cond(
+                org.self_report,
+                tr("admin.orgs.self_report_is_on"),
+                tr("admin.orgs.self_report_is_off"),
+            )
+        ),
+        hidden("organisation_id", org.organisation_id),
+        hidden("value", rx.cond(org.self_report, "off", "on")),
+        rx.el.button(
+            rx.cond(
+                org.self_report,
+                tr("admin.orgs.self_report_switch_off"),
+                tr("admin.orgs.self_report_switch_on"),
+            ),
+            type="submit",
+            class_name="button",
+        ),
+        on_submit=AdminOrgsState.save_self_report,
+        class_name="form",
+    )
+
+
+def _facts_form() -> rx.Component:
+    state = AdminOrgsState
+    return rx.el.section(
+        rx.el.h2(tr("admin.facts.title")),
+        rx.el.p(tr("admin.facts.intro")),
+        rx.cond(
+            state.facts_retention != "",
+            rx.el.p(state.facts_retention, role="status", class_name="notice"),
+            rx.el.span(),
+        ),
+        rx.el.form(
+            select_field(
+                "admin.facts.organisation",
+                "organisation_id",
+                "facts-organisation",
+                state.organisation_options,
+                first_key="admin.facts.choose_organisation",
+            ),
+            text_field(
+                "admin.facts.number", "personnel_number", "facts-number", limit=40, type="text"
+            ),
+            field_errors.field(
+                "employer_person.employment_end",
+                "employment_end",
+                "facts-employment_end",
+                state.fact_errors,
+                type="date",
+            ),
+            field_errors.field(
+                "employer_person.date_of_death",
+                "date_of_death",
+                "facts-date_of_death",
+                state.fact_errors,
+                type="date",
+            ),
+            button("admin.facts.submit"),
+            id="facts-form",
+            on_submit=state.record_facts,
+            class_name="form",
+        ),
     )
 
 
@@ -148,4 +292,5 @@ def admin_orgs_page() -> rx.Component:
             rx.el.h2(tr("admin.orgs.list")),
             rx.el.ul(rx.foreach(AdminOrgsState.organisations, _card), class_name="plain"),
         ),
+        _facts_form(),
     )

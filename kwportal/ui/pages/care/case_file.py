@@ -8,12 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services import audit
+from kwportal.services.case.exposures import (
+    MAX_AGENT,
+    ExposureError,
+    ExposurePanel,
+    RetentionLine,
+    do_correct_exposure,
+    do_record_exposure,
+)
 from kwportal.services.case.file import CaseFilePage, do_add_note, do_open_case_file
 from kwportal.services.case.medical_notes import MAX_NOTE, NoteError
 from kwportal.services.case.work_notes import (
@@ -31,11 +40,24 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import MEDICAL_ROLES, list_section, role_label
+from kwportal.ui.pages.care.exposure_parts import (
+    EXPOSURE_FIELDS,
+    AnswerRow,
+    ExposureRow,
+    RetentionRow,
+    answer_rows,
+    answers_section,
+    exposure_rows,
+    exposure_section,
+    retention_row,
+    retention_text,
+)
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_CASE
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOTE_FORM = "note-form"
 WORK_NOTE_FORM = "work-note-form"
 GROUND = audit.Ground.LEGAL_DUTY
@@ -72,8 +94,20 @@ class CareCaseState(AuthState):
     not_found_key: str = ""
     person: PersonBlock = PersonBlock()
     notes: list[NoteRow] = []
-    answers: list[str] = []
-    exposures: list[str] = []
+    answers: list[AnswerRow] = []
+    #: exposures and the retention line they give (issue 15 item 6); written by the doctor
+    exposures: list[ExposureRow] = []
+    may_record_exposures: bool = False
+    retention_now: RetentionRow = RetentionRow()
+    #: the line before the last change made on this page ("" rule when none)
+    retention_before: RetentionRow = RetentionRow()
+    editing_exposure: str = ""
+    exposure_form: ExposureRow = ExposureRow()
+    exposure_revision: int = 0
+    #: [[field, message key], ...] of the last refused exposure form
+    exposure_error_keys: list[list[str]] = []
+    exposure_notice_key: str = ""
+    today: str = ""
     appointments: list[str] = []
     documents: list[str] = []
     helpers: list[str] = []
@@ -86,6 +120,38 @@ class CareCaseState(AuthState):
     @rx.var
     def not_found(self) -> str:
         return t(self.not_found_key, self.lang) if self.not_found_key else ""
+
+    @rx.var
+    def retention_now_text(self) -> str:
+        key = (
+            "exposures.retention_after" if self.retention_before.rule else "exposures.retention_now"
+        )
+        line = retention_text(self.retention_now, self.lang)
+        return t(key, self.lang).replace("{line}", line) if line else ""
+
+    @rx.var
+    def retention_before_text(self) -> str:
+        line = retention_text(self.retention_before, self.lang)
+        return t("exposures.retention_before", self.lang).replace("{line}", line) if line else ""
+
+    @rx.var
+    def exposure_field_errors(self) -> dict[str, str]:
+        found = {name: "" for name in EXPOSURE_FIELDS}
+        for name, code in self.exposure_error_keys:
+            if name in found and not found[name]:
+                found[name] = t(code, self.lang)
+        return found
+
+    @rx.var
+    def exposure_errors(self) -> list[str]:
+        return [
+            f"{t(f'exposures.{name}', self.lang)}: {t(code, self.lang)}"
+            for name, code in self.exposure_error_keys
+        ]
+
+    @rx.var
+    def exposure_notice(self) -> str:
+        return t(self.exposure_notice_key, self.lang) if self.exposure_notice_key else ""
 
     @rx.var
     def ground_line(self) -> str:
@@ -117,10 +183,8 @@ class CareCaseState(AuthState):
             )
             for n in view.notes
         ]
-        self.answers = [f"{a.question}: {a.answer}" for a in view.answers]
-        self.exposures = [
-            f"{e.agent} ({e.kind}, {day(e.started_on)}–{day(e.ended_on)})" for e in view.exposures
-        ]
+        self.answers = answer_rows(view.answers, self.lang)
+        self._fill_exposures(view.exposure, before=None)
         self.appointments = [
             f"{_minute(a.starts_at)} · {a.location} · {a.subject}" for a in admin.appointments
         ]
@@ -131,6 +195,17 @@ class CareCaseState(AuthState):
         ]
         self._fill_work_notes(page.work_notes)
 
+    def _fill_exposures(self, panel: ExposurePanel, *, before: RetentionLine | None) -> None:
+        self.exposures = exposure_rows(panel, self.lang)
+        self.may_record_exposures = panel.may_record
+        self.retention_now, self.retention_before = (
+            retention_row(panel.retention),
+            retention_row(before),
+        )
+        self.editing_exposure, self.exposure_form = "", ExposureRow()
+        self.exposure_error_keys, self.exposure_revision = [], self.exposure_revision + 1
+        self.today = f"{datetime.now(AMSTERDAM):%Y-%m-%d}"
+
     def _fill_work_notes(self, notes: WorkNotesView) -> None:
         self.keeps_work_notes = notes.kept
         self.work_notes = [f"{_minute(n.created_at)} · {n.body}" for n in notes.lines]
@@ -139,6 +214,10 @@ class CareCaseState(AuthState):
         self.found, self.not_found_key, self._case_id = False, key, 0
         self.person, self.notes, self.correcting = PersonBlock(), [], ""
         self.answers, self.exposures, self.appointments = [], [], []
+        self.may_record_exposures, self.editing_exposure = False, ""
+        self.retention_now, self.retention_before = RetentionRow(), RetentionRow()
+        self.exposure_form, self.exposure_error_keys = ExposureRow(), []
+        self.exposure_notice_key = ""
         self.documents, self.helpers = [], []
         self.keeps_work_notes, self.work_notes = False, []
 
@@ -162,9 +241,57 @@ class CareCaseState(AuthState):
         return rx.call_script(f"document.getElementById('{WORK_NOTE_FORM}')?.reset()")
 
     @rx.event
+    @guarded(Role.COMPANY_DOCTOR)
+    def save_exposure(self, form_data: dict[str, Any]) -> Any:
+        """Record a new exposure, or correct (or end) the one being edited; each field is cut
+        one past its limit, so an over-long value is refused, never silently shortened."""
+        if not self._case_id:
+            self._clear("care_case.not_found")
+            return None
+        limits = {"kind": 40, "agent": MAX_AGENT + 1, "started_on": 20, "ended_on": 20}
+        values = [str(form_data.get(name, ""))[: limits[name]] for name in EXPOSURE_FIELDS]
+        editing = self.editing_exposure
+        try:
+            if editing.isdigit():
+                change = self._run(do_correct_exposure, self._case_id, int(editing), *values)
+            else:
+                change = self._run(do_record_exposure, self._case_id, *values)
+        except ExposureError as error:
+            self.exposure_error_keys = [[p.field, p.code] for p in error.problems]
+            self.exposure_notice_key = error.code
+            first = error.problems[0].field if error.problems else "kind"
+            return rx.call_script(f"document.getElementById('exposure-{first}')?.focus()")
+        except PolicyDeniedError:
+            self._clear("care_case.not_found")
+            return None
+        self._fill_exposures(change.panel, before=change.before)
+        self.exposure_notice_key = "exposures.corrected" if editing else "exposures.recorded"
+        return None
+
+    @rx.event
+    @guarded(Role.COMPANY_DOCTOR)
+    def edit_exposure(self, exposure_id: str) -> Any:
+        """Open the form on one of the exposures shown (any other id is ignored)."""
+        row = next((r for r in self.exposures if r.exposure_id == exposure_id), None)
+        if row is None or not self.may_record_exposures:
+            return None
+        self.editing_exposure, self.exposure_form = row.exposure_id, row
+        self.exposure_error_keys, self.exposure_notice_key = [], ""
+        self.exposure_revision += 1
+        return rx.call_script("document.getElementById('exposure-kind')?.focus()")
+
+    @rx.event
+    @guarded(Role.COMPANY_DOCTOR)
+    def cancel_exposure_edit(self) -> None:
+        self.editing_exposure, self.exposure_form = "", ExposureRow()
+        self.exposure_error_keys, self.exposure_notice_key = [], ""
+        self.exposure_revision += 1
+
+    @rx.event
     @guarded(*MEDICAL_ROLES)
     def load(self) -> None:
         self.notice_key, self.correcting = "", ""
+        self.exposure_notice_key = ""
         case_id = case_id_from(str(self.router.url))
         if case_id is None:
             self._clear("care_case.not_found")
@@ -345,8 +472,8 @@ def care_case_page() -> rx.Component:
                     class_name="card",
                 ),
                 _work_notes(),
-                list_section("care_case.answers", state.answers, _line),
-                list_section("care_case.exposures", state.exposures, _line),
+                answers_section(state.answers),
+                exposure_section(state),
                 list_section("care_case.appointments", state.appointments, _line),
                 list_section("care_case.documents", state.documents, _line),
                 list_section("care_case.helpers", state.helpers, _line),

@@ -24,6 +24,7 @@ from kwportal.ui.components.employer_case import (
     feedback_items,
 )
 from kwportal.ui.components.forms import notice
+from kwportal.ui.components.message_thread import MessageRow, message_list, message_rows
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -48,6 +49,8 @@ class MyEmployerViewState(AuthState):
     draft: FeedbackCard = FeedbackCard()
     draft_shared_on: str = ""
     my_reaction: str = ""
+    #: the employer thread about his case (issue 15 item 5), read only
+    thread_rows: list[MessageRow] = []
     _draft_id: int = 0
 
     @rx.var
@@ -91,6 +94,7 @@ class MyEmployerViewState(AuthState):
         self.draft = feedback_card(draft.view) if draft else FeedbackCard()
         self.draft_shared_on = day(draft.shared_at) if draft else ""
         self.my_reaction = draft.reaction if draft else ""
+        self.thread_rows = message_rows(page.employer_thread)
         if mine is None:
             self.has_case, self.card, self.releases = False, CaseCard(), []
             return
@@ -132,6 +136,16 @@ def _shared_draft() -> rx.Component:
     )
 
 
+def _employer_thread() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(tr("messages.employer_thread_title")),
+        rx.el.p(tr("messages.employer_thread_intro")),
+        message_list(MyEmployerViewState.thread_rows, tr("messages.employer_thread_title")),
+        rx.el.p(rx.el.a(tr("messages.link"), href=routes.MESSAGES)),
+        class_name="card",
+    )
+
+
 def my_employer_view_page() -> rx.Component:
     state = MyEmployerViewState
     releases: Any = state.releases
@@ -157,6 +171,7 @@ def my_employer_view_page() -> rx.Component:
                     rx.el.p(tr("my_view.same_text")),
                     class_name="card",
                 ),
+                _employer_thread(),
             ),
             rx.el.p(tr("my_view.no_case")),
         ),

@@ -1,5 +1,6 @@
 """My case (issue 5 item 7): appointments, the people helping me, and my documents (problem
-analysis, plan of action), each downloadable (audited)."""
+analysis, plan of action), each downloadable (audited). A consult ahead can be confirmed or
+asked to be moved, with a reason only the care team reads (issue 15 item 1)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n import t
+from kwportal.services.case.consult_mail import local_minute
 from kwportal.services.employee import my_case
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.downloads import download_button
+from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -23,11 +27,39 @@ ROUTE = routes.MY_CASE
 ROLES = ("company_doctor", "care_team", "case_manager")
 
 
+STATUSES = ("booked", "confirmed", "move_requested", "cancelled")
+PLACE_KINDS = ("location", "phone", "video")
+
+
 @dataclass
 class AppointmentRow:
     when: str = ""
     location: str = ""
     role: str = ""
+    appointment_id: str = ""
+    minutes: str = ""
+    place_kind: str = ""
+    status: str = ""
+    attendance: str = ""
+    move_reason: str = ""
+    can_answer: bool = False
+
+
+def appointment_row(a: my_case.AppointmentLine) -> AppointmentRow:
+    # the subject is medical: it stays in the export, out of every websocket frame;
+    # care staff by function, never by name (seed ch. 1)
+    return AppointmentRow(
+        local_minute(a.starts_at),
+        a.location,
+        a.with_role,
+        str(a.appointment_id),
+        str(a.minutes) if a.minutes else "",
+        a.place_kind,
+        a.status,
+        a.attendance,
+        a.move_reason,
+        a.can_answer,
+    )
 
 
 @dataclass
@@ -54,23 +86,58 @@ class MyCaseState(AuthState):
     appointments: list[AppointmentRow] = []
     helpers: list[HelperRow] = []
     documents: list[DocumentRow] = []
+    #: the consult whose move form shows a refusal, and the refusal's key
+    move_error_for: str = ""
+    move_error_key: str = ""
+
+    @rx.var
+    def move_error(self) -> str:
+        return t(self.move_error_key, self.lang) if self.move_error_key else ""
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        case = self._run(my_case.do_show_case)
+        self.notice_key, self.move_error_for, self.move_error_key = "", "", ""
+        self._show(self._run(my_case.do_show_case))
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def confirm(self, appointment_id: str) -> None:
+        self._answer("my_case.confirmed", "", my_case.do_confirm_consult, appointment_id)
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def ask_move(self, form_data: dict[str, Any]) -> None:
+        appointment_id = str(form_data.get("appointment", ""))[:20]
+        reason = str(form_data.get("reason", ""))[: my_case.MAX_MOVE_REASON + 1]
+        self._answer(
+            "my_case.move_asked", appointment_id, my_case.do_ask_move, appointment_id, reason
+        )
+
+    def _answer(self, done: str, form_of: str, work: Any, appointment_id: str, *args: Any) -> None:
+        """Confirm or ask to move one of his consults; a refusal of the reason shows at the
+        field of that consult's form, any other as the notice."""
+        self.move_error_for, self.move_error_key = "", ""
+        ident = int(appointment_id) if appointment_id.isdigit() and len(appointment_id) < 19 else 0
+        try:
+            case = self._run(work, ident, *args)
+        except my_case.MyCaseError as error:
+            if form_of and error.code.startswith("my_case.move_reason"):
+                self.notice_key, self.move_error_for, self.move_error_key = "", form_of, error.code
+            else:
+                self.notice_key = error.code
+            return
+        self.notice_key = done
+        self._show(case)
+
+    def _show(self, case: my_case.MyCase | None) -> None:
         self.has_case = case is not None
         if case is None:
             self.appointments, self.helpers, self.documents = [], [], []
             return
         self.sick_since = case.sick_since.isoformat()
         self.recovered_on = case.recovered_on.isoformat() if case.recovered_on else ""
-        self.appointments = [
-            # the subject is medical: it stays in the export, out of every websocket frame
-            # care staff by function, never by name (seed ch. 1)
-            AppointmentRow(f"{a.starts_at:%Y-%m-%d %H:%M}", a.location, a.with_role)
-            for a in case.appointments
-        ]
+        self.appointments = [appointment_row(a) for a in case.appointments]
         self.helpers = [
             HelperRow(h.name, h.helper_role, h.organisation, h.phone, h.email) for h in case.helpers
         ]
@@ -82,12 +149,87 @@ class MyCaseState(AuthState):
         ]
 
 
+def _move_form(row: Any) -> rx.Component:
+    state = MyCaseState
+    ident = "move-reason-" + row.appointment_id
+    has_error = (state.move_error_for == row.appointment_id) & (state.move_error != "")
+    return rx.el.details(
+        rx.el.summary(tr("my_case.move")),
+        rx.el.form(
+            rx.el.input(type="hidden", name="appointment", value=row.appointment_id),
+            rx.el.div(
+                rx.el.label(tr("my_case.move_reason"), html_for=ident),
+                rx.el.p(tr("my_case.move_reason_hint"), class_name="hint"),
+                rx.el.textarea(
+                    id=ident,
+                    name="reason",
+                    rows=3,
+                    max_length=my_case.MAX_MOVE_REASON,
+                    aria_describedby=ident + "-error",
+                    aria_invalid=rx.cond(has_error, "true", "false"),
+                ),
+                rx.el.p(
+                    rx.cond(has_error, state.move_error, ""),
+                    id=ident + "-error",
+                    class_name="field-error",
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("my_case.move_send"), type="submit", class_name="button"),
+            on_submit=state.ask_move,
+            class_name="form",
+        ),
+        open=has_error,
+    )
+
+
+def _consult_state(row: Any) -> rx.Component:
+    statuses = [(s, tr(f"consults.status.{s}")) for s in STATUSES]
+    return rx.el.p(
+        rx.match(row.status, *statuses, row.status),
+        rx.match(
+            row.attendance,
+            ("attended", rx.el.span(" · ", tr("consults.attended"))),
+            ("not_attended", rx.el.span(" · ", tr("consults.not_attended"))),
+            rx.fragment(),
+        ),
+        class_name="meta",
+    )
+
+
 def _appointment(row: Any) -> rx.Component:
+    kinds = [(k, tr(f"consults.kind.{k}")) for k in PLACE_KINDS]
     return rx.el.li(
         rx.el.strong(row.when),
-        rx.cond(row.location != "", rx.el.span(" · ", row.location), rx.fragment()),
+        rx.cond(
+            row.minutes != "", rx.el.span(" · ", row.minutes, " ", tr("consults.minutes_short"))
+        ),
+        rx.el.br(),
+        rx.cond(row.place_kind != "", rx.el.span(rx.match(row.place_kind, *kinds, ""), ": ")),
+        row.location,
         rx.el.br(),
         rx.match(row.role, *[(r, tr(f"role.{r}")) for r in ROLES], row.role),
+        _consult_state(row),
+        rx.cond(
+            row.move_reason != "",
+            rx.el.p(tr("my_case.your_reason"), " ", row.move_reason, class_name="meta"),
+        ),
+        rx.cond(
+            row.can_answer,
+            rx.el.div(
+                rx.cond(
+                    row.status != "confirmed",
+                    rx.el.button(
+                        tr("my_case.confirm"),
+                        type="button",
+                        class_name="button",
+                        on_click=MyCaseState.confirm(row.appointment_id),
+                    ),
+                ),
+                _move_form(row),
+                class_name="consult-actions",
+            ),
+        ),
     )
 
 
@@ -131,6 +273,7 @@ def my_case_page() -> rx.Component:
     state = MyCaseState
     return portal_page(
         rx.el.h1(tr("my_case.title")),
+        notice(state.notice_text),
         rx.cond(
             state.has_case,
             rx.el.div(

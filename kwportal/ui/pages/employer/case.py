@@ -9,9 +9,11 @@ from typing import Any
 
 import reflex as rx
 
+from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import case_screen, sick_report, step_completion
+from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
@@ -43,10 +45,16 @@ class DeadlineRow:
     done: bool = False
     due_iso: str = ""
     can_record: bool = False
+    #: who writes the document that makes this step done: "plan" (the employer, on the
+    #: plan page), "doctor" (the problem analysis) or "" (a recorded act)
+    made_in: str = ""
 
 
 def deadline_row(step: case_screen.StepLine) -> DeadlineRow:
     line = step.line
+    made_in = ""
+    if line.step in DONE_BY_DOCUMENT:
+        made_in = "doctor" if line.step is Step.PROBLEM_ANALYSIS else "plan"
     return DeadlineRow(
         str(line.step),
         day(line.due),
@@ -55,6 +63,7 @@ def deadline_row(step: case_screen.StepLine) -> DeadlineRow:
         line.done,
         line.due.isoformat(),
         step.can_record,
+        made_in,
     )
 
 
@@ -62,7 +71,6 @@ class EmployerCaseState(AuthState):
     found: bool = False
     not_found_key: str = ""
     card: CaseCard = CaseCard()
-    appointments: list[str] = []
     deadlines: list[DeadlineRow] = []
     is_open: bool = False
     today: str = ""
@@ -81,7 +89,7 @@ class EmployerCaseState(AuthState):
 
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self._case_id = False, key, None
-        self.card, self.appointments, self.deadlines = CaseCard(), [], []
+        self.card, self.deadlines = CaseCard(), []
         self.is_open, self.error_keys = False, []
 
     @rx.event
@@ -147,7 +155,7 @@ class EmployerCaseState(AuthState):
         self.card = case_card(screen.view)
         self.is_open = screen.is_open
         self.today = screen.today.isoformat()
-        self.appointments = [f"{at:%Y-%m-%d %H:%M}" for at in screen.appointments]
+        # the consults are in the card (date, time, attended), as on "what my employer sees"
         self.deadlines = [deadline_row(d) for d in screen.deadlines]
 
 
@@ -163,7 +171,27 @@ def _deadline_item(row: Any) -> rx.Component:
         rx.cond(row.overdue, rx.el.span(tr("employer.overdue"), class_name="badge overdue")),
         rx.cond(row.done, rx.el.span(tr("employer_case.done"), class_name="badge done")),
         rx.cond(row.can_record, _step_form(row), rx.el.span()),
+        rx.cond(row.done, rx.el.span(), _made_by_document(row)),
         class_name=rx.cond(row.overdue, "deadline overdue", "deadline"),
+    )
+
+
+def _made_by_document(row: Any) -> rx.Component:
+    """A step a document makes done has no tick box: the plan page writes it, or the
+    company doctor does (the problem analysis's released employer part)."""
+    return rx.match(
+        row.made_in,
+        (
+            "plan",
+            rx.el.p(
+                rx.el.a(
+                    tr("plans.write_step"),
+                    href=routes.case_href(routes.EMPLOYER_PLAN, EmployerCaseState.case_ref),
+                )
+            ),
+        ),
+        ("doctor", rx.el.p(tr("plans.doctor_step"), class_name="meta")),
+        rx.el.span(),
     )
 
 
@@ -241,13 +269,7 @@ def employer_case_page() -> rx.Component:
                 employer_case_card(state.card),
                 case_links(case_links_for.EMPLOYER, state.case_ref),
                 rx.cond(state.is_open, _recovery_form(), rx.el.span()),
-                _list_section(
-                    "employer_case.appointments",
-                    state.appointments,
-                    lambda at: rx.el.li(at),
-                    "employer_case.no_appointments",
-                ),
-                rx.el.p(tr("steps.who"), class_name="meta"),
+                rx.el.p(tr("plans.steps_who"), class_name="meta"),
                 _list_section(
                     "employer_case.deadlines",
                     state.deadlines,

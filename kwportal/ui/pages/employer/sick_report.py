@@ -2,7 +2,7 @@
 only the Dutch DPA's list, a warning wherever the employer can type, every field checked on
 the server. The typed values go to the server in the submit event and are never put in a state
 var: after the submit this session holds the new case's id and a message, nothing more (the
-care address in particular never comes back)."""
+care address and the date of birth in particular never come back)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ FORM_ID = "sick-report-form"
 FIELD_LABELS = {
     "personnel_number": "sick.personnel_number",
     "first_sick_day": "sick.first_sick_day",
+    "date_of_birth": "sick.date_of_birth",
     "contact_phone": "sick.contact_phone",
     "contact_email": "sick.contact_email",
     "care_address": "sick.care_address",
@@ -120,6 +121,13 @@ def _form() -> rx.Component:
         rx.el.p(tr("sick.warning"), id="sick-warning", class_name="warning", role="note"),
         text_field("personnel_number", required=True, max_length=40, auto_complete="off"),
         text_field("first_sick_day", type="date", required=True, max=SickReportState.today),
+        text_field(
+            "date_of_birth",
+            hint="sick.date_of_birth_hint",
+            type="date",
+            max=SickReportState.today,
+            auto_complete="off",
+        ),
         text_field(
             "contact_phone",
             hint="sick.contact_hint",

@@ -26,12 +26,27 @@ class PortalState(AuthState):
     #: unread notices: (id, date) of each release the employee has not opened yet
     notice_ids: list[str] = []
     notice_dates: list[str] = []
+    #: unread messages per thread: ``[thread, count]`` (issue 15 item 5)
+    unread: list[list[str]] = []
 
     @rx.var
     def notice_lines(self) -> list[str]:
         return [t("notices.disclosure", self.lang).replace("{date}", d) for d in self.notice_dates]
 
+    @rx.var
+    def unread_lines(self) -> list[list[str]]:
+        """``[href, text]`` per thread with unread messages; the employee reads the
+        employer thread on "what my employer sees"."""
+        lines = []
+        for thread, count in self.unread:
+            mine = self.role == str(Role.EMPLOYEE) and thread == "employer"
+            href = routes.MY_EMPLOYER_VIEW if mine else routes.MESSAGES
+            text = t(f"messages.unread_{thread}", self.lang).replace("{count}", count)
+            lines.append([href, text])
+        return lines
+
     def _show(self, home: portal.Home) -> None:
+        self.unread = [[thread, str(count)] for thread, count in home.unread]
         self.notice_ids = [str(n.notice_id) for n in home.notices]
         self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in home.notices]
         self.retention_date, self.retention_rule, self.retention_holds = "", "", []
@@ -173,6 +188,26 @@ def _notices() -> rx.Component:
     )
 
 
+def _unread_messages() -> rx.Component:
+    lines: Any = PortalState.unread_lines
+    return rx.cond(
+        lines.length() > 0,
+        rx.el.section(
+            rx.el.h2(tr("messages.unread_title")),
+            rx.el.ul(
+                rx.foreach(
+                    lines,
+                    lambda line: rx.el.li(rx.el.a(line[1], href=line[0])),
+                ),
+                class_name="plain",
+            ),
+            class_name="card notices unread-messages",
+            role="status",
+        ),
+        rx.el.span(),
+    )
+
+
 def portal_home() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("portal.title")),
@@ -180,6 +215,7 @@ def portal_home() -> rx.Component:
         rx.el.p(PortalState.welcome),
         rx.el.p(PortalState.role_line),
         _notices(),
+        _unread_messages(),
         rx.el.nav(
             *[_links_for(role, links) for role, links in ROLE_LINKS.items()],
             rx.el.ul(
