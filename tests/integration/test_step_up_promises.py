@@ -32,6 +32,7 @@ from kwportal.models import (
 )
 from kwportal.services import audit, runner
 from kwportal.services.admin import accounts, teams
+from kwportal.services.case import reintegration_report, uploads
 from kwportal.services.employee import export, my_case, receipts
 from kwportal.services.employer import reports
 from kwportal.services.feedback import workspace
@@ -65,6 +66,8 @@ PROMISED = (
     accounts.do_invite,
     teams.do_add_member,
     runner.do_confirm_fresh_code,  # a download link's click, before the browser fetches
+    uploads.do_download_file,  # a case's file (issue 15 item 4)
+    reintegration_report.do_download_reintegration_report,  # the WIA report (item 3)
 )
 
 
