@@ -83,3 +83,21 @@ def plan_cards(cards: Any, empty_key: str) -> rx.Component:
             rx.el.p(tr(empty_key)),
         ),
     )
+
+
+# --- small pieces both plan pages (the employer's and the employee's) use ---
+
+
+def has_items(items: Any) -> Any:
+    """A list var is not empty (for ``rx.cond``)."""
+    return items.length() > 0
+
+
+def as_key(counter: Any) -> Any:
+    """A counter var as a React key: bumping it renders a fresh, empty form."""
+    return counter.to(str)
+
+
+def field_error(message: Any, ident: Any) -> rx.Component:
+    """The message under a field, ``ident`` for its ``aria-describedby``; nothing when empty."""
+    return rx.cond(message != "", rx.el.p(message, id=ident, class_name="field-error"))

@@ -20,7 +20,15 @@ from kwportal.services.employer.plan_form import MAX_TEXT, PlanError
 from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
-from kwportal.ui.components.plan_card import PlanCard, plan_article, plan_card, plan_cards
+from kwportal.ui.components.plan_card import (
+    PlanCard,
+    as_key,
+    field_error,
+    has_items,
+    plan_article,
+    plan_card,
+    plan_cards,
+)
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -128,18 +136,6 @@ class MyPlanState(AuthState):
         return rx.download(url=self.report_href, filename="")
 
 
-def has_items(items: Any) -> Any:
-    return items.length() > 0
-
-
-def as_key(counter: Any) -> Any:
-    return counter.to(str)
-
-
-def _error(message: Any, ident: Any) -> rx.Component:
-    return rx.cond(message != "", rx.el.p(message, id=ident, class_name="field-error"))
-
-
 def _answer_form(card: Any) -> rx.Component:
     state = MyPlanState
     mine = state.error_plan == card.plan_id
@@ -161,7 +157,7 @@ def _answer_form(card: Any) -> rx.Component:
                 max_length=MAX_TEXT,
                 aria_describedby=ident("warning") + " " + ident("view-error"),
             ),
-            _error(rx.cond(mine, state.view_error, ""), ident("view-error")),
+            field_error(rx.cond(mine, state.view_error, ""), ident("view-error")),
             class_name="field",
         ),
         rx.el.fieldset(
@@ -174,7 +170,7 @@ def _answer_form(card: Any) -> rx.Component:
                 )
                 for v, label in choices
             ],
-            _error(rx.cond(mine, state.choose_error, ""), ident("agrees-error")),
+            field_error(rx.cond(mine, state.choose_error, ""), ident("agrees-error")),
             class_name="field",
         ),
         rx.el.div(
@@ -187,7 +183,7 @@ def _answer_form(card: Any) -> rx.Component:
                 max_length=my_plan.MAX_REASON,
                 aria_describedby=ident("reason-hint") + " " + ident("reason-error"),
             ),
-            _error(rx.cond(mine, state.reason_error, ""), ident("reason-error")),
+            field_error(rx.cond(mine, state.reason_error, ""), ident("reason-error")),
             class_name="field",
         ),
         rx.el.button(tr("my_plan.send"), type="submit", class_name="button"),

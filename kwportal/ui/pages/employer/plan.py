@@ -23,7 +23,14 @@ from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
-from kwportal.ui.components.plan_card import PlanCard, plan_card, plan_cards
+from kwportal.ui.components.plan_card import (
+    PlanCard,
+    as_key,
+    field_error,
+    has_items,
+    plan_card,
+    plan_cards,
+)
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -223,18 +230,6 @@ class EmployerPlanState(AuthState):
         return rx.download(url=self.report_href, filename="")
 
 
-def has_items(items: Any) -> Any:
-    return items.length() > 0
-
-
-def as_key(counter: Any) -> Any:
-    return counter.to(str)
-
-
-def _error(message: Any, ident: Any) -> rx.Component:
-    return rx.cond(message != "", rx.el.p(message, id=ident, class_name="field-error"))
-
-
 def _text_area(name: str, label: str, value: Any, error: Any) -> rx.Component:
     ident = f"plan-{name}"
     return rx.el.div(
@@ -248,7 +243,7 @@ def _text_area(name: str, label: str, value: Any, error: Any) -> rx.Component:
             aria_describedby=f"plan-warning {ident}-error",
             aria_invalid=rx.cond(error != "", "true", "false"),
         ),
-        _error(error, f"{ident}-error"),
+        field_error(error, f"{ident}-error"),
         class_name="field",
     )
 
@@ -267,7 +262,7 @@ def _row_input(
             aria_describedby=ident + "-error",
             **attrs,
         ),
-        _error(error, ident + "-error"),
+        field_error(error, ident + "-error"),
         class_name="field",
     )
 
@@ -323,7 +318,7 @@ def _draft_form() -> rx.Component:
             ),
             rx.el.h3(tr("plan.actions")),
             rx.el.p(tr("employer_plan.actions_hint"), class_name="hint"),
-            _error(state.actions_error, "plan-actions-error"),
+            field_error(state.actions_error, "plan-actions-error"),
             rx.foreach(state.rows, _action_row),
             rx.el.button(
                 tr("employer_plan.add_row"),
