@@ -41,6 +41,9 @@ from kwportal.services.views import PolicyDeniedError
 PAST_DAYS = 14
 AHEAD_DAYS = 90
 LIMIT = 200
+#: the free slots a booking form offers: the next ones, soonest first (a phone shows a short
+#: list; the whole agenda made every booking reply ~75 KB: benchmarks/case_flow.py)
+FREE_SHOWN = 30
 CANCELLED = "cancelled"
 MOVE_REQUESTED = "move_requested"
 
@@ -240,7 +243,7 @@ def _move_requests(session: Session, actor: Actor, now: datetime) -> tuple[Booki
 
 
 def free_slots(session: Session, team_id: int | None, now: datetime) -> tuple[SlotLine, ...]:
-    """The team's future slots that nobody booked."""
+    """The team's next :data:`FREE_SHOWN` future slots that nobody booked."""
     owners = {o.account_id: o.name for o in agenda_owners(session, team_id)}
     taken = select(Appointment.slot_id).where(col(Appointment.slot_id).is_not(None))
     slots = session.exec(
@@ -252,7 +255,7 @@ def free_slots(session: Session, team_id: int | None, now: datetime) -> tuple[Sl
             col(ConsultSlot.id).not_in(taken),
         )
         .order_by(col(ConsultSlot.starts_at), col(ConsultSlot.id))
-        .limit(LIMIT)
+        .limit(FREE_SHOWN)
     ).all()
     return tuple(_slot_line(s, owners.get(s.account_id, ""), None) for s in slots)
 
