@@ -36,6 +36,9 @@ def _org_id(portal: Portal, name: str) -> int:
         return int(db.execute("SELECT id FROM organisation WHERE name = ?", (name,)).fetchone()[0])
 
 
+MIN_SECRET = 6
+
+
 def forbidden_values(portal: Portal, organisation: str) -> list[str]:
     """The canaries, and every health, care-address and draft value of the organisation's
     seed data read straight from the portal's database, plus the open cases of the others."""
@@ -51,6 +54,9 @@ def forbidden_values(portal: Portal, organisation: str) -> list[str]:
         f"SELECT x.location FROM appointment x {of_org}",
         f"SELECT x.content FROM case_document x {of_org}",
         f"SELECT x.agent FROM exposure_record x {of_org}",
+        f"SELECT x.move_reason FROM appointment x {of_org}",
+        f"SELECT x.body FROM case_message x {of_org} AND x.thread = 'care'",
+        f"SELECT x.filename FROM case_upload x {of_org} AND x.audience = 'care'",
         "SELECT x.advice FROM employer_feedback x JOIN sick_leave_case c ON c.id = x.case_id"
         " WHERE c.organisation_id = ? AND x.status != 'released'",
         "SELECT e.personnel_number FROM employee e JOIN sick_leave_case c ON c.employee_id = e.id"
@@ -58,7 +64,9 @@ def forbidden_values(portal: Portal, organisation: str) -> list[str]:
     ]
     with database(portal) as db:
         values = [row[0] for query in queries for row in db.execute(query, (org,)).fetchall()]
-    found = [v for v in values if v]
+    # a scale or choice answer ("4", "ja") names nothing and is in every frame: the free
+    # texts are what must never arrive
+    found = [v for v in values if v and len(v) >= MIN_SECRET]
     assert any(v.startswith("MEDISCH-") for v in found), "the seed data was not found"
     return [*CANARIES, *found]
 

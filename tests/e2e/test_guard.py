@@ -205,11 +205,20 @@ def _others_for(everyone: dict[str, tuple[str, ...]], caller: Caller) -> list[st
             and a.organisation == mine.organisation
         }
     if caller.role is Role.EMPLOYEE:
+        # ... and the people who care for him: the doctor, team member and case manager of
+        # his employer's team write in his threads and hold his consults (issue 15)
         mine = next(a for a in demo_accounts() if a.username == caller.username)
         known |= {
             a.username
             for a in demo_accounts()
-            if a.role == Role.EMPLOYER_CONTACT.value and a.organisation == mine.organisation
+            if a.role
+            in (
+                Role.EMPLOYER_CONTACT.value,
+                Role.COMPANY_DOCTOR.value,
+                Role.CARE_TEAM.value,
+                Role.CASE_MANAGER.value,
+            )
+            and a.organisation == mine.organisation
         }
     if caller.role is Role.ADMIN:
         # the administrator manages the accounts themselves (BRIEF.md, Roles: "accounts"):
