@@ -67,12 +67,13 @@ unit: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -p no:cacheprovider -n 2 tests/unit tests/integration
 
 e2e: $(VENV)/.installed-dev chromium
-	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/e2e
 
-# unit and integration tests on both cores; the browser tests build and serve the app once
+# unit and integration tests on both cores; the browser tests on two workers too, each
+# building and serving its own portal (tests/e2e/harness.web_dir), a test file per worker
 test: $(VENV)/.installed-dev chromium lint audit-or-warn
 	$(BIN)/pytest -p no:cacheprovider -n 2 tests/unit tests/integration
-	$(BIN)/pytest -p no:cacheprovider tests/e2e
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile tests/e2e
 
 clean:
 	rm -rf .web .states $(VENV)

@@ -48,6 +48,7 @@ SECRETS = {
     "analysis": "JOURNEY-MEDISCH prolaps met uitstraling",
     "upload": "JOURNEY-UPLOAD specialistenbrief.png",
     "message": "JOURNEY-BERICHT de fysiotherapeut zegt",
+    "exposure": "JOURNEY-BLOOTSTELLING isocyanaten spuiterij",
 }
 CARE_ADDRESS = "JOURNEY-ZORGADRES Revalidatiecentrum De Brug"
 #: where the consult is: the employee's mail and calendar say it, the employer never sees it
@@ -330,6 +331,24 @@ def read_the_file(j: Journey) -> None:
     expect(page.get_by_text(SECRETS["upload"])).to_be_visible()
 
 
+def record_an_exposure(j: Journey) -> None:
+    """The doctor records the exposure the employee told him about: the retention term it
+    gives is on the page at once (40 years for hazardous substances), and it moves the
+    retention plan (issue 15 item 6)."""
+    page = j.doctor
+    j.open(page, f"/care-case?case={j.case_id}", "care_case.title")
+    page.get_by_label(nl("exposures.kind")).select_option("hazardous_substance")
+    page.get_by_label(nl("exposures.agent")).fill(SECRETS["exposure"])
+    started = (datetime.now(UTC) - timedelta(days=3 * 365)).date().isoformat()
+    page.get_by_label(nl("exposures.started_on")).fill(started)
+    page.get_by_role("button", name=nl("exposures.record")).click()
+    expect(page.get_by_text(nl("exposures.recorded"))).to_be_visible()
+    before = nl("exposures.retention_before").split("{line}")[0].strip()
+    expect(page.locator(".retention-line")).to_contain_text(before)
+    expect(page.get_by_text(SECRETS["exposure"])).to_be_visible()
+    check(page)
+
+
 def write_problem_analysis(j: Journey) -> None:
     page = j.doctor
     j.open(page, f"/care-problem-analysis?case={j.case_id}", "problem_analysis.title")
@@ -593,7 +612,13 @@ def test_the_case_from_sick_report_to_the_reintegration_report(
         step(j)
 
     begun = begin_the_consult(world.portal, j.case_id)
-    steps = [record_attendance, read_the_file, write_problem_analysis, release_employer_part]
+    steps = [
+        record_attendance,
+        read_the_file,
+        record_an_exposure,
+        write_problem_analysis,
+        release_employer_part,
+    ]
     for step in steps:
         step(j)
 
