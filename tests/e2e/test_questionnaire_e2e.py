@@ -19,10 +19,12 @@ COMPLAINT = "MEDISCH-E2E schouderpijn bij tillen"
 
 def _open_case_without_consults(portal: Portal) -> tuple[int, int]:
     """An open metal-works case of someone without an account, its demo consults removed
-    (a consult that has been closes the questionnaire)."""
+    (a consult that has been closes the questionnaire). Born in 1995, so that radiation
+    keeps his file longest (until 75, in 2070), whichever demo employee this run picks."""
     _org, employee_id, case_id = _free_open_case(portal)
     with database(portal) as db:
         db.execute("DELETE FROM appointment WHERE case_id = ?", (case_id,))
+        db.execute("UPDATE employee SET date_of_birth = '1995-06-01' WHERE id = ?", (employee_id,))
         db.commit()
     return employee_id, case_id
 
