@@ -123,8 +123,18 @@ def test_employee_sees_who_opened_his_file(
     expect(by_doctor).to_have_count(1)
     expect(by_doctor).to_contain_text(nl("category.medical"))
     expect(by_doctor).to_contain_text(nl("ground.legal_duty"))
-    expect(phone_page.get_by_role("button", name=nl("access_log.older"))).to_be_disabled()
+    # the demo's own case is lived through the portal (issue 15), so his log has earlier
+    # pages: the pager goes back to them and returns to today's
+    older = phone_page.get_by_role("button", name=nl("access_log.older"))
+    newer = phone_page.get_by_role("button", name=nl("access_log.newer"))
+    expect(newer).to_be_disabled()
     fits_and_passes_axe(phone_page)
+    if older.is_enabled():
+        older.click()
+        expect(newer).to_be_enabled()
+        expect(by_doctor).to_have_count(0)
+        newer.click()
+        expect(by_doctor).to_have_count(1)
 
     phone_page.get_by_label(nl("access_log.since")).fill("2020-01-01")
     phone_page.get_by_label(nl("access_log.until")).fill("2020-01-31")
