@@ -39,7 +39,15 @@ def submit(page: Page, button_key: str) -> None:
         page.get_by_role("button", name=nl(button_key), exact=True).click()
 
 
+def link_token_loaded(page: Page) -> None:
+    """The page has put the link's token in its form (its load event ran): a form posted
+    before that carries none. A person typing a password never beats it; a test under load
+    can."""
+    expect(page.locator("input[name=token]")).not_to_have_value("")
+
+
 def choose_password(page: Page, password: str) -> None:
+    link_token_loaded(page)
     page.get_by_label(nl("invite.password"), exact=True).fill(password)
     page.get_by_label(nl("invite.repeated"), exact=True).fill(password)
     submit(page, "invite.submit")

@@ -34,6 +34,7 @@ from tests.e2e.accounts import (
 )
 from tests.e2e.harness import BIN, ROOT, Portal, url_at
 from tests.e2e.mailcatcher import MailCatcher, link_in
+from tests.e2e.test_invitation_e2e import link_token_loaded
 from tests.e2e.test_login_e2e import nl, sign_in, submit
 
 PASSWORD = "Zeven blauwe fietsen langs de Dinkel 2026"
@@ -246,6 +247,7 @@ def test_every_page_works_under_the_policy_without_a_violation(
     # invitation and enrolment: the QR image and the framed key (framed by our page only)
     newcomer = _invite(portal, smtp_server, "werknemer.kopteksten.twee")
     phone_page.goto(newcomer.link)
+    link_token_loaded(phone_page)
     phone_page.get_by_label(nl("invite.password"), exact=True).fill(PASSWORD)
     phone_page.get_by_label(nl("invite.repeated"), exact=True).fill(PASSWORD)
     submit(phone_page, "invite.submit")
