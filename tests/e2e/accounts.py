@@ -104,7 +104,9 @@ class NewPerson:
     role: str = "employee"
 
 
-def create_user(portal: Portal, person: NewPerson) -> subprocess.CompletedProcess[str]:
+def create_user(portal: Portal, person: NewPerson, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``kwportal create-user`` for ``person``; ``extra`` binds it (``--organisation N``,
+    ``--employee N``)."""
     return subprocess.run(
         [
             str(BIN / "kwportal"),
@@ -117,6 +119,7 @@ def create_user(portal: Portal, person: NewPerson) -> subprocess.CompletedProces
             person.email,
             "--role",
             person.role,
+            *extra,
         ],
         env=portal.env,
         cwd=ROOT,

@@ -69,30 +69,7 @@ def _enrol(
 ) -> Member:
     """Invitation by the CLI → mail → password → authenticator key → first code."""
     before = len(mailbox.to(person.email))
-    if extra:
-        subprocess.run(
-            [
-                str(BIN / "kwportal"),
-                "create-user",
-                "--username",
-                person.username,
-                "--name",
-                person.name,
-                "--email",
-                person.email,
-                "--role",
-                person.role,
-                *extra,
-            ],
-            env=portal.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
-    else:
-        create_user(portal, person)
+    create_user(portal, person, *extra)
     link = link_in(mailbox.wait_for(person.email, after=before), "/invite")
     token = link.split("token=", 1)[1]
     with http_client(portal) as client:
