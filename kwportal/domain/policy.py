@@ -590,3 +590,17 @@ def thread_category(thread: str) -> Category:
     """The category a message's text has in its thread: medical in the care thread; in the
     employer thread a record of the employer's conversation (it passed the term check)."""
     return Category.MEDICAL if thread == THREAD_CARE else Category.EMPLOYER_RECORD
+
+
+# --- issue 17: the privacy duties as outcomes. Each part below is its own section; keep
+# the rules here, never in pages or services. ---
+
+# --- issue 17 item 2: rectification (who applies which field; the medical file's way) ---
+
+# --- issue 17 item 3: processing stopped (restriction and its legal exceptions) ---
+
+# --- issue 17 items 5 and 7: the employee always told; consents beyond the employer ---
+
+# --- issue 17 items 6 and 8: hand-over on contract end; the breach register ---
+
+# --- issue 17 items 1 and 10: only employees in care; visitor data ---

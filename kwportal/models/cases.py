@@ -42,6 +42,8 @@ class SickLeaveCase(SQLModel, table=True):
     transferred_at: datetime | None = None
     #: the new arbodienst confirmed receipt: from then on we no longer keep the case
     transfer_confirmed_on: date | None = None
+    #: the employer's hand-over to a new arbodienst this case is part of (issue 17 item 6)
+    handover_id: int | None = Field(default=None, foreign_key="organisation_handover.id")
 
 
 class SickReport(SQLModel, table=True):

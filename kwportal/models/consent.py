@@ -99,6 +99,8 @@ class RightsRequest(SQLModel, table=True):
     #: two moments, never the export)
     export_delivered_at: datetime | None = None
     export_downloaded_at: datetime | None = None
+    #: when the admin was told this request passed its four weeks (issue 17 item 4)
+    escalated_at: datetime | None = None
 
 
 class EmployeeNotice(SQLModel, table=True):
