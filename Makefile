@@ -11,7 +11,7 @@ export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint audit audit-or-warn unit integration e2e chromium migrate seed clean
+.PHONY: run run-prod test lint audit audit-or-warn unit integration e2e chromium migrate seed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,32 @@ run: $(VENV)/.installed-run
 	trap 'kill -0 $$worker 2>/dev/null && kill -INT $$worker; wait $$worker' EXIT; \
 	KWPORTAL_DEMO=1 KWPORTAL_PORT=$(PORT) $(BIN)/reflex run --env prod --single-port \
 		--frontend-port $(PORT) --backend-port $(PORT)
+
+# The production topology (issue 19, docs/deploy.md): PostgreSQL and Redis from
+# KWPORTAL_DATABASE_URL / KWPORTAL_REDIS_URL (defaults: this machine's), WORKERS backend
+# processes (granian) sharing the tab state in Redis, the task queue on Redis with its worker
+# beside them. Migrates once, before any worker starts; no demo data unless KWPORTAL_DEMO=1.
+# kwportal.serve is `reflex run` with granian respawning a worker that died.
+# Outside demo mode the secrets must be set: KWPORTAL_SECRET_KEY, KWPORTAL_SIGNING_KEY and
+# KWPORTAL_TOTP_KEY (the first command stops naming the missing one).
+# BIND: the address the port listens on (loopback: a reverse proxy on this machine).
+WORKERS ?= 2
+BIND ?= 127.0.0.1
+run-prod: export KWPORTAL_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/kwportal
+run-prod: export KWPORTAL_REDIS_URL ?= redis://127.0.0.1:6379/1
+run-prod: $(VENV)/.installed-run
+	$(BIN)/kwportal migrate
+	@case "$${KWPORTAL_DEMO,,}" in 1|true|yes|on) $(BIN)/kwportal seed --demo --if-empty;; esac
+	@echo ""
+	@echo "  kwportal (production topology) listens on $(BIND):$(PORT), public origin $${KWPORTAL_PUBLIC_ORIGIN:-http://localhost:$(PORT)}"
+	@echo "  $(WORKERS) backend workers (WORKERS=N), on KWPORTAL_DATABASE_URL and KWPORTAL_REDIS_URL"
+	@echo "  the task queue's worker (kwportal jobs worker) runs beside them, on the same Redis"
+	@echo ""
+	$(BIN)/kwportal jobs worker --stop-with-parent & worker=$$!; \
+	trap 'kill -0 $$worker 2>/dev/null && kill -INT $$worker; wait $$worker' EXIT; \
+	REFLEX_USE_GRANIAN=1 GRANIAN_WORKERS=$(WORKERS) KWPORTAL_PORT=$(PORT) $(BIN)/python -m \
+		kwportal.serve run --env prod --single-port --frontend-port $(PORT) --backend-port $(PORT) \
+		--backend-host $(BIND)
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \

@@ -12,6 +12,10 @@ from sqlmodel import Session
 from kwportal.services import audit
 from kwportal.settings import PROJECT_ROOT
 
+#: PostgreSQL advisory lock held while migrating: machines that start at once (``make
+#: run-prod`` on each) migrate one after the other; the later ones find the schema at head
+MIGRATION_LOCK = 0x6B77_6D67
+
 
 class SchemaTooNewError(RuntimeError):
     """The database was migrated by a newer kwportal; running this one could damage it."""
@@ -43,6 +47,8 @@ def upgrade(engine: Engine, *, secret: str | None = None) -> str:
             f"not know (it knows up to {head!r}): upgrade kwportal instead of migrating"
         )
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if secret:
