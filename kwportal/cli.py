@@ -1,5 +1,5 @@
 """``kwportal migrate | seed | demo-accounts | create-user | unlock | rotate-key | retention |
-newsletter-send | verify-audit | verify-receipt | jobs``."""
+roster-cleanup | newsletter-send | verify-audit | verify-receipt | jobs | backup | restore``."""
 
 from __future__ import annotations
 
@@ -271,6 +271,21 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roster_cleanup(args: argparse.Namespace) -> int:
+    """Remove the people stored without any case (issue 17 item 1); ``--dry-run`` counts."""
+    from kwportal.services.employer import roster_cleanup
+
+    done = roster_cleanup.cleanup(
+        get_engine(),
+        secret=get_settings().secret_key,
+        dry_run=args.dry_run,
+        batch_size=args.batch,
+        progress=_progress("checking"),
+    )
+    print("\n".join(done.summary()))
+    return 0
+
+
 def _jwk_from(path: str, kid: str) -> dict[str, object]:
     """The key ``kid`` from a JWKS (or a single JWK) file."""
     with open(path, encoding="utf-8") as handle:
@@ -308,6 +323,50 @@ def cmd_verify_receipt(args: argparse.Namespace) -> int:
         shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
         print(f"  {name:<16} {shown}")
     return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """An encrypted backup of the live database (kwportal/services/backup)."""
+    from pathlib import Path
+
+    from kwportal.services.auth import secrets_box
+    from kwportal.services.backup import BackupError, make, sealing
+
+    settings = get_settings()
+    try:
+        made = make.make_backup(
+            settings.database_url,
+            Path(args.path),
+            sealing.lock_for(args.recipient or [], args.passphrase_file),
+            secret=settings.secret_key,
+            totp_key_id=secrets_box.keyring(settings).current_id,
+        )
+    except BackupError as error:
+        return _fail(str(error))
+    print("\n".join(made.summary()))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup into a new, empty database; exit 1 when its audit chain fails."""
+    from pathlib import Path
+
+    from kwportal.services.auth import secrets_box
+    from kwportal.services.backup import BackupError, restore, sealing
+
+    settings = get_settings()
+    try:
+        done = restore.restore_backup(
+            Path(args.path),
+            settings.database_url,
+            sealing.key_for(args.identity, args.passphrase_file),
+            secret=settings.secret_key,
+            totp_key_id=secrets_box.keyring(settings).current_id,
+        )
+    except BackupError as error:
+        return _fail(str(error))
+    print("\n".join(done.summary()))
+    return 0 if done.ok else _fail(done.failure(), code=1)
 
 
 def _b64(part: str) -> bytes:
@@ -351,6 +410,12 @@ def build_parser() -> argparse.ArgumentParser:
     keep.add_argument("--today", help="reference date (YYYY-MM-DD)")
     keep.add_argument("--batch", type=int, default=retention_run.DEFAULT_BATCH)
     keep.set_defaults(func=cmd_retention)
+    tidy = sub.add_parser(
+        "roster-cleanup", help="remove stored people without a case (only people in care)"
+    )
+    tidy.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    tidy.add_argument("--batch", type=int, default=500)
+    tidy.set_defaults(func=cmd_roster_cleanup)
     letter = sub.add_parser("newsletter-send", help="mail a newsletter issue to subscribers")
     letter.add_argument("--subject-nl", required=True)
     letter.add_argument("--body-nl", required=True, help="text file with the Dutch body")
@@ -363,6 +428,16 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("file", help="the downloaded receipt (.jws)")
     receipt.add_argument("--jwks", help="a JWKS or JWK file (default: this portal's own key)")
     receipt.set_defaults(func=cmd_verify_receipt)
+    save = sub.add_parser("backup", help="write an encrypted backup of the database")
+    save.add_argument("path", help="the backup file, or a directory for a dated one")
+    save.add_argument("--recipient", action="append", help="an age public key (age1…)")
+    save.add_argument("--passphrase-file", help="a file holding the passphrase")
+    save.set_defaults(func=cmd_backup)
+    back = sub.add_parser("restore", help="restore a backup into a new, empty database")
+    back.add_argument("path", help="the backup file")
+    back.add_argument("--identity", help="the file with the age secret key")
+    back.add_argument("--passphrase-file", help="a file holding the passphrase")
+    back.set_defaults(func=cmd_restore)
     work = sub.add_parser("jobs", help="the task queue: run due jobs once, or be its worker")
     work.add_argument("action", choices=["run", "worker", "retry-failed"])
     work.add_argument("--workers", type=int, default=1, help="worker threads (worker)")

@@ -23,6 +23,7 @@ from kwportal.ui.pages.care import caseload as care_caseload
 from kwportal.ui.pages.care import consent_requests as care_consent_requests
 from kwportal.ui.pages.care import consults as care_consults
 from kwportal.ui.pages.care import feedback as care_feedback
+from kwportal.ui.pages.care import letters as care_letters
 from kwportal.ui.pages.care import problem_analysis as care_problem_analysis
 from kwportal.ui.pages.care import transfer as care_transfer
 from kwportal.ui.pages.employee import access_log as my_access_log
@@ -31,6 +32,7 @@ from kwportal.ui.pages.employee import details as my_details
 from kwportal.ui.pages.employee import disclosures as my_disclosures
 from kwportal.ui.pages.employee import employer_view as my_employer_view
 from kwportal.ui.pages.employee import export as my_export
+from kwportal.ui.pages.employee import incidents as my_incidents
 from kwportal.ui.pages.employee import my_case
 from kwportal.ui.pages.employee import plan as my_plan
 from kwportal.ui.pages.employee import questionnaire as my_questionnaire
@@ -46,7 +48,9 @@ from kwportal.ui.pages.employer import roster as employer_roster
 from kwportal.ui.pages.employer import sick_report as employer_sick_report
 from kwportal.ui.pages.portal import case_files, messages, security
 from kwportal.ui.pages.portal import home as portal_home
+from kwportal.ui.pages.privacy import breaches as breaches_page
 from kwportal.ui.pages.privacy import desk_log
+from kwportal.ui.pages.privacy import restrictions as restrictions_page
 from kwportal.ui.pages.privacy import retention as retention_page
 from kwportal.ui.pages.privacy import rights as rights_desk
 from kwportal.ui.pages.public import home, legal, signin, visitor_forms
@@ -192,6 +196,12 @@ SIGNED_IN_PAGES = (
         care_consent_requests.ConsentRequestState,
     ),
     (
+        care_letters.case_letters_page,
+        care_letters.ROUTE,
+        "letters.title",
+        care_letters.CaseLettersState,
+    ),
+    (
         care_transfer.care_transfer_page,
         care_transfer.ROUTE,
         "care_transfer.title",
@@ -240,6 +250,12 @@ SIGNED_IN_PAGES = (
         retention_page.RetentionDeskState,
     ),
     (
+        restrictions_page.restrictions_page,
+        restrictions_page.ROUTE,
+        "restriction.title",
+        restrictions_page.RestrictionsState,
+    ),
+    (
         callback_queue.callback_queue_page,
         callback_queue.ROUTE,
         "callbacks.title",
@@ -253,6 +269,19 @@ SIGNED_IN_PAGES = (
     ),
     (site_stats.site_stats_page, site_stats.ROUTE, "stats.title", site_stats.SiteStatsState),
     (desk_log.desk_log_page, desk_log.ROUTE, "desk_log.title", desk_log.DeskLogState),
+    # --- issue 17 item 8: the breach register and the employee's notices of a breach ---
+    (
+        breaches_page.breaches_page,
+        breaches_page.ROUTE,
+        "breaches.title",
+        breaches_page.BreachesState,
+    ),
+    (
+        my_incidents.my_incidents_page,
+        my_incidents.ROUTE,
+        "incidents.title",
+        my_incidents.MyIncidentsState,
+    ),
     (
         admin_orgs.admin_orgs_page,
         admin_orgs.ROUTE,

@@ -33,12 +33,15 @@ def upgrade() -> None:
         sa.Column("data_categories", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
         sa.Column("risk", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
         sa.Column("measures", sqlmodel.sql.sqltypes.AutoString(length=5000), nullable=False),
+        sa.Column("consequences", sqlmodel.sql.sqltypes.AutoString(length=5000), nullable=False),
+        sa.Column("people_text", sqlmodel.sql.sqltypes.AutoString(length=5000), nullable=False),
         sa.Column("ap_notified_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("ap_reference", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
         sa.Column("ap_reason", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column("tell_people", sa.Boolean(), nullable=True),
         sa.Column("tell_reason", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column("told_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("ap_reminded_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("created_by_account_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("closed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -284,6 +287,41 @@ def upgrade() -> None:
             batch_op.f("ix_employee_letter_employee_id"), ["employee_id"], unique=False
         )
 
+    # items 1 and 10: the workforce as counts only; visitors' addresses apart from the chain
+    op.create_table(
+        "workforce_figure",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("organisation_id", sa.Integer(), nullable=False),
+        sa.Column("department", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("quarter", sa.Integer(), nullable=False),
+        sa.Column("people", sa.Integer(), nullable=False),
+        sa.Column("employed_days", sa.Integer(), nullable=False),
+        sa.Column("imported_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint(
+            "organisation_id", "department", "year", "quarter", name="uq_workforce_figure"
+        ),
+    )
+    with op.batch_alter_table("workforce_figure", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_workforce_figure_organisation_id"), ["organisation_id"], unique=False
+        )
+    op.create_table(
+        "visitor_address",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("audit_seq", sa.Integer(), nullable=False),
+        sa.Column("ip_prefix", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("occurred_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("audit_seq"),
+    )
+    with op.batch_alter_table("visitor_address", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_visitor_address_occurred_at"), ["occurred_at"], unique=False
+        )
+
     with op.batch_alter_table("rights_request", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("escalated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
@@ -312,6 +350,13 @@ def downgrade() -> None:
 
     with op.batch_alter_table("rights_request", schema=None) as batch_op:
         batch_op.drop_column("escalated_at")
+
+    with op.batch_alter_table("visitor_address", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_visitor_address_occurred_at"))
+    op.drop_table("visitor_address")
+    with op.batch_alter_table("workforce_figure", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_workforce_figure_organisation_id"))
+    op.drop_table("workforce_figure")
 
     with op.batch_alter_table("employee_letter", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_employee_letter_employee_id"))

@@ -646,6 +646,20 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         content=_I,
         uploaded_at=_E,
     ),
+    # issue 17 item 1: what the roster keeps of the rest of the workforce — counts, no person
+    **_table(
+        "workforce_figure",
+        id=_E,
+        organisation_id=_E,
+        department=_E,
+        year=_E,
+        quarter=_E,
+        people=_E,
+        employed_days=_E,
+        imported_at=_E,
+    ),
+    # issue 17 item 10: a visitor's cut address for one audit event, gone after three years
+    **_table("visitor_address", id=_V, audit_seq=_V, ip_prefix=_V, occurred_at=_V),
     # --- issue 17: the privacy duties as outcomes ---
     # the requested value is identity or employment data; a medical target keeps it empty
     # and its text is the employee's statement (medical_statement.body)
@@ -729,12 +743,15 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         data_categories=_AU,
         risk=_AU,
         measures=_AU,
+        consequences=_AU,
+        people_text=_AU,
         ap_notified_at=_AU,
         ap_reference=_AU,
         ap_reason=_AU,
         tell_people=_AU,
         tell_reason=_AU,
         told_at=_AU,
+        ap_reminded_at=_AU,
         created_by_account_id=_AU,
         created_at=_AU,
         closed_at=_AU,

@@ -222,9 +222,9 @@ CONSENT_GRANTED = "granted"
 #: Kinds of extra datum a company doctor may ask the employee to share with his employer.
 #: The Autoriteit Persoonsgegevens holds that an employer may not process other health data
 #: even with the employee's consent (the employment relation makes consent unfree), except
-#: what colleagues need to act in an emergency (BRIEF.md, "How far consent reaches"). A
-#: contact detail is no health data at all.
-CONSENT_DATUM_KINDS = frozenset({"emergency_note", "contact_detail"})
+#: what colleagues need to act in an emergency (BRIEF.md, "How far consent reaches"): the
+#: consent route to the employer is the emergency note only (issue 17 item 7).
+CONSENT_DATUM_KINDS = frozenset({"emergency_note"})
 
 #: Kinds that are refused outright, whatever the employee would say: the diagnosis, the
 #: medication, the treatment and any other health datum never reach the employer this way.
@@ -596,11 +596,331 @@ def thread_category(thread: str) -> Category:
 # the rules here, never in pages or services. ---
 
 # --- issue 17 item 2: rectification (who applies which field; the medical file's way) ---
+# Seed ch. 3 B: "Op uw verzoek worden de gegevens aangepast". Who applies an item is decided
+# by the category of its target (domain/rectification.py), within the matrix above:
+# * identity — the privacy desk (every employee) or the case manager in scope;
+# * employment — the case manager in scope only: the matrix gives the privacy officer no
+#   employment data, so he sees that such an item exists and its outcome, never its value;
+# * care address — health data (HEALTH_CATEGORIES): the company doctor and his care team in
+#   scope only; never the privacy desk, never the case manager (who has no care address);
+# * medical — nobody changes or refuses it (WGBO art. 7:454 lid 1): the doctor or his team
+#   in scope adds the employee's own statement next to the disputed text, which stays.
+
+#: who applies or refuses an item per target category
+RECTIFY_ROLES: dict[Category, tuple[Role, ...]] = {
+    Category.IDENTITY: (Role.PRIVACY_OFFICER, Role.CASE_MANAGER),
+    Category.EMPLOYMENT: (Role.CASE_MANAGER,),
+    Category.CARE_ADDRESS: (Role.COMPANY_DOCTOR, Role.CARE_TEAM),
+}
+#: who adds the employee's statement to the medical file
+MEDICAL_STATEMENT_ROLES = (Role.COMPANY_DOCTOR, Role.CARE_TEAM)
+
+
+def may_see_rectification(actor: Actor, category: Category, subject: Subject) -> bool:
+    """May ``actor`` see the requested value of an item whose target is of ``category``
+    (the employee his own; staff only with full access to that category, in scope)?
+    Nobody sees a value for a medical target: it has none; its statement is medical."""
+    return in_scope(actor, subject) and access(actor, category) is Access.FULL
+
+
+def may_decide_rectification(actor: Actor, category: Category, subject: Subject) -> bool:
+    """May ``actor`` apply or refuse an item whose target is of ``category``?"""
+    roles = RECTIFY_ROLES.get(category, ())
+    return actor.role in roles and may_see_rectification(actor, category, subject)
+
+
+def may_add_medical_statement(actor: Actor, subject: Subject) -> bool:
+    """The doctor or his team in scope adds the statement; he cannot refuse it."""
+    return actor.role in MEDICAL_STATEMENT_ROLES and may_see_rectification(
+        actor, Category.MEDICAL, subject
+    )
+
 
 # --- issue 17 item 3: processing stopped (restriction and its legal exceptions) ---
 
+#: Seed ch. 3 E ("het gebruik van die persoonsgegevens te stoppen"; AVG art. 18/21): while
+#: the employee's data are restricted, these acts about him are refused: every new
+#: disclosure to his employer or another party, and what only prepares one. An act that
+#: neither this set nor :data:`RESTRICTION_EXCEPTIONS` names is refused too (fail closed).
+RESTRICTION_REFUSED: frozenset[str] = frozenset(
+    {
+        #: employer feedback outside a Poortwachter step (a plain "terugkoppeling")
+        "feedback_release",
+        #: sharing a draft of such feedback with the employee before its release
+        "feedback_draft_share",
+        #: asking the employee to let a named datum reach his employer
+        "consent_request",
+        #: the case manager writing to the employer about him (employer thread)
+        "employer_message",
+        #: a file the case manager attaches for the employer to read (audience ``case``)
+        "case_upload_shared",
+    }
+)
+#: The legal duties that go on despite the stop (AVG art. 18(2) and 21(1): processing the
+#: law requires — Wet verbetering poortwachter, the WIA application to UWV — is no use the
+#: employee can stop), each act with the ground its exception row records and the notices
+#: name. The transfer package at his own request is his right (seed ch. 3 D), not a use.
+RESTRICTION_EXCEPTIONS: dict[str, str] = {
+    #: the employer part of the problem analysis (Regeling procesgang, art. 2: week 6)
+    "problem_analysis_release": "poortwachter_problem_analysis",
+    "problem_analysis_share": "poortwachter_problem_analysis",
+    #: the plan of action, its evaluations and the first-year evaluation
+    "plan_submit": "poortwachter_plan_of_action",
+    #: the 42nd-week sick report to UWV, recorded as sent
+    "uwv_sick_report": "uwv_sick_report",
+    #: the WIA application, recorded as made
+    "wia_application": "uwv_wia_application",
+    #: the re-integration report the employer downloads for the WIA application
+    "reintegration_report": "uwv_reintegration_report",
+    #: the transfer package to a new arbodienst at the employee's own request
+    "transfer_package": "employee_request",
+    #: the hand-over of a running case when the employer changes arbodienst (item 6)
+    "handover_package": "arbodienst_handover",
+    #: the employee himself granting a consent asked before the stop: AVG art. 18(2) lets
+    #: restricted data be processed "with the data subject's consent" — his own choice
+    "consent_grant": "data_subject_consent",
+}
+#: The grounds in the order a notice names them (what still goes on).
+RESTRICTION_GROUNDS: tuple[str, ...] = tuple(dict.fromkeys(RESTRICTION_EXCEPTIONS.values()))
+#: The employer's anonymised reports (and their CSV) count nobody whose data are
+#: restricted: an aggregate of him is still a use of his data, and the stop leaves no
+#: "report that includes him" (services/employer/reports.py leaves him out).
+RESTRICTION_LEFT_OUT_OF_REPORTS = True
+#: Writing in a case's thread that discloses to the employer: (role, thread) → act.
+RESTRICTION_MESSAGE_ACTS: dict[tuple[Role, str], str] = {
+    (Role.CASE_MANAGER, THREAD_EMPLOYER): "employer_message",
+}
+#: Uploads that reach the employer: the uploader's role → act (the employer's own upload
+#: only stores what he hands in — AVG art. 18(1) leaves storage allowed).
+RESTRICTION_UPLOAD_ACTS: dict[Role, str] = {Role.CASE_MANAGER: "case_upload_shared"}
+
+
+def restriction_ground(act: str) -> str | None:
+    """The legal ground on which ``act`` still goes on for a restricted employee, or None
+    when the act is refused (any act the rules do not name as an exception)."""
+    return RESTRICTION_EXCEPTIONS.get(act)
+
+
+class RestrictionShown(StrEnum):
+    """How much of a restriction a role is told on the screens that touch the employee."""
+
+    NONE = "none"
+    #: only that the use of his data stopped (AVG art. 19: a recipient is told of the
+    #: restriction) — never why, never since when
+    FLAG = "flag"
+    #: since when, and which legal duties still go on
+    DETAILS = "details"
+    #: the desk: the reason too
+    FULL = "full"
+
+
+RESTRICTION_SHOWN: dict[Role, RestrictionShown] = {
+    Role.EMPLOYEE: RestrictionShown.DETAILS,
+    Role.EMPLOYER_CONTACT: RestrictionShown.FLAG,
+    Role.COMPANY_DOCTOR: RestrictionShown.DETAILS,
+    Role.CARE_TEAM: RestrictionShown.DETAILS,
+    Role.CASE_MANAGER: RestrictionShown.DETAILS,
+    Role.PRIVACY_OFFICER: RestrictionShown.FULL,
+}
+
+
+def restriction_shown(actor: Actor, subject: Subject) -> RestrictionShown:
+    """What ``actor`` is told of a restriction of ``subject`` (nothing outside his scope)."""
+    if not in_scope(actor, subject):
+        return RestrictionShown.NONE
+    return RESTRICTION_SHOWN.get(actor.role, RestrictionShown.NONE)
+
+
+def restriction_blocks_consent(kind: str) -> bool:
+    """A consent that lets his data reach someone — the employer's datum and each consent
+    beyond the employer (item 7: ``CONSENT_ASKERS``) — is neither asked nor granted while
+    the use of his data is stopped; it would be a new disclosure."""
+    return kind in CONSENT_ASKERS
+
+
+#: Who starts, lifts and lists restrictions: the privacy desk (seed ch. 3: requests go to
+#: the privacy officer).
+RESTRICTION_DESK = frozenset({Role.PRIVACY_OFFICER})
+
 # --- issue 17 items 5 and 7: the employee always told; consents beyond the employer ---
+
+#: how the employee hears of what reached his employer (seed ch. 1: "De werknemer wordt
+#: altijd op de hoogte gebracht van de inhoud van de informatie die KrachtWerkt aan de
+#: werkgever verstrekt"): in his portal while he has an active account; else by e-mail to
+#: the address on file, which says only *that* something was released and how to read it;
+#: else by a letter that prints what the employer received, posted by the case manager
+TOLD_PORTAL, TOLD_EMAIL, TOLD_LETTER = "portal", "email", "letter"
+#: who prints and posts those letters: the case manager of the employer's team (he reads
+#: the employer feedback and the plans the letter prints, never medical data)
+LETTER_ROLES = (Role.CASE_MANAGER,)
+
+
+def telling_channel(*, has_account: bool, has_email: bool) -> str:
+    """The one way the employee is told: portal, else e-mail, else a letter."""
+    if has_account:
+        return TOLD_PORTAL
+    return TOLD_EMAIL if has_email else TOLD_LETTER
+
+
+def may_handle_letter(actor: Actor, subject: Subject) -> bool:
+    """The case manager of the employer's team prints, posts and marks a letter sent."""
+    return actor.role in LETTER_ROLES and actor.account_id is not None and in_scope(actor, subject)
+
+
+#: the kinds of consent (``consent_record.kind``) a member of the care side asks the
+#: employee for, and who may ask each (BRIEF.md "How far consent reaches"). Only the
+#: emergency note points at the employer; every other consent points elsewhere: a
+#: machtiging to ask the treating GP or specialist for information (medical: the doctor's
+#: team), and sharing with a re-integration provider, the absence insurer or a new
+#: arbodienst (the doctor or the case manager). The employer never asks.
+CONSENT_EMPLOYER_DATUM = "employer_datum"
+CONSENT_GP = "gp_authorisation"
+CONSENT_REINTEGRATION = "reintegration_provider"
+CONSENT_INSURER = "insurer"
+CONSENT_NEW_ARBODIENST = "new_arbodienst"
+BEYOND_EMPLOYER_KINDS = (
+    CONSENT_GP,
+    CONSENT_REINTEGRATION,
+    CONSENT_INSURER,
+    CONSENT_NEW_ARBODIENST,
+)
+CONSENT_ASKERS: dict[str, frozenset[Role]] = {
+    CONSENT_EMPLOYER_DATUM: frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM}),
+    CONSENT_GP: frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM}),
+    CONSENT_REINTEGRATION: frozenset({Role.COMPANY_DOCTOR, Role.CASE_MANAGER}),
+    CONSENT_INSURER: frozenset({Role.COMPANY_DOCTOR, Role.CASE_MANAGER}),
+    CONSENT_NEW_ARBODIENST: frozenset({Role.COMPANY_DOCTOR, Role.CASE_MANAGER}),
+}
+#: the data categories each consent beyond the employer may carry at most (its receipt
+#: names them; the request's own text says which data exactly)
+CONSENT_DATA_CATEGORIES: dict[str, str] = {
+    CONSENT_GP: "medical",
+    CONSENT_REINTEGRATION: "identity,employment,absence,employer_feedback",
+    CONSENT_INSURER: "identity,employment,absence,employer_feedback",
+    CONSENT_NEW_ARBODIENST: (
+        "identity,employment,absence,absence_health,medical,employer_feedback"
+    ),
+}
+#: a consent beyond the employer is asked for a period: at most the two years of the
+#: Wet verbetering poortwachter (104 weeks), never open-ended
+CONSENT_MAX_PERIOD_DAYS = 104 * 7
+CONSENT_EXPIRED = "expired"
+
+
+def consent_askers(kind: str) -> frozenset[Role]:
+    return CONSENT_ASKERS.get(kind, frozenset())
+
+
+def may_ask_consent(actor: Actor, kind: str, subject: Subject) -> bool:
+    """May ``actor`` ask the employee ``subject`` for a consent of ``kind``? Only a
+    named account of a role that asks for this kind, for a person in its scope."""
+    return (
+        actor.role in consent_askers(kind)
+        and actor.account_id is not None
+        and in_scope(actor, subject)
+    )
+
+
+def consent_kinds_for(role: Role) -> tuple[str, ...]:
+    """The kinds a role asks for, and so the requests it sees the status of."""
+    return tuple(kind for kind, roles in CONSENT_ASKERS.items() if role in roles)
+
+
+def consent_state(
+    status: str, withdrawn_at: datetime | None, valid_until: date | None, *, today: date
+) -> str:
+    """requested | granted | refused | withdrawn | expired. Only ``granted`` may be used:
+    a withdrawn or expired machtiging can no longer be used to ask or share anything, and
+    a request whose period has passed can no longer be granted."""
+    if status == CONSENT_GRANTED and withdrawn_at is not None:
+        return "withdrawn"
+    lapsed = valid_until is not None and valid_until < today
+    if status in (CONSENT_GRANTED, "requested") and lapsed:
+        return CONSENT_EXPIRED
+    return status
+
+
+def consent_usable(
+    status: str, withdrawn_at: datetime | None, valid_until: date | None, *, today: date
+) -> bool:
+    return consent_state(status, withdrawn_at, valid_until, today=today) == CONSENT_GRANTED
+
 
 # --- issue 17 items 6 and 8: hand-over on contract end; the breach register ---
 
+#: who ends an employer's contract with a named successor and so starts the hand-over of
+#: its running cases (seed ch. 1, Bewaartermijn); nothing medical passes through his hands
+HANDOVER_STARTERS = (Role.ADMIN,)
+#: who confirms that the successor received a case's package: the privacy desk, as for a
+#: transfer request (it reads the transfer columns of a case, never the case; the
+#: administrator reads no case at all); the package is built and released by the doctor
+HANDOVER_CONFIRMERS = (Role.PRIVACY_OFFICER,)
+#: who builds, encrypts and releases a handed-over case's package: the doctor of the team
+#: that serves the employer (BRIEF.md: "released by the company doctor")
+HANDOVER_RELEASERS = (Role.COMPANY_DOCTOR,)
+
+#: who keeps the breach register (AVG art. 33(5)): the privacy officer alone
+BREACH_KEEPERS = (Role.PRIVACY_OFFICER,)
+#: AVG art. 33(1): the Autoriteit Persoonsgegevens within 72 hours of finding the breach
+BREACH_AP_HOURS = 72
+#: the officers are reminded when a breach with a risk is this old and not yet notified
+BREACH_REMIND_HOURS = 48
+BREACH_RISKS = ("none", "risk", "high")
+
+
+def breach_ap_deadline(found_at: datetime) -> datetime:
+    """The last moment to notify the AP (AVG art. 33(1): "uiterlijk 72 uur")."""
+    from datetime import timedelta
+
+    return found_at + timedelta(hours=BREACH_AP_HOURS)
+
+
+def breach_must_notify_ap(risk: str) -> bool:
+    """Every breach goes to the AP unless it is unlikely to bring a risk (art. 33(1))."""
+    return risk != "none"
+
+
+def breach_must_tell_people(risk: str) -> bool:
+    """A high risk to the people's rights and freedoms: they are told (art. 34(1))."""
+    return risk == "high"
+
+
 # --- issue 17 items 1 and 10: only employees in care; visitor data ---
+
+#: seed ch. 1: "alleen noodzakelijke persoonsgegevens worden verwerkt van werknemers waarop
+#: de zorgverlening start. Indien er geen zorg wordt verleend, krijgt KrachtWerkt dus geen
+#: beschikking over persoonsgegevens van werknemers." A person comes in with his sick report
+#: (the employer's or his own); the roster only updates the employment facts of people who
+#: have a case, and keeps of everyone else counts per department, never a person.
+ROSTER_UPDATES = (
+    "first_name",
+    "last_name",
+    "email",
+    "department",
+    "employment_start",
+    "employment_end",
+    "date_of_birth",
+    "job_title",
+    "hours_per_week",
+)
+
+
+def roster_keeps(*, has_case: bool) -> bool:
+    """May a roster row be stored (as an update of the person)? Only for a person in care."""
+    return has_case
+
+
+def removable_not_in_care(*, has_case: bool, kept_by: frozenset[str]) -> bool:
+    """``kwportal roster-cleanup``: a stored person without any case goes, unless a row of
+    another table points at him (an account, a consent, a rights request, a legal hold, an
+    exposure, a disclosure …): those are kept, and reported by ``kept_by``."""
+    return not has_case and not kept_by
+
+
+#: who takes an address off the newsletter for a visitor who asked by e-mail: whoever
+#: handles visitors' requests (/visitor-requests)
+VISITOR_UNSUBSCRIBE_ROLES = (Role.PRIVACY_OFFICER,)
+
+
+def may_unsubscribe_visitor(actor: Actor) -> bool:
+    return actor.role in VISITOR_UNSUBSCRIBE_ROLES

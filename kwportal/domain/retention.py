@@ -164,6 +164,19 @@ def decide(d: Dossier) -> Decision:
     return Decision(destroy_from, rule, (), tuple(terms))
 
 
+def transferred_case_destroy_from(
+    confirmed_on: date | None, *, legal_hold: bool, exposed: bool
+) -> date | None:
+    """The first day one case handed over to a new arbodienst may be destroyed on its own,
+    while the rest of the file keeps its term (seed ch. 1: "dragen wij persoonsgegevens die
+    verband houden met lopende ziektegevallen over … waarna KrachtWerkt deze gegevens niet
+    meer zal bewaren"): the day the successor confirmed receipt. A legal hold keeps it, and
+    so does an exposure record, whose statutory term the seed puts above the transfer."""
+    if confirmed_on is None or legal_hold or exposed:
+        return None
+    return confirmed_on
+
+
 def due(decision: Decision, today: date) -> bool:
     return decision.destroy_from is not None and decision.destroy_from <= today
 

@@ -1,16 +1,19 @@
 """The employee's rights under seed ch. 3 ("Wat zijn uw rechten?", A–E) and when a request
-must be answered. Pure rules: no database, no Reflex."""
+must be answered. Pure rules: no database, no Reflex.
+
+The seed promises an answer "uiterlijk binnen vier weken" and allows no extension (issue 17
+item 4): the two-month extension AVG art. 12(3) would allow is not offered. A request past
+its term is overdue, shown first on the desk and escalated to the administrator once."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 
 #: seed ch. 3: "We reageren zo snel mogelijk, maar uiterlijk binnen vier weken".
 ANSWER_TERM_DAYS = 28
-#: AVG art. 12(3): the term "may be extended by two further months where necessary".
-EXTENSION_MONTHS = 2
+#: the desk is warned this many days before a term ends
+DUE_SOON_DAYS = 7
 
 
 class RightsKind(StrEnum):
@@ -29,12 +32,14 @@ TEXT_OPTIONAL = frozenset({RightsKind.ACCESS})
 
 
 class RequestStatus(StrEnum):
+    """``extended`` is gone (issue 17 item 4): migration 0017 set open extended requests
+    back to ``received``; the old extension columns stay readable as history."""
+
     RECEIVED = "received"
-    EXTENDED = "extended"
     ANSWERED = "answered"
 
 
-OPEN_STATUSES = frozenset({RequestStatus.RECEIVED, RequestStatus.EXTENDED})
+OPEN_STATUSES = frozenset({RequestStatus.RECEIVED})
 
 
 def due_date(received_on: date) -> date:
@@ -42,27 +47,15 @@ def due_date(received_on: date) -> date:
     return received_on + timedelta(days=ANSWER_TERM_DAYS)
 
 
-def add_months(day: date, months: int) -> date:
-    """``day`` plus whole calendar months; the 31st lands on the month's last day, so the
-    extended term is never longer than the law allows."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def extended_due_date(due_on: date) -> date:
-    return add_months(due_on, EXTENSION_MONTHS)
-
-
-def may_extend(due_on: date, today: date) -> bool:
-    """AVG art. 12(3): the extension is told "within one month of receipt", so only while
-    the original term runs."""
-    return today <= due_on
-
-
-def effective_due(due_on: date, extended_on: date | None) -> date:
-    return extended_on or due_on
-
-
 def is_overdue(due_on: date, today: date) -> bool:
     return today > due_on
+
+
+def days_overdue(due_on: date, today: date) -> int:
+    """Whole days past the term (0 while it runs)."""
+    return max(0, (today - due_on).days)
+
+
+def due_soon(due_on: date, today: date) -> bool:
+    """The term ends within :data:`DUE_SOON_DAYS` days (today included) and has not passed."""
+    return today <= due_on <= today + timedelta(days=DUE_SOON_DAYS)

@@ -45,6 +45,8 @@ from kwportal.models.duties import (
     ProcessingRestriction,
     RectificationItem,
     RestrictionException,
+    VisitorAddress,
+    WorkforceFigure,
 )
 from kwportal.models.employer import RosterUpload, StepCompletion
 from kwportal.models.outbox import OutboxMail
@@ -118,7 +120,9 @@ __all__ = [
     "StepNotice",
     "TeamAssignment",
     "TeamMember",
+    "VisitorAddress",
     "VisitorRightsRequest",
     "VisitorToken",
     "WorkNote",
+    "WorkforceFigure",
 ]

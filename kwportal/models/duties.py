@@ -90,7 +90,8 @@ class RestrictionException(SQLModel, table=True):
 class EmployeeLetter(SQLModel, table=True):
     """A letter the case manager sends by post to an employee who has no active portal
     account and no e-mail address on file (seed ch. 1: "De werknemer wordt altijd op de
-    hoogte gebracht"). Says *that* something was released, never the content."""
+    hoogte gebracht van de inhoud"): printed from what the employer received (the released
+    feedback, the plans sent; services/case/letters.py), never anything medical."""
 
     __tablename__ = "employee_letter"
 
@@ -134,6 +135,10 @@ class Breach(SQLModel, table=True):
     #: none | risk | high (AVG art. 33: notify unless unlikely a risk; art. 34: high → tell)
     risk: str = Field(default="risk", max_length=10)
     measures: str = Field(default="", max_length=5000)
+    #: the likely consequences, for the AP and the people told (AVG art. 33(3)(c), 34(2))
+    consequences: str = Field(default="", max_length=5000)
+    #: what the people affected read in their notice, in plain language (AVG art. 34(2))
+    people_text: str = Field(default="", max_length=5000)
     ap_notified_at: datetime | None = None
     ap_reference: str = Field(default="", max_length=100)
     #: why the AP was not (or late) notified
@@ -142,6 +147,8 @@ class Breach(SQLModel, table=True):
     tell_people: bool | None = None
     tell_reason: str = Field(default="", max_length=2000)
     told_at: datetime | None = None
+    #: when the privacy officers were reminded that the AP is not yet notified (claimed once)
+    ap_reminded_at: datetime | None = None
     created_by_account_id: int | None = Field(default=None, foreign_key="account.id")
     created_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
@@ -157,3 +164,44 @@ class BreachPerson(SQLModel, table=True):
     breach_id: int = Field(foreign_key="breach.id", index=True)
     employee_id: int = Field(foreign_key="employee.id", index=True)
     notified_at: datetime | None = None
+
+
+# --- issue 17 items 1 and 10 (roster: only employees in care; visitor data three years) ---
+
+
+class WorkforceFigure(SQLModel, table=True):
+    """What the roster import keeps of the rest of the workforce: per department and quarter
+    the number of people employed and their employed calendar days — counts, no person
+    (seed ch. 1: "alleen noodzakelijke persoonsgegevens … van werknemers waarop de
+    zorgverlening start"). The anonymised absence percentage divides by these. ``quarter``
+    0 is the whole year (people employed at any time in it). Each import replaces the
+    organisation's figures."""
+
+    __tablename__ = "workforce_figure"
+    __table_args__ = (
+        UniqueConstraint(
+            "organisation_id", "department", "year", "quarter", name="uq_workforce_figure"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    department: str = Field(default="", max_length=100)
+    year: int
+    quarter: int
+    people: int = 0
+    employed_days: int = 0
+    imported_at: datetime = Field(default_factory=utcnow)
+
+
+class VisitorAddress(SQLModel, table=True):
+    """A public-site visitor's (truncated) network address for one audit event, kept apart
+    from the hash-chained row so it can go after three years (seed ch. 2, Locatiegegevens:
+    "maximaal drie jaar") while the chain still verifies. ``audit_seq`` names the event."""
+
+    __tablename__ = "visitor_address"
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_seq: int = Field(unique=True)
+    ip_prefix: str = Field(default="", max_length=64)
+    occurred_at: datetime = Field(default_factory=utcnow, index=True)

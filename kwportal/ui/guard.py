@@ -81,6 +81,12 @@ def refused(state: Any, refusal: runner.Refusal) -> Any:
     if isinstance(refusal, runner.NotSignedIn):
         state._forget()
         return rx.redirect(LOGIN_EXPIRED)
+    message_key = getattr(refusal, "message_key", "")
+    if message_key:
+        # refused for a reason of its own (processing stopped, issue 17 item 3): the unit
+        # rolled back; the page stays as it was and says why
+        state.notice_key = message_key
+        return None
     # the handler ran before its use case was refused: nothing it set stays behind
     state.reset()
     state.notice_key = ""

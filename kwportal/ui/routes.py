@@ -49,6 +49,8 @@ MY_EXPORT = "/my-export"
 MY_QUESTIONNAIRE = "/my-questionnaire"
 MY_REPORT = "/my-report"
 MY_PLAN = "/my-plan"
+#: notices of a breach that concerned the employee's data (issue 17 item 8)
+MY_INCIDENTS = "/my-incidents"
 
 # --- employer contact ---
 EMPLOYER = "/employer"
@@ -69,6 +71,8 @@ CARE_TRANSFER = "/care-transfer"
 CALLBACKS = "/callbacks"
 CARE_CONSULTS = "/care-consults"
 CARE_PROBLEM_ANALYSIS = "/care-problem-analysis"
+#: letters to employees without a portal account or e-mail address (issue 17 item 5)
+CASE_LETTERS = "/case-letters"
 
 # --- every role that works on a case (employee, employer, care team): the page decides
 # per row what the signed-in actor may see (domain.policy) ---
@@ -78,6 +82,10 @@ MESSAGES = "/messages"
 # --- privacy desk ---
 RIGHTS_DESK = "/rights-desk"
 RETENTION_DESK = "/retention-desk"
+#: processing stopped: stop requests, running restrictions and their exceptions (issue 17)
+RESTRICTIONS = "/restrictions"
+#: the breach register (issue 17 item 8)
+BREACHES = "/breaches"
 ACCESS_LOG_DESK = "/access-log-desk"
 VISITOR_REQUESTS = "/visitor-requests"
 
@@ -132,6 +140,8 @@ API_CASE_UPLOAD = "/api/case/upload"
 API_CASE_FILE = "/api/case/file/{upload_id:int}"
 #: the re-integration report for the WIA application (PDF; a disclosure)
 API_REINTEGRATION_REPORT = "/api/case/reintegration-report/{case_id:int}"
+#: a letter to post to an employee the portal cannot reach (PDF; issue 17 item 5)
+API_CASE_LETTER = "/api/case/letter/{letter_id:int}"
 
 
 # --- names the browser and the server share ---
@@ -171,6 +181,10 @@ def case_file_href(upload_id: int) -> str:
 
 def reintegration_report_href(case_id: int) -> str:
     return API_REINTEGRATION_REPORT.replace("{case_id:int}", str(case_id))
+
+
+def letter_href(letter_id: int) -> str:
+    return API_CASE_LETTER.replace("{letter_id:int}", str(letter_id))
 
 
 def case_href(route: str, case_id: Any) -> Any:

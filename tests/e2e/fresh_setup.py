@@ -4,8 +4,10 @@ portal's environment, so it uses the portal's own settings, secret and keys).
 
 Every record is made by the same use cases the admin and employer pages call, as the
 account that would make it there (``services/demo/acting.act``): the admin creates the
-employer and the care team and assigns them; the employer contact loads its roster. Prints
-the ids it made as JSON."""
+employer and the care team and assigns them. The employee is no roster row — only people in
+care are stored (issue 17 item 1) — so he comes in with the employer's sick report, made on
+the page by the journey; the ``employee`` step then finds his record for the invitation.
+Prints the ids it made or found as JSON."""
 
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ from kwportal.db import get_engine, transaction
 from kwportal.models import Account, CareTeam, Employee, Organisation
 from kwportal.services.admin import organisations, teams
 from kwportal.services.demo.acting import act
-from kwportal.services.employer import roster
 from kwportal.settings import get_settings
 
 
@@ -45,25 +46,19 @@ def organisation(admin: str, doctor: str, case_manager: str, name: str, kvk: str
         return {"organisation_id": int(org.id or 0), "team_id": int(team.id or 0)}
 
 
-def roster_row(contact: str, number: str, first: str, last: str, email: str) -> dict[str, int]:
-    settings = get_settings()
-    now = datetime.now(UTC)
-    csv = f"personeelsnummer;voornaam;achternaam;email\n{number};{first};{last};{email}\n"
+def employee(organisation_id: str, number: str) -> dict[str, int]:
+    """The record the sick report made for personnel number ``number``."""
     with transaction(get_engine()) as session:
-        by = _account(session, contact)
-        kwargs = {"now": now, "secret": settings.secret_key}
-        staged = act(session, by, roster.do_stage, "roster.csv", csv.encode(), **kwargs)
-        act(session, by, roster.do_apply, staged, **kwargs)
         person = session.exec(
             select(Employee).where(
-                Employee.organisation_id == by.organisation_id,
+                Employee.organisation_id == int(organisation_id),
                 Employee.personnel_number == number,
             )
         ).one()
         return {"employee_id": int(person.id or 0)}
 
 
-STEPS = {"organisation": organisation, "roster": roster_row}
+STEPS = {"organisation": organisation, "employee": employee}
 
 if __name__ == "__main__":
     print(json.dumps(STEPS[sys.argv[1]](*sys.argv[2:])))

@@ -2,7 +2,8 @@
 (``KWPORTAL_DEMO=0``, its own keys). Its people arrive the way real people do: the admin by
 ``kwportal create-user`` and the invitation mail, enrolling password and authenticator over
 the real routes; the employer and care team by the admin's use cases; the employee from the
-employer's roster and then his own invitation (tests/e2e/fresh_setup.py)."""
+employer's sick report (only people in care are stored: issue 17 item 1) and then his own
+invitation (:func:`enrol_employee`, tests/e2e/fresh_setup.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import json
 import re
 import secrets
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kwportal.settings import _new_signing_key
@@ -41,10 +42,13 @@ class World:
     employer: Member
     doctor: Member
     case_manager: Member
-    employee: Member
     organisation_id: int
-    employee_id: int
     personnel_number: str
+    #: invited once the employer's sick report brought him in (:func:`enrol_employee`)
+    employee: Member | None = None
+    employee_id: int = 0
+    employee_name: tuple[str, str] = ("Sanne", "Nieuw")
+    employee_email: str = "sanne.nieuw@nieuw.example"
 
 
 def production_env(web_dir: str) -> dict[str, str]:
@@ -127,27 +131,29 @@ def build_world(portal: Portal, mailbox: MailCatcher, codes: TotpCodes) -> World
         person("employer_contact", "hr.nieuw", "HR Nieuw"),
         ["--organisation", org],
     )
-    number = "N-001"
-    employee_email = "sanne.nieuw@nieuw.example"
-    row = _setup(portal, "roster", employer.username, number, "Sanne", "Nieuw", employee_email)
-    employee = _enrol(
-        portal,
+    return World(portal, admin, employer, doctor, manager, int(org), "N-001")
+
+
+def enrol_employee(world: World, mailbox: MailCatcher, codes: TotpCodes) -> World:
+    """After the employer reported him sick: his record is found and he is invited."""
+    row = _setup(world.portal, "employee", str(world.organisation_id), world.personnel_number)
+    first, last = world.employee_name
+    person = NewPerson("sanne.nieuw", f"{first} {last}", world.employee_email, "employee")
+    member = _enrol(
+        world.portal,
         mailbox,
         codes,
-        NewPerson("sanne.nieuw", "Sanne Nieuw", employee_email, "employee"),
-        ["--organisation", org, "--employee", str(row["employee_id"])],
+        person,
+        ["--organisation", str(world.organisation_id), "--employee", str(row["employee_id"])],
     )
-    return World(
-        portal,
-        admin,
-        employer,
-        doctor,
-        manager,
-        employee,
-        int(org),
-        row["employee_id"],
-        number,
-    )
+    return replace(world, employee=member, employee_id=row["employee_id"])
 
 
-__all__ = ["Member", "TotpCodes", "World", "build_world", "start_fresh_portal"]
+__all__ = [
+    "Member",
+    "TotpCodes",
+    "World",
+    "build_world",
+    "enrol_employee",
+    "start_fresh_portal",
+]

@@ -37,7 +37,13 @@ from playwright.sync_api import Browser, Page, expect
 from kwportal.services.employee.questionnaire import intake
 from tests.e2e.accounts import TotpCodes, account_id, database, move_back
 from tests.e2e.conftest import PHONE
-from tests.e2e.fresh_world import Member, World, build_world, start_fresh_portal
+from tests.e2e.fresh_world import (
+    Member,
+    World,
+    build_world,
+    enrol_employee,
+    start_fresh_portal,
+)
 from tests.e2e.harness import Portal, Recording, assert_no_leak, stop_portal, url_at, web_dir
 from tests.e2e.mailcatcher import MailCatcher, body_of
 from tests.e2e.test_login_e2e import fits_and_passes_axe, nl, sign_in
@@ -148,11 +154,15 @@ def _signed_in(phones: Phones, journey_world: World, codes: TotpCodes, member: M
 # --- 1. the employer reports sick ---------------------------------------------------
 
 
-def report_sick(j: Journey) -> int:
-    page = j.employer
+def report_sick(world: World, page: Page) -> int:
+    """The employee is new to the portal: only people in care are stored (issue 17 item 1),
+    so the employer reports him by personnel number and name; he is invited after."""
     first_day = (datetime.now(UTC) - timedelta(weeks=9)).date().isoformat()
-    j.open(page, "/employer-sick-report", "sick.title")
-    page.get_by_label(nl("sick.personnel_number")).fill(j.world.personnel_number)
+    page.goto(world.portal.url + "/employer-sick-report")
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("sick.title"))
+    page.get_by_label(nl("sick.personnel_number")).fill(world.personnel_number)
+    page.get_by_label(nl("sick.first_name")).fill(world.employee_name[0])
+    page.get_by_label(nl("sick.last_name")).fill(world.employee_name[1])
     page.get_by_label(nl("sick.first_sick_day")).fill(first_day)
     page.get_by_label(nl("sick.care_address")).fill(CARE_ADDRESS)
     page.get_by_label(nl("sick.contact_phone")).fill("06 1234 5678")
@@ -202,7 +212,7 @@ def book_consult(j: Journey) -> None:
 def invitation_mail(j: Journey, mailbox: MailCatcher, starts: datetime) -> None:
     """Content-free: when and where, with a calendar file — no reason, nothing medical."""
     mail = mailbox.wait_for(
-        j.world.employee.email, lambda m: m["Subject"] == nl("consults.mail.booked.subject")
+        j.world.employee_email, lambda m: m["Subject"] == nl("consults.mail.booked.subject")
     )
     calendars = [p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"]
     assert len(calendars) == 1, [p.get_content_type() for p in mail.iter_attachments()]
@@ -592,16 +602,20 @@ def test_the_case_from_sick_report_to_the_reintegration_report(
     def signed_in(member: Member) -> Page:
         return _signed_in(phones, world, totp_codes, member)
 
+    employer = signed_in(world.employer)
+    case_id = report_sick(world, employer)
+    world = enrol_employee(world, smtp_server, totp_codes)
+    assert world.employee is not None
     j = Journey(
         world,
         totp_codes,
-        employer=signed_in(world.employer),
+        employer=employer,
         case_manager=signed_in(world.case_manager),
         doctor=signed_in(world.doctor),
         employee=signed_in(world.employee),
+        case_id=case_id,
     )
     steps: list[Callable[[Journey], None]]
-    j.case_id = report_sick(j)
 
     starts = open_slot(j)
     book_consult(j)

@@ -293,18 +293,24 @@ E2E_CARE_ADDRESS = "ZORGADRES-E2E Revalidatiecentrum Het Roessingh, Enschede"
 HANDOVER = "Offerte Bouwbedrijf Jansen vrijdag afronden"
 
 
-def free_employee(portal: Portal) -> str:
-    """A personnel number of the demo employer without any case, still employed."""
+NEW_NUMBER = "E2E-NIEUW-1"
+"""Someone the portal does not know yet: only people in care are stored (issue 17 item 1),
+so a first sick report brings him in by personnel number and name."""
+
+
+def in_care_employee(portal: Portal) -> tuple[str, str, str, str]:
+    """(number, first name, last name, employment start) of a demo employee in care who is
+    still employed and has no account."""
     with database(portal) as db:
         row = db.execute(
-            "SELECT personnel_number FROM employee e WHERE organisation_id = ?"
-            " AND employment_end IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM sick_leave_case c WHERE c.employee_id = e.id)"
+            "SELECT personnel_number, first_name, last_name, employment_start FROM employee e"
+            " WHERE organisation_id = ? AND employment_end IS NULL"
+            " AND EXISTS (SELECT 1 FROM sick_leave_case c WHERE c.employee_id = e.id)"
             " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.employee_id = e.id)"
             " ORDER BY id DESC LIMIT 1",
             (_org_id(portal, METAAL.name),),
         ).fetchone()
-    return str(row[0])
+    return str(row[0]), str(row[1]), str(row[2]), str(row[3] or "")
 
 
 def open_employer_page(page: Page, link_key: str, path: str) -> None:
@@ -321,7 +327,7 @@ def test_sick_report_steps_and_recovery_on_a_phone(
     smtp_server: MailCatcher,
 ) -> None:
     forbidden = [*forbidden_values(portal, METAAL.name), E2E_CARE_ADDRESS]
-    number = free_employee(portal)
+    number = NEW_NUMBER
     first_day = (datetime.now(UTC) - timedelta(days=60)).date().isoformat()
     doctor_mail = "arts.metaal@demo.example"
     before = len(smtp_server.to(doctor_mail))
@@ -333,6 +339,8 @@ def test_sick_report_steps_and_recovery_on_a_phone(
 
     page = phone_page
     page.get_by_label(nl("sick.personnel_number")).fill(number)
+    page.get_by_label(nl("sick.first_name")).fill("Nina")
+    page.get_by_label(nl("sick.last_name")).fill("Nieuwkomer")
     page.get_by_label(nl("sick.first_sick_day")).fill(first_day)
     page.get_by_label(nl("sick.care_address")).fill(E2E_CARE_ADDRESS)
     page.get_by_label(nl("sick.expected_duration")).select_option("weeks_2_6")
@@ -407,9 +415,15 @@ def test_roster_import_previews_errors_then_saves_on_a_phone(
             "cp1252"
         )
     )
+    number, first, last, start = in_care_employee(portal)
     good = tmp_path / "goed.csv"
     good.write_bytes(
-        b"\xef\xbb\xbf" + (header + "\r\nE2E001;Anne;Smit;;Lassen;2024-01-01;\r\n").encode()
+        b"\xef\xbb\xbf"
+        + (
+            header
+            + f"\r\n{number};{first};{last};;Lassen;{start};"
+            + "\r\nE2E001;Anne;Smit;;Lassen;2024-01-01;\r\n"
+        ).encode()
     )
     sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
     open_employer_page(phone_page, "roster.link", "/employer-roster")
@@ -427,13 +441,17 @@ def test_roster_import_previews_errors_then_saves_on_a_phone(
     phone_page.get_by_label(nl("roster.file")).set_input_files(str(good))
     phone_page.get_by_role("button", name=nl("roster.upload")).click()
     phone_page.get_by_role("button", name=nl("roster.apply")).click()
-    expect(phone_page.get_by_role("status")).to_contain_text("1")
+    # the person in care is updated; the other row is counted, never stored (issue 17)
+    expect(phone_page.get_by_role("status")).to_contain_text("1 niet opgeslagen: geen zorg")
     check_page(phone_page, recording, forbidden)
     with database(portal) as db:
-        rows = db.execute(
-            "SELECT first_name, department FROM employee WHERE personnel_number = 'E2E001'"
+        updated = db.execute(
+            "SELECT department FROM employee WHERE personnel_number = ?", (number,)
         ).fetchall()
-    assert rows == [("Anne", "Lassen")]
+        dropped = db.execute(
+            "SELECT first_name FROM employee WHERE personnel_number = 'E2E001'"
+        ).fetchall()
+    assert updated == [("Lassen",)] and dropped == []
 
     big = phone_page.request.post(
         f"{portal.url}/api/employer/roster",

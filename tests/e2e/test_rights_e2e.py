@@ -1,6 +1,7 @@
 """Rights requests in the browser (seed ch. 3): the employee makes a request on a phone, the
-privacy desk finds it in its queue, extends the term once with a reason and answers; the
-employee then sees the answer, the new due date and the reason."""
+privacy desk finds it in its queue with its four-week due date — no extension is offered
+("uiterlijk binnen vier weken"; issue 17 item 4) — and answers; the employee then sees the
+answer and the due date."""
 
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ from datetime import UTC, datetime
 
 from playwright.sync_api import Page, expect
 
-from kwportal.domain.rights import due_date, extended_due_date
+from kwportal.domain.rights import due_date
 from tests.e2e.accounts import TotpCodes, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
 
 CANARIES = ("MEDISCH-", "ZORGADRES-", "CONCEPT-")
 REQUEST_TEXT = "Mijn adres klopt niet: ik woon sinds oktober in Hengelo (e2e-rechten)."
-REASON = "We moeten uw adres navragen bij uw werkgever."
 ANSWER = "Uw adres is aangepast in ons systeem."
 
 
@@ -38,7 +38,7 @@ def _make_request(page: Page, portal: Portal) -> None:
     expect(text).to_have_value("")
 
 
-def test_request_extended_and_answered_by_the_privacy_desk(
+def test_request_answered_by_the_privacy_desk_within_four_weeks(
     portal: Portal,
     phone_page: Page,
     another_phone: Callable[[], Page],
@@ -46,7 +46,7 @@ def test_request_extended_and_answered_by_the_privacy_desk(
     totp_codes: TotpCodes,
 ) -> None:
     today = datetime.now(UTC).date()
-    due, extended = due_date(today), extended_due_date(due_date(today))
+    due = due_date(today)
 
     sign_in(phone_page, portal, demo("werknemer.logistiek"), totp_codes)
     _make_request(phone_page, portal)
@@ -66,12 +66,9 @@ def test_request_extended_and_answered_by_the_privacy_desk(
     expect(item).to_contain_text(due.isoformat())
     fits_and_passes_axe(desk)
 
-    item.get_by_label(nl("rights_desk.extend_reason")).fill(REASON)
-    item.get_by_role("button", name=nl("rights_desk.extend"), exact=True).click()
-    alert(desk).to_have_text(nl("rights_desk.extended"))
-    expect(item).to_contain_text(extended.isoformat())
-    expect(item).to_contain_text(REASON)
-    expect(item.get_by_role("button", name=nl("rights_desk.extend"))).to_have_count(0)
+    # the seed allows no extension: the answer is the only act on the request
+    expect(item.get_by_role("button")).to_have_count(1)
+    expect(item.get_by_text("verleng", exact=False)).to_have_count(0)
 
     item.get_by_label(nl("rights_desk.answer_label")).fill(ANSWER)
     item.get_by_role("button", name=nl("rights_desk.answer"), exact=True).click()
@@ -83,8 +80,7 @@ def test_request_extended_and_answered_by_the_privacy_desk(
     mine = phone_page.get_by_role("listitem").filter(has_text=REQUEST_TEXT)
     expect(mine).to_contain_text(ANSWER)
     expect(mine).to_contain_text(nl("rights.status.answered"))
-    expect(mine).to_contain_text(extended.isoformat())
-    expect(mine).to_contain_text(REASON)
+    expect(mine).to_contain_text(due.isoformat())
     expect(mine).to_contain_text(today.isoformat())
     fits_and_passes_axe(phone_page)
     assert_no_leak(recording, CANARIES)

@@ -12,13 +12,22 @@ from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models import Account, AuditEvent, ConsentReceipt, ConsentRecord, Disclosure
+from kwportal.models import (
+    Account,
+    AuditEvent,
+    ConsentReceipt,
+    ConsentRecord,
+    Disclosure,
+    Employee,
+    EmployeeLetter,
+)
 from kwportal.services import audit
 from kwportal.services.case import consent_requests
 from kwportal.services.employee import consents, receipts
 from kwportal.services.employee.consents import ConsentError
 from kwportal.services.employee.employer_view import my_employer_view
 from kwportal.services.employer import dashboard as employer_dashboard
+from kwportal.services.unit import Ctx
 from tests import factories
 from tests.conftest import TEST_SECRET
 
@@ -116,7 +125,7 @@ def test_request_grant_and_withdraw_drive_the_employers_view(engine: Engine) -> 
 def test_the_consented_datum_leaves_the_view_when_the_consent_expires(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         actors, case, _ = _world(session)
-        consent_id = _ask(session, actors["team"], case.id, datum_kind="contact_detail")
+        consent_id = _ask(session, actors["team"], case.id)
         consents.grant(
             session, actors["employee"], consent_id, now=NOW, access=WEB, secret=TEST_SECRET
         )
@@ -145,6 +154,8 @@ def test_a_request_for_a_forbidden_kind_is_refused_by_name(
     ("overrides", "code"),
     [
         ({"datum_kind": "shoe_size"}, "consent_req.unknown_kind"),
+        # issue 17 item 7: the route to the employer is the emergency note only
+        ({"datum_kind": "contact_detail"}, "consent_req.unknown_kind"),
         ({"label": "   "}, "consent_req.label_required"),
         ({"value": ""}, "consent_req.value_required"),
         ({"value": "x" * 100_000}, "consent_req.value_too_long"),
@@ -250,21 +261,36 @@ def test_the_list_holds_every_consent_with_its_receipts(engine: Engine) -> None:
     assert fields["state"] == "given" and fields["purpose"]
 
 
-def test_the_employee_is_mailed_that_a_consent_is_asked_never_what(engine: Engine) -> None:
+def test_the_employee_is_told_that_a_consent_is_asked_never_what(engine: Engine) -> None:
+    """He hears of the request through services/employee/telling.py: a mail to his account;
+    without an account or address on file, a letter for the case manager (issue 17 item 5)."""
+    origin = "https://portal.test"
+    ask = {
+        "datum_kind": "emergency_note",
+        "label": "Wat te doen bij een aanval",
+        "value": SECRET_TEXT,
+        "purpose": "Collega's kunnen helpen in een noodgeval",
+    }
     with Session(engine, expire_on_commit=False) as session, session.begin():
         actors, case, other_case = _world(session)
         own = session.get(Account, actors["employee"].account_id)
         assert own is not None
         own.email, own.language = "eva@example.test", "nl"
-        consent_id = _ask(session, actors["doctor"], case.id)
-        mail = consent_requests.request_mail(session, consent_id, "https://portal.test")
-        # the stranger has no account: the request is kept, nobody is mailed
+        ctx = Ctx(access=WEB, now=NOW, secret=TEST_SECRET, origin=origin, session=session)
+        consent_requests.do_request_datum(actors["doctor"], case.id, **ask, ctx=ctx)
+        # the stranger has no account and no address on file: a letter is queued, no mail
+        stranger = session.get(Employee, other_case.employee_id)
+        assert stranger is not None
+        stranger.email = ""
         other_doctor = factories.account(session, Role.COMPANY_DOCTOR)
         scope = frozenset({other_case.organisation_id})
         other = Actor(other_doctor.id, Role.COMPANY_DOCTOR, employer_ids=scope)
-        unanswered = _ask(session, other, other_case.id)
-        assert consent_requests.request_mail(session, unanswered, "https://portal.test") is None
-    assert mail is not None
+        later = Ctx(access=WEB, now=NOW, secret=TEST_SECRET, origin=origin, session=session)
+        consent_requests.do_request_datum(other, other_case.id, **ask, ctx=later)
+        letters = session.exec(select(EmployeeLetter)).all()
+    [mail] = ctx.outbox
+    assert later.outbox == []
+    assert [(x.employee_id, x.kind) for x in letters] == [(stranger.id, "consent_request")]
     assert mail.to == "eva@example.test"
     assert "https://portal.test/my-consents" in mail.body
     for private in (SECRET_TEXT, "Wat te doen bij een aanval", "noodgeval"):

@@ -1,6 +1,6 @@
 """My case (issue 5 item 7) and My details (item 8): the employee's appointments, helpers
 and entitled documents, document downloads audited; what is stored about him with a
-rectification request per field."""
+request per field for the value he wants (issue 17 item 2)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from kwportal.domain.roles import Role
 from kwportal.models import Appointment, AuditEvent, CaseDocument, CaseHelper, RightsRequest
 from kwportal.services import audit
 from kwportal.services.employee import my_case, my_details
+from kwportal.services.privacy import rectification
 from kwportal.services.privacy.rights import RightsError
 from tests import factories
 from tests.conftest import TEST_SECRET
@@ -85,42 +86,34 @@ def test_my_case_shows_the_latest_case_and_entitled_documents(engine: Engine) ->
 
 
 def test_my_details_and_a_rectification_per_field(engine: Engine) -> None:
+    """Per field the value he wants, checked at the field (the whole path: test_rectification)."""
     with Session(engine) as session, session.begin():
         me, _, _ = _setup(session)
         details, care = my_details.my_details(session, me)
         shown = {d.field: d.value for d in details}
         assert shown["city"] == "Hengelo" and shown["hours_per_week"] == "32"
         assert [c.address for c in care] == ["Zorglaan 1, Almelo"]
-        my_details.request_rectification(
-            session,
-            me,
-            "city",
-            "  Enschede  ",
-            field_label="Woonplaats",
-            now=NOW,
-            access=WEB,
-            secret=TEST_SECRET,
+        item_id = rectification.ask(
+            session, me, "city", "  Enschede  ", now=NOW, access=WEB, secret=TEST_SECRET
         )
         with pytest.raises(RightsError, match=r"rights\.duplicate"):
-            my_details.request_rectification(
-                session,
-                me,
-                "city",
-                "Enschede",
-                field_label="Woonplaats",
-                now=NOW,
-                access=WEB,
-                secret=TEST_SECRET,
+            rectification.ask(
+                session, me, "city", "Enschede", now=NOW, access=WEB, secret=TEST_SECRET
             )
-        for field, text, code in (
-            ("city", "   ", "rights.text_required"),
-            ("city", "x" * 100_000, "rights.text_too_long"),
+        for field, value, code in (
+            ("city", "   ", "rectification.error.required"),
+            ("city", "x" * 100_000, "rectification.error.too_long"),
             ("password_hash", "x", "details.unknown_field"),
         ):
             with pytest.raises(RightsError) as refused:
-                my_details.request_rectification(
-                    session, me, field, text, field_label="?", now=NOW, access=WEB, secret="s"
-                )
+                rectification.ask(session, me, field, value, now=NOW, access=WEB, secret="s")
             assert refused.value.code == code
         rows = session.exec(select(RightsRequest.kind, RightsRequest.text)).all()
-    assert [tuple(r) for r in rows] == [("rectification", "Woonplaats (city): Enschede")]
+        [item] = rectification.mine(session, me)
+    assert [tuple(r) for r in rows] == [("rectification", "Verbetering gevraagd van: Woonplaats.")]
+    assert (item.item_id, item.field, item.requested_value, item.status) == (
+        item_id,
+        "city",
+        "Enschede",
+        "open",
+    )

@@ -137,6 +137,8 @@ def test_the_roster_reads_a_date_of_birth_column(engine: Engine) -> None:
     content = f"{header}\r\nR-1;Rik;Roos;04-07-1981\r\nR-2;Sam;Ster;2999-01-01\r\n".encode()
     with Session(engine, expire_on_commit=False) as session, session.begin():
         org = factories.organisation(session)
+        # the roster updates people in care only (issue 17 item 1)
+        factories.sick_case(session, factories.employee(session, org, personnel_number="R-1"))
         account = factories.account(session, Role.EMPLOYER_CONTACT, organisation_id=org.id)
         actor = Actor(account.id, Role.EMPLOYER_CONTACT, organisation_id=org.id)
         keys = {"session": session, "access": WEB, "secret": TEST_SECRET}

@@ -17,6 +17,7 @@ from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, Organisation
 from kwportal.services import audit
 from kwportal.services.employer import reports as employer_reports
+from kwportal.services.employer import roster
 from kwportal.services.employer.roster_csv import write_csv
 from kwportal.services.views import PolicyDeniedError
 from tests import factories
@@ -33,33 +34,31 @@ def employer(org: Organisation) -> Actor:
 
 def build(session: Session) -> tuple[Organisation, Organisation]:
     """Productie: 20 people, 8 sick in Q1 for 10 days; Magazijn: 6 people, one long absence;
-    EVIL: 3 people, one sick. Another organisation: one department, all sick."""
+    EVIL: 3 people, one sick. Another organisation: one department, all sick. Only the sick
+    are stored (issue 17 item 1); the rest of the workforce are the roster's counts."""
     org, other = factories.organisation(session), factories.organisation(session)
     start = date(2020, 1, 1)
-    for n in range(20):
+    for n in range(8):
         person = factories.employee(session, org, department="Productie", employment_start=start)
-        if n < 8:
-            factories.sick_case(
-                session,
-                person,
-                sick_report_date=date(2026, 2, 1 + n),
-                recovery_date=date(2026, 2, 11 + n),
-            )
-    for n in range(6):
-        person = factories.employee(session, org, department="Magazijn", employment_start=start)
-        if n == 0:
-            factories.sick_case(
-                session, person, sick_report_date=date(2026, 4, 1), recovery_date=None
-            )
-    for n in range(3):
-        person = factories.employee(session, org, department=EVIL, employment_start=start)
-        if n == 0:
-            factories.sick_case(
-                session, person, sick_report_date=date(2026, 7, 1), recovery_date=date(2026, 7, 3)
-            )
+        factories.sick_case(
+            session,
+            person,
+            sick_report_date=date(2026, 2, 1 + n),
+            recovery_date=date(2026, 2, 11 + n),
+        )
+    person = factories.employee(session, org, department="Magazijn", employment_start=start)
+    factories.sick_case(session, person, sick_report_date=date(2026, 4, 1), recovery_date=None)
+    person = factories.employee(session, org, department=EVIL, employment_start=start)
+    factories.sick_case(
+        session, person, sick_report_date=date(2026, 7, 1), recovery_date=date(2026, 7, 3)
+    )
+    workforce = [("Productie", start, None)] * 20 + [("Magazijn", start, None)] * 6
+    workforce += [(EVIL, start, None)] * 3
+    roster.replace_figures(session, org.id, workforce, today=TODAY)  # each import replaces
     for _ in range(7):
         person = factories.employee(session, other, department="Elders")
         factories.sick_case(session, person, sick_report_date=date(2026, 5, 1))
+    roster.replace_figures(session, other.id, [("Elders", None, None)] * 7, today=TODAY)
     return org, other
 
 
@@ -142,3 +141,21 @@ def csv_labels(lang: str) -> dict[str, str]:
     from kwportal.ui.api.employer import labels
 
     return labels(lang)
+
+
+def test_without_a_roster_there_is_no_absence_percentage(engine: Engine) -> None:
+    """Only the people in care are stored (issue 17 item 1): without the roster's counts the
+    absence percentage has no denominator, so it is left out, never computed over the sick."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        org = factories.organisation(session)
+        for n in range(6):
+            person = factories.employee(session, org, department="Bouw")
+            factories.sick_case(session, person, sick_report_date=date(2026, 3, 1 + n))
+        before = read(session, employer(org))
+        roster.replace_figures(session, org.id, [("Bouw", None, None)] * 60, today=TODAY)
+        after = read(session, employer(org))
+    assert not before.workforce_known
+    assert [table.key for table in before.tables] == ["frequency", "durations"]
+    assert after.workforce_known and after.tables[0].key == "absence"
+    # 6 of 60 sick from March 1–6 to the year's end; Q4 is the whole quarter
+    assert after.absence.published.cells[0][3].value == 10.0

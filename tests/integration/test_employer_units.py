@@ -219,16 +219,21 @@ def test_the_roster_upload_route_then_preview_and_apply_one_unit_each(portal: En
     state = page_state(RosterState, token, url=f"{PAGE}/employer-roster?upload={upload}")
     with Begins(portal) as begins:
         call(state, "load")
-    assert begins.seen == 1 and state.has_preview and state.counts == [1, 1, 0, 0]
+    # N-1 has no case: counted, never stored (issue 17 item 1) — [rows, update, same, dropped]
+    assert begins.seen == 1 and state.has_preview and state.counts == [1, 0, 0, 1]
     with Begins(portal) as begins:
         call(state, "apply_upload")
     assert begins.seen == 1 and state.notice_key == "roster.done"
+    assert state.counts == [1, 0, 0, 1] and "1 niet opgeslagen: geen zorg" in state.applied_line
     with Session(portal) as session:
-        assert session.exec(
-            select(Employee).where(
-                Employee.organisation_id == org_id, Employee.personnel_number == "N-1"
-            )
-        ).one()
+        assert (
+            session.exec(
+                select(Employee).where(
+                    Employee.organisation_id == org_id, Employee.personnel_number == "N-1"
+                )
+            ).first()
+            is None
+        )
 
 
 def test_the_reports_csv_needs_a_contact_and_a_fresh_code(portal: Engine) -> None:

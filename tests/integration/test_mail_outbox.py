@@ -406,6 +406,7 @@ def test_the_consumers_periodic_task_drains_the_outbox(
         "every_outbox",
         "every_consult_reminders",
         "every_step_notices",
+        "every_rights_escalation",  # issue 17 item 4: hourly, minute 13
     }
     (outbox,) = [task for task in due if type(task).__name__ == "every_outbox"]
     huey.execute(outbox)

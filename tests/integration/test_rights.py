@@ -1,5 +1,6 @@
 """Rights requests (seed ch. 3, A–E): the employee files them, the privacy desk answers them
-within four weeks or extends once with a reason (AVG art. 12(3))."""
+within four weeks — never extended (seed: "uiterlijk binnen vier weken"; issue 17 item 4) —
+seeing overdue requests first with their days past the term, and those due within a week."""
 
 from __future__ import annotations
 
@@ -88,11 +89,11 @@ def test_each_kind_is_received_with_a_due_date_four_weeks_on(
         assert row.due_at == date(2026, 12, 26) == TODAY + timedelta(days=28)
         assert row.employee_id == people.anna.employee_id
         [mine] = rights.my_requests(people.anna, session=session)
-        assert (mine.kind, mine.due_on, mine.status, mine.extended) == (
+        assert (mine.kind, mine.due_on, mine.status, mine.extended_to) == (
             kind,
             date(2026, 12, 26),
             "received",
-            False,
+            None,
         )
         [event] = _events(session, "rights_request_submitted")
         assert event.subject_employee_id == people.anna.employee_id
@@ -212,8 +213,6 @@ def test_the_desk_answers(engine: Engine) -> None:
         assert event.actor_account_id == people.desk.account_id
         with pytest.raises(rights.RightsError, match=r"rights\.already_answered"):
             rights.answer(people.desk, request_id, "nogmaals", session=session, **WHERE)
-        with pytest.raises(rights.RightsError, match=r"rights\.already_answered"):
-            rights.extend(people.desk, request_id, "te laat", session=session, **WHERE)
 
 
 @pytest.mark.parametrize(
@@ -242,53 +241,43 @@ def test_unknown_request_is_refused(engine: Engine) -> None:
         people = _people(session)
         with pytest.raises(rights.RightsError, match=r"rights\.unknown_request"):
             rights.answer(people.desk, 999_999, "antwoord", session=session, **WHERE)
-        with pytest.raises(rights.RightsError, match=r"rights\.unknown_request"):
-            rights.extend(people.desk, 999_999, "reden", session=session, **WHERE)
 
 
-def test_the_desk_extends_once_by_two_months_with_a_reason(engine: Engine) -> None:
-    with Session(engine) as session, session.begin():
-        people = _people(session)
-        request_id = _submit(session, people.anna, "transfer", "Naar Arbo Oost BV")
-        for reason, code in (("", "reason_required"), ("x" * 2001, "reason_too_long")):
-            with pytest.raises(rights.RightsError, match=rf"rights\.{code}"):
-                rights.extend(people.desk, request_id, reason, session=session, **WHERE)
-        new_due = rights.extend(
-            people.desk, request_id, " Het dossier is omvangrijk. ", session=session, **WHERE
-        )
-        assert new_due == date(2027, 2, 26)
-        row = session.get(RightsRequest, request_id)
-        assert row is not None
-        assert (row.due_at, row.extended_due_at) == (date(2026, 12, 26), date(2027, 2, 26))
-        assert (row.status, row.extension_reason) == ("extended", "Het dossier is omvangrijk.")
-        with pytest.raises(rights.RightsError, match=r"rights\.already_extended"):
-            rights.extend(people.desk, request_id, "nog langer", session=session, **WHERE)
-        row = session.get(RightsRequest, request_id)
-        assert row is not None and row.extended_due_at == date(2027, 2, 26)
-        [mine] = rights.my_requests(people.anna, session=session)
-        assert (mine.due_on, mine.extended, mine.extension_reason, mine.status) == (
-            date(2027, 2, 26),
-            True,
-            "Het dossier is omvangrijk.",
-            "extended",
-        )
-        [event] = _events(session, "rights_request_extended")
-        assert event.subject_employee_id == people.anna.employee_id
-        assert json.loads(event.details) == {"new_due": "2027-02-26", "old_due": "2026-12-26"}
-        # an extended request is still open, and can be answered
-        assert [line.request_id for line in _queue(session, people.desk)] == [request_id]
-        rights.answer(people.desk, request_id, "Overgedragen.", session=session, **WHERE)
+def test_there_is_no_extension_anywhere(engine: Engine) -> None:
+    """Seed ch. 3: "uiterlijk binnen vier weken" — the desk cannot extend a term: the service
+    has no such act, the desk's unit neither, and its page has no such handler."""
+    from kwportal.services.privacy import desk
+    from kwportal.ui.pages.privacy.rights import RightsDeskState
 
-
-def test_no_extension_once_the_four_weeks_have_passed(engine: Engine) -> None:
+    assert not hasattr(rights, "extend") and not hasattr(desk, "do_extend")
+    assert not {h for h in RightsDeskState.event_handlers if "extend" in h}
+    assert "rights_request_extended" not in rights.AUDIT_EVENTS
     with Session(engine) as session, session.begin():
         people = _people(session)
         request_id = _submit(session, people.anna, "stop", "Niet meer gebruiken")
-        on_the_last_day = {**WHERE, "now": NOW + timedelta(days=28)}
-        too_late = {**WHERE, "now": NOW + timedelta(days=29)}
-        with pytest.raises(rights.RightsError, match=r"rights\.extend_too_late"):
-            rights.extend(people.desk, request_id, "reden", session=session, **too_late)
-        rights.extend(people.desk, request_id, "reden", session=session, **on_the_last_day)
+        [line] = _queue(session, people.desk, TODAY + timedelta(days=40))
+        assert (line.request_id, line.due_on) == (request_id, date(2026, 12, 26))
+
+
+def test_an_old_extension_reads_as_history_and_the_term_is_four_weeks(engine: Engine) -> None:
+    """A request extended before issue 17 (migration 0017 set it back to received) is due on
+    its four-week date; the old extension stays readable for the employee."""
+    with Session(engine) as session, session.begin():
+        people = _people(session)
+        request_id = _submit(session, people.anna, "transfer", "Naar Arbo Oost BV")
+        row = session.get(RightsRequest, request_id)
+        assert row is not None
+        row.extended_due_at, row.extension_reason = date(2027, 2, 26), "Omvangrijk dossier"
+        session.add(row)
+        session.flush()
+        [mine] = rights.my_requests(people.anna, session=session)
+        assert (mine.due_on, mine.extended_to, mine.extension_reason) == (
+            date(2026, 12, 26),
+            date(2027, 2, 26),
+            "Omvangrijk dossier",
+        )
+        [line] = _queue(session, people.desk, date(2027, 1, 5))
+        assert (line.due_on, line.overdue, line.days_overdue) == (date(2026, 12, 26), True, 10)
 
 
 def test_queue_is_open_requests_overdue_first_then_by_due_date(engine: Engine) -> None:
@@ -298,27 +287,19 @@ def test_queue_is_open_requests_overdue_first_then_by_due_date(engine: Engine) -
         old = _submit(session, people.bert, "complaint", "Oud", NOW - timedelta(days=40))
         older = _submit(session, people.anna, "stop", "Ouder", NOW - timedelta(days=50))
         middle = _submit(session, people.bert, "transfer", "Midden", NOW - timedelta(days=10))
-        extended = _submit(session, people.anna, "rectification", "Adres", NOW - timedelta(days=20))
-        rights.extend(
-            people.desk,
-            extended,
-            "Navraag bij werkgever",
-            session=session,
-            now=NOW - timedelta(days=19),
-            access=WEB,
-            secret=TEST_SECRET,
-        )
+        soon = _submit(session, people.anna, "rectification", "Adres", NOW - timedelta(days=22))
         answered = _submit(session, people.bert, "access", "", NOW - timedelta(days=60))
         rights.answer(people.desk, answered, "Gedaan", session=session, **WHERE)
 
         lines = _queue(session, people.desk)
-        assert [line.request_id for line in lines] == [older, old, middle, newest, extended]
+        assert [line.request_id for line in lines] == [older, old, soon, middle, newest]
         assert [line.overdue for line in lines] == [True, True, False, False, False]
+        assert [line.days_overdue for line in lines] == [22, 12, 0, 0, 0]
+        assert [line.due_soon for line in lines] == [False, False, True, False, False]
         by_id = {line.request_id: line for line in lines}
         assert (by_id[old].personnel_number, by_id[old].name) == ("B002", "Bert Bos")
         assert (by_id[older].personnel_number, by_id[older].name) == ("A001", "Anna Aalders")
-        assert by_id[extended].extended and by_id[extended].extension_reason
-        assert by_id[extended].due_on == date(2027, 2, 6)
+        assert by_id[soon].due_on == date(2026, 12, 4)
         assert by_id[older].text == "Ouder"
 
         reads = _events(session, "rights_queue_read")
@@ -329,7 +310,7 @@ def test_queue_is_open_requests_overdue_first_then_by_due_date(engine: Engine) -
         assert all((e.action, e.ground) == ("read", "legal_duty") for e in reads)
         anna_read = next(e for e in reads if e.subject_employee_id == people.anna.employee_id)
         assert sorted(o["id"] for o in json.loads(anna_read.objects)) == sorted(
-            [newest, older, extended]
+            [newest, older, soon]
         )
         assert audit.verify_chain(session, secret=TEST_SECRET).ok
 
@@ -353,14 +334,8 @@ def test_only_the_privacy_desk_works_the_queue(engine: Engine, role: Role) -> No
             _queue(session, other)
         with pytest.raises(rights.RightsError, match=r"auth\.not_allowed"):
             rights.answer(other, request_id, "antwoord", session=session, **WHERE)
-        with pytest.raises(rights.RightsError, match=r"auth\.not_allowed"):
-            rights.extend(other, request_id, "reden", session=session, **WHERE)
         row = session.get(RightsRequest, request_id)
-        assert row is not None and (row.status, row.answer, row.extended_due_at) == (
-            "received",
-            "",
-            None,
-        )
+        assert row is not None and (row.status, row.answer) == ("received", "")
         assert len(_rights_events(session)) == before
 
 
@@ -391,9 +366,8 @@ def test_another_employees_request_is_out_of_reach(engine: Engine) -> None:
         people = _people(session)
         annas = _submit(session, people.anna, "rectification", "Mijn adres klopt niet")
         assert rights.my_requests(people.bert, session=session) == ()
-        for act in (rights.answer, rights.extend):
-            with pytest.raises(rights.RightsError, match=r"auth\.not_allowed"):
-                act(people.bert, annas, "zelf afgehandeld", session=session, **WHERE)
+        with pytest.raises(rights.RightsError, match=r"auth\.not_allowed"):
+            rights.answer(people.bert, annas, "zelf afgehandeld", session=session, **WHERE)
         row = session.get(RightsRequest, annas)
         assert row is not None and (row.status, row.employee_id) == (
             "received",

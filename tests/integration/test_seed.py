@@ -35,6 +35,7 @@ from kwportal.models import (
     SickReport,
     TeamAssignment,
     TeamMember,
+    WorkforceFigure,
 )
 from kwportal.models.base import utcnow
 from kwportal.services import audit
@@ -115,8 +116,25 @@ def test_demo_has_three_employers_one_with_over_2000_employees(demo):
             select(Employee.organisation_id, func.count()).group_by(Employee.organisation_id),
         )
     )
-    assert len(sizes) == 3
-    assert max(sizes.values()) >= 2000
+    workforce = dict(
+        _all(
+            demo.engine,
+            select(WorkforceFigure.organisation_id, func.sum(WorkforceFigure.people))
+            .where(WorkforceFigure.year == TODAY.year, WorkforceFigure.quarter == 0)
+            .group_by(WorkforceFigure.organisation_id),
+        )
+    )
+    without_case = _all(
+        demo.engine,
+        select(Employee.id).where(
+            ~select(SickLeaveCase.id).where(SickLeaveCase.employee_id == Employee.id).exists()
+        ),
+    )
+    assert len(sizes) == 3 and len(workforce) == 3
+    # the workforce is counts (issue 17 item 1): only the people in care are stored
+    assert max(workforce.values()) >= 2000
+    assert sum(sizes.values()) == sum(spec.cases for spec in DEMO_ORGS)
+    assert without_case == []
     assert demo.first.organisations == 3
     assert demo.first.employees == sum(sizes.values())
 
@@ -304,7 +322,8 @@ def test_demo_seed_is_deterministic(tmp_path, monkeypatch):
         first.dispose()
         second.dispose()
     assert one.keys() == two.keys()
-    assert len(one["employee"]) > 2000
+    assert len(one["employee"]) == sum(spec.cases for spec in DEMO_ORGS)  # only in care
+    assert len(one["workforce_figure"]) > 0
     assert len(one["sick_leave_case"]) >= 40
     differing = [table for table in one if one[table] != two[table]]
     assert not differing, f"tables that differ between two seeds: {differing}"

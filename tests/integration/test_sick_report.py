@@ -182,7 +182,12 @@ def test_only_employees_of_the_own_organisation(engine: Engine) -> None:
                 Actor(account_id=1, role=Role.COMPANY_DOCTOR, employer_ids=frozenset({org.id})),
             )
         cases = session.exec(select(SickLeaveCase)).all()
-    assert codes(unknown) == {("personnel_number", "sick.error.unknown")}
+    # someone not known in the own organisation comes in with his name (issue 17 item 1);
+    # without it nothing is stored, and another organisation's P-1 is never reached
+    assert codes(unknown) == {
+        ("first_name", "sick.error.name_needed"),
+        ("last_name", "sick.error.name_needed"),
+    }
     assert codes(gone) == {("first_sick_day", "sick.error.not_employed")}
     assert cases == []
 

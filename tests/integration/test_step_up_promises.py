@@ -32,7 +32,7 @@ from kwportal.models import (
 )
 from kwportal.services import audit, runner
 from kwportal.services.admin import accounts, teams
-from kwportal.services.case import reintegration_report, uploads
+from kwportal.services.case import handover, letters, reintegration_report, transfer, uploads
 from kwportal.services.employee import export, my_case, receipts
 from kwportal.services.employer import reports
 from kwportal.services.feedback import workspace
@@ -68,6 +68,9 @@ PROMISED = (
     runner.do_confirm_fresh_code,  # a download link's click, before the browser fetches
     uploads.do_download_file,  # a case's file (issue 15 item 4)
     reintegration_report.do_download_reintegration_report,  # the WIA report (item 3)
+    letters.do_print_letter,  # a letter to an employee without an account (issue 17 item 5)
+    transfer.do_release_package,  # the transfer package at the employee's request
+    handover.do_release_case,  # a case handed over when the employer leaves (issue 17 item 6)
 )
 
 

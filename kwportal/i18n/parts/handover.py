@@ -68,6 +68,87 @@ NL: dict[str, str] = {
         "portaal; na inloggen downloadt u ze hier:\n\n{link}\n\nOm uw privacy te beschermen "
         "staat de inhoud niet in deze e-mail.\n\nKrachtWerkt"
     ),
+    # --- issue 17 item 6: an employer changes arbodienst (admin, doctor, employee) ---
+    "handover.start_heading": "Contract beëindigen met een nieuwe arbodienst",
+    "handover.start_note": (
+        "De werkgever stapt over naar een andere arbodienst. Alle lopende ziektegevallen "
+        "worden per geval overgedragen: de bedrijfsarts maakt het pakket van elk geval en "
+        "geeft het versleuteld vrij aan de nieuwe arbodienst. Afgesloten gevallen blijven hier "
+        "en volgen de gewone bewaartermijn. De werkgever en de werknemers met een lopend "
+        "ziektegeval krijgen bericht."
+    ),
+    "handover.successor": "Nieuwe arbodienst",
+    "handover.successor_email": "E-mailadres van de nieuwe arbodienst (niet verplicht)",
+    "handover.contract_end": "Einde van het contract",
+    "handover.start": "Contract beëindigen en overdracht starten",
+    "handover.started": "Het contract eindigt; de overdracht is gestart.",
+    "handover.started_counts": (
+        "{cases} lopende ziektegevallen worden overgedragen; {told} werknemers kregen bericht."
+    ),
+    "handover.heading": "Overdracht aan de nieuwe arbodienst",
+    "handover.cases": "Lopende ziektegevallen overgedragen",
+    "handover.released": "Door de bedrijfsarts vrijgegeven",
+    "handover.confirmed_label": "Ontvangst bevestigd",
+    "handover.confirm_note": (
+        "Bevestig pas als de nieuwe arbodienst de vrijgegeven pakketten heeft ontvangen. "
+        "Daarna vernietigen wij die gevallen."
+    ),
+    "handover.confirm": "Ontvangst bevestigen",
+    "handover.confirmed": "De ontvangst is bevestigd.",
+    "handover.started_on": "Overdracht gestart op",
+    "handover.admin_next": (
+        "De bedrijfsarts geeft per lopend ziektegeval het pakket vrij aan de nieuwe "
+        "arbodienst; de privacydesk bevestigt de ontvangst."
+    ),
+    "handover.desk_heading": "Overdracht aan een nieuwe arbodienst",
+    "handover.desk_none": "Er is geen werkgever overgedragen aan een nieuwe arbodienst.",
+    "handover.successor_required": "Vul de naam van de nieuwe arbodienst in. Er is niets opgeslagen.",
+    "handover.successor_too_long": "De naam van de nieuwe arbodienst is te lang.",
+    "handover.bad_email": "Dit is geen geldig e-mailadres.",
+    "handover.end_required": "Vul de einddatum van het contract in. Er is niets opgeslagen.",
+    "handover.end_before_start": (
+        "Het contract kan niet eindigen voor het begon. Er is niets opgeslagen."
+    ),
+    "handover.already_started": (
+        "Voor deze werkgever is de overdracht al gestart. Er is niets opgeslagen."
+    ),
+    "handover.none": "Voor deze werkgever is geen overdracht gestart.",
+    "handover.nothing_released": (
+        "De bedrijfsarts heeft nog geen pakket vrijgegeven dat op bevestiging wacht."
+    ),
+    "handover.doctor_heading": "Overdracht omdat de werkgever van arbodienst wisselt",
+    "handover.doctor_intro": (
+        "Het contract met deze werkgevers eindigt. Geef per lopend ziektegeval het pakket vrij "
+        "aan de nieuwe arbodienst: het bevat alleen dat geval, versleuteld."
+    ),
+    "handover.doctor_none": "Er zijn geen ziektegevallen om over te dragen.",
+    "handover.sick_since": "Ziek sinds",
+    "handover.awaiting": "Vrijgegeven; wacht op bevestiging van ontvangst",
+    "handover.release": "Pakket van dit geval versleutelen, vrijgeven en downloaden",
+    "handover.not_a_handover_case": "Dit ziektegeval wordt niet overgedragen.",
+    "notices.handover": (
+        "Op {date}: uw werkgever stapt over naar een andere arbodienst. De gegevens van uw "
+        "lopende ziektegeval gaan naar die arbodienst."
+    ),
+    "notices.handover_open": "Bekijk aan wie uw gegevens gaan",
+    "mail.handover_employee.subject": "Uw gegevens gaan naar een nieuwe arbodienst",
+    "mail.handover_employee.body": (
+        "Beste {name},\n\n"
+        "Uw werkgever {organisation} stapt per {date} over naar een andere arbodienst: "
+        "{successor}. De gegevens van uw lopende ziektegeval dragen wij aan hen over; daarna "
+        "bewaren wij die gegevens niet meer. In het portaal ziet u wanneer dat gebeurde:\n\n"
+        "{link}\n\n"
+        "Met vriendelijke groet,\nKrachtWerkt"
+    ),
+    "mail.handover_employer.subject": "Einde van de arbodienstverlening",
+    "mail.handover_employer.body": (
+        "Beste {name},\n\n"
+        "Het contract van {organisation} met KrachtWerkt eindigt op {date}. De gegevens van "
+        "de lopende ziektegevallen dragen wij per geval over aan {successor}; daarna bewaren "
+        "wij ze niet meer. Afgesloten ziektegevallen bewaren wij zolang de wet dat vraagt.\n\n"
+        "{origin}\n\n"
+        "Met vriendelijke groet,\nKrachtWerkt"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -129,5 +210,81 @@ EN: dict[str, str] = {
         "Dear {name},\n\nYou asked for access to your data. They are ready for you in the "
         "portal; after signing in you download them here:\n\n{link}\n\nTo protect your "
         "privacy, the content is not in this e-mail.\n\nKrachtWerkt"
+    ),
+    # --- issue 17 item 6: an employer changes arbodienst (admin, doctor, employee) ---
+    "handover.start_heading": "End the contract with a new arbodienst",
+    "handover.start_note": (
+        "The employer moves to another arbodienst. Every running sick case is handed over, "
+        "case by case: the company doctor builds each case's package and releases it "
+        "encrypted to the new arbodienst. Closed cases stay here under their usual retention "
+        "term. The employer and the employees with a running case are told."
+    ),
+    "handover.successor": "New arbodienst",
+    "handover.successor_email": "E-mail address of the new arbodienst (optional)",
+    "handover.contract_end": "End of the contract",
+    "handover.start": "End the contract and start the hand-over",
+    "handover.started": "The contract ends; the hand-over has started.",
+    "handover.started_counts": "{cases} running sick cases are handed over; {told} employees were told.",
+    "handover.heading": "Hand-over to the new arbodienst",
+    "handover.cases": "Running sick cases handed over",
+    "handover.released": "Released by the company doctor",
+    "handover.confirmed_label": "Receipt confirmed",
+    "handover.confirm_note": (
+        "Confirm only once the new arbodienst has received the released packages. We then "
+        "destroy those cases."
+    ),
+    "handover.confirm": "Confirm receipt",
+    "handover.confirmed": "Receipt has been confirmed.",
+    "handover.started_on": "Hand-over started on",
+    "handover.admin_next": (
+        "The company doctor releases each running case's package to the new arbodienst; the "
+        "privacy desk confirms receipt."
+    ),
+    "handover.desk_heading": "Hand-over to a new arbodienst",
+    "handover.desk_none": "No employer has been handed over to a new arbodienst.",
+    "handover.successor_required": "Enter the name of the new arbodienst. Nothing was saved.",
+    "handover.successor_too_long": "The name of the new arbodienst is too long.",
+    "handover.bad_email": "This is not a valid e-mail address.",
+    "handover.end_required": "Enter the end date of the contract. Nothing was saved.",
+    "handover.end_before_start": "The contract cannot end before it began. Nothing was saved.",
+    "handover.already_started": (
+        "The hand-over of this employer has already started. Nothing was saved."
+    ),
+    "handover.none": "No hand-over has started for this employer.",
+    "handover.nothing_released": (
+        "The company doctor has not released a package that awaits confirmation yet."
+    ),
+    "handover.doctor_heading": "Hand-over because the employer changes arbodienst",
+    "handover.doctor_intro": (
+        "The contract with these employers ends. Release each running sick case's package to "
+        "the new arbodienst: it holds that case only, encrypted."
+    ),
+    "handover.doctor_none": "There are no sick cases to hand over.",
+    "handover.sick_since": "Sick since",
+    "handover.awaiting": "Released; awaiting confirmation of receipt",
+    "handover.release": "Encrypt, release and download this case's package",
+    "handover.not_a_handover_case": "This sick case is not being handed over.",
+    "notices.handover": (
+        "On {date}: your employer moves to another arbodienst. The data of your running sick "
+        "case go to that arbodienst."
+    ),
+    "notices.handover_open": "See to whom your data go",
+    "mail.handover_employee.subject": "Your data go to a new arbodienst",
+    "mail.handover_employee.body": (
+        "Dear {name},\n\n"
+        "Your employer {organisation} moves to another arbodienst on {date}: {successor}. We "
+        "hand the data of your running sick case over to them; after that we no longer keep "
+        "those data. The portal shows when that happened:\n\n"
+        "{link}\n\n"
+        "Kind regards,\nKrachtWerkt"
+    ),
+    "mail.handover_employer.subject": "End of the occupational health service",
+    "mail.handover_employer.body": (
+        "Dear {name},\n\n"
+        "The contract of {organisation} with KrachtWerkt ends on {date}. We hand the data of "
+        "the running sick cases over to {successor}, case by case; after that we no longer "
+        "keep them. Closed sick cases we keep as long as the law requires.\n\n"
+        "{origin}\n\n"
+        "Kind regards,\nKrachtWerkt"
     ),
 }

@@ -65,9 +65,9 @@ NL: dict[str, str] = {
     "rights.due_on": "Antwoord uiterlijk op",
     "rights.status_label": "Status",
     "rights.status.received": "Ontvangen",
-    "rights.status.extended": "Termijn verlengd",
     "rights.status.answered": "Beantwoord",
-    "rights.extension_reason": "Waarom we meer tijd nodig hebben",
+    "rights.history_extended_to": "Eerder verlengd tot (vóór de regel van vier weken)",
+    "rights.history_extension_reason": "Reden van die verlenging",
     "rights.your_text": "Uw tekst",
     "rights.answer": "Antwoord",
     "rights.answered_on": "Beantwoord op",
@@ -75,24 +75,20 @@ NL: dict[str, str] = {
     "rights.text_too_long": "De tekst is te lang (maximaal 10.000 tekens).",
     "rights.answer_required": "Schrijf een antwoord.",
     "rights.answer_too_long": "Het antwoord is te lang (maximaal 10.000 tekens).",
-    "rights.reason_required": "Geef een reden voor de verlenging.",
-    "rights.reason_too_long": "De reden is te lang (maximaal 2.000 tekens).",
     "rights.unknown_kind": "Kies een soort verzoek.",
     "rights.duplicate": "Dit verzoek heeft u zojuist al verstuurd; het staat hieronder.",
     "rights.unknown_request": "Dat verzoek bestaat niet.",
     "rights.already_answered": "Dat verzoek is al beantwoord.",
-    "rights.already_extended": (
-        "De termijn van dit verzoek is al eens verlengd; dat kan maar één keer."
-    ),
-    "rights.extend_too_late": (
-        "De termijn is al verstreken; verlengen kan alleen binnen de eerste vier weken."
-    ),
     "rights_desk.link": "Verzoeken van werknemers",
     "rights_desk.title": "Verzoeken van werknemers",
     "rights_desk.intro": (
-        "Open verzoeken, over de termijn bovenaan. Antwoord binnen vier weken; verlengen kan "
-        "één keer, met twee maanden en met een reden die de werknemer ziet (AVG art. 12 lid 3)."
+        "Open verzoeken, over de termijn bovenaan, dan wat binnen een week verloopt. Wij "
+        "beloven een antwoord uiterlijk binnen vier weken; verlengen kan niet. Een verzoek "
+        "over de termijn wordt één keer aan de beheerder gemeld."
     ),
+    "rights_desk.days_overdue": "dag(en) over de termijn",
+    "rights_desk.due_soon": "Verloopt binnen een week",
+    "rights_desk.escalated": "Gemeld aan de beheerder op",
     "rights_desk.none": "Er zijn geen open verzoeken.",
     "rights_desk.overdue": "Te laat",
     "rights_desk.number": "Werknemer (personeelsnummer en naam)",
@@ -100,10 +96,7 @@ NL: dict[str, str] = {
     "rights_desk.no_text": "(geen toelichting)",
     "rights_desk.answer_label": "Antwoord aan de werknemer",
     "rights_desk.answer": "Antwoord versturen",
-    "rights_desk.extend_reason": "Reden van verlenging",
-    "rights_desk.extend": "Termijn verlengen met twee maanden",
     "rights_desk.answered": "Het antwoord is vastgelegd; de werknemer ziet het in het portaal.",
-    "rights_desk.extended": "De termijn is verlengd; de werknemer ziet de nieuwe datum en reden.",
 }
 
 EN: dict[str, str] = {
@@ -166,9 +159,9 @@ EN: dict[str, str] = {
     "rights.due_on": "Answer by",
     "rights.status_label": "Status",
     "rights.status.received": "Received",
-    "rights.status.extended": "Term extended",
     "rights.status.answered": "Answered",
-    "rights.extension_reason": "Why we need more time",
+    "rights.history_extended_to": "Extended earlier to (before the four-week rule)",
+    "rights.history_extension_reason": "Reason for that extension",
     "rights.your_text": "Your text",
     "rights.answer": "Answer",
     "rights.answered_on": "Answered on",
@@ -176,24 +169,20 @@ EN: dict[str, str] = {
     "rights.text_too_long": "The text is too long (at most 10,000 characters).",
     "rights.answer_required": "Write an answer.",
     "rights.answer_too_long": "The answer is too long (at most 10,000 characters).",
-    "rights.reason_required": "Give a reason for the extension.",
-    "rights.reason_too_long": "The reason is too long (at most 2,000 characters).",
     "rights.unknown_kind": "Choose a kind of request.",
     "rights.duplicate": "You have just sent this request; it is listed below.",
     "rights.unknown_request": "That request does not exist.",
     "rights.already_answered": "That request has already been answered.",
-    "rights.already_extended": (
-        "The term of this request was extended before; that is possible only once."
-    ),
-    "rights.extend_too_late": (
-        "The term has passed; an extension is possible only within the first four weeks."
-    ),
     "rights_desk.link": "Employees' requests",
     "rights_desk.title": "Employees' requests",
     "rights_desk.intro": (
-        "Open requests, overdue first. Answer within four weeks; the term can be extended once, "
-        "by two months, with a reason the employee sees (GDPR art. 12(3))."
+        "Open requests, overdue first, then those due within a week. We promise an answer "
+        "within four weeks at the latest; the term cannot be extended. A request past its term "
+        "is reported to the administrator once."
     ),
+    "rights_desk.days_overdue": "day(s) past the term",
+    "rights_desk.due_soon": "Due within a week",
+    "rights_desk.escalated": "Reported to the administrator on",
     "rights_desk.none": "There are no open requests.",
     "rights_desk.overdue": "Overdue",
     "rights_desk.number": "Employee (personnel number and name)",
@@ -201,10 +190,5 @@ EN: dict[str, str] = {
     "rights_desk.no_text": "(no explanation)",
     "rights_desk.answer_label": "Answer to the employee",
     "rights_desk.answer": "Send answer",
-    "rights_desk.extend_reason": "Reason for the extension",
-    "rights_desk.extend": "Extend the term by two months",
     "rights_desk.answered": "The answer has been recorded; the employee sees it in the portal.",
-    "rights_desk.extended": (
-        "The term has been extended; the employee sees the new date and the reason."
-    ),
 }

@@ -10,10 +10,11 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import HANDOVER_STARTERS, Actor
 from kwportal.domain.roles import Role
 from kwportal.models import CareTeam, Organisation, TeamAssignment
 from kwportal.services import audit
+from kwportal.services.admin import handover as handing_over
 from kwportal.services.admin.common import (
     AdminError,
     clean,
@@ -40,6 +41,8 @@ class OrganisationLine:
     team: str
     #: its employees may report themselves sick and recovered (issue 15 item 7)
     employee_self_report: bool = False
+    #: its contract ended with a named successor: the hand-over, in numbers (issue 17 item 6)
+    handover: handing_over.HandoverLine | None = None
 
 
 def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, ...]:
@@ -55,6 +58,7 @@ def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, 
         .join(CareTeam, col(CareTeam.id) == col(TeamAssignment.care_team_id), isouter=True)
         .order_by(col(Organisation.name), col(Organisation.id))
     ).all()
+    handed_over = handing_over.handovers(session)
     return tuple(
         OrganisationLine(
             organisation_id=org.id or 0,
@@ -64,6 +68,7 @@ def organisations(actor: Actor, *, session: Session) -> tuple[OrganisationLine, 
             contract_end=org.contract_end,
             team=team.name if team else "",
             employee_self_report=org.employee_self_report,
+            handover=handed_over.get(org.id or 0),
         )
         for org, team in rows
     )
@@ -219,3 +224,23 @@ def do_set_self_report(
         ctx=ctx,
     )
     return organisations(actor, session=ctx.session)
+
+
+# --- issue 17 item 6: the contract ends with a named successor (services/admin/handover.py)
+
+
+@use_case(*HANDOVER_STARTERS)
+def do_start_handover(
+    actor: Actor, organisation_id: str, successor: str, email: str, end: str, *, ctx: Ctx
+) -> tuple[handing_over.Started, Organisations]:
+    """End the contract naming the successor and start the hand-over of every running
+    case, then the refreshed list, in the one unit."""
+    started = handing_over.start(
+        actor,
+        parse_id(organisation_id, "admin.unknown_organisation"),
+        successor,
+        email,
+        parse_date(end, required=False),
+        ctx=ctx,
+    )
+    return started, organisations(actor, session=ctx.session)

@@ -11,6 +11,8 @@ from kwportal.domain.roles import Role
 from kwportal.services.auth import enrolment, sessions
 from kwportal.services.case import message_notices
 from kwportal.services.employee import notices
+from kwportal.services.privacy import restriction
+from kwportal.services.privacy.restriction import RestrictionNotice
 from kwportal.services.retention import desk
 from kwportal.services.unit import Ctx, use_case
 
@@ -25,6 +27,8 @@ class Home:
     #: ``(thread, count)`` of unread messages in the threads the account takes part in
     #: (issue 15 item 5): how many, never from whom or what
     unread: tuple[tuple[str, int], ...] = ()
+    #: the use of his data stopped: since when and what still goes on (issue 17 item 3)
+    restriction: RestrictionNotice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ def _home(actor: Actor, ctx: Ctx) -> Home:
         notices=notices.unread(actor, session=ctx.session),
         retention=desk.own_retention(ctx.session, actor),
         unread=unread,
+        restriction=restriction.own_notice(ctx.session, actor),
     )
 
 

@@ -7,23 +7,31 @@ consent lets the datum into the employer's view (``domain.policy.consent_active`
 What may be asked at all is the policy's word (``domain.policy.may_request_datum``): the
 Autoriteit Persoonsgegevens holds that an employer may not process health data even with
 consent, save what colleagues need in an emergency, so a diagnosis, medication, treatment or
-other health datum is refused outright, by name.
+other health datum is refused outright, by name. This route to the employer is the
+emergency note only (issue 17 item 7); every other consent points elsewhere — a GP
+machtiging, a re-integration provider, the absence insurer, a new arbodienst — and is asked
+through :mod:`kwportal.services.case.consent_beyond`. The page lists both, each role the
+kinds it asks for (``policy.consent_kinds_for``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import (
+    CONSENT_ASKERS,
     CONSENT_DATUM_KINDS,
+    CONSENT_EMPLOYER_DATUM,
     FORBIDDEN_DATUM_KINDS,
     Actor,
     Subject,
+    consent_askers,
+    consent_kinds_for,
     in_scope,
     may_request_datum,
     require,
@@ -31,10 +39,9 @@ from kwportal.domain.policy import (
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentRecord, Employee, Organisation, SickLeaveCase
 from kwportal.services import audit
-from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.employee.consents import EMPLOYER_DATUM, REQUESTED, ConsentError, state_of
-from kwportal.services.feedback.release import employee_account
-from kwportal.services.mail import Mail
+from kwportal.services.employee.telling import CONSENT_REQUEST, tell_employee
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 
 #: the text version the employee reads with every request (shown on his consents page)
@@ -43,14 +50,13 @@ MAX_LABEL = 200
 MAX_VALUE = 2000
 MAX_PURPOSE = 300
 MAX_CASES = 200
-REQUESTERS = frozenset({Role.COMPANY_DOCTOR, Role.CARE_TEAM})
+#: every role that asks for some kind of consent (policy.CONSENT_ASKERS); each request is
+#: checked against the askers of its own kind
+REQUESTERS = frozenset(role for roles in CONSENT_ASKERS.values() for role in roles)
 DATUM_CATEGORIES = str(Category.CONSENTED_DATUM)
 #: the kinds the request form offers: the allowed ones first, then those the policy forbids,
 #: so that the refusal can say why
 OFFERED_KINDS = (*sorted(CONSENT_DATUM_KINDS), *sorted(FORBIDDEN_DATUM_KINDS))
-
-#: the employee's page where a request waits for his answer
-CONSENTS_PATH = "/my-consents"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +76,15 @@ class RequestLine:
     name: str
     datum_kind: str
     label: str
+    #: requested | granted | refused | withdrawn | expired (a withdrawn or expired consent
+    #: can no longer be used)
     state: str
     requested_at: datetime | None
     employee_id: int = 0
+    #: the consent's kind (policy.CONSENT_ASKERS), its recipient and period
+    kind: str = EMPLOYER_DATUM
+    recipient: str = ""
+    valid_until: date | None = None
 
 
 def _require_requester(actor: Actor) -> None:
@@ -129,7 +141,7 @@ def request_datum(
 ) -> int:
     """Ask the employee of ``case_id`` to allow one datum for his employer; returns the
     consent record's id (status "requested")."""
-    _require_requester(actor)
+    require(actor, *consent_askers(CONSENT_EMPLOYER_DATUM), error=ConsentError)
     if datum_kind in FORBIDDEN_DATUM_KINDS:
         raise ConsentError("consent_req.forbidden_kind")
     if not may_request_datum(datum_kind):
@@ -140,6 +152,10 @@ def request_datum(
     case = session.get(SickLeaveCase, case_id)
     if case is None or not in_scope(actor, Subject(case.employee_id, case.organisation_id)):
         raise ConsentError("consent_req.unknown_case")
+    # processing stopped (issue 17 item 3): nothing more to his employer, not even asked
+    restriction.refuse_if_restricted(
+        session, case.employee_id, "consent_request", error=ConsentError
+    )
     # one employee's requests queue here, so a double tap cannot slip past the check
     session.exec(select(Employee.id).where(Employee.id == case.employee_id).with_for_update()).all()
     if _open_duplicate(session, case_id, datum_kind, label, value):
@@ -164,7 +180,11 @@ def request_datum(
         requested_at=now,
         requested_by_account_id=actor.account_id,
     )
-    record.granted_at = None  # asked, not granted: the model's default would say "now"
+    session.add(record)
+    session.flush()
+    # asked, not granted: the insert takes the column's default ("now"), so it is cleared
+    # by an update (issue 17 item 7: a pending request showed "granted on")
+    record.granted_at = None
     session.add(record)
     session.flush()
     audit.record(
@@ -185,14 +205,16 @@ def request_datum(
     return record.id
 
 
-def request_mail(session: Session, consent_id: int, origin: str) -> Mail | None:
-    """The e-mail that tells the employee *that* a consent is asked of him, with a link to
-    his consents page; never what is asked (the datum may be private). Sent after commit."""
-    record = session.get(ConsentRecord, consent_id)
-    account = employee_account(session, record.employee_id) if record is not None else None
-    if account is None:
-        return None
-    return mail_notice(account, "consent_request", origin, link=f"{origin}{CONSENTS_PATH}")
+def tell_of_request(ctx: Ctx, actor: Actor, consent_id: int) -> None:
+    """Tell the employee *that* a consent is asked of him (services/employee/telling.py):
+    a mail with a link to his consents page, to his account or else to the address on
+    file, or else a letter for the case manager; never what is asked (the datum may be
+    private)."""
+    record = ctx.session.get(ConsentRecord, consent_id)
+    assert record is not None
+    tell_employee(
+        ctx, actor, employee_id=record.employee_id, case_id=record.case_id, kind=CONSENT_REQUEST
+    )
 
 
 def _open_duplicate(session: Session, case_id: int, kind: str, label: str, value: str) -> bool:
@@ -211,18 +233,20 @@ def _open_duplicate(session: Session, case_id: int, kind: str, label: str, value
 
 
 def requests_in_scope(
-    session: Session, actor: Actor, *, limit: int = 100
+    session: Session, actor: Actor, *, limit: int = 100, today: date | None = None
 ) -> tuple[RequestLine, ...]:
-    """The consent requests for cases of the actor's employers, newest first."""
+    """The consent requests for cases of the actor's employers, newest first: of the kinds
+    his role asks for (a case manager never sees a GP machtiging or the employer datum)."""
     _require_requester(actor)
-    if not actor.employer_ids:
+    kinds = consent_kinds_for(actor.role)
+    if not actor.employer_ids or not kinds:
         return ()
     query = (
         select(ConsentRecord, Employee)
         .join(Employee, col(Employee.id) == col(ConsentRecord.employee_id))
         .join(SickLeaveCase, col(SickLeaveCase.id) == col(ConsentRecord.case_id))
         .where(
-            ConsentRecord.kind == EMPLOYER_DATUM,
+            col(ConsentRecord.kind).in_(kinds),
             col(SickLeaveCase.organisation_id).in_(actor.employer_ids),
         )
         .order_by(col(ConsentRecord.id).desc())
@@ -234,10 +258,13 @@ def requests_in_scope(
             case_id=record.case_id or 0,
             name=f"{person.first_name} {person.last_name}",
             datum_kind=record.datum_kind,
-            label=record.datum_label,
-            state=state_of(record),
+            label=record.datum_label or record.data_description,
+            state=state_of(record, today=today),
             requested_at=record.requested_at,
             employee_id=record.employee_id,
+            kind=record.kind,
+            recipient=record.recipient,
+            valid_until=record.valid_until,
         )
         for record, person in session.exec(query)
     )
@@ -252,10 +279,16 @@ class RequestsPage:
 
     cases: tuple[CaseChoice, ...]
     requests: tuple[RequestLine, ...]
+    #: the kinds of consent the actor may ask for (policy.CONSENT_ASKERS)
+    kinds: tuple[str, ...] = ()
 
 
-def _page(actor: Actor, ctx: Ctx) -> RequestsPage:
-    page = RequestsPage(open_cases(ctx.session, actor), requests_in_scope(ctx.session, actor))
+def requests_page(actor: Actor, ctx: Ctx) -> RequestsPage:
+    page = RequestsPage(
+        open_cases(ctx.session, actor),
+        requests_in_scope(ctx.session, actor, today=ctx.now.date()),
+        consent_kinds_for(actor.role),
+    )
     _audit_page(page, actor, ctx)
     return page
 
@@ -282,9 +315,9 @@ def _audit_page(page: RequestsPage, actor: Actor, ctx: Ctx) -> None:
     )
 
 
-@use_case(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
+@use_case(*sorted(REQUESTERS))
 def do_list_requests(actor: Actor, *, ctx: Ctx) -> RequestsPage:
-    return _page(actor, ctx)
+    return requests_page(actor, ctx)
 
 
 @use_case(Role.COMPANY_DOCTOR, Role.CARE_TEAM)
@@ -298,8 +331,8 @@ def do_request_datum(
     purpose: str,
     ctx: Ctx,
 ) -> RequestsPage:
-    """Ask the employee (``ConsentError`` when refused); the content-free mail telling him
-    so goes out after the commit; then the page read again, in the one unit."""
+    """Ask the employee (``ConsentError`` when refused); he is told so, content-free
+    (:func:`tell_of_request`); then the page read again, in the one unit."""
     consent_id = request_datum(
         ctx.session,
         actor,
@@ -312,7 +345,5 @@ def do_request_datum(
         access=ctx.access,
         secret=ctx.secret,
     )
-    mail = request_mail(ctx.session, consent_id, ctx.origin)
-    if mail is not None:
-        ctx.send(mail)
-    return _page(actor, ctx)
+    tell_of_request(ctx, actor, consent_id)
+    return requests_page(actor, ctx)

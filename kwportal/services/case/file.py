@@ -34,11 +34,14 @@ from kwportal.models import (
     SickLeaveCase,
 )
 from kwportal.services import audit
+from kwportal.services.case.consent_beyond import ConsentStatus, consent_statuses
 from kwportal.services.case.exposures import ExposurePanel, exposure_panel
 from kwportal.services.case.medical_notes import add_note
 from kwportal.services.case.scope import CARE_ROLES, MEDICAL_ROLES, case_in_scope
 from kwportal.services.case.work_notes import WorkNotesView, notes_view
 from kwportal.services.employee.questionnaire import intake
+from kwportal.services.privacy import restriction
+from kwportal.services.privacy.restriction import RestrictionNotice
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project, project_rows
 
@@ -118,6 +121,8 @@ class CaseAdminView:
     appointments: tuple[AppointmentLine, ...]
     documents: tuple[DocumentLine, ...]
     helpers: tuple[HelperLine, ...]
+    #: the use of his data stopped, as the reader is told (issue 17 item 3)
+    restriction: RestrictionNotice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +280,7 @@ def _admin(
                 select(CaseHelper).where(CaseHelper.case_id == case_id).order_by(col(CaseHelper.id))
             )
         ),
+        restriction=restriction.notice_for(session, actor, subject),
     )
 
 
@@ -314,6 +320,9 @@ class CaseFilePage:
 
     file: CaseFileView
     work_notes: WorkNotesView
+    #: the employee's consents beyond the employer and whether each may be used today
+    #: (a GP machtiging withdrawn or expired may not; issue 17 item 7)
+    consents: tuple[ConsentStatus, ...] = ()
 
 
 def _file_page(actor: Actor, case_id: int, ground: audit.Ground, ctx: Ctx) -> CaseFilePage:
@@ -328,7 +337,9 @@ def _file_page(actor: Actor, case_id: int, ground: audit.Ground, ctx: Ctx) -> Ca
     notes = notes_view(
         actor, case_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )
-    return CaseFilePage(file, notes)
+    subject = case_in_scope(ctx.session, actor, case_id).subject
+    statuses = consent_statuses(ctx.session, actor, subject, today=ctx.now.date())
+    return CaseFilePage(file, notes, statuses)
 
 
 @use_case(*MEDICAL_ROLES)

@@ -38,6 +38,7 @@ from kwportal.services.case import message_notices
 from kwportal.services.case.message_notices import UnreadThread
 from kwportal.services.case.scope import CaseRef
 from kwportal.services.employee.my_case import latest_case
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -262,6 +263,9 @@ def post_message(
     queue the content-free notice to the other side."""
     if not may_write_thread(actor, thread, ref.subject):
         raise PolicyDeniedError(f"{actor.role} may not write in the {thread} thread")
+    restriction.refuse_message_if_restricted(  # processing stopped (issue 17 item 3)
+        session, actor.role, thread, ref.subject.employee_id, error=MessageError
+    )
     text = clean_body(body)
     if thread_is_checked(thread):
         terms = find_terms(text)

@@ -37,6 +37,7 @@ from kwportal.services import audit
 from kwportal.services.employee.export_pdf import ExportPdf
 from kwportal.services.employer.case_view import FeedbackView, feedback_view
 from kwportal.services.employer.plan import PlanView, read_plans
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -246,6 +247,16 @@ def _record(ctx: Ctx, actor: Actor, subject: Subject, report: ReintegrationRepor
         audit.ObjectRef(str(Category.EMPLOYER_RECORD), "case_plan", p.plan_id) for p in report.plans
     ]
     if actor.role is Role.EMPLOYER_CONTACT:
+        restriction.check(  # for UWV's WIA application: goes on when the use stopped
+            ctx.session,
+            actor,
+            subject.employee_id,
+            "reintegration_report",
+            case_id=report.case_id,
+            now=ctx.now,
+            access=ctx.access,
+            secret=ctx.secret,
+        )
         disclosure_id = _disclose(ctx, actor, subject, report)
         objects.append(audit.ObjectRef(str(Category.AUDIT), "disclosure", disclosure_id))
         action, ground = audit.Action.DISCLOSE, GROUND

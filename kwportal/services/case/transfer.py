@@ -37,6 +37,7 @@ from kwportal.domain.roles import Role
 from kwportal.models import Disclosure, Employee, SickLeaveCase
 from kwportal.services import audit, signing
 from kwportal.services.case import transfer_package as packing
+from kwportal.services.privacy import restriction
 from kwportal.services.privacy.transfer import (
     RECIPIENT_KIND,
     TransferError,
@@ -174,6 +175,17 @@ def release(
     sealed = seal(package.content, to)
     package_id = str(package.manifest["package_id"])
     for case in cases:
+        # his own request (seed ch. 3 D) goes on when the use stopped: recorded per case
+        restriction.check(
+            session,
+            actor,
+            person.id,
+            "transfer_package",
+            case_id=case.id,
+            now=now,
+            access=access,
+            secret=secret,
+        )
         case.transferred_at = now
         session.add(case)
         session.add(

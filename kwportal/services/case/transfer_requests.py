@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain import rights as rights_rules
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
@@ -82,7 +81,7 @@ def _line(request: RightsRequest, person: Employee, organisation: Organisation) 
         personnel_number=person.personnel_number,
         organisation=organisation.name,
         received_at=request.received_at,
-        due_on=rights_rules.effective_due(request.due_at, request.extended_due_at),
+        due_on=request.due_at,
         open_cases=0,
         released_on=None,
         awaiting=False,

@@ -41,6 +41,7 @@ from kwportal.models.base import MAX_ROW_ID
 from kwportal.services import audit
 from kwportal.services.case.upload_files import CleanFile
 from kwportal.services.employee.my_case import latest_case
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 
 #: every role that works on a case
@@ -155,7 +156,15 @@ def _uploading(session: Session, actor: Actor, case_id: int | None) -> _Case:
     case = _case(session, actor, case_id)
     if not may_upload(actor, case.subject):
         raise CaseFilesError(NotAllowedError.code)
+    restriction.refuse_upload_if_restricted(  # processing stopped (issue 17 item 3)
+        session, actor.role, case.subject.employee_id, error=_restricted_upload
+    )
     return case
+
+
+def _restricted_upload(_key: str) -> CaseFilesError:
+    """The upload page shows only its own messages (``case_files.…``)."""
+    return CaseFilesError("case_files.error.restricted")
 
 
 def store(actor: Actor, case_id: int | None, file: CleanFile, *, ctx: Ctx) -> int:

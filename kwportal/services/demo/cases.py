@@ -187,12 +187,15 @@ class CaseBuilder:
     def _person_records(self, employee_id: int) -> None:
         consent = ConsentRecord(
             employee_id=employee_id,
+            kind="gp_authorisation",  # a machtiging (issue 17 item 7)
             purpose="Machtiging: informatie opvragen bij de huisarts",
             data_description="Behandelgegevens rugklachten",
             data_categories="medical",
             recipient="Bedrijfsarts KrachtWerkt",
+            legal_basis="explicit_consent",
             notice_version="2023-02-07",
             granted_at=_at(self.today - timedelta(days=20)),
+            valid_until=self.today + timedelta(days=70),
         )
         self.session.add(consent)
         self.session.flush()

@@ -26,6 +26,7 @@ from kwportal.services.demo.case_documents import seed_case_documents
 from kwportal.services.demo.case_messages import seed_case_messages
 from kwportal.services.demo.case_questionnaire import seed_case_questionnaire
 from kwportal.services.demo.case_uploads import seed_case_uploads
+from kwportal.services.demo.rectifications import seed_rectifications
 from kwportal.services.employer import person
 
 #: the employer (by its place in DEMO_ORGS) that lets its employees report themselves
@@ -117,6 +118,14 @@ def live_cases(
             secret=secret,
         )
         counts["case_upload"] += 2
+        counts["rectification_item"] += seed_rectifications(  # issue 17 item 2
+            session,
+            employee=employee,
+            doctor=doctor,
+            case_id=own.id,
+            first_day=first_day,
+            secret=secret,
+        )
     open_ids = [c.id for c in _open_cases(session, org.id or 0) if c.id is not None]
     counts.update(
         seed_consults(

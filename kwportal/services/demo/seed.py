@@ -47,6 +47,7 @@ from kwportal.services.demo.vocabulary import (
     LAST_NAMES,
     STREETS,
 )
+from kwportal.services.employer import roster
 
 SYSTEM_ACTOR = audit.SYSTEM_ACTOR
 
@@ -70,7 +71,8 @@ def database_is_empty(session: Session) -> bool:
 
 def seed_demo(session: Session, *, today: date, secret: str) -> SeedSummary:
     """The demo set of BRIEF.md: three employers, one with more than 2,000 employees,
-    at least 40 cases in every phase, one account per role per employer."""
+    at least 40 cases in every phase, one account per role per employer. Only the people
+    in care are stored; the workforce is the roster's counts (issue 17 item 1)."""
     summary = SeedSummary()
     passwords = {(a.role, a.organisation): a for a in demo_accounts()}
     made: list[tuple[int, Organisation, dict[Role, Account]]] = []
@@ -78,7 +80,9 @@ def seed_demo(session: Session, *, today: date, secret: str) -> SeedSummary:
         if _kvk_exists(session, spec.kvk):
             continue
         org = _organisation(session, spec, today)
-        employee_ids = _employees(session, org, spec.employees, spec.slug, today)
+        # only the people in care are stored; the rest of the workforce is the roster's counts
+        # (issue 17 item 1; the cases are built for the first ``spec.cases``)
+        employee_ids = _employees(session, org, spec.employees, spec.slug, today, stored=spec.cases)
         accounts = _org_accounts(session, org, spec, employee_ids[0], passwords)
         builder = CaseBuilder(session, org, accounts, random.Random(spec.slug), today, secret)
         builder.build(employee_ids[: spec.cases], phase_offset=index)
@@ -137,10 +141,23 @@ def _organisation(session: Session, spec: OrgSpec, today: date) -> Organisation:
 
 
 def _employees(
-    session: Session, org: Organisation, count: int, slug: str, today: date
+    session: Session,
+    org: Organisation,
+    count: int,
+    slug: str,
+    today: date,
+    *,
+    stored: int | None = None,
 ) -> list[int]:
+    """The ids of the first ``stored`` of ``count`` generated employees (all by default);
+    with ``stored``, the whole workforce goes in as counts only (the roster's figures)."""
     rng = random.Random(f"{slug}-employees")
     rows = [_employee_row(org, slug, n, rng, today) for n in range(1, count + 1)]
+    if stored is not None:
+        assert org.id is not None
+        workforce = [(r["department"], r["employment_start"], r["employment_end"]) for r in rows]
+        roster.replace_figures(session, org.id, workforce, today=today)
+        rows = rows[:stored]
     session.execute(insert(Employee), rows)
     ids = session.exec(
         select(Employee.id).where(Employee.organisation_id == org.id).order_by(col(Employee.id))

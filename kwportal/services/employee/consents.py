@@ -18,18 +18,27 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import CONSENT_GRANTED, Actor, may_request_datum, require
+from kwportal.domain.policy import (
+    CONSENT_EMPLOYER_DATUM,
+    CONSENT_GRANTED,
+    Actor,
+    consent_state,
+    may_request_datum,
+    require,
+)
 from kwportal.domain.roles import Role
 from kwportal.models import ConsentReceipt, ConsentRecord, Disclosure
+from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.employee import receipts
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 
 REQUESTED = "requested"
 GRANTED = CONSENT_GRANTED
 REFUSED = "refused"
-#: the kind of consent record a consent request creates
-EMPLOYER_DATUM = "employer_datum"
+#: the kind of consent record a request for the employer creates (the emergency note)
+EMPLOYER_DATUM = CONSENT_EMPLOYER_DATUM
 
 
 class ConsentError(ValueError):
@@ -50,7 +59,7 @@ class ReceiptRef:
 class MyConsent:
     consent_id: int
     kind: str
-    #: requested | granted | refused | withdrawn
+    #: requested | granted | refused | withdrawn | expired
     state: str
     purpose: str
     data: str
@@ -71,15 +80,22 @@ def _own(actor: Actor) -> int:
     return require(actor, Role.EMPLOYEE, has="employee_id", error=ConsentError)
 
 
-def state_of(record: ConsentRecord) -> str:
-    if record.status == GRANTED and record.withdrawn_at is not None:
-        return "withdrawn"
-    return record.status
+def state_of(record: ConsentRecord, *, today: date | None = None) -> str:
+    """The consent's state; with ``today`` a granted consent past its period is
+    ``expired`` (``policy.consent_state``)."""
+    if today is None:
+        if record.status == GRANTED and record.withdrawn_at is not None:
+            return "withdrawn"
+        return record.status
+    return consent_state(record.status, record.withdrawn_at, record.valid_until, today=today)
 
 
-def list_mine(session: Session, actor: Actor) -> tuple[MyConsent, ...]:
+def list_mine(
+    session: Session, actor: Actor, *, today: date | None = None
+) -> tuple[MyConsent, ...]:
     """Every consent of the employee, open requests first, then newest first."""
     employee_id = _own(actor)
+    today = today or utcnow().date()
     rows = session.exec(
         select(ConsentRecord)
         .where(ConsentRecord.employee_id == employee_id)
@@ -96,16 +112,16 @@ def list_mine(session: Session, actor: Actor) -> tuple[MyConsent, ...]:
             refs.setdefault(receipt.consent_id, []).append(
                 ReceiptRef(receipt.id or 0, receipt.event)
             )
-    lines = [_line(r, tuple(refs.get(r.id or 0, ()))) for r in rows]
+    lines = [_line(r, tuple(refs.get(r.id or 0, ())), today) for r in rows]
     lines.sort(key=lambda line: line.state != REQUESTED)
     return tuple(lines)
 
 
-def _line(r: ConsentRecord, refs: tuple[ReceiptRef, ...]) -> MyConsent:
+def _line(r: ConsentRecord, refs: tuple[ReceiptRef, ...], today: date) -> MyConsent:
     return MyConsent(
         consent_id=r.id or 0,
         kind=r.kind,
-        state=state_of(r),
+        state=state_of(r, today=today),
         purpose=r.purpose,
         data=r.datum_label or r.data_description,
         datum_value=r.datum_value,
@@ -168,17 +184,52 @@ def grant(
     access: audit.AccessPoint,
     secret: str,
 ) -> int:
-    """Grant an open request: from this moment the employer's view shows the datum. The
-    availability is recorded as a disclosure to the employer on the ground of consent.
-    Returns the receipt's id."""
+    """Grant an open request. For the employer's datum: from this moment the employer's
+    view shows it, and the availability is recorded as a disclosure to the employer on the
+    ground of consent. A consent beyond the employer (a GP machtiging, a re-integration
+    provider, the insurer, a new arbodienst) may be used from now until its period ends;
+    one whose period has passed can no longer be granted. Returns the receipt's id."""
     record = _locked_own(session, actor, consent_id)
     if record.status != REQUESTED:
         raise ConsentError(_repeat_code(record))
-    if not may_request_datum(record.datum_kind):
+    # processing stopped (issue 17 item 3): his own grant goes on (AVG art. 18(2)) and is
+    # recorded as an exception with that ground
+    restriction.check(
+        session,
+        actor,
+        record.employee_id,
+        "consent_grant",
+        case_id=record.case_id,
+        access=access,
+        secret=secret,
+        now=now,
+        error=ConsentError,
+    )
+    if record.kind == EMPLOYER_DATUM and not may_request_datum(record.datum_kind):
         raise ConsentError("consents.forbidden_kind")
+    if record.valid_until is not None and record.valid_until < now.date():
+        raise ConsentError("consents.expired")
     record.status, record.granted_at = GRANTED, now
     session.add(record)
     session.flush()
+    if record.kind == EMPLOYER_DATUM:
+        _disclose_to_employer(session, actor, record, now)
+    _log(
+        session,
+        actor,
+        record,
+        "consent_granted",
+        audit.Action.CREATE,
+        now=now,
+        access=access,
+        secret=secret,
+    )
+    return receipts.issue(session, record, "granted", at=now).id or 0
+
+
+def _disclose_to_employer(
+    session: Session, actor: Actor, record: ConsentRecord, now: datetime
+) -> None:
     session.add(
         Disclosure(
             employee_id=record.employee_id,
@@ -193,17 +244,6 @@ def grant(
             disclosed_at=now,
         )
     )
-    _log(
-        session,
-        actor,
-        record,
-        "consent_granted",
-        audit.Action.CREATE,
-        now=now,
-        access=access,
-        secret=secret,
-    )
-    return receipts.issue(session, record, "granted", at=now).id or 0
 
 
 def refuse(
@@ -281,23 +321,23 @@ Mine = tuple[MyConsent, ...]
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_list_mine(actor: Actor, *, ctx: Ctx) -> Mine:
-    return list_mine(ctx.session, actor)
+    return list_mine(ctx.session, actor, today=ctx.now.date())
 
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_grant(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     """Grant, then the refreshed list, in the one unit."""
     grant(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor)
+    return list_mine(ctx.session, actor, today=ctx.now.date())
 
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_refuse(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     refuse(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor)
+    return list_mine(ctx.session, actor, today=ctx.now.date())
 
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_withdraw(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     withdraw(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor)
+    return list_mine(ctx.session, actor, today=ctx.now.date())

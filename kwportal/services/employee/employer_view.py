@@ -1,13 +1,16 @@
-""" "What my employer sees": the employee's own latest case through the very view the
-employer's case page renders (:func:`employer_case_view`), plus for each released item who
-released it — by function, as the seed authorises by function name (seed ch. 1) — when,
-and on which ground.
+""" "What my employer sees": the employee's own latest case through the very parts the
+employer's case page shows (``dashboard.case_parts``: the employer view with the released
+feedback, the consented datum and the consults, the Poortwachter deadlines, and whether the
+use of his data is stopped), plus for each released item who released it — by function, as
+the seed authorises by function name (seed ch. 1) — when, and on which ground. Every item
+of the employer's case page is here too (issue 17 item 5; tests/integration/
+test_employer_view_parity.py walks the employer's page to prove it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col
@@ -15,13 +18,17 @@ from sqlmodel import Session, col
 from kwportal.domain.policy import THREAD_EMPLOYER, Actor, Subject, require
 from kwportal.domain.roles import Role
 from kwportal.models import Account, Disclosure, EmployerFeedback
+from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.case import messages
 from kwportal.services.case.messages import MessageLine
 from kwportal.services.employee.my_case import latest_case
-from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
+from kwportal.services.employer.case_view import EmployerCaseView
+from kwportal.services.employer.dashboard import case_parts
+from kwportal.services.employer.deadlines import DeadlineLine
 from kwportal.services.feedback import draft_sharing
 from kwportal.services.feedback.draft_sharing import SharedDraft
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -47,19 +54,44 @@ class MyEmployerView:
     view: EmployerCaseView
     #: one per released feedback, newest first, in the order of ``view.feedback``
     releases: tuple[Release, ...]
+    #: the Poortwachter deadlines of the case, as the employer's case page lists them
+    deadlines: tuple[DeadlineLine, ...] = ()
+    #: the consults' starts, as the employer's case screen holds them
+    appointments: tuple[datetime, ...] = ()
+    #: the employer is told that the use of his data stopped (issue 17 item 3)
+    restricted: bool = False
 
 
 def my_employer_view(
-    actor: Actor, *, session: Session, access: audit.AccessPoint, secret: str
+    actor: Actor,
+    *,
+    session: Session,
+    access: audit.AccessPoint,
+    secret: str,
+    today: date | None = None,
 ) -> MyEmployerView | None:
-    """The employee's latest case as his employer sees it; None without any case."""
+    """The employee's latest case as his employer sees it on ``today`` (default: the
+    current UTC date); None without any case."""
     employee_id = require(actor, Role.EMPLOYEE, has="employee_id", error=PolicyDeniedError)
     latest = latest_case(session, employee_id)
     if latest is None or latest.id is None:
         return None
-    view = employer_case_view(actor, latest.id, session=session, access=access, secret=secret)
+    page = case_parts(
+        actor,
+        latest.id,
+        session=session,
+        today=today or utcnow().date(),
+        access=access,
+        secret=secret,
+    )
     subject = Subject(employee_id, latest.organisation_id)
-    return MyEmployerView(view, _releases(actor, subject, session, latest.id))
+    return MyEmployerView(
+        page.view,
+        _releases(actor, subject, session, latest.id),
+        page.deadlines,
+        page.appointments,
+        restriction.notice_for(session, actor, subject) is not None,
+    )
 
 
 def _releases(
@@ -133,7 +165,9 @@ def _employer_thread(actor: Actor, ctx: Ctx) -> tuple[MessageLine, ...]:
 
 
 def _page(actor: Actor, ctx: Ctx) -> MyEmployerPage:
-    mine = my_employer_view(actor, session=ctx.session, access=ctx.access, secret=ctx.secret)
+    mine = my_employer_view(
+        actor, session=ctx.session, access=ctx.access, secret=ctx.secret, today=ctx.now.date()
+    )
     draft = draft_sharing.shared_draft(
         actor, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )

@@ -1,42 +1,30 @@
-"""My details (issue 5 item 8): what is stored about the employee — his personal and
-employment data and the care address of each of his cases — with a rectification request
-per field (seed ch. 3 B), filed through :mod:`kwportal.services.privacy.rights`."""
+"""My details (issue 5 item 8; issue 17 item 2): what is stored about the employee — his
+personal and employment data and the care address of each of his cases — and per field a
+request for the value he wants (seed ch. 3 B: "Op uw verzoek worden de gegevens
+aangepast"), or for his medical file his own statement, each with its outcome: filed and
+decided through :mod:`kwportal.services.privacy.rectification`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session, col, select
 
+from kwportal.domain import rectification as rules
 from kwportal.domain.policy import Actor, require
-from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, SickLeaveCase
-from kwportal.services import audit
-from kwportal.services.privacy import rights
+from kwportal.services.privacy import rectification
+from kwportal.services.privacy.rectification import ItemView, MyCase, RectificationError
 from kwportal.services.privacy.rights import RightsError
 from kwportal.services.unit import Ctx, use_case
 
+__all__ = ["FIELDS", "DetailsPage", "ItemView", "MyCase", "RectificationError", "RightsError"]
+
 #: the stored fields shown, in this order (the names are translation keys' tails)
-FIELDS = (
-    "first_name",
-    "last_name",
-    "personnel_number",
-    "date_of_birth",
-    "gender",
-    "street",
-    "postal_code",
-    "city",
-    "email",
-    "phone",
-    "job_title",
-    "department",
-    "hours_per_week",
-    "employment_start",
-    "employment_end",
-)
-CARE_ADDRESS = "care_address"
+FIELDS = rules.EMPLOYEE_FIELDS
+CARE_ADDRESS = rules.CARE_ADDRESS
 RECTIFIABLE = frozenset({*FIELDS, CARE_ADDRESS})
 
 
@@ -56,14 +44,15 @@ def _own(actor: Actor) -> int:
     return require(actor, Role.EMPLOYEE, has="employee_id", error=RightsError)
 
 
-def _shown(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+@dataclass(frozen=True, slots=True)
+class DetailsPage:
+    """His stored details, his rectification items with their outcome (newest first) and
+    his cases to choose from; never a care address or a statement (those stay out of every
+    websocket frame)."""
+
+    details: tuple[DetailLine, ...] = ()
+    items: tuple[ItemView, ...] = ()
+    cases: tuple[MyCase, ...] = ()
 
 
 def my_details(
@@ -73,7 +62,7 @@ def my_details(
     person = session.get(Employee, employee_id)
     if person is None:
         return (), ()
-    details = tuple(DetailLine(name, _shown(getattr(person, name))) for name in FIELDS)
+    details = tuple(DetailLine(name, rules.shown(getattr(person, name))) for name in FIELDS)
     cases = session.exec(
         select(SickLeaveCase)
         .where(SickLeaveCase.employee_id == employee_id)
@@ -85,48 +74,23 @@ def my_details(
     return details, addresses
 
 
-def request_rectification(
-    session: Session,
-    actor: Actor,
-    field: str,
-    correction: str,
-    *,
-    field_label: str,
-    now: datetime,
-    access: audit.AccessPoint,
-    secret: str,
-) -> int:
-    """A rectification request naming the field; empty or too long text is refused by
-    name, a double tap by the rights service's duplicate check."""
-    _own(actor)
-    if field not in RECTIFIABLE:
-        raise RightsError("details.unknown_field")
-    correction = correction.replace("\x00", "").strip()
-    if not correction:
-        raise RightsError("rights.text_required")
-    if len(correction) > rights.MAX_TEXT - 300:
-        raise RightsError("rights.text_too_long")
-    text = f"{field_label} ({field}): {correction}"
-    return rights.submit(
-        actor,
-        str(RightsKind.RECTIFICATION),
-        text,
-        session=session,
-        now=now,
-        access=access,
-        secret=secret,
-    )
-
-
 # --- use cases: one click each (the page or the care-address frame hands them to the runner) ---
 
 
-@use_case(Role.EMPLOYEE, person=True)
-def do_show_details(actor: Actor, *, ctx: Ctx) -> tuple[DetailLine, ...]:
-    """His stored details; the care addresses reach him only through their own frame
-    (:func:`do_care_addresses`), never a websocket frame."""
+def _page(actor: Actor, ctx: Ctx) -> DetailsPage:
     details, _ = my_details(ctx.session, actor)
-    return details
+    return DetailsPage(
+        details,
+        rectification.mine(ctx.session, actor),
+        rectification.my_cases(ctx.session, actor),
+    )
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_show_details(actor: Actor, *, ctx: Ctx) -> DetailsPage:
+    """His stored details and his requests' outcomes; the care addresses reach him only
+    through their own frame (:func:`do_care_addresses`), never a websocket frame."""
+    return _page(actor, ctx)
 
 
 @use_case(Role.EMPLOYEE, person=True)
@@ -137,16 +101,38 @@ def do_care_addresses(actor: Actor, *, ctx: Ctx) -> tuple[CareAddressLine, ...]:
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_ask_correction(
-    actor: Actor, field: str, correction: str, *, field_label: str, ctx: Ctx
-) -> int:
-    """File a rectification request for one field; the id of the request."""
-    return request_rectification(
+    actor: Actor, field: str, value: str, case_id: int | None = None, *, ctx: Ctx
+) -> DetailsPage:
+    """Ask that one field get ``value`` (the care address: of the case named), then the
+    refreshed page, in the one unit. A bad value: :class:`RectificationError` at the
+    field, nothing stored."""
+    rectification.ask(
         ctx.session,
         actor,
         field,
-        correction,
-        field_label=field_label,
+        value,
+        case_id=case_id,
         now=ctx.now,
         access=ctx.access,
         secret=ctx.secret,
     )
+    return _page(actor, ctx)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_add_statement(
+    actor: Actor, case_id: int | None, note_ref: str, statement: str, *, ctx: Ctx
+) -> DetailsPage:
+    """His own statement about his medical file (WGBO art. 7:454): the doctor adds it next
+    to the text he disputes, which stays."""
+    rectification.ask_statement(
+        ctx.session,
+        actor,
+        case_id,
+        note_ref,
+        statement,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    return _page(actor, ctx)

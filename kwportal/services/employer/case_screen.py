@@ -10,12 +10,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
-from kwportal.domain.policy import Actor
+from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.roles import Role
+from kwportal.models import SickLeaveCase
 from kwportal.services.employer import sick_report, step_completion
 from kwportal.services.employer.case_view import EmployerCaseView
 from kwportal.services.employer.dashboard import case_page
 from kwportal.services.employer.deadlines import DeadlineLine
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 
 RECORD_AHEAD = timedelta(weeks=6)
@@ -39,6 +41,9 @@ class CaseScreen:
     appointments: tuple[datetime, ...]
     deadlines: tuple[StepLine, ...]
     today: date
+    #: the use of his data stopped (issue 17 item 3): the employer is told only that,
+    #: never why (policy.restriction_shown)
+    restricted: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -59,7 +64,10 @@ def _screen(actor: Actor, case_id: int, ctx: Ctx) -> CaseScreen:
         actor, case_id, session=ctx.session, today=today, access=ctx.access, secret=ctx.secret
     )
     lines = tuple(StepLine(line, may_record_now(actor, line, today)) for line in page.deadlines)
-    return CaseScreen(page.view, page.appointments, lines, today)
+    case = ctx.session.get(SickLeaveCase, case_id)
+    subject = Subject(case.employee_id, case.organisation_id) if case else None
+    restricted = subject is not None and restriction.notice_for(ctx.session, actor, subject)
+    return CaseScreen(page.view, page.appointments, lines, today, bool(restricted))
 
 
 @use_case(Role.EMPLOYER_CONTACT)

@@ -307,6 +307,21 @@ def case_page(
 ) -> CasePage:
     """One case of the employer's own organisation; another's is refused like a missing one."""
     _require_employer(actor)
+    return case_parts(actor, case_id, session=session, today=today, access=access, secret=secret)
+
+
+def case_parts(
+    actor: Actor,
+    case_id: int,
+    *,
+    session: Session,
+    today: date,
+    access: audit.AccessPoint,
+    secret: str,
+) -> CasePage:
+    """What the employer's case page shows of one case, read as ``actor`` through the
+    policy: the employer's own contact, or the employee himself on "what my employer sees"
+    (issue 17 item 5: every item of the one, on the other)."""
     view = employer_case_view(
         actor, case_id, session=session, access=access, secret=secret, today=today
     )

@@ -32,7 +32,7 @@ from kwportal.domain.policy import (
 from kwportal.domain.roles import Role
 from kwportal.models import CasePlan, Employee, PlanAction, SickLeaveCase
 from kwportal.services import audit
-from kwportal.services.auth.notices import notice as mail_notice
+from kwportal.services.employee.telling import PLAN_SENT, tell_employee
 from kwportal.services.employer.deadlines import deadlines_for_cases
 from kwportal.services.employer.plan_form import (
     KINDS,
@@ -41,13 +41,12 @@ from kwportal.services.employer.plan_form import (
     PlanInput,
     clean_plan,
 )
-from kwportal.services.feedback.release import employee_account
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
 START_AHEAD = timedelta(weeks=6)
 """A document can be started once its step is due within six weeks (or overdue)."""
-MY_PLAN_PATH = "/my-plan"
 PLAN_COLUMNS = {
     "goals": "case_plan.goals",
     "employer_view": "case_plan.employer_view",
@@ -318,18 +317,25 @@ def do_save_plan(
     ctx: Ctx,
 ) -> EmployerPlanPage:
     """Save the draft at the version the page saw; with ``submit``, complete and sent to
-    the employee, who hears of it by a content-free mail after the commit."""
+    the employee, who is told of it (services/employee/telling.py: a content-free mail
+    to his account or the address on file, or else a letter with the plan)."""
     subject = _writer(ctx.session, actor, case_id)
     row = _locked_draft(ctx, case_id, plan_id, version)
     row.written_by_account_id = actor.account_id
     _write(ctx, row, form, submit)
     event = "case_plan_submitted" if submit else "case_plan_saved"
     _audit(ctx, actor, subject, event, audit.Action.UPDATE, row.id)
-    if submit:
-        account = employee_account(ctx.session, subject.employee_id)
-        mail = account and mail_notice(
-            account, "plan_submitted", ctx.origin, link=f"{ctx.origin}{MY_PLAN_PATH}"
+    if submit:  # a Poortwachter step goes on when the use stopped: the exception recorded
+        restriction.check(
+            ctx.session,
+            actor,
+            subject.employee_id,
+            "plan_submit",
+            case_id=case_id,
+            now=ctx.now,
+            access=ctx.access,
+            secret=ctx.secret,
         )
-        if mail:
-            ctx.send(mail)
+    if submit:  # his portal, else the address on file, else a letter (issue 17 item 5)
+        tell_employee(ctx, actor, employee_id=subject.employee_id, case_id=case_id, kind=PLAN_SENT)
     return _page(ctx.session, actor, subject, case_id, ctx.now.date())

@@ -6,7 +6,9 @@ Three tables per department, for one calendar year, each suppressed by
 total gives one away):
 
 * absence percentage per quarter: sick calendar days / employed calendar days, built from the
-  people employed in the department in that quarter (a derived measure over the group);
+  people employed in the department in that quarter (a derived measure over the group); the
+  employed days and the group come from the roster's counts, since only people in care are
+  stored (issue 17 item 1; without a roster the table is left out and the page says why);
 * sick reports per quarter: how many absences began, built from the people who reported sick;
 * duration classes: absences that began in the year by length (ongoing ones up to today),
   built from the people concerned.
@@ -25,11 +27,13 @@ from datetime import date, timedelta
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col
 
+from kwportal.domain import workforce
 from kwportal.domain.anonymity import Cell, PublishedCell, PublishedTable, Table, suppress
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
-from kwportal.models import Employee, SickLeaveCase
+from kwportal.models import Employee, SickLeaveCase, WorkforceFigure
 from kwportal.services import audit
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError
 
@@ -63,9 +67,14 @@ class Reports:
     frequency: ReportTable
     durations: ReportTable
     pmo_available: bool = False
+    #: the roster gave the workforce counts the absence percentage divides by (issue 17
+    #: item 1: only people in care are stored, so there is no other denominator)
+    workforce_known: bool = True
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
+        if not self.workforce_known:
+            return (self.frequency, self.durations)
         return (self.absence, self.frequency, self.durations)
 
 
@@ -97,11 +106,18 @@ def reports(
     year = year if year in years else today.year
     people = _people(session, organisation_id)
     cases = _cases(session, organisation_id, year)
-    departments = tuple(sorted({p.department for p in people.values()})) or (NO_DEPARTMENT,)
+    # processing stopped (issue 17 item 3): a restricted employee counts in no report
+    stopped = restriction.restricted_in_organisation(session, organisation_id)
+    people = {key: person for key, person in people.items() if key not in stopped}
+    cases = [case for case in cases if case[0] not in stopped]
+    staffed, known = _workforce(session, organisation_id, year)
+    named = {p.department for p in people.values()} | {d for d, _q in staffed}
+    departments = tuple(sorted(named)) or (NO_DEPARTMENT,)
     result = Reports(
         year=year,
         years=years,
-        absence=_absence(people, cases, departments, year, today),
+        workforce_known=known,
+        absence=_absence(people, cases, departments, year, today, staffed),
         frequency=_frequency(people, cases, departments, year),
         durations=_durations(people, cases, departments, year, today),
     )
@@ -192,25 +208,60 @@ def _table(
     )
 
 
+def _workforce(
+    session: Session, organisation_id: int, year: int
+) -> tuple[dict[tuple[str, int], tuple[int, int]], bool]:
+    """The roster's counts for ``year``: (department, quarter) → (people, employed days),
+    and whether the organisation ever gave a roster (issue 17 item 1)."""
+    rows = session.execute(
+        select_rows(
+            col(WorkforceFigure.department),
+            col(WorkforceFigure.quarter),
+            col(WorkforceFigure.people),
+            col(WorkforceFigure.employed_days),
+        ).where(
+            col(WorkforceFigure.organisation_id) == organisation_id,
+            col(WorkforceFigure.year) == year,
+        )
+    ).all()
+    known = bool(rows) or (
+        session.execute(
+            select_rows(col(WorkforceFigure.id))
+            .where(col(WorkforceFigure.organisation_id) == organisation_id)
+            .limit(1)
+        ).first()
+        is not None
+    )
+    return {(row[0], row[1]): (row[2], row[3]) for row in rows}, known
+
+
 def _absence(
     people: dict[int, _Person],
     cases: list[tuple[int, date, date | None]],
     departments: Sequence[str],
     year: int,
     today: date,
+    staffed: dict[tuple[str, int], tuple[int, int]],
 ) -> ReportTable:
+    """Sick days of the people in care over the employed days of the whole workforce, per
+    department and quarter; the group size of a cell is the workforce count (the roster's
+    figures: nobody outside care is stored). The running quarter's days are cut at today."""
     index = {d: i for i, d in enumerate(departments)}
     quarters = _quarters(year, today)
     employed: dict[tuple[int, int], float] = defaultdict(float)
+    heads: dict[tuple[int, int], int] = defaultdict(int)
+    year_heads: dict[int, int] = defaultdict(int)
     sick: dict[tuple[int, int], float] = defaultdict(float)
-    who: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for person_id, person in people.items():
-        for q, (first, last) in enumerate(quarters):
-            days = _overlap(first, last, person.start, person.end)
-            if days:
-                key = (index[person.department], q)
-                employed[key] += days
-                who[key].add(person_id)
+    started = any(workforce.elapsed_share(year, q, today) for q in (1, 2, 3, 4))
+    for (department, quarter), (count, days) in staffed.items():
+        if quarter == workforce.YEAR:
+            year_heads[index[department]] = count if started else 0
+            continue
+        share = workforce.elapsed_share(year, quarter, today)
+        if share:
+            key = (index[department], quarter - 1)
+            employed[key] += days * share
+            heads[key] += count
     for person_id, start, recovered in cases:
         sick_one = people.get(person_id)
         if sick_one is None:
@@ -220,8 +271,40 @@ def _absence(
             lo, hi = max(first, sick_one.start or first), min(last, sick_one.end or last)
             days = _overlap(lo, hi, start, last_sick) if hi >= lo else 0
             sick[(index[sick_one.department], q)] += days
-    table = _table(departments, len(quarters), sick, who, weight=employed)
+    table = _rate_table(len(departments), len(quarters), sick, employed, heads, year_heads)
     return ReportTable("absence", tuple(departments), QUARTERS, suppress(table), True)
+
+
+def _rate_table(
+    rows: int,
+    columns: int,
+    value: dict[tuple[int, int], float],
+    weight: dict[tuple[int, int], float],
+    heads: dict[tuple[int, int], int],
+    year_heads: dict[int, int],
+) -> Table:
+    """value/weight in percent per cell and total; each entry's group size from counts
+    (a department's people are no one else's, so column totals add up)."""
+
+    def cell(keys: list[tuple[int, int]], people: int) -> Cell:
+        base = sum(weight.get(k, 0.0) for k in keys)
+        total = sum(value.get(k, 0.0) for k in keys)
+        return Cell(round(100.0 * total / base, 1) if base else 0.0, people)
+
+    row_people = [year_heads.get(r, 0) for r in range(rows)]
+    return Table(
+        cells=tuple(
+            tuple(cell([(r, c)], heads.get((r, c), 0)) for c in range(columns)) for r in range(rows)
+        ),
+        row_totals=tuple(
+            cell([(r, c) for c in range(columns)], row_people[r]) for r in range(rows)
+        ),
+        column_totals=tuple(
+            cell([(r, c) for r in range(rows)], sum(heads.get((r, c), 0) for r in range(rows)))
+            for c in range(columns)
+        ),
+        grand_total=cell([(r, c) for r in range(rows) for c in range(columns)], sum(row_people)),
+    )
 
 
 def _frequency(

@@ -1,43 +1,52 @@
-"""Roster import for the employer: upload, preview, then one transaction (issue 6 item 6).
+"""Roster import for the employer: upload, preview, then one transaction (issue 6 item 6),
+storing only the people in care (issue 17 item 1; seed ch. 1: "alleen noodzakelijke
+persoonsgegevens worden verwerkt van werknemers waarop de zorgverlening start. Indien er
+geen zorg wordt verleend, krijgt KrachtWerkt dus geen beschikking over persoonsgegevens van
+werknemers").
 
-The uploaded file is staged in ``roster_upload`` (never in a Reflex state): the preview reads it
-and shows counts and errors by line and column, no cell values; only a file without errors can
-be applied, all rows or none. The key is organisation + personnel number, so a re-import
-updates and never duplicates. Employees missing from the file are left as they are (a roster
-file may cover one department); an end of employment is a date in the file, not an absence.
+The uploaded file is staged in ``roster_upload`` (never in a Reflex state) for its preview,
+at most a day (:func:`purge_stale_uploads`): the preview reads it and shows counts and errors
+by line and column, no cell values; only a file without errors can be applied, all rows or
+none, and applying deletes it. The key is organisation + personnel number. A row updates the
+employment facts (:data:`~kwportal.domain.policy.ROSTER_UPDATES`) of a person who has a case;
+every other row is counted and dropped — never stored, never audited by name. What is kept
+of the whole file is counts: people and employed days per department and quarter
+(:mod:`kwportal.domain.workforce`), the denominator of the anonymised absence percentage;
+each import replaces them (the file is the whole workforce, leavers of the last two years
+with their end date). A person comes in with his sick report, never with the roster.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, exists, insert, update
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
+from kwportal.domain import workforce
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, require
+from kwportal.domain.policy import ROSTER_UPDATES, Actor, require, roster_keeps
 from kwportal.domain.roles import Role
-from kwportal.models import Employee, RosterUpload
+from kwportal.models import Employee, RosterUpload, SickLeaveCase, WorkforceFigure
 from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.employer.roster_csv import FileError, ParsedRoster, RowError, parse
 from kwportal.services.unit import Ctx, use_case
 
 STAGED_FOR = timedelta(days=1)
-"""An upload not applied within a day is deleted at the next upload."""
+"""An upload not applied within a day is deleted (at the next upload, and by the hourly job)."""
 MAX_FILENAME = 200
-UPDATABLE = (
-    "first_name",
-    "last_name",
-    "email",
-    "department",
-    "employment_start",
-    "employment_end",
-    "date_of_birth",
-)
+YEARS_BACK = 2
+"""Workforce counts for this year and the two before (the years the reports offer)."""
+UPDATABLE = ROSTER_UPDATES
+#: a blank cell never erases these (a date of birth moves the radiation term)
+KEPT_WHEN_BLANK = frozenset({"date_of_birth"})
+#: facts that move the retention term: their old and new value go into the audit row
+RETENTION_FACTS = frozenset({"employment_end", "date_of_birth"})
+_TEXT = ("email", "department", "job_title")
 
 
 class RosterError(ValueError):
@@ -54,18 +63,29 @@ class Preview:
     delimiter: str
     columns: tuple[str, ...]
     rows: int
-    to_create: int
     to_update: int
     unchanged: int
+    #: rows of people without a case: counted, not stored
+    dropped: int
     errors: tuple[RowError, ...]
     error_count: int
 
 
 @dataclass(frozen=True, slots=True)
 class Applied:
-    created: int
+    rows: int
     updated: int
     unchanged: int
+    dropped: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    updates: list[dict[str, Any]]
+    unchanged: int
+    dropped: int
+    #: per updated person: the changed fields (old, new)
+    changes: dict[int, dict[str, tuple[Any, Any]]]
 
 
 def _organisation(actor: Actor) -> int:
@@ -132,36 +152,45 @@ def _parsed(upload: RosterUpload, today: date | None = None) -> ParsedRoster:
         raise RosterError(error.code, error.detail) from None
 
 
-def _existing(session: Session, organisation_id: int) -> dict[str, dict[str, Any]]:
+def _in_care(session: Session, organisation_id: int) -> dict[str, dict[str, Any]]:
+    """The organisation's people who have a case (open or closed), by personnel number."""
+    has_case = exists().where(col(SickLeaveCase.employee_id) == col(Employee.id))
     rows = session.execute(
         select_rows(
             col(Employee.id),
             col(Employee.personnel_number),
             *(getattr(Employee, name) for name in UPDATABLE),
-        ).where(col(Employee.organisation_id) == organisation_id)
+        ).where(col(Employee.organisation_id) == organisation_id, has_case)
     ).all()
     return {row.personnel_number: dict(row._mapping) for row in rows}
 
 
-def _plan(
-    parsed: ParsedRoster, existing: dict[str, dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """(rows to insert, changes by id, unchanged count)."""
+def _plan(parsed: ParsedRoster, in_care: dict[str, dict[str, Any]]) -> _Plan:
     fields = [c for c in parsed.columns if c in UPDATABLE]
-    creates, updates, unchanged = [], [], 0
+    updates: list[dict[str, Any]] = []
+    changes: dict[int, dict[str, tuple[Any, Any]]] = {}
+    unchanged = dropped = 0
     for row in parsed.rows:
-        values = {name: row.values.get(name) for name in fields}
-        for name in ("email", "department"):
-            if name in values and values[name] is None:
-                values[name] = ""
-        known = existing.get(row.personnel_number)
-        if known is None:
-            creates.append({"personnel_number": row.personnel_number, **values})
-        elif any(known[name] != value for name, value in values.items()):
+        known = in_care.get(row.personnel_number)
+        if not roster_keeps(has_case=known is not None):
+            dropped += 1
+            continue
+        assert known is not None
+        values: dict[str, Any] = {}
+        for name in fields:
+            value = row.values.get(name)
+            if value is None and name in _TEXT:
+                value = ""
+            if value is None and name in KEPT_WHEN_BLANK:
+                value = known[name]
+            values[name] = value
+        changed = {n: (known[n], v) for n, v in values.items() if known[n] != v}
+        if changed:
             updates.append({"id": known["id"], **values})
+            changes[known["id"]] = changed
         else:
             unchanged += 1
-    return creates, updates, unchanged
+    return _Plan(updates, unchanged, dropped, changes)
 
 
 def preview(
@@ -169,7 +198,7 @@ def preview(
 ) -> Preview:
     upload = _upload(actor, upload_id, session)
     parsed = _parsed(upload, today)
-    creates, updates, unchanged = _plan(parsed, _existing(session, upload.organisation_id))
+    plan = _plan(parsed, _in_care(session, upload.organisation_id))
     assert upload.id is not None
     return Preview(
         upload_id=upload.id,
@@ -178,12 +207,59 @@ def preview(
         delimiter=parsed.delimiter,
         columns=parsed.columns,
         rows=len(parsed.rows) + len({e.line for e in parsed.errors}),
-        to_create=len(creates),
-        to_update=len(updates),
-        unchanged=unchanged,
+        to_update=len(plan.updates),
+        unchanged=plan.unchanged,
+        dropped=plan.dropped,
         errors=parsed.errors,
         error_count=parsed.error_count,
     )
+
+
+def replace_figures(
+    session: Session,
+    organisation_id: int,
+    people: list[tuple[str, date | None, date | None]],
+    *,
+    today: date,
+    now: datetime | None = None,
+) -> int:
+    """Replace the organisation's workforce counts by those of ``people`` (department,
+    start, end) for this year and :data:`YEARS_BACK` before; the rows written."""
+    years = range(today.year - YEARS_BACK, today.year + 1)
+    counted = workforce.figures(people, years)
+    session.execute(
+        delete(WorkforceFigure).where(col(WorkforceFigure.organisation_id) == organisation_id)
+    )
+    at = now or utcnow()
+    rows = [
+        {
+            "organisation_id": organisation_id,
+            "department": department,
+            "year": year,
+            "quarter": quarter,
+            "people": figure.people,
+            "employed_days": figure.employed_days,
+            "imported_at": at,
+        }
+        for (department, year, quarter), figure in sorted(counted.items())
+    ]
+    if rows:
+        session.execute(insert(WorkforceFigure), rows)
+    return len(rows)
+
+
+def _workforce(parsed: ParsedRoster) -> list[tuple[str, date | None, date | None]]:
+    def day(value: object) -> date | None:
+        return value if isinstance(value, date) else None
+
+    return [
+        (
+            str(row.values.get("department") or "").strip(),
+            day(row.values.get("employment_start")),
+            day(row.values.get("employment_end")),
+        )
+        for row in parsed.rows
+    ]
 
 
 def apply(
@@ -195,25 +271,43 @@ def apply(
     access: audit.AccessPoint,
     secret: str,
 ) -> Applied:
-    """Write the whole file in the caller's transaction, or nothing: a file with any error is
-    refused. The staged upload is locked and deleted, so a second click finds nothing to do."""
+    """Update the people in care and replace the workforce counts in the caller's
+    transaction, or nothing: a file with any error is refused. The staged upload is locked
+    and deleted, so a second click finds nothing to do."""
     upload = _upload(actor, upload_id, session, lock=True)
     parsed = _parsed(upload, today)
     if parsed.error_count:
         raise RosterError("roster.error.has_errors", str(parsed.error_count))
     organisation_id = upload.organisation_id
-    creates, updates, unchanged = _plan(parsed, _existing(session, organisation_id))
-    if creates:
-        session.execute(
-            insert(Employee),
-            [
-                {"organisation_id": organisation_id, "created_at": utcnow(), **values}
-                for values in creates
-            ],
-        )
-    if updates:
-        session.execute(update(Employee), updates)
+    plan = _plan(parsed, _in_care(session, organisation_id))
+    if plan.updates:
+        session.execute(update(Employee), plan.updates)
+    figures = replace_figures(session, organisation_id, _workforce(parsed), today=today)
     session.delete(upload)
+    audit.record_many(
+        session,
+        [
+            audit.Entry(
+                event_type="roster_update",
+                action=audit.Action.UPDATE,
+                ground=audit.Ground.CONTRACT,
+                subject_employee_id=employee_id,
+                objects=[audit.ObjectRef(str(Category.EMPLOYMENT), "employee", employee_id)],
+                details={
+                    "fields": sorted(changed),
+                    **{
+                        name: {"old": old, "new": new}
+                        for name, (old, new) in changed.items()
+                        if name in RETENTION_FACTS
+                    },
+                },
+            )
+            for employee_id, changed in sorted(plan.changes.items())
+        ],
+        actor=actor,
+        access=access,
+        secret=secret,
+    )
     audit.record(
         session,
         actor=actor,
@@ -221,17 +315,30 @@ def apply(
         event_type="roster_import",
         action=audit.Action.UPDATE,
         ground=audit.Ground.CONTRACT,
-        objects=[audit.ObjectRef(str(Category.EMPLOYMENT), "employee", None)],
+        objects=[
+            audit.ObjectRef(str(Category.EMPLOYMENT), "employee", None),
+            audit.ObjectRef(str(Category.EMPLOYMENT), "workforce_figure", None),
+        ],
         details={
-            "created": len(creates),
-            "updated": len(updates),
-            "unchanged": unchanged,
+            "rows": len(parsed.rows),
+            "updated": len(plan.updates),
+            "unchanged": plan.unchanged,
+            "not_stored": plan.dropped,
+            "workforce_rows": figures,
             "columns": list(parsed.columns),
             "on": today.isoformat(),
         },
         secret=secret,
     )
-    return Applied(len(creates), len(updates), unchanged)
+    return Applied(len(parsed.rows), len(plan.updates), plan.unchanged, plan.dropped)
+
+
+def purge_stale_uploads(session: Session, *, now: datetime) -> int:
+    """Delete staged files older than :data:`STAGED_FOR` (they hold the whole workforce)."""
+    gone = session.execute(
+        delete(RosterUpload).where(col(RosterUpload.uploaded_at) < now - STAGED_FOR)
+    )
+    return int(gone.rowcount)  # type: ignore[attr-defined]
 
 
 # --- use cases: one click each (the page and the upload route hand them to the runner) ---
@@ -262,7 +369,7 @@ def do_preview(actor: Actor, upload_id: int | None, *, ctx: Ctx) -> Preview | No
 
 @use_case(Role.EMPLOYER_CONTACT)
 def do_apply(actor: Actor, upload_id: int, *, ctx: Ctx) -> Applied:
-    """Write the whole staged file, or nothing."""
+    """Update the people in care and the workforce counts from the staged file, or nothing."""
     return apply(
         actor,
         upload_id,

@@ -34,6 +34,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     #: identity the retention of radiation files turns on (issue 15 item 6; BRIEF.md: the
     #: roster updates "employment end, department, hours, date of birth")
     "date_of_birth": ("geboortedatum", "geb. datum", "date_of_birth", "date of birth", "birth"),
+    #: the employment facts of people in care (issue 17 item 1; BRIEF.md: "employment end,
+    #: department, hours, date of birth")
+    "job_title": ("functie", "functienaam", "job_title", "job title", "function"),
+    "hours_per_week": (
+        "uren",
+        "uren per week",
+        "uren_per_week",
+        "contracturen",
+        "hours",
+        "hours_per_week",
+        "hours per week",
+    ),
 }
 DATE_COLUMNS = ("employment_start", "employment_end", "date_of_birth")
 REQUIRED = ("personnel_number", "first_name", "last_name")
@@ -43,7 +55,10 @@ LIMITS = {
     "last_name": 150,
     "email": 254,
     "department": 100,
+    "job_title": 150,
 }
+MAX_HOURS = 80.0
+_HOURS = re.compile(r"^\d{1,2}([.,]\d{1,2})?$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE_FORMATS = (
@@ -75,7 +90,7 @@ class RowError:
 class RosterRow:
     line: int
     personnel_number: str
-    values: dict[str, str | date | None]
+    values: dict[str, str | date | float | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +202,7 @@ def _row(
     if len(cells) != len(columns):
         return None, [RowError(line, "", "roster.error.field_count", str(len(columns)))]
     errors: list[RowError] = []
-    values: dict[str, str | date | None] = {}
+    values: dict[str, str | date | float | None] = {}
     for column, raw in zip(columns, cells, strict=True):
         if column is None:
             continue
@@ -197,6 +212,9 @@ def _row(
             continue
         if column in DATE_COLUMNS:
             values[column] = _date(cell, line, column, errors)
+            continue
+        if column == "hours_per_week":
+            values[column] = _hours(cell, line, errors)
             continue
         if column in REQUIRED and not cell:
             errors.append(RowError(line, column, "roster.error.required"))
@@ -235,6 +253,18 @@ def _date(cell: str, line: int, column: str, errors: list[RowError]) -> date | N
             except ValueError:
                 break
     errors.append(RowError(line, column, "roster.error.date"))
+    return None
+
+
+def _hours(cell: str, line: int, errors: list[RowError]) -> float | None:
+    """Hours per week: ``36``, ``36,5`` or ``36.5``; from 0 to 80."""
+    if not cell:
+        return None
+    if _HOURS.match(cell):
+        hours = float(cell.replace(",", "."))
+        if hours <= MAX_HOURS:
+            return hours
+    errors.append(RowError(line, "hours_per_week", "roster.error.hours"))
     return None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
@@ -61,6 +62,8 @@ MAX_CARE_ADDRESS = 300
 MAX_PHONE = 30
 MAX_EMAIL = 254
 MAX_NUMBER = 40
+MAX_FIRST_NAME = 100
+MAX_LAST_NAME = 150
 BACKDATE_DAYS = 365
 """A sick report may be made up to a year late; an older first sick day is a data error."""
 MIN_WORKING_AGE = 13
@@ -72,6 +75,8 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
 FIELDS = (
     "personnel_number",
+    "first_name",
+    "last_name",
     "first_sick_day",
     "date_of_birth",
     "contact_phone",
@@ -170,6 +175,10 @@ class SickReportForm:
     work_accident: bool
     traffic_accident: bool
     date_of_birth: date | None = None
+    #: only for someone not known yet: the sick report is how a person comes in (issue 17
+    #: item 1: the roster never stores the rest of the workforce)
+    first_name: str = ""
+    last_name: str = ""
 
 
 def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
@@ -178,6 +187,14 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
     number = clean(raw.get("personnel_number"), MAX_NUMBER)
     if not number or len(number) > MAX_NUMBER:
         errors.append(FieldError("personnel_number", "sick.error.number"))
+    first_name = clean(raw.get("first_name"), MAX_FIRST_NAME)
+    last_name = clean(raw.get("last_name"), MAX_LAST_NAME)
+    for name, value, limit in (
+        ("first_name", first_name, MAX_FIRST_NAME),
+        ("last_name", last_name, MAX_LAST_NAME),
+    ):
+        if len(value) > limit:
+            errors.append(FieldError(name, "sick.error.name_too_long"))
     contact = parse_contact(raw, today=today, errors=errors)
     born = _birth(raw.get("date_of_birth"), today, errors)
     handover = clean(raw.get("handover_work"), MAX_HANDOVER)
@@ -200,6 +217,8 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
         expected_duration=contact.expected_duration,
         handover_work=handover,
         date_of_birth=born,
+        first_name=first_name,
+        last_name=last_name,
         **flags,
     )
 
@@ -225,16 +244,10 @@ def report_sick(
     """Open a case for an employee of the actor's own organisation. The employee row is locked,
     so two submits of the same report cannot both open a case."""
     organisation_id = _require_employer(actor)
-    person = session.exec(
-        select(Employee)
-        .where(
-            col(Employee.organisation_id) == organisation_id,
-            col(Employee.personnel_number) == form.personnel_number,
-        )
-        .with_for_update()
-    ).first()
-    if person is None or person.id is None:
-        raise refuse("personnel_number", "sick.error.unknown")
+    person = _known(session, organisation_id, form.personnel_number)
+    if person is None:
+        person = _register(actor, organisation_id, form, session, access, secret)
+    assert person.id is not None
     report = SickReport(
         case_id=0,
         contact_phone=form.contact_phone,
@@ -254,6 +267,65 @@ def report_sick(
             actor, person, form.date_of_birth, session=session, access=access, secret=secret
         )
     return Reported(case_id, care_team_mails(session, organisation_id, "sick", origin))
+
+
+def _known(session: Session, organisation_id: int, number: str) -> Employee | None:
+    return session.exec(
+        select(Employee)
+        .where(
+            col(Employee.organisation_id) == organisation_id,
+            col(Employee.personnel_number) == number,
+        )
+        .with_for_update()
+    ).first()
+
+
+def _register(
+    actor: Actor,
+    organisation_id: int,
+    form: SickReportForm,
+    session: Session,
+    access: audit.AccessPoint,
+    secret: str,
+) -> Employee:
+    """The person this report brings into care, with what the employer typed: personnel
+    number and name (issue 17 item 1: only people for whom care starts are stored). Two
+    reports of the same new person at once: the second finds the first's row."""
+    missing = [
+        FieldError(name, "sick.error.name_needed")
+        for name in ("first_name", "last_name")
+        if not getattr(form, name)
+    ]
+    if missing:
+        raise ReportError(missing)
+    person = Employee(
+        organisation_id=organisation_id,
+        personnel_number=form.personnel_number,
+        first_name=form.first_name,
+        last_name=form.last_name,
+    )
+    try:
+        with session.begin_nested():
+            session.add(person)
+            session.flush()
+    except IntegrityError:
+        found = _known(session, organisation_id, form.personnel_number)
+        if found is None:
+            raise
+        return found
+    audit.record(
+        session,
+        actor=actor,
+        access=access,
+        event_type="employee_registered",
+        action=audit.Action.CREATE,
+        ground=audit.Ground.LEGAL_DUTY,
+        subject_employee_id=person.id,
+        objects=[audit.ObjectRef(str(Category.IDENTITY), "employee", person.id)],
+        details={"by": "sick_report"},
+        secret=secret,
+    )
+    return person
 
 
 def set_birth_date(

@@ -26,6 +26,7 @@ from kwportal.domain.roles import Role
 from kwportal.models import SickLeaveCase, StepCompletion
 from kwportal.services import audit
 from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT, deadlines_for_cases
+from kwportal.services.privacy import restriction
 
 _RECORDED_ACTS = frozenset({Step.UWV_SICK_REPORT, Step.WIA_APPLICATION})
 RECORDED_BY: dict[Role, frozenset[Step]] = {
@@ -103,6 +104,16 @@ def record_step(
     )
     session.add(row)
     session.flush()
+    if the_step in _RECORDED_ACTS:  # UWV's steps go on when the use stopped: recorded
+        restriction.check(
+            session,
+            actor,
+            owner.employee_id,
+            "wia_application" if the_step is Step.WIA_APPLICATION else "uwv_sick_report",
+            case_id=case_id,
+            access=access,
+            secret=secret,
+        )
     audit.record(
         session,
         actor=actor,

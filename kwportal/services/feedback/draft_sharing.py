@@ -29,6 +29,7 @@ from kwportal.services.employer.case_view import FeedbackView, feedback_view
 from kwportal.services.feedback.editor import DRAFT, FeedbackError, locked_draft
 from kwportal.services.feedback.release import employee_account
 from kwportal.services.mail import Mail
+from kwportal.services.privacy import restriction
 from kwportal.services.views import PolicyDeniedError, project
 
 #: the employee's page that shows the shared draft
@@ -71,6 +72,17 @@ def share_draft(
     ref, row = locked_draft(session, actor, feedback_id, expected_version)
     if not may_release(session, actor, ref.subject):
         raise FeedbackError("feedback.may_not_release")
+    restriction.check(  # processing stopped (issue 17 item 3)
+        session,
+        actor,
+        ref.subject.employee_id,
+        restriction.feedback_act(session, feedback_id, share=True),
+        case_id=row.case_id,
+        now=now,
+        access=access_point,
+        secret=secret,
+        error=FeedbackError,
+    )
     row.shared_with_employee_at = now
     session.add(row)
     audit.record(

@@ -3,11 +3,13 @@
 1. the feedback becomes visible to the employer (status ``released``),
 2. a disclosure record says what reached whom, when, by whom, on which ground
    (AVG art. 15(1)(c)),
-3. the employee gets an in-app notice,
-4. one audit row;
+3. the employee is told (services/employee/telling.py): an in-app notice, and after the
+   commit an e-mail that says *that* something was shared, with a link to the portal —
+   never the content (services/mail); without an active account an e-mail to the address
+   on file, or else a letter for the case manager to post (issue 17 item 5),
+4. one audit row.
 
-and after the commit an e-mail tells the employee *that* something was shared, with a link
-to the portal — never the content (services/mail). Anything failing rolls all four back.
+Anything failing rolls all four back.
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ from sqlmodel import Session, select
 from kwportal.domain.categories import Category
 from kwportal.domain.medical_terms import check_fields
 from kwportal.domain.policy import Actor
-from kwportal.models import Account, Disclosure, EmployeeNotice, Organisation
+from kwportal.models import Account, Disclosure, Organisation
 from kwportal.services import audit
-from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.case.scope import may_release
+from kwportal.services.employee import telling
+from kwportal.services.employee.telling import tell_employee
 from kwportal.services.feedback.editor import RELEASED, FeedbackError, form_of, locked_draft
 from kwportal.services.mail import Mail
+from kwportal.services.privacy import restriction
+from kwportal.services.unit import Ctx
 
-NOTICE_KIND = "disclosure"
+NOTICE_KIND = telling.NOTICE_KIND
 #: the page the notice and the mail point to
 DISCLOSURES_PATH = "/my-disclosures"
 #: employer feedback reaches the employer on the Arbowet / Wet verbetering poortwachter duty
@@ -63,6 +68,18 @@ def release_feedback(
     hits = check_fields(form.texts())
     if hits and row.terms_confirmed_version != row.version:
         raise FeedbackError("feedback.terms_unconfirmed", hits)
+    # processing stopped (issue 17 item 3): refused, or a Poortwachter step recorded
+    restriction.check(
+        session,
+        actor,
+        ref.subject.employee_id,
+        restriction.feedback_act(session, feedback_id),
+        case_id=row.case_id,
+        now=now,
+        access=access_point,
+        secret=secret,
+        error=FeedbackError,
+    )
     row.status, row.released_at, row.shared_with_employee_at = RELEASED, now, now
     row.released_by_account_id = actor.account_id
     row.version += 1
@@ -83,17 +100,17 @@ def release_feedback(
     session.add(disclosure)
     session.flush()
     assert disclosure.id is not None
-    account = employee_account(session, ref.subject.employee_id)
-    notice = EmployeeNotice(
+    # the employee is always told: his portal, else the address on file, else a letter
+    unit = Ctx(access=access_point, now=now, secret=secret, origin=origin, session=session)
+    told = tell_employee(
+        unit,
+        actor,
         employee_id=ref.subject.employee_id,
-        account_id=account.id if account else None,
-        kind=NOTICE_KIND,
+        case_id=row.case_id,
+        kind=telling.RELEASE,
         disclosure_id=disclosure.id,
-        created_at=now,
     )
-    session.add(notice)
-    session.flush()
-    assert notice.id is not None
+    assert told.notice_id is not None
     audit.record(
         session,
         actor=actor,
@@ -110,12 +127,7 @@ def release_feedback(
         secret=secret,
         now=now,
     )
-    mail = (
-        mail_notice(account, "release", origin, link=f"{origin}{DISCLOSURES_PATH}")
-        if account
-        else None
-    )
-    return ReleaseOutcome(feedback_id, disclosure.id, notice.id, (mail,) if mail else ())
+    return ReleaseOutcome(feedback_id, disclosure.id, told.notice_id, tuple(unit.outbox))
 
 
 def employee_account(session: Session, employee_id: int) -> Account | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kwportal.domain.policy import Actor
-from kwportal.services.case.scope import CARE_ROLES
+from kwportal.services.case.scope import CARE_ROLES, case_in_scope
 from kwportal.services.employer.case_view import EmployerCaseView
 from kwportal.services.feedback.draft_sharing import share_draft
 from kwportal.services.feedback.editor import (
@@ -26,6 +26,8 @@ from kwportal.services.feedback.editor import (
 )
 from kwportal.services.feedback.preview import draft_preview
 from kwportal.services.feedback.release import release_feedback
+from kwportal.services.privacy import restriction
+from kwportal.services.privacy.restriction import RestrictionNotice
 from kwportal.services.unit import Ctx, use_case
 
 
@@ -36,6 +38,8 @@ class FeedbackPage:
 
     draft: DraftView | None
     preview: EmployerCaseView | None
+    #: the use of his data stopped, as the reader is told (issue 17 item 3)
+    restriction: RestrictionNotice | None = None
 
 
 def _page(actor: Actor, case_id: int, ctx: Ctx, *, create: bool = False) -> FeedbackPage:
@@ -48,12 +52,14 @@ def _page(actor: Actor, case_id: int, ctx: Ctx, *, create: bool = False) -> Feed
         access_point=ctx.access,
         secret=ctx.secret,
     )
+    subject = case_in_scope(ctx.session, actor, case_id).subject
+    stopped = restriction.notice_for(ctx.session, actor, subject)
     if draft is None:
-        return FeedbackPage(None, None)
+        return FeedbackPage(None, None, stopped)
     preview = draft_preview(
         actor, draft.feedback_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )
-    return FeedbackPage(draft, preview)
+    return FeedbackPage(draft, preview, stopped)
 
 
 @use_case(*CARE_ROLES)

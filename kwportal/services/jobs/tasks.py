@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kwportal.services.case import consult_reminders
+from kwportal.services.employer import roster_cleanup
 from kwportal.services.jobs import outbox
+from kwportal.services.privacy import breaches, escalation
 
 OUTBOX = "outbox"
 
@@ -56,6 +58,9 @@ JOBS: tuple[Job, ...] = (
     # --- issue 15 jobs: one line each ---
     Job(CONSULT_REMINDERS, _consult_reminders, "*/5"),
     Job(STEP_NOTICES, _step_notices, "7"),
+    Job(escalation.JOB, escalation.run, "13"),  # issue 17 item 4
+    Job(breaches.REMINDER_JOB, breaches.reminder_job, "*/15"),  # issue 17 item 8
+    Job(roster_cleanup.STALE_UPLOADS_JOB, roster_cleanup.stale_uploads_job, "23"),  # item 1
 )
 
 

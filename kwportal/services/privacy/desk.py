@@ -1,7 +1,9 @@
 """The privacy desk's rights queue as one click each (seed ch. 3): the open requests, overdue
-first, each transfer request with the status of the package the company doctor released;
-answer (an access request: by delivering the export to the employee's own page), extend
-once, or confirm that the new arbodienst received the package. Beside the queue, the
+first, each transfer request with the status of the package the company doctor released
+and each rectification request with its items; answer (an access request: by delivering
+the export to the employee's own page), apply or refuse an identity item of a
+rectification (issue 17 item 2; no extension of the four weeks, item 4), or confirm that
+the new arbodienst received the package. Beside the queue, the
 delivered exports: when each was delivered and downloaded. Each use case returns the
 refreshed page, so a click is one unit (kwportal/services/runner.py). Who asked and what he
 wrote; nothing from the medical file (rights.py, access_export.py, transfer.py)."""
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from kwportal.domain.policy import Actor
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
-from kwportal.services.privacy import access_export, rights, transfer
+from kwportal.services.privacy import access_export, rectification, rights, transfer
 from kwportal.services.unit import Ctx, use_case
 
 
@@ -23,6 +25,8 @@ class DeskItem:
 
     line: rights.QueueLine
     transfer: transfer.TransferStatus | None = None
+    #: a rectification request's items, as the desk may see them (no health datum)
+    items: tuple[rectification.ItemView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +57,21 @@ def _queue(actor: Actor, ctx: Ctx) -> tuple[DeskItem, ...]:
     )
     transfers = {line.employee_id for line in lines if line.kind is RightsKind.TRANSFER}
     found = transfer.statuses(actor, transfers, session=ctx.session)
+    items = rectification.desk_items(
+        ctx.session,
+        actor,
+        [line.request_id for line in lines if line.kind is RightsKind.RECTIFICATION],
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
     return tuple(
         DeskItem(
             line,
             found.get(line.employee_id, transfer.TransferStatus())
             if line.kind is RightsKind.TRANSFER
             else None,
+            items.get(line.request_id, ()),
         )
         for line in lines
     )
@@ -90,17 +103,23 @@ def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> D
 
 
 @use_case(Role.PRIVACY_OFFICER)
-def do_extend(actor: Actor, request_id: int, reason: str, *, ctx: Ctx) -> DeskPage:
-    """Extend the term once, with the reason the employee sees (AVG art. 12(3))."""
-    rights.extend(
+def do_decide(actor: Actor, item_id: int, apply: bool, reason: str, *, ctx: Ctx) -> DeskPage:
+    """Apply or refuse one item of a rectification request (the policy decides which
+    fields the desk may), then the refreshed page; the mail that tells the employee goes
+    out after the commit."""
+    mail = rectification.decide(
+        ctx.session,
         actor,
-        request_id,
-        reason,
-        session=ctx.session,
+        item_id,
+        apply=apply,
+        reason=reason,
         now=ctx.now,
         access=ctx.access,
         secret=ctx.secret,
+        origin=ctx.origin,
     )
+    if mail is not None:
+        ctx.send(mail)
     return _page(actor, ctx)
 
 

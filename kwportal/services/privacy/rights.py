@@ -1,8 +1,11 @@
 """Rights requests (seed ch. 3, A–E): the employee files one for himself and sees its due
-date, status and answer; the privacy desk works the queue, overdue first, answers, and may
-extend the term once with a reason (AVG art. 12(3)). Answering an access request delivers
-the employee's export to his own page (access_export.py). The desk sees who asked (name and
-personnel number) and what he wrote, never anything from the medical file."""
+date, status and answer; the privacy desk works the queue — overdue first, with the days
+past the term, then those due within a week — and answers. The seed allows no extension
+("uiterlijk binnen vier weken"; issue 17 item 4): a request past its term is escalated to
+the administrator once (escalation.py). Answering an access request delivers the
+employee's export to his own page (access_export.py). A rectification request carries one
+item per field (rectification.py). The desk sees who asked (name and personnel number) and
+what he wrote, never anything from the medical file."""
 
 from __future__ import annotations
 
@@ -30,7 +33,6 @@ AUDIT_EVENTS = {
     QUEUE_READ: audit.Action.READ,
     "rights_request_submitted": audit.Action.CREATE,
     "rights_request_answered": audit.Action.UPDATE,
-    "rights_request_extended": audit.Action.UPDATE,
 }
 
 
@@ -49,11 +51,12 @@ class MyRequest:
     text: str
     received_at: datetime
     due_on: date
-    extended: bool
-    extension_reason: str
     status: RequestStatus
     answer: str
     answered_at: datetime | None
+    #: history only: a term extended before issue 17 (the seed allows none now)
+    extended_to: date | None = None
+    extension_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +69,15 @@ class QueueLine:
     received_at: datetime
     due_on: date
     overdue: bool
-    extended: bool
-    extension_reason: str
     status: RequestStatus
     #: never shown; lets the desk page ask for the transfer status of the requester
     employee_id: int = 0
+    #: whole days past the four weeks (0 while the term runs)
+    days_overdue: int = 0
+    #: the term ends within a week
+    due_soon: bool = False
+    #: when the administrator was told the request is overdue
+    escalated_at: datetime | None = None
 
 
 def _clean(value: str, limit: int, *, required: bool, field: str) -> str:
@@ -141,8 +148,7 @@ def submit(
     employee_id = _own(actor)
     chosen = _kind(kind)
     text = _clean(text, MAX_TEXT, required=chosen not in rules.TEXT_OPTIONAL, field="text")
-    # one employee's submissions queue here, so a double tap cannot slip past the check
-    session.exec(select(Employee.id).where(Employee.id == employee_id).with_for_update()).all()
+    lock_person(session, employee_id)
     duplicate = session.exec(
         select(RightsRequest.id).where(
             RightsRequest.employee_id == employee_id,
@@ -153,6 +159,27 @@ def submit(
     ).first()
     if duplicate is not None:
         raise RightsError("rights.duplicate")
+    return file_request(session, actor, chosen, text, now=now, access=access, secret=secret)
+
+
+def lock_person(session: Session, employee_id: int) -> None:
+    """One employee's submissions queue here, so a double tap cannot slip past a check."""
+    session.exec(select(Employee.id).where(Employee.id == employee_id).with_for_update()).all()
+
+
+def file_request(
+    session: Session,
+    actor: Actor,
+    kind: RightsKind,
+    text: str,
+    *,
+    now: datetime,
+    access: audit.AccessPoint,
+    secret: str,
+) -> int:
+    """Store a checked request of the employee ``actor`` and audit it; due in four weeks."""
+    employee_id = _own(actor)
+    chosen = kind
     request = RightsRequest(
         employee_id=employee_id,
         kind=str(chosen),
@@ -192,12 +219,12 @@ def my_requests(actor: Actor, *, session: Session) -> tuple[MyRequest, ...]:
             kind=_kind(r.kind),
             text=r.text,
             received_at=r.received_at,
-            due_on=rules.effective_due(r.due_at, r.extended_due_at),
-            extended=r.extended_due_at is not None,
-            extension_reason=r.extension_reason,
-            status=RequestStatus(r.status),
+            due_on=r.due_at,
+            status=_status(r.status),
             answer=r.answer,
             answered_at=r.answered_at,
+            extended_to=r.extended_due_at,
+            extension_reason=r.extension_reason,
         )
         for r in rows
     )
@@ -212,7 +239,8 @@ def queue(
     access: audit.AccessPoint,
     secret: str,
 ) -> tuple[QueueLine, ...]:
-    """Open requests, overdue first, then by due date; the read is logged per employee."""
+    """Open requests, overdue first (the longest overdue on top), then by due date; the
+    read is logged per employee."""
     _require_desk(actor)
     rows = session.exec(
         select(RightsRequest, Employee)
@@ -242,8 +270,16 @@ def queue(
     return tuple(lines)
 
 
+def _status(value: str) -> RequestStatus:
+    """An ``extended`` row left by an old database reads as received (migration 0017)."""
+    try:
+        return RequestStatus(value)
+    except ValueError:
+        return RequestStatus.RECEIVED
+
+
 def _queue_line(request: RightsRequest, person: Employee, today: date) -> QueueLine:
-    due_on = rules.effective_due(request.due_at, request.extended_due_at)
+    due_on = request.due_at
     return QueueLine(
         request_id=request.id or 0,
         kind=_kind(request.kind),
@@ -253,10 +289,11 @@ def _queue_line(request: RightsRequest, person: Employee, today: date) -> QueueL
         received_at=request.received_at,
         due_on=due_on,
         overdue=rules.is_overdue(due_on, today),
-        extended=request.extended_due_at is not None,
-        extension_reason=request.extension_reason,
-        status=RequestStatus(request.status),
+        status=_status(request.status),
         employee_id=request.employee_id,
+        days_overdue=rules.days_overdue(due_on, today),
+        due_soon=rules.due_soon(due_on, today),
+        escalated_at=request.escalated_at,
     )
 
 
@@ -313,40 +350,3 @@ def answer(
         details={"kind": request.kind, "old_status": old_status},
     )
     return mail
-
-
-def extend(
-    actor: Actor,
-    request_id: int,
-    reason: str,
-    *,
-    session: Session,
-    now: datetime,
-    access: audit.AccessPoint,
-    secret: str,
-) -> date:
-    """Extend once, by two months, with a reason the employee sees (AVG art. 12(3))."""
-    _require_desk(actor)
-    reason = _clean(reason, MAX_REASON, required=True, field="reason")
-    request = _open_request(session, request_id)
-    if request.extended_due_at is not None:
-        raise RightsError("rights.already_extended")
-    if not rules.may_extend(request.due_at, now.date()):
-        raise RightsError("rights.extend_too_late")
-    request.extended_due_at = rules.extended_due_date(request.due_at)
-    request.extension_reason = reason
-    request.status = str(RequestStatus.EXTENDED)
-    request.handled_by_account_id = actor.account_id
-    session.add(request)
-    _log(
-        session,
-        actor,
-        "rights_request_extended",
-        request.employee_id,
-        [request_id],
-        access=access,
-        secret=secret,
-        now=now,
-        details={"old_due": request.due_at, "new_due": request.extended_due_at},
-    )
-    return request.extended_due_at

@@ -9,11 +9,12 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
-from kwportal.domain.policy import Actor, NotAllowedError, require
+from kwportal.domain.policy import HANDOVER_CONFIRMERS, Actor, NotAllowedError, require
 from kwportal.domain.retention import Decision, Rule, decide
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, LegalHold, RetentionRun
 from kwportal.services import audit
+from kwportal.services.privacy import handover as handing_over
 from kwportal.services.retention.plan import dossiers, plan
 from kwportal.services.unit import Ctx, use_case
 
@@ -74,6 +75,8 @@ class DeskView:
     holds: tuple[HoldLine, ...]
     runs: tuple[RunLine, ...]
     due_now: int
+    #: employers handed over to a new arbodienst, in numbers (issue 17 item 6)
+    handovers: tuple[handing_over.HandoverStatus, ...] = ()
 
 
 def _require_desk(actor: Actor) -> None:
@@ -126,7 +129,13 @@ def desk_view(
     )
     holds = _holds(session)
     _log_read(session, actor, access, secret, upcoming, holds)
-    return DeskView(upcoming, holds, _runs(session), len(result.due))
+    return DeskView(
+        upcoming,
+        holds,
+        _runs(session),
+        len(result.due),
+        handing_over.statuses(actor, session=session),
+    )
 
 
 def _log_read(
@@ -309,3 +318,11 @@ def do_lift_hold(actor: Actor, hold_id: int, reason: str, *, ctx: Ctx) -> DeskVi
         secret=ctx.secret,
     )
     return do_view(actor, ctx=ctx)
+
+
+@use_case(*HANDOVER_CONFIRMERS)
+def do_confirm_handover(actor: Actor, handover_id: int, *, ctx: Ctx) -> tuple[int, DeskView]:
+    """The new arbodienst confirmed receipt of the packages the doctor released for a
+    handed-over employer (issue 17 item 6): from today the retention run destroys them."""
+    confirmed = handing_over.confirm_receipt(actor, handover_id, ctx=ctx)
+    return confirmed, do_view(actor, ctx=ctx)

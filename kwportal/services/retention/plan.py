@@ -13,7 +13,14 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from kwportal.domain.retention import Decision, Dossier, Exposure, Rule, decide
+from kwportal.domain.retention import (
+    Decision,
+    Dossier,
+    Exposure,
+    Rule,
+    decide,
+    transferred_case_destroy_from,
+)
 from kwportal.models import (
     Appointment,
     CaseDocument,
@@ -42,11 +49,23 @@ class PlanEntry:
     decision: Decision
 
 
+@dataclass(frozen=True, slots=True)
+class CaseEntry:
+    """One case handed over to a new arbodienst and confirmed: destroyed on its own while
+    the rest of the employee's file keeps its term (``Rule.TRANSFERRED``)."""
+
+    case_id: int
+    employee_id: int
+    destroy_from: date
+
+
 @dataclass
 class Plan:
     today: date
     employees: int = 0
     due: list[PlanEntry] = field(default_factory=list)
+    #: handed-over cases due on their own (their employee's file is not due as a whole)
+    cases_due: list[CaseEntry] = field(default_factory=list)
     due_by_rule: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     held_by_reason: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     upcoming: list[PlanEntry] = field(default_factory=list)
@@ -126,7 +145,10 @@ def dossiers(
     open_cases = set(
         session.exec(
             select(SickLeaveCase.employee_id).where(
-                within(col(SickLeaveCase.employee_id)), col(SickLeaveCase.recovery_date).is_(None)
+                within(col(SickLeaveCase.employee_id)),
+                col(SickLeaveCase.recovery_date).is_(None),
+                # a case the new arbodienst confirmed it received is no longer ours to keep
+                col(SickLeaveCase.transfer_confirmed_on).is_(None),
             )
         )
     )
@@ -201,6 +223,47 @@ def _whole_file_transferred(confirmed: Sequence[date | None], exposed: bool) -> 
     return max(day for day in confirmed if day is not None)
 
 
+def transferred_cases(
+    session: Session, ids: Sequence[int], *, id_range: tuple[int, int] | None = None
+) -> list[CaseEntry]:
+    """The confirmed handed-over cases of these employees with the day each may go
+    (``domain.retention.transferred_case_destroy_from``)."""
+    within = _within(ids, id_range)
+    rows = session.exec(
+        select(
+            col(SickLeaveCase.id),
+            col(SickLeaveCase.employee_id),
+            col(SickLeaveCase.transfer_confirmed_on),
+        ).where(
+            within(col(SickLeaveCase.employee_id)),
+            col(SickLeaveCase.transfer_confirmed_on).is_not(None),
+        )
+    ).all()
+    if not rows:
+        return []
+    who = sorted({employee_id for _case, employee_id, _day in rows})
+    held = set(
+        session.exec(
+            select(LegalHold.employee_id).where(
+                col(LegalHold.employee_id).in_(who), col(LegalHold.lifted_at).is_(None)
+            )
+        )
+    )
+    exposed = set(
+        session.exec(
+            select(ExposureRecord.employee_id).where(col(ExposureRecord.employee_id).in_(who))
+        )
+    )
+    entries = []
+    for case_id, employee_id, confirmed in rows:
+        day = transferred_case_destroy_from(
+            confirmed, legal_hold=employee_id in held, exposed=employee_id in exposed
+        )
+        if day is not None and case_id is not None:
+            entries.append(CaseEntry(case_id, employee_id, day))
+    return sorted(entries, key=lambda entry: entry.case_id)
+
+
 def pseudonym(secret: str, employee_id: int) -> str:
     """What a tombstone keeps of the person: a keyed hash, useless without our secret."""
     return keyed_hash(secret, f"tombstone:{employee_id}")
@@ -231,6 +294,7 @@ def plan(
     result = Plan(today=today)
     total = session.exec(select(func.count()).select_from(Employee)).one()
     for ids in _chunks(session):
+        whole: set[int] = set()
         for employee_id, (person, dossier) in dossiers(
             session, ids, id_range=(ids[0], ids[-1])
         ).items():
@@ -239,6 +303,13 @@ def plan(
                 employee_id, person.personnel_number, person.organisation_id, decision
             )
             _place(result, entry, today, horizon_days)
+            if decision.destroy_from is not None and decision.destroy_from <= today:
+                whole.add(employee_id)
+        result.cases_due += [
+            case
+            for case in transferred_cases(session, ids, id_range=(ids[0], ids[-1]))
+            if case.destroy_from <= today and case.employee_id not in whole
+        ]
         result.employees += len(ids)
         if progress:
             progress(result.employees, total)
@@ -258,4 +329,14 @@ def _place(result: Plan, entry: PlanEntry, today: date, horizon_days: int) -> No
         result.upcoming.append(entry)
 
 
-__all__ = ["RETENTION_CONSENT", "Plan", "PlanEntry", "Rule", "dossiers", "plan", "pseudonym"]
+__all__ = [
+    "RETENTION_CONSENT",
+    "CaseEntry",
+    "Plan",
+    "PlanEntry",
+    "Rule",
+    "dossiers",
+    "plan",
+    "pseudonym",
+    "transferred_cases",
+]

@@ -24,6 +24,7 @@ from kwportal.models import (
     Account,
     Appointment,
     AuthFailure,
+    BreachPerson,
     CaseDocument,
     CaseHelper,
     CaseMessage,
@@ -33,6 +34,7 @@ from kwportal.models import (
     ConsentRecord,
     Disclosure,
     Employee,
+    EmployeeLetter,
     EmployeeNotice,
     EmployerFeedback,
     ExposureRecord,
@@ -40,11 +42,15 @@ from kwportal.models import (
     LegalHold,
     LoginSession,
     MedicalNote,
+    MedicalStatement,
     MessageRead,
     OneTimeToken,
     PlanAction,
+    ProcessingRestriction,
     QuestionnaireAnswer,
     RecoveryCode,
+    RectificationItem,
+    RestrictionException,
     RetentionRun,
     RetentionTombstone,
     RightsRequest,
@@ -57,6 +63,7 @@ from kwportal.models import (
 from kwportal.services import audit
 from kwportal.services.auth import housekeeping
 from kwportal.services.retention import audit_prune
+from kwportal.services.retention import cases as handed_over
 from kwportal.services.retention.plan import dossiers, plan, pseudonym
 from kwportal.services.visitors import purge as visitor_purge
 
@@ -74,6 +81,8 @@ class RunResult:
     destroyed: int
     batches: int
     audit_rows_pruned: int = 0
+    #: cases handed over to a new arbodienst, destroyed on their own (issue 17 item 6)
+    cases_destroyed: int = 0
 
 
 def _holder() -> str:
@@ -143,11 +152,20 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         delete(CaseHelper).where(col(CaseHelper.case_id).in_(cases)),
         delete(CaseDocument).where(col(CaseDocument.employee_id).in_(ids)),
         delete(EmployeeNotice).where(col(EmployeeNotice.employee_id).in_(ids)),
+        delete(BreachPerson).where(col(BreachPerson.employee_id).in_(ids)),  # issue 17 item 8
+        # issue 17 item 5: letters point at disclosures
+        delete(EmployeeLetter).where(col(EmployeeLetter.employee_id).in_(ids)),
         delete(Disclosure).where(
             col(Disclosure.employee_id).in_(ids) | col(Disclosure.feedback_id).in_(feedback)
         ),
         delete(EmployerFeedback).where(col(EmployerFeedback.case_id).in_(cases)),
         delete(QuestionnaireAnswer).where(col(QuestionnaireAnswer.employee_id).in_(ids)),
+        # issue 17 item 2: his statements (they point at notes) and his rectification items
+        delete(MedicalStatement).where(col(MedicalStatement.employee_id).in_(ids)),
+        delete(RectificationItem).where(col(RectificationItem.employee_id).in_(ids)),
+        # issue 17 item 3: the stop and its exceptions (they point at requests and cases)
+        delete(RestrictionException).where(col(RestrictionException.employee_id).in_(ids)),
+        delete(ProcessingRestriction).where(col(ProcessingRestriction.employee_id).in_(ids)),
         update(MedicalNote)
         .where(col(MedicalNote.employee_id).in_(ids), col(MedicalNote.supersedes_id).is_not(None))
         .values(supersedes_id=None),
@@ -228,7 +246,9 @@ def run(
             assert record.id is not None
             run_id = record.id
         with read_transaction(engine) as session:
-            due_ids = [entry.employee_id for entry in plan(session, today=today).due]
+            planned = plan(session, today=today)
+            due_ids = [entry.employee_id for entry in planned.due]
+            case_owners = sorted({case.employee_id for case in planned.cases_due})
         destroyed = batches = 0
         for start in range(0, len(due_ids), batch_size):
             with transaction(engine) as session:
@@ -243,6 +263,16 @@ def run(
             batches += 1
             if progress:
                 progress(min(start + batch_size, len(due_ids)), len(due_ids))
+        cases_destroyed = 0
+        for start in range(0, len(case_owners), batch_size):
+            with transaction(engine) as session:
+                cases_destroyed += handed_over.destroy_batch(
+                    session,
+                    case_owners[start : start + batch_size],
+                    today=today,
+                    run_id=run_id,
+                    secret=secret,
+                )
         with transaction(engine) as session:
             now = datetime.now(UTC)
             pruned = audit_prune.prune(session, secret=secret, now=now)
@@ -263,12 +293,13 @@ def run(
                 details={
                     "run": run_id,
                     "destroyed": destroyed,
+                    "cases_destroyed": cases_destroyed,
                     "audit_rows_pruned": pruned,
                     "sign_in_rows_purged": purged,
                     "visitor_rows_purged": visitors_purged,
                 },
                 secret=secret,
             )
-        return RunResult(run_id, destroyed, batches, pruned)
+        return RunResult(run_id, destroyed, batches, pruned, cases_destroyed)
     finally:
         release_lock(engine)

@@ -15,7 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from kwportal.domain import visitors as rules
-from kwportal.models import PublicFormHit, VisitorToken
+from kwportal.models import PublicFormHit, VisitorAddress, VisitorToken
 from kwportal.services import audit
 from kwportal.services.auth.common import Context, keyed_hash, new_token
 from kwportal.services.mail import Mail
@@ -146,11 +146,14 @@ def log_visitor(
     details: dict[str, Any] | None = None,
 ) -> None:
     """A visitor has no account: the event is the system's, at the visitor's network (the
-    IP cut as in the statistics; no browser string)."""
-    audit.record(
+    IP cut as in the statistics; no browser string). The cut address is not written into
+    the hash-chained row, which is kept as long as the dossiers' log (40 years): it goes to
+    ``visitor_address`` under the event's number, which the visitor purge empties after
+    three years (seed ch. 2, Locatiegegevens: "maximaal drie jaar"; issue 17 item 10)."""
+    event = audit.record(
         session,
         actor=audit.SYSTEM_ACTOR,
-        access=audit.AccessPoint(ip=rules.truncate_ip(ctx.access.ip), agent="visitor"),
+        access=audit.AccessPoint(ip="", agent="visitor"),
         event_type=event_type,
         action=action,
         ground=ground,
@@ -158,6 +161,9 @@ def log_visitor(
         secret=ctx.secret,
         now=ctx.now,
     )
+    prefix = rules.truncate_ip(ctx.access.ip)
+    if prefix:
+        session.add(VisitorAddress(audit_seq=event.seq, ip_prefix=prefix, occurred_at=ctx.now))
 
 
 def since(now: datetime, days: int) -> datetime:

@@ -10,12 +10,13 @@ from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
 from kwportal.domain import visitors as rules
-from kwportal.domain.retention import add_years
+from kwportal.domain.retention import VISITOR_STATISTICS_YEARS, add_years
 from kwportal.models import (
     CallbackRequest,
     CookieConsent,
     NewsletterSubscriber,
     PublicFormHit,
+    VisitorAddress,
     VisitorRightsRequest,
     VisitorToken,
 )
@@ -74,6 +75,11 @@ def purge(session: Session, *, now: datetime, today: date | None = None) -> dict
         ),
         "public_form_hit": delete(PublicFormHit).where(
             col(PublicFormHit.occurred_at) < now - timedelta(days=rules.FORM_HIT_DAYS)
+        ),
+        # a visitor's cut address beside an audit event: location data, "maximaal drie jaar"
+        # (the chained row itself never held it, so the chain still verifies; issue 17)
+        "visitor_address": delete(VisitorAddress).where(
+            col(VisitorAddress.occurred_at) < _years_before(now, VISITOR_STATISTICS_YEARS)
         ),
     }
     removed = {name: int(session.execute(s).rowcount) for name, s in statements.items()}  # type: ignore[attr-defined]

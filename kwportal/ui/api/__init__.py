@@ -16,6 +16,7 @@ MODULES = (
     "desk_export",
     "downloads",
     "employer",
+    "letters",
     "public",
     "reintegration",
     "wellknown",

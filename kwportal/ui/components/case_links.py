@@ -19,6 +19,13 @@ EMPLOYEE: tuple[tuple[str, str], ...] = (
     ("case_files.link", routes.CASE_FILES),
     ("self_report.link", routes.MY_REPORT),
 )
+#: "what my employer sees": his own pages for what the employer's case page links to — the
+#: plan of action, the messages, the case's files (issue 17 item 5)
+EMPLOYER_VIEW: tuple[tuple[str, str], ...] = (
+    ("my_plan.link", routes.MY_PLAN),
+    ("messages.link", routes.MESSAGES),
+    ("case_files.link", routes.CASE_FILES),
+)
 EMPLOYER: tuple[tuple[str, str], ...] = (
     ("employer_plan.title", routes.EMPLOYER_PLAN),
     ("messages.link", routes.MESSAGES),

@@ -28,10 +28,11 @@ OTHER_EMPLOYER = Actor(account_id=2, role=Role.EMPLOYER_CONTACT, organisation_id
 DATUM = "consent_record.datum_value"
 
 
-def test_only_an_emergency_note_or_a_contact_detail_may_be_asked_for() -> None:
-    assert {"emergency_note", "contact_detail"} == CONSENT_DATUM_KINDS
+def test_only_the_emergency_note_may_be_asked_for_the_employer() -> None:
+    # issue 17 item 7: the consent route to the employer is the emergency note only
+    assert {"emergency_note"} == CONSENT_DATUM_KINDS
     assert not CONSENT_DATUM_KINDS & FORBIDDEN_DATUM_KINDS
-    for kind in ("diagnosis", "medication", "treatment", "other_health", "", "anything"):
+    for kind in ("diagnosis", "medication", "treatment", "other_health", "contact_detail", ""):
         assert not may_request_datum(kind), kind
 
 
@@ -39,7 +40,8 @@ def test_only_an_emergency_note_or_a_contact_detail_may_be_asked_for() -> None:
     ("status", "withdrawn", "until", "kind", "active"),
     [
         ("granted", None, None, "emergency_note", True),
-        ("granted", None, TODAY, "contact_detail", True),
+        ("granted", None, TODAY, "emergency_note", True),
+        ("granted", None, None, "contact_detail", False),
         ("granted", None, date(2026, 11, 27), "emergency_note", False),
         ("granted", datetime(2026, 11, 1, tzinfo=UTC), None, "emergency_note", False),
         ("requested", None, None, "emergency_note", False),

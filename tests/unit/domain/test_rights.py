@@ -1,21 +1,21 @@
-"""When a rights request must be answered (seed ch. 3) and how far it may be extended
-(AVG art. 12(3))."""
+"""When a rights request must be answered (seed ch. 3: "uiterlijk binnen vier weken"): four
+weeks after receipt, never extended (issue 17 item 4); how far it is overdue, and when the
+desk is warned."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
+import kwportal.domain.rights as rules
 from kwportal.domain.rights import (
     ANSWER_TERM_DAYS,
+    OPEN_STATUSES,
+    RequestStatus,
     RightsKind,
-    add_months,
+    days_overdue,
     due_date,
-    effective_due,
-    extended_due_date,
+    due_soon,
     is_overdue,
-    may_extend,
 )
 
 
@@ -35,32 +35,26 @@ def test_four_weeks_from_the_day_of_receipt() -> None:
     assert due_date(date(2026, 2, 10)) == date(2026, 3, 10)
 
 
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (date(2026, 12, 26), 2, date(2027, 2, 26)),
-        (date(2026, 12, 31), 2, date(2027, 2, 28)),
-        (date(2027, 12, 31), 2, date(2028, 2, 29)),
-        (date(2026, 11, 30), 2, date(2027, 1, 30)),
-        (date(2026, 1, 31), 1, date(2026, 2, 28)),
-        (date(2026, 10, 31), 2, date(2026, 12, 31)),
-        (date(2026, 5, 15), 0, date(2026, 5, 15)),
-    ],
-)
-def test_add_months_never_overshoots_the_month(day: date, months: int, expected: date) -> None:
-    assert add_months(day, months) == expected
+def test_there_is_no_extension() -> None:
+    """The seed allows none: no extended status, no rule that moves the term."""
+    assert [str(s) for s in RequestStatus] == ["received", "answered"]
+    assert {str(s) for s in OPEN_STATUSES} == {"received"}
+    for gone in ("EXTENSION_MONTHS", "extended_due_date", "may_extend", "effective_due"):
+        assert not hasattr(rules, gone)
 
 
-def test_extension_is_two_months_and_only_within_the_term() -> None:
-    due = date(2026, 12, 26)
-    assert extended_due_date(due) == date(2027, 2, 26)
-    assert may_extend(due, date(2026, 12, 26))
-    assert not may_extend(due, date(2026, 12, 27))
-
-
-def test_overdue_is_after_the_effective_due_date() -> None:
+def test_overdue_is_after_the_due_date_counted_in_days() -> None:
     due = date(2026, 12, 26)
     assert not is_overdue(due, due)
     assert is_overdue(due, date(2026, 12, 27))
-    assert effective_due(due, None) == due
-    assert effective_due(due, date(2027, 2, 26)) == date(2027, 2, 26)
+    assert days_overdue(due, due) == 0
+    assert days_overdue(due, date(2026, 12, 20)) == 0
+    assert days_overdue(due, date(2027, 1, 5)) == 10
+
+
+def test_the_desk_is_warned_a_week_before() -> None:
+    due = date(2026, 12, 26)
+    assert due_soon(due, date(2026, 12, 19))
+    assert due_soon(due, due)
+    assert not due_soon(due, date(2026, 12, 18))
+    assert not due_soon(due, date(2026, 12, 27))  # overdue is not "soon"

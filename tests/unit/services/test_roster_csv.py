@@ -141,3 +141,17 @@ def test_formula_cells_are_kept_as_text_and_escaped_on_the_way_out() -> None:
         assert row[1:] == ["5", "2.5", ""]
     assert csv_safe("Productie") == "Productie"
     assert csv_safe(-3) == "-3"
+
+
+def test_job_title_and_hours_are_read_and_bad_hours_refused() -> None:
+    """The employment facts of people in care (issue 17 item 1): job title and hours."""
+    header = "personeelsnummer;voornaam;achternaam;functie;uren per week"
+    parsed = parse(
+        text(header, "A1;Anne;Smit;Lasser;36,5", "A2;Bo;Berg;;", "A3;Cor;Dam;Kok;90").encode()
+    )
+    values = {row.personnel_number: row.values for row in parsed.rows}
+    assert values["A1"]["job_title"] == "Lasser" and values["A1"]["hours_per_week"] == 36.5
+    assert values["A2"]["job_title"] == "" and values["A2"]["hours_per_week"] is None
+    assert [(e.line, e.column, e.code) for e in parsed.errors] == [
+        (4, "hours_per_week", "roster.error.hours")
+    ]

@@ -10,8 +10,10 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n import t
 from kwportal.services.admin import organisations as admin_orgs
 from kwportal.services.admin import people as admin_people
+from kwportal.services.admin.handover import HandoverLine
 from kwportal.ui import routes
 from kwportal.ui.components import field_errors
 from kwportal.ui.components.forms import notice
@@ -43,6 +45,11 @@ class OrgItem:
     end: str = ""
     team: str = ""
     self_report: bool = False
+    #: the contract ended with a named successor (issue 17 item 6): no case, no one named
+    handed_over: bool = False
+    successor: str = ""
+    handover_end: str = ""
+    handover_started: str = ""
 
 
 class AdminOrgsState(AuthState):
@@ -53,6 +60,15 @@ class AdminOrgsState(AuthState):
     facts_number: str = ""
     facts_until: str = ""
     facts_holds: list[str] = []
+    #: what the start of the last hand-over counted: [cases, employees told]
+    handover_counts: list[str] = []
+
+    @rx.var
+    def handover_line(self) -> str:
+        counts = self.handover_counts
+        if self.notice_key == "handover.started" and len(counts) == 2:
+            return t("handover.started_counts", self.lang).format(cases=counts[0], told=counts[1])
+        return ""
 
     @rx.var
     def fact_errors(self) -> dict[str, str]:
@@ -78,6 +94,7 @@ class AdminOrgsState(AuthState):
                 end=line.contract_end.isoformat() if line.contract_end else "",
                 team=line.team,
                 self_report=line.employee_self_report,
+                **_handover(line.handover),
             )
             for line in lines
         ]
@@ -117,6 +134,23 @@ class AdminOrgsState(AuthState):
 
     @rx.event
     @guarded(Role.ADMIN)
+    def start_handover(self, form_data: dict[str, Any]) -> None:
+        done = act(
+            self,
+            "handover.started",
+            admin_orgs.do_start_handover,
+            form_text(form_data, "organisation_id", 20),
+            form_text(form_data, "successor", 300),
+            form_text(form_data, "successor_email", 300),
+            form_text(form_data, "end", 20),
+        )
+        if done is not None:
+            started, lines = done
+            self.handover_counts = [str(started.cases), str(started.employees_told)]
+            self._show(lines)
+
+    @rx.event
+    @guarded(Role.ADMIN)
     def save_self_report(self, form_data: dict[str, Any]) -> None:
         self._show(
             act(
@@ -153,6 +187,17 @@ class AdminOrgsState(AuthState):
             self.facts_holds = list(done.retention.holds)
             return rx.call_script("document.getElementById('facts-form')?.reset()")
         return None
+
+
+def _handover(line: HandoverLine | None) -> dict[str, Any]:
+    if line is None:
+        return {}
+    return {
+        "handed_over": True,
+        "successor": line.successor,
+        "handover_end": line.contract_end.isoformat(),
+        "handover_started": line.started_on.isoformat(),
+    }
 
 
 def _new_form() -> rx.Component:
@@ -208,7 +253,52 @@ def _card(org: Any) -> rx.Component:
             class_name="form",
         ),
         _self_report_form(org),
+        rx.cond(org.handed_over, _handover_status(org), _handover_form(org)),
         class_name="card",
+    )
+
+
+def _handover_status(org: Any) -> rx.Component:
+    """The hand-over: to whom and when. The doctor releases each case's package; the
+    privacy desk confirms receipt (/retention-desk)."""
+    return rx.el.section(
+        rx.el.h4(tr("handover.heading")),
+        rx.el.dl(
+            rx.el.dt(tr("handover.successor")),
+            rx.el.dd(org.successor),
+            rx.el.dt(tr("handover.contract_end")),
+            rx.el.dd(org.handover_end),
+            rx.el.dt(tr("handover.started_on")),
+            rx.el.dd(org.handover_started),
+            class_name="items",
+        ),
+        rx.el.p(tr("handover.admin_next")),
+    )
+
+
+def _handover_form(org: Any) -> rx.Component:
+    """End the contract with a named successor: the running cases are handed over."""
+    ident = "handover-" + org.organisation_id
+    return rx.el.details(
+        rx.el.summary(tr("handover.start_heading")),
+        rx.el.form(
+            rx.el.p(tr("handover.start_note")),
+            hidden("organisation_id", org.organisation_id),
+            text_field("handover.successor", "successor", ident + "-successor", limit=200),
+            text_field(
+                "handover.successor_email",
+                "successor_email",
+                ident + "-email",
+                limit=254,
+                required=False,
+                type="email",
+            ),
+            text_field("handover.contract_end", "end", ident + "-end", limit=10, type="date"),
+            button("handover.start"),
+            on_submit=AdminOrgsState.start_handover,
+            reset_on_submit=True,
+            class_name="form",
+        ),
     )
 
 
@@ -287,6 +377,11 @@ def admin_orgs_page() -> rx.Component:
         rx.el.h1(tr("admin.orgs.title")),
         rx.el.p(tr("admin.orgs.intro")),
         notice(AdminOrgsState.notice_text),
+        rx.cond(
+            AdminOrgsState.handover_line != "",
+            rx.el.p(AdminOrgsState.handover_line, role="status"),
+            rx.el.span(),
+        ),
         _new_form(),
         rx.el.section(
             rx.el.h2(tr("admin.orgs.list")),

@@ -31,9 +31,11 @@ from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.case_file import PersonBlock, person_block
 from kwportal.ui.pages.care.common import list_section
+from kwportal.ui.pages.care.rectification_parts import rectification_section
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -64,6 +66,9 @@ class CaseAdminState(AuthState):
     error_field: str = ""
     error_key: str = ""
     _case_id: int = 0
+    #: the use of his data stopped, and since when (issue 17 item 3)
+    restricted: bool = False
+    restricted_since: str = ""
 
     @rx.var
     def not_found(self) -> str:
@@ -77,9 +82,12 @@ class CaseAdminState(AuthState):
         self.found, self.not_found_key, self._case_id = False, "care_case.not_found", 0
         self.person, self.appointments, self.documents, self.helpers = PersonBlock(), [], [], []
         self.error_field, self.error_key = "", ""
+        self.restricted, self.restricted_since = False, ""
 
     def _show(self, view: CaseAdminView) -> None:
         self.found, self.not_found_key, self._case_id = True, "", view.case_id
+        self.restricted = view.restriction is not None
+        self.restricted_since = since_text(view.restriction and view.restriction.since)
         self.person = PersonBlock(
             str(view.case_id),
             f"{view.first_name} {view.last_name}",
@@ -221,11 +229,13 @@ def case_admin_page() -> rx.Component:
             rx.el.div(
                 notice(state.notice_text),
                 rx.el.p(tr("care_case.no_medical"), class_name="meta"),
+                restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 person_block(state.person, care_address=False),
                 case_links(case_links_for.CASE_MANAGER, state.person.case_id),
                 list_section("care_case.appointments", state.appointments, rx.el.li),
                 list_section("care_case.documents", state.documents, rx.el.li),
                 _helpers(),
+                rectification_section(state.person.case_id, medical=False),
             ),
         ),
     )

@@ -35,9 +35,11 @@ from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
+from kwportal.ui.components.consent_status import consent_status_line
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import MEDICAL_ROLES, list_section, role_label
 from kwportal.ui.pages.care.exposure_parts import (
@@ -52,6 +54,7 @@ from kwportal.ui.pages.care.exposure_parts import (
     retention_row,
     retention_text,
 )
+from kwportal.ui.pages.care.rectification_parts import rectification_section
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -111,11 +114,16 @@ class CareCaseState(AuthState):
     appointments: list[str] = []
     documents: list[str] = []
     helpers: list[str] = []
+    #: the employee's consents beyond the employer (a GP machtiging …) and their state today
+    consent_lines: list[str] = []
     correcting: str = ""
     #: the company doctor's own work notes on this case (WGBO 7:456): filled for him alone
     keeps_work_notes: bool = False
     work_notes: list[str] = []
     _case_id: int = 0
+    #: the use of his data stopped, and since when (issue 17 item 3)
+    restricted: bool = False
+    restricted_since: str = ""
 
     @rx.var
     def not_found(self) -> str:
@@ -162,6 +170,8 @@ class CareCaseState(AuthState):
         self.found, self.not_found_key = True, ""
         view = page.file
         admin = view.admin
+        self.restricted = admin.restriction is not None
+        self.restricted_since = since_text(admin.restriction and admin.restriction.since)
         self.person = PersonBlock(
             str(admin.case_id),
             f"{admin.first_name} {admin.last_name}",
@@ -194,6 +204,7 @@ class CareCaseState(AuthState):
             for h in admin.helpers
         ]
         self._fill_work_notes(page.work_notes)
+        self.consent_lines = [consent_status_line(c, self.lang) for c in page.consents]
 
     def _fill_exposures(self, panel: ExposurePanel, *, before: RetentionLine | None) -> None:
         self.exposures = exposure_rows(panel, self.lang)
@@ -218,8 +229,9 @@ class CareCaseState(AuthState):
         self.retention_now, self.retention_before = RetentionRow(), RetentionRow()
         self.exposure_form, self.exposure_error_keys = ExposureRow(), []
         self.exposure_notice_key = ""
-        self.documents, self.helpers = [], []
+        self.documents, self.helpers, self.consent_lines = [], [], []
         self.keeps_work_notes, self.work_notes = False, []
+        self.restricted, self.restricted_since = False, ""
 
     @rx.event
     @guarded(Role.COMPANY_DOCTOR)
@@ -458,6 +470,7 @@ def care_case_page() -> rx.Component:
             rx.el.div(
                 rx.el.p(state.ground_line, class_name="meta"),
                 notice(state.notice_text),
+                restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 person_block(state.person, care_address=True),
                 case_links(case_links_for.DOCTOR, state.person.case_id),
                 rx.el.section(
@@ -471,12 +484,14 @@ def care_case_page() -> rx.Component:
                     ),
                     class_name="card",
                 ),
+                rectification_section(state.person.case_id, medical=True),
                 _work_notes(),
                 answers_section(state.answers),
                 exposure_section(state),
                 list_section("care_case.appointments", state.appointments, _line),
                 list_section("care_case.documents", state.documents, _line),
                 list_section("care_case.helpers", state.helpers, _line),
+                list_section("consent_beyond.care_title", state.consent_lines, _line),
             ),
         ),
     )

@@ -24,6 +24,7 @@ from kwportal.ui.components.employer_case import CaseCard, case_card
 from kwportal.ui.components.employer_case import employer_case_card as employer_component
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES
 from kwportal.ui.routes import case_id_from
@@ -66,6 +67,9 @@ class FeedbackState(AuthState):
     reaction_readable: bool = False
     _case_id: int = 0
     _feedback_id: int = 0
+    #: the use of his data stopped, and since when (issue 17 item 3)
+    restricted: bool = False
+    restricted_since: str = ""
 
     @rx.var
     def not_found(self) -> str:
@@ -92,6 +96,8 @@ class FeedbackState(AuthState):
 
     def _show(self, page: workspace.FeedbackPage) -> None:
         self.stale = False
+        self.restricted = page.restriction is not None
+        self.restricted_since = since_text(page.restriction and page.restriction.since)
         view = page.draft
         self.preview = case_card(page.preview) if page.preview is not None else CaseCard()
         if view is None:
@@ -355,6 +361,7 @@ def care_feedback_page() -> rx.Component:
             state.found,
             rx.el.div(
                 notice(state.notice_text),
+                restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 rx.cond(
                     state.stale,
                     rx.el.button(

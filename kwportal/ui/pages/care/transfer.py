@@ -15,7 +15,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
-from kwportal.services.case import transfer, transfer_requests
+from kwportal.services.case import handover, transfer, transfer_requests
 from kwportal.services.privacy.transfer import MAX_RECIPIENT
 from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
@@ -27,7 +27,7 @@ from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_TRANSFER
 #: message keys a refused release may bring back in ``?e=``
-BACK_KEYS = ("care_transfer.", "transfer.")
+BACK_KEYS = ("care_transfer.", "transfer.", "handover.")
 
 
 @dataclass
@@ -57,8 +57,36 @@ def _row(line: transfer_requests.TransferLine) -> TransferRow:
     )
 
 
+@dataclass
+class HandoverRow:
+    """A case handed over because its employer changed arbodienst (issue 17 item 6)."""
+
+    case_id: str = ""
+    name: str = ""
+    number: str = ""
+    organisation: str = ""
+    successor: str = ""
+    contract_end: str = ""
+    sick_since: str = ""
+    released_on: str = ""
+
+
+def _handover_row(line: handover.HandoverCase) -> HandoverRow:
+    return HandoverRow(
+        case_id=str(line.case_id),
+        name=line.name,
+        number=line.personnel_number,
+        organisation=line.organisation,
+        successor=line.successor,
+        contract_end=line.contract_end.isoformat(),
+        sick_since=line.sick_since.isoformat(),
+        released_on=line.released_on.isoformat() if line.released_on else "",
+    )
+
+
 class CareTransferState(AuthState):
     rows: list[TransferRow] = []
+    handovers: list[HandoverRow] = []
 
     @rx.event
     @guarded(Role.COMPANY_DOCTOR)
@@ -66,7 +94,9 @@ class CareTransferState(AuthState):
         """A release that was refused comes back here with its message key."""
         key = parse_qs(urlsplit(str(self.router.url)).query).get("e", [""])[0][:60]
         self.notice_key = key if key.startswith(BACK_KEYS) and key in CATALOGS["nl"] else ""
-        self.rows = [_row(line) for line in self._run(transfer_requests.do_transfer_requests)]
+        page = self._run(handover.do_transfer_page)
+        self.rows = [_row(line) for line in page.requests]
+        self.handovers = [_handover_row(line) for line in page.handovers]
 
 
 def _input(label_key: str, ident: Any, name: str, hint_key: str = "", **attrs: Any) -> Any:
@@ -83,12 +113,49 @@ def _input(label_key: str, ident: Any, name: str, hint_key: str = "", **attrs: A
     )
 
 
-def _method(row: Any, value: str, label_key: str, checked: bool) -> rx.Component:
-    ident = "method-" + value + "-" + row.request_id
+def _method(row: Any, value: str, label_key: str, checked: bool, ref: Any = None) -> rx.Component:
+    ident = "method-" + value + "-" + (row.request_id if ref is None else ref)
     return rx.el.div(
         rx.el.input(id=ident, name="method", type="radio", value=value, default_checked=checked),
         rx.el.label(tr(label_key), html_for=ident),
         class_name="check",
+    )
+
+
+def _encryption(row: Any, ref: Any) -> rx.Component:
+    """How the package is encrypted; ``ref`` keeps each form's ids its own."""
+    return rx.el.fieldset(
+        rx.el.legend(tr("care_transfer.method")),
+        _method(row, transfer.BY_KEY, "care_transfer.by_key", True, ref),
+        _input(
+            "care_transfer.age_key",
+            "age-key-" + ref,
+            "age_key",
+            "care_transfer.age_key_hint",
+            type="text",
+            auto_complete="off",
+            spell_check=False,
+            max_length=transfer.MAX_KEY,
+        ),
+        _method(row, transfer.BY_PHRASE, "care_transfer.by_passphrase", False, ref),
+        _input(
+            "care_transfer.passphrase",
+            "passphrase-" + ref,
+            "passphrase",
+            "care_transfer.passphrase_hint",
+            type="password",
+            auto_complete="new-password",
+            max_length=transfer.MAX_PASSPHRASE,
+        ),
+        _input(
+            "care_transfer.passphrase_again",
+            "passphrase-again-" + ref,
+            "passphrase_again",
+            type="password",
+            auto_complete="new-password",
+            max_length=transfer.MAX_PASSPHRASE,
+        ),
+        class_name="choices",
     )
 
 
@@ -105,39 +172,7 @@ def _release_form(row: Any) -> rx.Component:
             max_length=MAX_RECIPIENT,
             auto_complete="organization",
         ),
-        rx.el.fieldset(
-            rx.el.legend(tr("care_transfer.method")),
-            _method(row, transfer.BY_KEY, "care_transfer.by_key", True),
-            _input(
-                "care_transfer.age_key",
-                "age-key-" + row.request_id,
-                "age_key",
-                "care_transfer.age_key_hint",
-                type="text",
-                auto_complete="off",
-                spell_check=False,
-                max_length=transfer.MAX_KEY,
-            ),
-            _method(row, transfer.BY_PHRASE, "care_transfer.by_passphrase", False),
-            _input(
-                "care_transfer.passphrase",
-                "passphrase-" + row.request_id,
-                "passphrase",
-                "care_transfer.passphrase_hint",
-                type="password",
-                auto_complete="new-password",
-                max_length=transfer.MAX_PASSPHRASE,
-            ),
-            _input(
-                "care_transfer.passphrase_again",
-                "passphrase-again-" + row.request_id,
-                "passphrase_again",
-                type="password",
-                auto_complete="new-password",
-                max_length=transfer.MAX_PASSPHRASE,
-            ),
-            class_name="choices",
-        ),
+        _encryption(row, row.request_id),
         rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
         rx.el.button(tr("care_transfer.release"), type="submit", class_name="button"),
     )
@@ -167,6 +202,53 @@ def _item(row: Any) -> rx.Component:
     )
 
 
+def _handover_item(row: Any) -> rx.Component:
+    ref = "case-" + row.case_id
+    return rx.el.li(
+        rx.el.h2(row.name, " (", row.number, ")"),
+        rx.el.dl(
+            rx.el.dt(tr("care_transfer.employer")),
+            rx.el.dd(row.organisation),
+            rx.el.dt(tr("handover.successor")),
+            rx.el.dd(row.successor),
+            rx.el.dt(tr("handover.contract_end")),
+            rx.el.dd(row.contract_end),
+            rx.el.dt(tr("handover.sick_since")),
+            rx.el.dd(row.sick_since),
+            rx.cond(
+                row.released_on != "",
+                rx.fragment(rx.el.dt(tr("care_transfer.released_on")), rx.el.dd(row.released_on)),
+            ),
+            class_name="items",
+        ),
+        rx.cond(row.released_on != "", rx.el.p(tr("handover.awaiting"), class_name="badge new")),
+        post_form(
+            routes.API_CARE_TRANSFER,
+            rx.el.input(type="hidden", name="case_id", value=row.case_id),
+            _encryption(row, ref),
+            rx.el.p(tr("transfer.stepup_note"), class_name="hint"),
+            rx.el.button(tr("handover.release"), type="submit", class_name="button"),
+        ),
+        class_name="transfer card",
+    )
+
+
+def _handovers() -> rx.Component:
+    rows: Any = CareTransferState.handovers
+    return rx.el.section(
+        rx.el.h2(tr("handover.doctor_heading")),
+        rx.el.p(tr("handover.doctor_intro")),
+        rx.cond(
+            rows.length() > 0,
+            rx.el.ul(
+                rx.foreach(CareTransferState.handovers, _handover_item),
+                class_name="plain rights-list",
+            ),
+            rx.el.p(tr("handover.doctor_none")),
+        ),
+    )
+
+
 def care_transfer_page() -> rx.Component:
     rows: Any = CareTransferState.rows
     return portal_page(
@@ -179,4 +261,5 @@ def care_transfer_page() -> rx.Component:
             rx.el.ul(rx.foreach(CareTransferState.rows, _item), class_name="plain rights-list"),
             rx.el.p(tr("care_transfer.none")),
         ),
+        _handovers(),
     )

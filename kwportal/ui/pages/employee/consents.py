@@ -22,8 +22,17 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_CONSENTS
-STATES = ("requested", "granted", "refused", "withdrawn")
+STATES = ("requested", "granted", "refused", "withdrawn", "expired")
 EVENTS = ("granted", "withdrawn")
+#: what each consent is for, as the employee reads it (issue 17 item 7)
+CONSENT_KINDS = (
+    "employer_datum",
+    "retention_longer",
+    "gp_authorisation",
+    "reintegration_provider",
+    "insurer",
+    "new_arbodienst",
+)
 
 
 @dataclass
@@ -35,6 +44,7 @@ class ReceiptLink:
 @dataclass
 class ConsentRow:
     consent_id: str = ""
+    kind: str = ""
     state: str = ""
     purpose: str = ""
     data: str = ""
@@ -56,6 +66,7 @@ def _day(value: datetime | None) -> str:
 def _row(c: consents.MyConsent) -> ConsentRow:
     return ConsentRow(
         consent_id=str(c.consent_id),
+        kind=c.kind,
         state=c.state,
         purpose=c.purpose,
         data=c.data,
@@ -126,8 +137,20 @@ def _line(label_key: str, value: Any) -> rx.Component:
     )
 
 
+def _kind(row: Any) -> rx.Component:
+    return rx.match(
+        row.kind,
+        *[
+            (k, rx.fragment(rx.el.dt(tr("consents.kind")), rx.el.dd(tr(f"consents.kind.{k}"))))
+            for k in CONSENT_KINDS
+        ],
+        rx.fragment(),
+    )
+
+
 def _details(row: Any) -> rx.Component:
     return rx.el.dl(
+        _kind(row),
         _line("consents.purpose", row.purpose),
         _line("consents.data", row.data),
         _line("consents.exact_text", row.value),

@@ -1,6 +1,8 @@
 """ "What my employer sees": the employee's latest case rendered by the same component as
-the employer's case page, from the same view, plus who released each item (by function),
-when, and on which ground (issue 5, item 1)."""
+the employer's case page, from the same view — the released feedback, the consented datum,
+the consults, the Poortwachter deadlines and whether the employer is told the use of his
+data stopped (issue 17 item 5) — plus who released each item (by function), when, and on
+which ground (issue 5, item 1)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,16 @@ from kwportal.i18n import t
 from kwportal.services.employee import employer_view
 from kwportal.services.feedback import draft_sharing
 from kwportal.ui import routes
+from kwportal.ui.components import case_links as case_links_for
+from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import (
     CaseCard,
+    DeadlineRow,
     FeedbackCard,
     case_card,
     day,
+    deadline_row,
+    deadlines_section,
     employer_case_card,
     feedback_card,
     feedback_items,
@@ -26,6 +33,8 @@ from kwportal.ui.components.employer_case import (
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.message_thread import MessageRow, message_list, message_rows
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice
+from kwportal.ui.components.second_opinion import deskundigenoordeel
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -43,6 +52,10 @@ class ReleaseRow:
 class MyEmployerViewState(AuthState):
     has_case: bool = False
     card: CaseCard = CaseCard()
+    #: the employer's deadlines of his case, as the employer's case page lists them
+    deadlines: list[DeadlineRow] = []
+    #: his employer is told that the use of his data stopped (issue 17 item 3)
+    restricted: bool = False
     releases: list[ReleaseRow] = []
     #: the draft the doctor shared with him before it is sent (NVAB guidance), if any
     has_draft: bool = False
@@ -97,9 +110,12 @@ class MyEmployerViewState(AuthState):
         self.thread_rows = message_rows(page.employer_thread)
         if mine is None:
             self.has_case, self.card, self.releases = False, CaseCard(), []
+            self.deadlines, self.restricted = [], False
             return
         self.has_case = True
         self.card = case_card(mine.view)
+        self.deadlines = [deadline_row(line) for line in mine.deadlines]
+        self.restricted = mine.restricted
         self.releases = [
             ReleaseRow(day(r.released_at), r.released_by_role, r.ground) for r in mine.releases
         ]
@@ -157,7 +173,10 @@ def my_employer_view_page() -> rx.Component:
         rx.cond(
             state.has_case,
             rx.el.div(
+                restriction_notice(state.restricted, audience="employer"),
                 employer_case_card(state.card),
+                case_links(case_links_for.EMPLOYER_VIEW),
+                deadlines_section(state.deadlines),
                 rx.el.section(
                     rx.el.h2(tr("my_view.releases")),
                     rx.cond(
@@ -169,6 +188,7 @@ def my_employer_view_page() -> rx.Component:
                         rx.el.p(tr("my_view.nothing_released")),
                     ),
                     rx.el.p(tr("my_view.same_text")),
+                    deskundigenoordeel(),
                     class_name="card",
                 ),
                 _employer_thread(),

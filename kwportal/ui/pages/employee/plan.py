@@ -30,6 +30,7 @@ from kwportal.ui.components.plan_card import (
     plan_cards,
 )
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.second_opinion import deskundigenoordeel
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.states.downloads import DownloadState
@@ -239,6 +240,11 @@ def my_plan_page() -> rx.Component:
                     ),
                 ),
                 plan_cards(state.plans, "my_plan.none"),
+                rx.el.section(
+                    rx.el.h2(tr("second_opinion.title")),
+                    deskundigenoordeel(),
+                    class_name="card",
+                ),
                 rx.el.section(
                     rx.el.h2(tr("problem_analysis.title")),
                     rx.el.p(tr("my_plan.analysis_intro")),

@@ -1,9 +1,10 @@
 """The employee's rights page (seed ch. 3, A–E): what each right means, one short form to
-make a request, and his own requests with due date, status and answer."""
+make a request, and his own requests with due date (four weeks, never extended), status and
+answer; a rectification request with the outcome of each field (issue 17 item 2)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import reflex as rx
@@ -15,7 +16,16 @@ from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import item, optional_item
 from kwportal.ui.components.portal_layout import portal_page
-from kwportal.ui.components.rights import KINDS, kind_label, request_list, status_label
+from kwportal.ui.components.rights import (
+    KINDS,
+    ItemRow,
+    field_label,
+    item_row,
+    kind_label,
+    outcome_items,
+    request_list,
+    status_label,
+)
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -33,23 +43,30 @@ class RequestLine:
     text: str = ""
     received: str = ""
     due: str = ""
-    reason: str = ""
     status: str = ""
     answer: str = ""
     answered: str = ""
+    #: history: a term extended before the four-week rule (issue 17 item 4)
+    extended_to: str = ""
+    extension_reason: str = ""
+    #: a rectification's fields and their outcome
+    corrections: list[ItemRow] = field(default_factory=list)
 
 
-def _line(view: rights.MyRequest) -> RequestLine:
+def _line(found: rights.MyRequestLine) -> RequestLine:
+    view = found.request
     return RequestLine(
         request_id=str(view.request_id),
         kind=str(view.kind),
         text=view.text,
         received=f"{view.received_at:%Y-%m-%d}",
         due=view.due_on.isoformat(),
-        reason=view.extension_reason if view.extended else "",
         status=str(view.status),
         answer=view.answer,
         answered=f"{view.answered_at:%Y-%m-%d}" if view.answered_at else "",
+        extended_to=view.extended_to.isoformat() if view.extended_to else "",
+        extension_reason=view.extension_reason if view.extended_to else "",
+        corrections=[item_row(i) for i in found.items],
     )
 
 
@@ -138,7 +155,8 @@ def _request_item(line: Any) -> rx.Component:
             *item("rights.status_label", status_label(line.status)),
             *item("rights.received_on", line.received),
             *item("rights.due_on", line.due),
-            optional_item("rights.extension_reason", line.reason),
+            optional_item("rights.history_extended_to", line.extended_to),
+            optional_item("rights.history_extension_reason", line.extension_reason),
             optional_item("rights.your_text", line.text),
             rx.cond(
                 line.answered != "",
@@ -151,7 +169,24 @@ def _request_item(line: Any) -> rx.Component:
             ),
             class_name="items",
         ),
+        _items(line),
         class_name="rights-request",
+    )
+
+
+def _item(item: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h4(field_label(item.field)),
+        rx.el.dl(*outcome_items(item), class_name="items"),
+        class_name="rectification-item",
+    )
+
+
+def _items(line: Any) -> rx.Component:
+    items: Any = line.corrections
+    return rx.cond(
+        items.length() > 0,
+        rx.el.ul(rx.foreach(items, _item), class_name="plain"),
     )
 
 

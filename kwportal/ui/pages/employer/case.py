@@ -4,31 +4,30 @@ string (``?case=123``); a case of another organisation reads as "not found"."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
 
-from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import case_screen, sick_report, step_completion
-from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.employer_case import (
     CaseCard,
+    DeadlineRow,
     case_card,
-    day,
+    deadline_row,
+    deadlines_section,
     employer_case_card,
     secrecy_note,
 )
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice
 from kwportal.ui.guard import guarded
-from kwportal.ui.pages.employer.overview import step_label
 from kwportal.ui.pages.employer.sick_report import error_lines, error_summary
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -36,35 +35,8 @@ from kwportal.ui.text import tr
 ROUTE = routes.EMPLOYER_CASE
 
 
-@dataclass
-class DeadlineRow:
-    step: str = ""
-    due: str = ""
-    week: str = ""
-    overdue: bool = False
-    done: bool = False
-    due_iso: str = ""
-    can_record: bool = False
-    #: who writes the document that makes this step done: "plan" (the employer, on the
-    #: plan page), "doctor" (the problem analysis) or "" (a recorded act)
-    made_in: str = ""
-
-
-def deadline_row(step: case_screen.StepLine) -> DeadlineRow:
-    line = step.line
-    made_in = ""
-    if line.step in DONE_BY_DOCUMENT:
-        made_in = "doctor" if line.step is Step.PROBLEM_ANALYSIS else "plan"
-    return DeadlineRow(
-        str(line.step),
-        day(line.due),
-        str(line.week),
-        line.overdue,
-        line.done,
-        line.due.isoformat(),
-        step.can_record,
-        made_in,
-    )
+def step_row(step: case_screen.StepLine) -> DeadlineRow:
+    return deadline_row(step.line, can_record=step.can_record)
 
 
 class EmployerCaseState(AuthState):
@@ -78,6 +50,8 @@ class EmployerCaseState(AuthState):
     _case_id: int | None = None
     #: the case's number for the links to its plan, messages and files
     case_ref: str = ""
+    #: the use of his data stopped: the employer is told only that (issue 17 item 3)
+    restricted: bool = False
 
     @rx.var
     def not_found(self) -> str:
@@ -91,6 +65,7 @@ class EmployerCaseState(AuthState):
         self.found, self.not_found_key, self._case_id = False, key, None
         self.card, self.deadlines = CaseCard(), []
         self.is_open, self.error_keys = False, []
+        self.restricted = False
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)
@@ -154,25 +129,17 @@ class EmployerCaseState(AuthState):
         self.case_ref = str(screen.view.case_id)
         self.card = case_card(screen.view)
         self.is_open = screen.is_open
+        self.restricted = screen.restricted
         self.today = screen.today.isoformat()
         # the consults are in the card (date, time, attended), as on "what my employer sees"
-        self.deadlines = [deadline_row(d) for d in screen.deadlines]
+        self.deadlines = [step_row(d) for d in screen.deadlines]
 
 
-def _deadline_item(row: Any) -> rx.Component:
-    return rx.el.li(
-        rx.el.strong(step_label(row.step)),
-        rx.el.br(),
-        tr("employer_case.week"),
-        " ",
-        row.week,
-        ": ",
-        row.due,
-        rx.cond(row.overdue, rx.el.span(tr("employer.overdue"), class_name="badge overdue")),
-        rx.cond(row.done, rx.el.span(tr("employer_case.done"), class_name="badge done")),
+def _step_actions(row: Any) -> rx.Component:
+    """What the employer does about a step: record it, or write its document."""
+    return rx.fragment(
         rx.cond(row.can_record, _step_form(row), rx.el.span()),
         rx.cond(row.done, rx.el.span(), _made_by_document(row)),
-        class_name=rx.cond(row.overdue, "deadline overdue", "deadline"),
     )
 
 
@@ -242,18 +209,6 @@ def _recovery_form() -> rx.Component:
     )
 
 
-def _list_section(title: str, items: Any, render: Any, empty: str) -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(tr(title)),
-        rx.cond(
-            items.length() > 0,
-            rx.el.ul(rx.foreach(items, render), class_name="plain"),
-            rx.el.p(tr(empty)),
-        ),
-        class_name="card",
-    )
-
-
 def employer_case_page() -> rx.Component:
     state = EmployerCaseState
     return portal_page(
@@ -266,16 +221,12 @@ def employer_case_page() -> rx.Component:
         rx.cond(
             state.found,
             rx.el.div(
+                restriction_notice(state.restricted, audience="employer"),
                 employer_case_card(state.card),
                 case_links(case_links_for.EMPLOYER, state.case_ref),
                 rx.cond(state.is_open, _recovery_form(), rx.el.span()),
                 rx.el.p(tr("plans.steps_who"), class_name="meta"),
-                _list_section(
-                    "employer_case.deadlines",
-                    state.deadlines,
-                    _deadline_item,
-                    "employer_case.no_deadlines",
-                ),
+                deadlines_section(state.deadlines, _step_actions),
             ),
             rx.el.span(),
         ),

@@ -76,6 +76,8 @@ class EmployerReportsState(AuthState):
     raw_tables: list[RawTable] = []
     #: the organisation's published absence percentage per quarter (hidden ones left out)
     chart_points: list[list[str]] = []
+    #: the roster gave workforce counts (issue 17 item 1); else the page asks for it
+    workforce_known: bool = True
 
     @rx.var
     def tables(self) -> list[TableView]:
@@ -97,10 +99,11 @@ class EmployerReportsState(AuthState):
         self.year, self.years = str(result.year), [str(y) for y in result.years]
         self.raw_tables = [raw_table(table) for table in result.tables]
         absence = result.absence
+        self.workforce_known = result.workforce_known
         self.chart_points = [
             [column, f"{cell.value:.1f}"]
             for column, cell in zip(absence.columns, absence.published.column_totals, strict=True)
-            if cell.value is not None
+            if cell.value is not None and result.workforce_known
         ]
 
     @rx.event
@@ -192,6 +195,11 @@ def employer_reports_page() -> rx.Component:
         _year_form(),
         rx.el.p(rx.el.a(tr("reports.download"), href=state.csv_href, download=True)),
         rx.cond(state.chart.length() > 0, _chart(), rx.el.span()),
+        rx.cond(
+            state.workforce_known,
+            rx.el.span(),
+            rx.el.p(tr("reports.no_workforce"), class_name="notice", role="status"),
+        ),
         rx.foreach(state.tables, _table),
         rx.el.p(tr("reports.hidden"), class_name="meta"),
         rx.el.p(tr("reports.pmo_none"), class_name="meta"),

@@ -1,7 +1,8 @@
 """Roster import: a plain multipart form posts the file to ``/api/employer/roster`` (size
 limit enforced while it streams in, staged in the database); this page then shows the preview
 — counts and errors by line and column, never a cell's content — and applies it on request.
-No employee's data passes through this state."""
+Only people in care are updated; the other rows are counted and not stored (issue 17 item 1),
+and the page says how many. No employee's data passes through this state."""
 
 from __future__ import annotations
 
@@ -65,16 +66,26 @@ class RosterState(AuthState):
 
     @rx.var
     def count_line(self) -> str:
-        rows, create, update, unchanged = self.counts
+        rows, update, unchanged, dropped = self.counts
         return _message(
-            "roster.counts", self.lang, rows=rows, create=create, update=update, unchanged=unchanged
+            "roster_care.counts",
+            self.lang,
+            rows=rows,
+            update=update,
+            unchanged=unchanged,
+            dropped=dropped,
         )
 
     @rx.var
     def applied_line(self) -> str:
-        _, create, update, unchanged = self.counts
+        rows, update, unchanged, dropped = self.counts
         return _message(
-            "roster.applied", self.lang, create=create, update=update, unchanged=unchanged
+            "roster_care.applied",
+            self.lang,
+            rows=rows,
+            update=update,
+            unchanged=unchanged,
+            dropped=dropped,
         )
 
     @rx.var
@@ -130,7 +141,7 @@ class RosterState(AuthState):
     def _show(self, shown: roster.Preview) -> None:
         self._upload_id = shown.upload_id
         self.has_preview, self.filename = True, shown.filename
-        self.counts = [shown.rows, shown.to_create, shown.to_update, shown.unchanged]
+        self.counts = [shown.rows, shown.to_update, shown.unchanged, shown.dropped]
         self.error_count = shown.error_count
         self.file_format = [shown.encoding, DELIMITER_NAMES.get(shown.delimiter, "?")]
         self.error_keys = [[str(e.line), e.column, e.code, e.detail] for e in shown.errors]
@@ -149,7 +160,7 @@ class RosterState(AuthState):
             self.message_key, self.message_detail = error.code, error.detail
             return
         self._reset_preview()
-        self.counts = [0, done.created, done.updated, done.unchanged]
+        self.counts = [done.rows, done.updated, done.unchanged, done.dropped]
         self.message_key, self.notice_key = "", "roster.done"
 
 
@@ -232,7 +243,7 @@ def roster_page() -> rx.Component:
     state = RosterState
     return portal_page(
         rx.el.h1(tr("roster.title")),
-        rx.el.p(tr("roster.intro")),
+        rx.el.p(tr("roster_care.intro")),
         notice(state.message),
         rx.cond(
             state.notice_key == "roster.done",

@@ -2,7 +2,8 @@
 only the Dutch DPA's list, a warning wherever the employer can type, every field checked on
 the server. The typed values go to the server in the submit event and are never put in a state
 var: after the submit this session holds the new case's id and a message, nothing more (the
-care address and the date of birth in particular never come back)."""
+care address and the date of birth in particular never come back). Someone not known yet is
+reported with his name: the sick report is how a person comes in (issue 17 item 1)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ ROUTE = routes.EMPLOYER_SICK_REPORT
 FORM_ID = "sick-report-form"
 FIELD_LABELS = {
     "personnel_number": "sick.personnel_number",
+    "first_name": "sick.first_name",
+    "last_name": "sick.last_name",
     "first_sick_day": "sick.first_sick_day",
     "date_of_birth": "sick.date_of_birth",
     "contact_phone": "sick.contact_phone",
@@ -120,6 +123,12 @@ def _form() -> rx.Component:
     return rx.el.form(
         rx.el.p(tr("sick.warning"), id="sick-warning", class_name="warning", role="note"),
         text_field("personnel_number", required=True, max_length=40, auto_complete="off"),
+        rx.el.fieldset(
+            rx.el.legend(tr("sick.new_person_hint"), class_name="hint"),
+            text_field("first_name", max_length=100, auto_complete="off"),
+            text_field("last_name", max_length=150, auto_complete="off"),
+            class_name="field-group",
+        ),
         text_field("first_sick_day", type="date", required=True, max=SickReportState.today),
         text_field(
             "date_of_birth",

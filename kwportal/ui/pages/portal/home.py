@@ -12,11 +12,16 @@ from kwportal.services.auth import portal
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthPageState, AuthState
 from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = routes.PORTAL
+#: notices other than a release: their text and the page that shows them (issue 17 item 8)
+NOTICE_TEXT = {"breach": "notices.breach", "handover": "notices.handover"}
+NOTICE_PAGE = {"breach": routes.MY_INCIDENTS, "handover": routes.MY_DISCLOSURES}
+NOTICE_OPEN = {"breach": "notices.breach_open", "handover": "notices.handover_open"}
 
 
 class PortalState(AuthState):
@@ -26,12 +31,29 @@ class PortalState(AuthState):
     #: unread notices: (id, date) of each release the employee has not opened yet
     notice_ids: list[str] = []
     notice_dates: list[str] = []
+    #: per notice its kind (``employee_notice.kind``): it picks the text and the page
+    notice_kinds: list[str] = []
     #: unread messages per thread: ``[thread, count]`` (issue 15 item 5)
     unread: list[list[str]] = []
+    #: the use of his data stopped, and since when (issue 17 item 3)
+    restricted: bool = False
+    restricted_since: str = ""
 
     @rx.var
     def notice_lines(self) -> list[str]:
-        return [t("notices.disclosure", self.lang).replace("{date}", d) for d in self.notice_dates]
+        kinds = self.notice_kinds + [""] * (len(self.notice_dates) - len(self.notice_kinds))
+        return [
+            t(NOTICE_TEXT.get(kind, "notices.disclosure"), self.lang).replace("{date}", d)
+            for d, kind in zip(self.notice_dates, kinds, strict=False)
+        ]
+
+    @rx.var
+    def notice_hrefs(self) -> list[str]:
+        return [NOTICE_PAGE.get(kind, routes.MY_DISCLOSURES) for kind in self.notice_kinds]
+
+    @rx.var
+    def notice_opens(self) -> list[str]:
+        return [t(NOTICE_OPEN.get(kind, "notices.open"), self.lang) for kind in self.notice_kinds]
 
     @rx.var
     def unread_lines(self) -> list[list[str]]:
@@ -47,8 +69,11 @@ class PortalState(AuthState):
 
     def _show(self, home: portal.Home) -> None:
         self.unread = [[thread, str(count)] for thread, count in home.unread]
+        self.restricted = home.restriction is not None
+        self.restricted_since = since_text(home.restriction and home.restriction.since)
         self.notice_ids = [str(n.notice_id) for n in home.notices]
         self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in home.notices]
+        self.notice_kinds = [n.kind for n in home.notices]
         self.retention_date, self.retention_rule, self.retention_holds = "", "", []
         decision = home.retention
         if decision is None:
@@ -98,6 +123,7 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("retention.link", routes.MY_RETENTION),
         ("rights.link", routes.MY_RIGHTS),
         ("disclosures.link", routes.MY_DISCLOSURES),
+        ("incidents.link", routes.MY_INCIDENTS),
         ("consents.link", routes.MY_CONSENTS),
         ("export.link", routes.MY_EXPORT),
         ("my_case.link", routes.MY_CASE),
@@ -133,10 +159,14 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("consults.link", routes.CARE_CONSULTS),
         ("messages.link", routes.MESSAGES),
         ("callbacks.link", routes.CALLBACKS),
+        ("consent_req.link", routes.CONSENT_REQUESTS),
+        ("letters.link", routes.CASE_LETTERS),
     ),
     Role.PRIVACY_OFFICER: (
         ("rights_desk.link", routes.RIGHTS_DESK),
         ("desk.link", routes.RETENTION_DESK),
+        ("restriction.link", routes.RESTRICTIONS),
+        ("breaches.link", routes.BREACHES),
         ("visitor_requests.link", routes.VISITOR_REQUESTS),
         ("desk_log.link", routes.ACCESS_LOG_DESK),
     ),
@@ -162,7 +192,7 @@ def _links_for(role: Role, links: tuple[tuple[str, str], ...]) -> rx.Component:
 def _notice_item(line: Any, index: Any) -> rx.Component:
     return rx.el.li(
         rx.el.p(line),
-        rx.el.a(tr("notices.open"), href=routes.MY_DISCLOSURES),
+        rx.el.a(PortalState.notice_opens[index], href=PortalState.notice_hrefs[index]),
         " ",
         rx.el.button(
             tr("notices.mark_read"),
@@ -214,6 +244,9 @@ def portal_home() -> rx.Component:
         notice(AuthPageState.message),
         rx.el.p(PortalState.welcome),
         rx.el.p(PortalState.role_line),
+        restriction_notice(
+            PortalState.restricted, PortalState.restricted_since, audience="employee"
+        ),
         _notices(),
         _unread_messages(),
         rx.el.nav(

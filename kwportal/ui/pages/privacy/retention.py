@@ -9,6 +9,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.services.privacy.transfer import TransferError
 from kwportal.services.retention import desk as retention_desk
 from kwportal.ui import routes
 from kwportal.ui.components.forms import field, notice
@@ -38,6 +39,20 @@ class Hold:
 
 
 @dataclass
+class Handover:
+    """An employer handed over to a new arbodienst: numbers only (issue 17 item 6)."""
+
+    handover_id: str
+    organisation: str
+    successor: str
+    contract_end: str
+    cases: str
+    released: str
+    confirmed: str
+    awaiting: bool
+
+
+@dataclass
 class Run:
     run_id: str
     date: str
@@ -49,6 +64,7 @@ class RetentionDeskState(AuthState):
     upcoming: list[Upcoming] = []
     holds: list[Hold] = []
     runs: list[Run] = []
+    handovers: list[Handover] = []
     due_now: int = 0
 
     @rx.var
@@ -64,6 +80,19 @@ class RetentionDeskState(AuthState):
         self.holds = [
             Hold(str(h.hold_id), h.personnel_number, h.name, h.reason, f"{h.set_at:%Y-%m-%d}")
             for h in view.holds
+        ]
+        self.handovers = [
+            Handover(
+                str(h.handover_id),
+                h.organisation,
+                h.successor,
+                h.contract_end.isoformat(),
+                str(h.cases),
+                str(h.released),
+                str(h.confirmed),
+                h.awaiting,
+            )
+            for h in view.handovers
         ]
         self.runs = [
             Run(str(r.run_id), f"{r.started_at:%Y-%m-%d %H:%M}", f"{r.destroyed:,}", r.status)
@@ -89,6 +118,21 @@ class RetentionDeskState(AuthState):
             self.notice_key = error.code
             return
         self.notice_key = "desk.hold_set"
+        self._show(view)
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def confirm_handover(self, form_data: dict[str, Any]) -> None:
+        raw_id = str(form_data.get("handover_id", ""))[:12]
+        if not raw_id.isdigit():
+            self.notice_key = "handover.none"
+            return
+        try:
+            _count, view = self._run(retention_desk.do_confirm_handover, int(raw_id))
+        except TransferError as error:
+            self.notice_key = error.code
+            return
+        self.notice_key = "handover.confirmed"
         self._show(view)
 
     @rx.event
@@ -159,6 +203,37 @@ def _hold_item(row: Any) -> rx.Component:
     )
 
 
+def _handover_item(row: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(row.organisation),
+        " → ",
+        row.successor,
+        " (",
+        row.contract_end,
+        ")",
+        rx.el.dl(
+            rx.el.dt(tr("handover.cases")),
+            rx.el.dd(row.cases),
+            rx.el.dt(tr("handover.released")),
+            rx.el.dd(row.released),
+            rx.el.dt(tr("handover.confirmed_label")),
+            rx.el.dd(row.confirmed),
+            class_name="items",
+        ),
+        rx.cond(
+            row.awaiting,
+            rx.el.form(
+                rx.el.input(type="hidden", name="handover_id", value=row.handover_id),
+                rx.el.p(tr("handover.confirm_note")),
+                rx.el.button(tr("handover.confirm"), type="submit", class_name="button"),
+                on_submit=RetentionDeskState.confirm_handover,
+                class_name="form",
+            ),
+            rx.el.span(),
+        ),
+    )
+
+
 def _run_item(row: Any) -> rx.Component:
     return rx.el.li(
         tr("desk.col.run"),
@@ -214,5 +289,11 @@ def retention_desk_page() -> rx.Component:
             class_name="card",
         ),
         _section("desk.holds", RetentionDeskState.holds, _hold_item, "desk.no_holds"),
+        _section(
+            "handover.desk_heading",
+            RetentionDeskState.handovers,
+            _handover_item,
+            "handover.desk_none",
+        ),
         _section("desk.runs", RetentionDeskState.runs, _run_item, "desk.no_runs"),
     )

@@ -1,12 +1,15 @@
-"""The privacy desk's queue of rights requests (seed ch. 3): overdue first, answer each, and
-extend a term once with a reason the employee sees (AVG art. 12(3)). Answering an access
-request delivers the export to the employee's own page; below the queue the desk sees when
-each export was delivered and downloaded. Who asked and what he wrote; nothing from the
-medical file."""
+"""The privacy desk's queue of rights requests (seed ch. 3): overdue first with the days past
+the term, then those due within a week; no extension — the seed promises an answer
+"uiterlijk binnen vier weken" (issue 17 item 4). Answer each; a rectification request shows
+its items, and the desk applies or refuses those the policy gives it (identity), seeing of
+the others only who decides and the outcome (issue 17 item 2). Answering an access request
+delivers the export to the employee's own page; below the queue the desk sees when each
+export was delivered and downloaded. Who asked and what he wrote; nothing from the medical
+file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -14,14 +17,22 @@ from zoneinfo import ZoneInfo
 
 import reflex as rx
 
+from kwportal.domain import rectification as rules
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
-from kwportal.services.privacy import access_export, desk, rights, transfer
+from kwportal.services.privacy import access_export, desk, rectification, rights, transfer
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
-from kwportal.ui.components.rights import kind_label, request_list
+from kwportal.ui.components.rights import (
+    ItemRow,
+    field_label,
+    item_row,
+    kind_label,
+    outcome_items,
+    request_list,
+)
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.privacy.transfer import (
     access_export_section,
@@ -48,7 +59,12 @@ class QueueItem:
     received: str = ""
     due: str = ""
     overdue: str = ""
-    reason: str = ""
+    #: days past the term ("" while it runs), due within a week, reported to the admin on
+    days_overdue: str = ""
+    due_soon: str = ""
+    escalated: str = ""
+    #: a rectification request's items
+    corrections: list[ItemRow] = field(default_factory=list)
     #: transfer requests only: when a package went out, awaiting receipt, confirmed
     sent_on: str = ""
     awaiting: str = ""
@@ -83,6 +99,19 @@ def _delivered(line: access_export.DeliveredLine) -> DeliveredItem:
     )
 
 
+#: who decides an item the desk may not: per target kind and field category
+DECIDED_BY = {
+    "employee": "rectification.by_case_manager",
+    "care_address": "rectification.by_care_team",
+    "medical": "rectification.by_doctor",
+}
+
+
+def _desk_item(view: rectification.ItemView) -> ItemRow:
+    by = "" if view.may_decide else DECIDED_BY.get(str(view.kind), "")
+    return item_row(view, decided_by_key=by if view.status == "open" else "")
+
+
 def _item(found: desk.DeskItem) -> QueueItem:
     line, status = found.line, found.transfer or transfer.TransferStatus()
     return QueueItem(
@@ -94,7 +123,10 @@ def _item(found: desk.DeskItem) -> QueueItem:
         received=f"{line.received_at:%Y-%m-%d}",
         due=line.due_on.isoformat(),
         overdue="1" if line.overdue else "",
-        reason=line.extension_reason if line.extended else "",
+        days_overdue=str(line.days_overdue) if line.overdue else "",
+        due_soon="1" if line.due_soon else "",
+        escalated=_local(line.escalated_at)[:10],
+        corrections=[_desk_item(v) for v in found.items],
         sent_on=status.sent_on.isoformat() if status.sent_on else "",
         awaiting="1" if status.awaiting else "",
         confirmed_on=status.confirmed_on.isoformat() if status.confirmed_on else "",
@@ -141,8 +173,29 @@ class RightsDeskState(AuthState):
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
-    def extend_term(self, form_data: dict[str, Any]) -> None:
-        self._act(desk.do_extend, form_data, "reason", "rights_desk.extended")
+    def apply_item(self, form_data: dict[str, Any]) -> None:
+        """Apply one item of a rectification: the employee's field gets the value."""
+        self._decide(form_data, apply=True)
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def refuse_item(self, form_data: dict[str, Any]) -> None:
+        """Refuse one item, with the reason the employee reads."""
+        self._decide(form_data, apply=False)
+
+    def _decide(self, form_data: dict[str, Any], *, apply: bool) -> None:
+        raw_id = str(form_data.get("item_id", ""))[:12]
+        reason = str(form_data.get("reason", ""))[: rules.MAX_REASON + 1]
+        if not (raw_id.isascii() and raw_id.isdigit()):
+            self.notice_key = "rectification.unknown_item"
+            return
+        try:
+            found = self._run(desk.do_decide, int(raw_id), apply, reason)
+        except rights.RightsError as error:
+            self.notice_key = error.code
+            return
+        self.notice_key = "rectification.applied_done" if apply else "rectification.refused_done"
+        self._show(found)
 
     def _act(self, use_case: Any, form_data: dict[str, Any], field: str, done_key: str) -> None:
         """One desk action on the request named in the form; the service checks the actor
@@ -190,15 +243,66 @@ def _answer_form(row: Any) -> rx.Component:
     )
 
 
-def _extend_form(row: Any) -> rx.Component:
-    return rx.el.form(
-        rx.el.input(type="hidden", name="request_id", value=row.request_id),
-        _textarea_field(
-            "rights_desk.extend_reason", "reason", "reason-" + row.request_id, rights.MAX_REASON
+def _decide_forms(item: Any) -> rx.Component:
+    ident = "refuse-" + item.item_id
+    return rx.el.div(
+        rx.el.form(
+            rx.el.input(type="hidden", name="item_id", value=item.item_id),
+            rx.el.button(tr("rectification.apply"), type="submit", class_name="button"),
+            on_submit=RightsDeskState.apply_item,
+            class_name="form inline",
         ),
-        rx.el.button(tr("rights_desk.extend"), type="submit", class_name="button"),
-        on_submit=RightsDeskState.extend_term,
-        class_name="form",
+        rx.el.form(
+            rx.el.input(type="hidden", name="item_id", value=item.item_id),
+            rx.el.div(
+                rx.el.label(tr("rectification.refuse_reason"), html_for=ident),
+                rx.el.textarea(
+                    id=ident,
+                    name="reason",
+                    rows=2,
+                    required=True,
+                    max_length=rules.MAX_REASON,
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("rectification.refuse"), type="submit", class_name="button secondary"),
+            on_submit=RightsDeskState.refuse_item,
+            class_name="form",
+        ),
+        class_name="decide",
+    )
+
+
+def _rectification_item(item: Any) -> rx.Component:
+    return rx.el.li(
+        rx.el.h4(field_label(item.field)),
+        rx.el.dl(
+            rx.cond(
+                item.current != "",
+                rx.fragment(rx.el.dt(tr("rectification.current")), rx.el.dd(item.current)),
+            ),
+            *outcome_items(item),
+            class_name="items",
+        ),
+        rx.cond(item.decided_by_key != "", rx.el.p(_decided_by(item.decided_by_key))),
+        rx.cond(item.may_decide != "", _decide_forms(item)),
+        class_name="rectification-item",
+    )
+
+
+def _decided_by(key: Any) -> rx.Component:
+    return rx.match(key, *[(k, tr(k)) for k in DECIDED_BY.values()], "")
+
+
+def _rectification(row: Any) -> rx.Component:
+    items: Any = row.corrections
+    return rx.cond(
+        items.length() > 0,
+        rx.el.section(
+            rx.el.h3(tr("rectification.items_title")),
+            rx.el.ul(rx.foreach(items, _rectification_item), class_name="plain"),
+            class_name="rectification",
+        ),
     )
 
 
@@ -209,6 +313,10 @@ def _queue_item(row: Any) -> rx.Component:
                 row.overdue != "",
                 rx.el.span(tr("rights_desk.overdue"), class_name="badge overdue"),
             ),
+            rx.cond(
+                row.due_soon != "",
+                rx.el.span(tr("rights_desk.due_soon"), class_name="badge due-soon"),
+            ),
             kind_label(row.kind),
         ),
         rx.el.dl(
@@ -217,10 +325,22 @@ def _queue_item(row: Any) -> rx.Component:
             rx.el.dt(tr("rights.received_on")),
             rx.el.dd(row.received),
             rx.el.dt(tr("rights.due_on")),
-            rx.el.dd(row.due),
+            rx.el.dd(
+                row.due,
+                rx.cond(
+                    row.days_overdue != "",
+                    rx.el.span(
+                        " · ",
+                        row.days_overdue,
+                        " ",
+                        tr("rights_desk.days_overdue"),
+                        class_name="overdue-days",
+                    ),
+                ),
+            ),
             rx.cond(
-                row.reason != "",
-                rx.fragment(rx.el.dt(tr("rights.extension_reason")), rx.el.dd(row.reason)),
+                row.escalated != "",
+                rx.el.dd(tr("rights_desk.escalated"), " ", row.escalated),
             ),
             rx.el.dt(tr("rights_desk.request_text")),
             rx.el.dd(rx.cond(row.text != "", row.text, tr("rights_desk.no_text"))),
@@ -228,8 +348,8 @@ def _queue_item(row: Any) -> rx.Component:
         ),
         rx.cond(row.kind == str(RightsKind.TRANSFER), transfer_section(row, RightsDeskState)),
         rx.cond(row.kind == str(RightsKind.ACCESS), access_export_section(row)),
+        _rectification(row),
         _answer_form(row),
-        rx.cond((row.reason == "") & (row.overdue == ""), _extend_form(row)),
         class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
-from kwportal.services.visitors import rights
+from kwportal.services.visitors import rights, staff_unsubscribe
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -20,6 +20,7 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.VISITOR_REQUESTS
+UNSUBSCRIBE_FORM = "visitor-unsubscribe-form"
 
 
 @dataclass
@@ -76,6 +77,18 @@ class VisitorRequestsState(AuthState):
         done = self._run(rights.do_carry_out, int(raw_id), new_name)
         self.notice_key = done.message
         self._show(done.queue)
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
+    def unsubscribe_address(self, form_data: dict[str, Any]) -> Any:
+        """An address that asked by e-mail to be taken off the newsletter (issue 17 item 10):
+        the address goes to the server in this event only, never into a state var."""
+        email = str(form_data.get("email", ""))[:300]
+        done = self._run(staff_unsubscribe.do_unsubscribe_address, email)
+        self.notice_key = done.message
+        if done.ok:
+            return rx.call_script(f"document.getElementById('{UNSUBSCRIBE_FORM}')?.reset()")
+        return None
 
 
 def _found(row: Any) -> rx.Component:
@@ -159,6 +172,34 @@ def _queue_item(row: Any) -> rx.Component:
     )
 
 
+def _unsubscribe_form() -> rx.Component:
+    """Take an address off the newsletter for a visitor who asked by e-mail or phone."""
+    return rx.el.section(
+        rx.el.h2(tr("visitor_unsubscribe.title")),
+        rx.el.p(tr("visitor_unsubscribe.intro"), id="visitor-unsubscribe-hint", class_name="hint"),
+        rx.el.form(
+            rx.el.div(
+                rx.el.label(tr("visitor.field.email"), html_for="visitor-unsubscribe-email"),
+                rx.el.input(
+                    id="visitor-unsubscribe-email",
+                    name="email",
+                    type="email",
+                    max_length=254,
+                    required=True,
+                    auto_complete="off",
+                    aria_describedby="visitor-unsubscribe-hint",
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("visitor_unsubscribe.submit"), type="submit", class_name="button"),
+            id=UNSUBSCRIBE_FORM,
+            on_submit=VisitorRequestsState.unsubscribe_address,
+            class_name="form",
+        ),
+        class_name="card",
+    )
+
+
 def visitor_requests_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("visitor_requests.title")),
@@ -171,6 +212,7 @@ def visitor_requests_page() -> rx.Component:
             ),
             rx.el.p(tr("visitor_requests.none")),
         ),
+        _unsubscribe_form(),
     )
 
 

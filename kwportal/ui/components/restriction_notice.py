@@ -1,0 +1,69 @@
+"""The one notice every screen that touches an employee whose data are restricted shows
+(seed ch. 3 E; issue 17 item 3). What each reader learns is the policy's word, decided in
+the service (``restriction.notice_for``); the page holds only a flag and, for the care team
+and the employee himself, since when:
+
+* ``employer``: only *that* the use stopped and that the legal duties go on — never why,
+  never since when;
+* ``staff`` (doctor, care team, case manager): since when, what is no longer done, and the
+  legal duties that still go on;
+* ``employee``: "Het gebruik van uw gegevens is gestopt sinds …; alleen wat de wet vraagt
+  gaat nog door: …", and whom to ask to start again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import reflex as rx
+
+from kwportal.domain.policy import RESTRICTION_GROUNDS
+from kwportal.ui.text import tr
+
+Audience = Literal["employer", "staff", "employee"]
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+def since_text(moment: Any) -> str:
+    """The day a restriction started, in Dutch time, as the notice shows it (empty: not
+    shown). Times are stored in UTC; a driver may hand one back naive."""
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+        moment = aware.astimezone(LOCAL)
+    return f"{moment:%Y-%m-%d}"
+
+
+def _grounds() -> rx.Component:
+    return rx.el.ul(
+        *[rx.el.li(tr(f"restriction.ground.{ground}")) for ground in RESTRICTION_GROUNDS],
+        class_name="plain",
+    )
+
+
+def restriction_notice(restricted: Any, since: Any = "", *, audience: Audience) -> rx.Component:
+    """``restricted`` (a bool state var) shows the notice; ``since`` the day it started
+    (ignored for the employer, who is not told)."""
+    body: list[rx.Component] = [
+        rx.el.h2(tr("restriction.notice.title")),
+        rx.el.p(tr(f"restriction.notice.{audience}")),
+    ]
+    if audience != "employer":
+        body += [
+            rx.cond(
+                since != "",
+                rx.el.p(tr("restriction.notice.since"), ": ", since),
+                rx.el.span(),
+            ),
+            _grounds(),
+        ]
+    if audience == "employee":
+        body.append(rx.el.p(tr("restriction.notice.employee_after")))
+    return rx.cond(
+        restricted,
+        rx.el.section(*body, role="status", class_name="card notices restriction-notice"),
+        rx.el.span(),
+    )
