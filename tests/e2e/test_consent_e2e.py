@@ -97,7 +97,10 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     expect(doctor_page).to_have_url(url_at("/consent-requests"))
     expect(doctor_page.get_by_role("heading", level=1)).to_have_text(nl("consent_req.title"))
     fits_and_passes_axe(doctor_page)
-    doctor_page.get_by_label(nl("consent_req.case")).select_option(str(case_id))
+    # the page has two request forms (the employer's datum, and consents beyond the employer:
+    # issue 17 item 7), each with its own case field: this is the employer's
+    datum_form = doctor_page.locator("form", has=doctor_page.locator("#f-kind"))
+    datum_form.get_by_label(nl("consent_req.case")).select_option(str(case_id))
     doctor_page.get_by_label(nl("consent_req.kind")).select_option("diagnosis")
     doctor_page.get_by_label(nl("consent_req.label"), exact=True).fill("Diagnose")
     doctor_page.get_by_label(nl("consent_req.value")).fill("Epilepsie")

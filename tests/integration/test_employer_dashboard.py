@@ -410,7 +410,8 @@ def counted_statements(engine: Engine) -> Iterator[list[str]]:
 def test_query_count_does_not_grow_with_the_page(engine: Engine) -> None:
     """One query for the page and one for its count, then one batch each for the absences,
     feedback, documents (problem analyses), plans of action and recorded steps of the cases
-    on the page: never one query per case."""
+    on the page, and one for whose data are restricted (issue 17 item 3): never one query
+    per case."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         org = factories.organisation(session)
         ids = _many(session, org, 30)
@@ -421,4 +422,4 @@ def test_query_count_does_not_grow_with_the_page(engine: Engine) -> None:
             read(session, employer(org), page_size=10)
         with counted_statements(engine) as large:
             read(session, employer(org), page_size=50)
-    assert len(small) == len(large) <= 7
+    assert len(small) == len(large) <= 8

@@ -7,6 +7,7 @@ _SECTIONS_NL = {
     "cases": "Verzuimmeldingen",
     "sick_reports": "Ziekmeldingen door uw werkgever",
     "medical_notes": "Medisch dossier: aantekeningen",
+    "medical_statements": "Medisch dossier: uw eigen verklaringen",
     "questionnaire_answers": "Medisch dossier: vragenlijsten",
     "exposure_records": "Medisch dossier: blootstelling",
     "employer_feedback": "Terugkoppeling aan uw werkgever",
@@ -21,6 +22,7 @@ _SECTIONS_NL = {
     "consent_receipts": "Bewijzen van toestemming",
     "disclosures": "Verstrekkingen aan anderen",
     "rights_requests": "Verzoeken over uw rechten",
+    "rectification_items": "Verzoeken om verbetering: per gegeven de uitkomst",
     "legal_holds": "Bewaarplichten",
     "access_log": "Wie heeft uw dossier geopend",
 }
@@ -29,6 +31,7 @@ _SECTIONS_EN = {
     "cases": "Absences",
     "sick_reports": "Sick reports by your employer",
     "medical_notes": "Medical file: notes",
+    "medical_statements": "Medical file: your own statements",
     "questionnaire_answers": "Medical file: questionnaires",
     "exposure_records": "Medical file: exposure",
     "employer_feedback": "Feedback to your employer",
@@ -43,6 +46,7 @@ _SECTIONS_EN = {
     "consent_receipts": "Consent receipts",
     "disclosures": "Disclosures to others",
     "rights_requests": "Requests about your rights",
+    "rectification_items": "Requests for correction: the outcome per item",
     "legal_holds": "Legal holds",
     "access_log": "Who opened your file",
 }
@@ -85,6 +89,14 @@ _FIELDS_NL = {
     "text": "Tekst",
     "answer": "Antwoord",
     "question": "Vraag",
+    "note_id": "Over aantekening",
+    "statement_ids": "Uw verklaringen hierbij",
+    "submitted_at": "Ingediend op",
+    "added_at": "Toegevoegd aan het dossier op",
+    "target": "Gegeven",
+    "requested_value": "Gevraagde waarde",
+    "reason": "Toelichting",
+    "decided_at": "Besloten op",
 }
 _FIELDS_EN = {
     "first_name": "First name",
@@ -125,6 +137,14 @@ _FIELDS_EN = {
     "text": "Text",
     "answer": "Answer",
     "question": "Question",
+    "note_id": "About note",
+    "statement_ids": "Your statements about it",
+    "submitted_at": "Submitted on",
+    "added_at": "Added to the file on",
+    "target": "Item",
+    "requested_value": "Value asked for",
+    "reason": "Explanation",
+    "decided_at": "Decided on",
 }
 
 NL: dict[str, str] = {

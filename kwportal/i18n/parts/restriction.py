@@ -15,9 +15,6 @@ NL: dict[str, str] = {
     ),
     "restriction.requests_title": "Verzoeken om te stoppen",
     "restriction.requests_none": "Er zijn geen open verzoeken om te stoppen.",
-    "restriction.requests_refuse_hint": (
-        "Wijst u een verzoek af? Beantwoord het dan met de reden op de rechtenbalie."
-    ),
     "restriction.number": "Personeelsnummer en naam",
     "restriction.received_on": "Ontvangen op",
     "restriction.due_on": "Uiterlijk beantwoorden op",
@@ -163,9 +160,6 @@ EN: dict[str, str] = {
     ),
     "restriction.requests_title": "Requests to stop",
     "restriction.requests_none": "There are no open requests to stop.",
-    "restriction.requests_refuse_hint": (
-        "Refusing a request? Answer it with the reason on the rights desk."
-    ),
     "restriction.number": "Personnel number and name",
     "restriction.received_on": "Received on",
     "restriction.due_on": "Answer by",

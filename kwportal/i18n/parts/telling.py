@@ -33,12 +33,12 @@ NL: dict[str, str] = {
     "mail.letter_queued.subject": "Er staat een brief voor een werknemer klaar",
     "mail.letter_queued.body": (
         "Beste {name},\n\nEen werknemer zonder account op het portaal en zonder e-mailadres "
-        "moet worden verteld wat zijn werkgever van ons kreeg. De brief staat voor u klaar "
-        "om te versturen:\n\n{link}\n\nKrachtWerkt"
+        "moet iets van ons horen, bijvoorbeeld wat zijn werkgever van ons kreeg. De brief "
+        "staat voor u klaar om te versturen:\n\n{link}\n\nKrachtWerkt"
     ),
     "letters.link": "Brieven aan werknemers",
     "letters.title": "Brieven aan werknemers",
-    "letters.intro": "Een werknemer wordt altijd verteld wat zijn werkgever van ons krijgt. Heeft hij geen account op het portaal en geen e-mailadres bij ons, dan staat hier een brief voor hem klaar. Download de brief (er wordt eerst om een nieuwe code gevraagd), stuur hem per post en zet hem daarna op verstuurd.",
+    "letters.intro": "Een werknemer wordt altijd verteld wat zijn werkgever van ons krijgt, en wat er met zijn verzoeken en zijn gegevens gebeurt. Heeft hij geen account op het portaal en geen e-mailadres bij ons, dan staat hier een brief voor hem klaar. Download de brief (er wordt eerst om een nieuwe code gevraagd), stuur hem per post en zet hem daarna op verstuurd.",
     "letters.waiting_title": "Nog te versturen",
     "letters.none_waiting": "Er staan geen brieven klaar.",
     "letters.sent_title": "Onlangs verstuurd",
@@ -99,12 +99,12 @@ EN: dict[str, str] = {
     "mail.letter_queued.subject": "A letter to an employee is waiting",
     "mail.letter_queued.body": (
         "Dear {name},\n\nAn employee without a portal account and without an e-mail address "
-        "must be told what his employer received from us. The letter is waiting for you to "
-        "send:\n\n{link}\n\nKrachtWerkt"
+        "must hear from us, for instance what his employer received from us. The letter is "
+        "waiting for you to send:\n\n{link}\n\nKrachtWerkt"
     ),
     "letters.link": "Letters to employees",
     "letters.title": "Letters to employees",
-    "letters.intro": "An employee is always told what his employer receives from us. When he has no portal account and no e-mail address with us, a letter waits for him here. Download it (a fresh code is asked first), send it by post, then mark it sent.",
+    "letters.intro": "An employee is always told what his employer receives from us, and what happens with his requests and his data. When he has no portal account and no e-mail address with us, a letter waits for him here. Download it (a fresh code is asked first), send it by post, then mark it sent.",
     "letters.waiting_title": "To send",
     "letters.none_waiting": "No letters are waiting.",
     "letters.sent_title": "Sent recently",

@@ -67,6 +67,7 @@ class CaseChoice:
     organisation: str
     #: whose case it is: named in the audit row of the read, never shown
     employee_id: int = 0
+    organisation_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class RequestLine:
     kind: str = EMPLOYER_DATUM
     recipient: str = ""
     valid_until: date | None = None
+    organisation_id: int = 0
 
 
 def _require_requester(actor: Actor) -> None:
@@ -113,6 +115,7 @@ def open_cases(session: Session, actor: Actor) -> tuple[CaseChoice, ...]:
             col(Employee.personnel_number),
             col(Organisation.name),
             col(SickLeaveCase.employee_id),
+            col(SickLeaveCase.organisation_id),
         )
         .join(Employee, col(Employee.id) == col(SickLeaveCase.employee_id))
         .join(Organisation, col(Organisation.id) == col(SickLeaveCase.organisation_id))
@@ -123,7 +126,7 @@ def open_cases(session: Session, actor: Actor) -> tuple[CaseChoice, ...]:
         .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
         .limit(MAX_CASES)
     ).all()
-    return tuple(CaseChoice(r[0], f"{r[1]} {r[2]}", r[3], r[4], r[5]) for r in rows)
+    return tuple(CaseChoice(r[0], f"{r[1]} {r[2]}", r[3], r[4], r[5], r[6]) for r in rows)
 
 
 def request_datum(
@@ -265,6 +268,7 @@ def requests_in_scope(
             kind=record.kind,
             recipient=record.recipient,
             valid_until=record.valid_until,
+            organisation_id=person.organisation_id,
         )
         for record, person in session.exec(query)
     )
@@ -281,13 +285,21 @@ class RequestsPage:
     requests: tuple[RequestLine, ...]
     #: the kinds of consent the actor may ask for (policy.CONSENT_ASKERS)
     kinds: tuple[str, ...] = ()
+    #: the employees on the page whose data are restricted (issue 17 item 3): a request
+    #: about them is refused; each row says so (one query for the page)
+    restricted: frozenset[int] = frozenset()
 
 
 def requests_page(actor: Actor, ctx: Ctx) -> RequestsPage:
+    cases = open_cases(ctx.session, actor)
+    requests = requests_in_scope(ctx.session, actor, today=ctx.now.date())
+    people = [Subject(c.employee_id, c.organisation_id) for c in cases]
+    people += [Subject(r.employee_id, r.organisation_id) for r in requests]
     page = RequestsPage(
-        open_cases(ctx.session, actor),
-        requests_in_scope(ctx.session, actor, today=ctx.now.date()),
+        cases,
+        requests,
         consent_kinds_for(actor.role),
+        restriction.flags_for(ctx.session, actor, people),
     )
     _audit_page(page, actor, ctx)
     return page

@@ -29,6 +29,7 @@ from kwportal.models import (
     CaseHelper,
     Employee,
     MedicalNote,
+    MedicalStatement,
     Organisation,
     QuestionnaireAnswer,
     SickLeaveCase,
@@ -69,6 +70,9 @@ class NoteLine:
     supersedes_id: int | None
     #: a later version corrects this one
     superseded: bool
+    #: the employee's own statement about this note (WGBO art. 7:454 lid 1): "added" to
+    #: the file, "pending" (waiting for the doctor to add it), or "" (issue 17 item 2)
+    disputed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,10 +238,31 @@ def _notes(session: Session, actor: Actor, subject: Subject, case_id: int) -> tu
     ).all()
     corrected = {note.supersedes_id for note, _ in rows if note.supersedes_id is not None}
     values = project_rows(actor, subject, (note for note, _ in rows), _NOTE)
+    disputed = _disputed(session, case_id)
     return tuple(
-        NoteLine(**value, author_role=role or "", superseded=value["note_id"] in corrected)
+        NoteLine(
+            **value,
+            author_role=role or "",
+            superseded=value["note_id"] in corrected,
+            disputed=disputed.get(value["note_id"], ""),
+        )
         for value, (_, role) in zip(values, rows, strict=True)
     )
+
+
+def _disputed(session: Session, case_id: int) -> dict[int, str]:
+    """Per note of the case that the employee wrote a statement about: "added" once one is
+    in the file, else "pending". One query; the statements themselves are read in the
+    page's rectification section."""
+    marks: dict[int, str] = {}
+    for note_id, added_at in session.exec(
+        select(MedicalStatement.note_id, MedicalStatement.added_at).where(
+            MedicalStatement.case_id == case_id, col(MedicalStatement.note_id).is_not(None)
+        )
+    ).all():
+        if note_id is not None and marks.get(note_id) != "added":
+            marks[note_id] = "pending" if added_at is None else "added"
+    return marks
 
 
 def _admin(

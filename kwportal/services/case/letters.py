@@ -50,7 +50,7 @@ from kwportal.services.case.reintegration_report import (
     _ReportPdf,
 )
 from kwportal.services.employee.export_pdf import LINE
-from kwportal.services.employee.telling import CONSENT_REQUEST, PLAN_SENT, RELEASE
+from kwportal.services.employee.telling import PLAN_SENT, RELEASE
 from kwportal.services.employer.case_view import feedback_view
 from kwportal.services.employer.plan import PlanView, read_plans
 from kwportal.services.unit import Ctx, use_case
@@ -83,7 +83,7 @@ class LetterLine:
     name: str
     personnel_number: str
     organisation: str
-    #: release | plan_submitted | consent_request
+    #: a kind of telling (services/employee/telling.py KINDS)
     kind: str
     created_at: datetime
     sent_at: datetime | None
@@ -247,7 +247,7 @@ def compose(
         Section(t("letters.pdf.address", lang), (tuple((k, v) for k, v in address if v),)),
         Section(t(f"letters.pdf.title.{letter.kind}", lang), ((("", intro),),)),
     ]
-    if letter.kind != CONSENT_REQUEST:
+    if letter.kind in (RELEASE, PLAN_SENT):  # the others say *that*, and where to ask
         sections.append(Section(t(f"letters.pdf.content.{letter.kind}", lang), records))
     sections.append(Section(t("letters.pdf.next", lang), ((("", t("letters.pdf.how", lang)),),)))
     content = ReportContent(

@@ -88,6 +88,8 @@ class ThreadView:
     threads: tuple[str, ...]
     may_write: bool
     lines: tuple[MessageLine, ...]
+    #: the use of the employee's data stopped, as the reader is told (issue 17 item 3)
+    restriction: restriction.RestrictionNotice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +255,7 @@ def read_thread(
         threads=page_threads(actor),
         may_write=may_write_thread(actor, thread, ref.subject),
         lines=lines,
+        restriction=restriction.notice_for(session, actor, ref.subject),
     )
 
 

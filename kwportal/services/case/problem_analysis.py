@@ -35,6 +35,7 @@ from kwportal.models import CaseDocument, Employee, EmployerFeedback, SickLeaveC
 from kwportal.services import audit
 from kwportal.services.case.scope import CaseRef, case_in_scope
 from kwportal.services.feedback.editor import RELEASED, current_draft
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError
 
@@ -80,6 +81,9 @@ class ProblemAnalysisPage:
     sick_since: date
     current: AnalysisLine | None
     earlier: tuple[AnalysisLine, ...]
+    #: the use of his data stopped, as the doctor is told (issue 17 item 3): the employer
+    #: part still goes (a Poortwachter step), each release recorded as an exception
+    restriction: restriction.RestrictionNotice | None = None
 
 
 def _stamp(row: CaseDocument) -> str:
@@ -118,7 +122,7 @@ def _line(document: CaseDocument, feedback: EmployerFeedback | None) -> Analysis
     )
 
 
-def _page(session: Session, ref: CaseRef) -> ProblemAnalysisPage:
+def _page(session: Session, actor: Actor, ref: CaseRef) -> ProblemAnalysisPage:
     case = session.get(SickLeaveCase, ref.case_id)
     person = session.get(Employee, ref.subject.employee_id)
     assert case is not None and person is not None
@@ -126,7 +130,14 @@ def _page(session: Session, ref: CaseRef) -> ProblemAnalysisPage:
     current = next((line for line in lines if not line.released), None)
     earlier = tuple(line for line in lines if line.released)
     name = f"{person.first_name} {person.last_name}".strip()
-    return ProblemAnalysisPage(ref.case_id, name, case.sick_report_date, current, earlier)
+    return ProblemAnalysisPage(
+        ref.case_id,
+        name,
+        case.sick_report_date,
+        current,
+        earlier,
+        restriction.notice_for(session, actor, ref.subject),
+    )
 
 
 def _reader(session: Session, actor: Actor, case_id: int) -> CaseRef:
@@ -218,7 +229,7 @@ def do_open_problem_analysis(actor: Actor, case_id: int, *, ctx: Ctx) -> Problem
     """The case's analyses; reading the medical part is an audited read."""
     ref = _reader(ctx.session, actor, case_id)
     _audit(ctx, actor, ref.subject, audit.Action.READ, None)
-    return _page(ctx.session, ref)
+    return _page(ctx.session, actor, ref)
 
 
 @use_case(Role.COMPANY_DOCTOR)
@@ -238,4 +249,4 @@ def do_save_problem_analysis(
     else:
         row, action = _update(ref, document_id, stamp, text, ctx), audit.Action.UPDATE
     _audit(ctx, actor, ref.subject, action, row.id)
-    return _page(ctx.session, ref)
+    return _page(ctx.session, actor, ref)

@@ -36,6 +36,7 @@ from kwportal.models import (
     Employee,
     EmployerFeedback,
     MedicalNote,
+    MedicalStatement,
     Organisation,
     QuestionnaireAnswer,
     SickLeaveCase,
@@ -65,6 +66,10 @@ CATEGORIES = (
 CASE_PARTS: tuple[tuple[str, Any, str], ...] = (
     ("sick_report", SickReport, "employer_record"),
     ("medical_notes", MedicalNote, "medical"),
+    # the employee's own statements (WGBO art. 7:454 lid 1): one about a note travels inside
+    # that note (``NOTE_STATEMENTS``), next to the text it disputes, which stays; here only
+    # those about the file of the case as a whole
+    ("medical_statements", MedicalStatement, "medical"),
     ("questionnaire_answers", QuestionnaireAnswer, "medical"),
     ("employer_feedback", EmployerFeedback, "employer_feedback"),
     ("appointments", Appointment, "absence"),
@@ -74,7 +79,10 @@ CASE_PARTS: tuple[tuple[str, Any, str], ...] = (
     ("uploads", CaseUpload, "medical"),
     ("messages", CaseMessage, "medical"),
 )
+#: in a note of the package: the employee's statements about that very note
+NOTE_STATEMENTS = "employee_statements"
 _STAFF_FIELDS = (
+    "added_by_account_id",
     "author_account_id",
     "with_account_id",
     "released_by_account_id",
@@ -122,6 +130,7 @@ def collect(
             rows = _rows(session, table, case.id)
             entry[key] = [_fields(row) for row in rows]
             staff.update(getattr(r, f) for r in rows for f in _STAFF_FIELDS if hasattr(r, f))
+        _statements_beside_notes(entry)
         documents.append(entry)
     accounts = session.exec(select(Account).where(col(Account.id).in_(staff - {None}))).all()
     return {
@@ -133,6 +142,23 @@ def collect(
         "staff": {str(a.id): {"name": a.display_name, "role": a.role} for a in accounts},
         "cases": documents,
     }
+
+
+def _statements_beside_notes(entry: dict[str, Any]) -> None:
+    """Each statement about a note goes inside that note, so the new doctor reads it next to
+    the disputed text; a statement about the file as a whole (or about a note that is not in
+    the package) stays in the case's ``medical_statements``."""
+    notes = {note["id"]: note for note in entry["medical_notes"]}
+    for note in notes.values():
+        note[NOTE_STATEMENTS] = []
+    loose = []
+    for statement in entry["medical_statements"]:
+        note = notes.get(statement["note_id"])
+        if note is None:
+            loose.append(statement)
+        else:
+            note[NOTE_STATEMENTS].append(statement)
+    entry["medical_statements"] = loose
 
 
 def summary(document: dict[str, Any], created_at: datetime, lang: str) -> str:
@@ -155,13 +181,26 @@ def summary(document: dict[str, Any], created_at: datetime, lang: str) -> str:
         for key, _table, _category in CASE_PARTS:
             lines += ["", f"-- {t('transfer.part.' + key, lang)} ({len(entry[key])})"]
             for row in entry[key]:
-                lines += [*_block(row), ""]
+                lines += [*_block(row), *_beside(row, lang), ""]
     lines += ["", t("transfer.summary_verify", lang)]
     return "\n".join(lines) + "\n"
 
 
 def _block(row: dict[str, Any]) -> list[str]:
-    return [f"  {key}: {value}" for key, value in row.items() if value not in (None, "")]
+    return [
+        f"  {key}: {value}"
+        for key, value in row.items()
+        if value not in (None, "") and key != NOTE_STATEMENTS
+    ]
+
+
+def _beside(row: dict[str, Any], lang: str) -> list[str]:
+    """Under a disputed note: the employee's statements about it, each in full."""
+    lines: list[str] = []
+    for statement in row.get(NOTE_STATEMENTS) or ():
+        lines += [f"  >> {t('transfer.note_statement', lang)}"]
+        lines += [f"  {line}" for line in _block(statement)]
+    return lines
 
 
 def _zip(files: Iterable[tuple[str, bytes]], moment: datetime) -> bytes:

@@ -101,6 +101,8 @@ class CaseFiles:
     sick_since: date
     audience: str
     files: tuple[FileLine, ...]
+    #: the use of the employee's data stopped, as the reader is told (issue 17 item 3)
+    restriction: restriction.RestrictionNotice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,7 @@ def case_files(actor: Actor, case_id: int | None, *, ctx: Ctx) -> CaseFiles:
         sick_since=case.row.sick_report_date,
         audience=upload_audience(actor),
         files=files,
+        restriction=restriction.notice_for(ctx.session, actor, case.subject),
     )
 
 

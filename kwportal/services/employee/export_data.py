@@ -38,9 +38,11 @@ from kwportal.models import (
     ExposureRecord,
     LegalHold,
     MedicalNote,
+    MedicalStatement,
     Organisation,
     PlanAction,
     QuestionnaireAnswer,
+    RectificationItem,
     RightsRequest,
     SickLeaveCase,
     SickReport,
@@ -64,6 +66,8 @@ SECTIONS = (
     Section("cases", "absence"),
     Section("sick_reports", "employer_record"),
     Section("medical_notes", "medical"),
+    # his own statements next to the notes they dispute (WGBO art. 7:454 lid 1; issue 17)
+    Section("medical_statements", "medical"),
     Section("questionnaire_answers", "medical"),
     Section("exposure_records", "medical"),
     Section("employer_feedback", "employer_feedback"),
@@ -78,6 +82,7 @@ SECTIONS = (
     Section("consent_receipts", "consent"),
     Section("disclosures", "audit"),
     Section("rights_requests", "rights_request"),
+    Section("rectification_items", "rights_request"),
     Section("legal_holds", "audit"),
     Section("access_log", "audit"),
 )
@@ -109,7 +114,11 @@ def records(session: Session, employee_id: int, section: str) -> Iterator[Record
     simple: dict[str, tuple[Any, Any, set[str]]] = {
         "cases": (SickLeaveCase, SickLeaveCase.employee_id == employee_id, mine),
         "sick_reports": (SickReport, col(SickReport.case_id).in_(cases), set()),
-        "medical_notes": (MedicalNote, MedicalNote.employee_id == employee_id, mine),
+        "medical_statements": (
+            MedicalStatement,
+            MedicalStatement.employee_id == employee_id,
+            mine | {"added_by_account_id"},
+        ),
         "questionnaire_answers": (
             QuestionnaireAnswer,
             QuestionnaireAnswer.employee_id == employee_id,
@@ -133,11 +142,18 @@ def records(session: Session, employee_id: int, section: str) -> Iterator[Record
         "consents": (ConsentRecord, ConsentRecord.employee_id == employee_id, mine),
         "disclosures": (Disclosure, Disclosure.employee_id == employee_id, mine),
         "rights_requests": (RightsRequest, RightsRequest.employee_id == employee_id, mine),
+        "rectification_items": (
+            RectificationItem,
+            RectificationItem.employee_id == employee_id,
+            mine | {"decided_by_account_id"},
+        ),
         "legal_holds": (LegalHold, LegalHold.employee_id == employee_id, mine),
     }
     if section in simple:
         model, where, drop = simple[section]
         yield from _table_rows(session, model, where, frozenset(drop))
+    elif section == "medical_notes":
+        yield from _notes(session, employee_id)
     elif section == "identity":
         person = session.get(Employee, employee_id)
         if person is not None:
@@ -159,6 +175,23 @@ def records(session: Session, employee_id: int, section: str) -> Iterator[Record
         yield from access_log(session, employee_id)
     else:
         raise KeyError(section)
+
+
+def _notes(session: Session, employee_id: int) -> Iterator[Record]:
+    """His medical notes, each with the ids of his own statements about it (section
+    ``medical_statements``): the disputed text stays, his statement stands next to it."""
+    disputed: dict[int, list[int]] = {}
+    for statement_id, note_id in session.execute(
+        select_rows(col(MedicalStatement.id), col(MedicalStatement.note_id))
+        .where(col(MedicalStatement.employee_id) == employee_id)
+        .where(col(MedicalStatement.note_id).is_not(None))
+        .order_by(col(MedicalStatement.id))
+    ):
+        disputed.setdefault(note_id, []).append(statement_id)
+    where = MedicalNote.employee_id == employee_id
+    for record in _table_rows(session, MedicalNote, where, frozenset({"employee_id"})):
+        record["statement_ids"] = disputed.get(record["id"], [])
+        yield record
 
 
 def _receipts(session: Session, employee_id: int) -> Iterator[Record]:

@@ -15,9 +15,10 @@ him (``policy.telling_channel``):
   marks it sent (:mod:`kwportal.services.case.letters`); he hears by a content-free mail
   that a letter waits.
 
-A release always leaves its notice row, also without an account, so the portal shows it
-once he has one. The e-mail and the letter are recorded in the audit log in the same
-transaction (``employee_told``, with the way he was told).
+A release, a rectification's outcome and a stop (or its end) always leave their notice
+row, also without an account, so the portal shows it once he has one. The e-mail and the
+letter are recorded in the audit log in the same transaction (``employee_told``, with the
+way he was told).
 """
 
 from __future__ import annotations
@@ -45,14 +46,40 @@ from kwportal.services.mail import Mail
 from kwportal.services.unit import Ctx
 
 #: what the employee is told of: a release to his employer (employer feedback, the problem
-#: analysis's employer part), a plan of action or evaluation his employer sent him, and a
-#: request for his consent
+#: analysis's employer part), a plan of action or evaluation his employer sent him, a
+#: request for his consent, the outcome of his request to correct his data (seed ch. 3 B),
+#: and that the use of his data stopped or starts again (seed ch. 3 E)
 RELEASE, PLAN_SENT, CONSENT_REQUEST = "release", "plan_submitted", "consent_request"
-KINDS = (RELEASE, PLAN_SENT, CONSENT_REQUEST)
+RECTIFICATION = "rectification"
+RESTRICTION_STARTED, RESTRICTION_LIFTED = "restriction_started", "restriction_lifted"
+KINDS = (
+    RELEASE,
+    PLAN_SENT,
+    CONSENT_REQUEST,
+    RECTIFICATION,
+    RESTRICTION_STARTED,
+    RESTRICTION_LIFTED,
+)
 #: per kind: the page of his portal that shows it
-PAGES = {RELEASE: "/my-disclosures", PLAN_SENT: "/my-plan", CONSENT_REQUEST: "/my-consents"}
+PAGES = {
+    RELEASE: "/my-disclosures",
+    PLAN_SENT: "/my-plan",
+    CONSENT_REQUEST: "/my-consents",
+    RECTIFICATION: "/my-details",
+    RESTRICTION_STARTED: "/portal",
+    RESTRICTION_LIFTED: "/portal",
+}
 #: the in-app notice a release leaves (``employee_notice.kind``)
 NOTICE_KIND = "disclosure"
+#: the kinds that leave an in-app notice (with or without an account: the portal shows it
+#: once he has one), and its ``employee_notice.kind``; a plan and a consent request are
+#: shown on their own pages
+NOTICE_KINDS = {
+    RELEASE: NOTICE_KIND,
+    RECTIFICATION: RECTIFICATION,
+    RESTRICTION_STARTED: RESTRICTION_STARTED,
+    RESTRICTION_LIFTED: RESTRICTION_LIFTED,
+}
 #: the case manager's page where a queued letter waits
 LETTERS_PATH = "/case-letters"
 #: the mail to the address on file is in Dutch: the person has chosen no language
@@ -92,7 +119,11 @@ def tell_employee(
     person = session.get(Employee, employee_id)
     address = person.email.strip() if person is not None else ""
     channel = telling_channel(has_account=account is not None, has_email=bool(address))
-    notice_id = _notice(ctx, employee_id, account, disclosure_id) if kind == RELEASE else None
+    notice_id = (
+        _notice(ctx, employee_id, account, disclosure_id, NOTICE_KINDS[kind])
+        if kind in NOTICE_KINDS
+        else None
+    )
     if account is not None:
         mail = mail_notice(account, kind, ctx.origin, link=f"{ctx.origin}{PAGES[kind]}")
         if mail is not None:
@@ -107,11 +138,13 @@ def tell_employee(
     return Told(channel, notice_id, letter_id)
 
 
-def _notice(ctx: Ctx, employee_id: int, account: Account | None, disclosure_id: int | None) -> int:
+def _notice(
+    ctx: Ctx, employee_id: int, account: Account | None, disclosure_id: int | None, kind: str
+) -> int:
     notice = EmployeeNotice(
         employee_id=employee_id,
         account_id=account.id if account else None,
-        kind=NOTICE_KIND,
+        kind=kind,
         disclosure_id=disclosure_id,
         created_at=ctx.now,
     )

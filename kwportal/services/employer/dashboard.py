@@ -6,7 +6,8 @@ number, sick-report date, the expected period from *released* feedback, the lega
 (:func:`views.project`); every page read is audited in the same transaction.
 
 The page costs the same at 5,000 and 50,000 employees: one query for the page slice (plus
-its count), then batched queries for the cases on that page only.
+its count), then batched queries for the cases on that page only (the restriction flag too:
+one query for the page).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kwportal.models import Appointment, Employee, EmployerFeedback, SickLeaveCa
 from kwportal.services import audit
 from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
 from kwportal.services.employer.deadlines import DeadlineLine, deadlines_for_cases, next_deadline
+from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -74,6 +76,8 @@ class OverviewLine:
     next_deadline: DeadlineLine | None
     overdue: bool
     new_feedback: bool
+    #: the use of his data stopped: a flag, never why or since when (issue 17 item 3)
+    restricted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +147,15 @@ def overview(
     subjects = {row.id: Subject(row.employee_id, row.organisation_id) for row in rows}
     released = _latest_released(actor, session, subjects)
     deadlines = deadlines_for_cases(actor, subjects.keys(), session=session, today=today)
+    stopped = restriction.flags_for(session, actor, subjects.values())
     lines = tuple(
-        _line(project(actor, subjects[row.id], row, LINE_COLUMNS), released, deadlines, today)
+        _line(
+            project(actor, subjects[row.id], row, LINE_COLUMNS),
+            released,
+            deadlines,
+            today,
+            restricted=row.employee_id in stopped,
+        )
         for row in rows
     )
     _audit_listing(session, actor, access, lines, released, subjects, secret, page=page, sort=sort)
@@ -238,6 +249,8 @@ def _line(
     released: Mapping[int, _Released],
     deadlines: Mapping[int, tuple[DeadlineLine, ...]],
     today: date,
+    *,
+    restricted: bool = False,
 ) -> OverviewLine:
     case_id = values["case_id"]
     feedback = released.get(case_id)
@@ -255,6 +268,7 @@ def _line(
         next_deadline=next_deadline(steps, today),
         overdue=any(step.overdue for step in steps),
         new_feedback=fresh,
+        restricted=restricted,
     )
 
 

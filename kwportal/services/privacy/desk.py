@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kwportal.domain.policy import Actor
-from kwportal.domain.rights import RightsKind
+from kwportal.domain.rights import OPEN_STATUSES, RightsKind
 from kwportal.domain.roles import Role
+from kwportal.models import RightsRequest
 from kwportal.services.privacy import access_export, rectification, rights, transfer
 from kwportal.services.unit import Ctx, use_case
 
@@ -86,7 +87,10 @@ def do_queue(actor: Actor, *, ctx: Ctx) -> DeskPage:
 def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> DeskPage:
     """Answer a request, then the refreshed page, in the one unit. An access request is
     answered by delivering the export to the employee's page; the content-free mail that
-    tells him goes out after the commit."""
+    tells him goes out after the commit. An open request to stop is not answered here: on
+    /restrictions it is granted (the stop starts and the request is answered in one unit)
+    or refused with its reason, so no answer leaves him unrestricted by accident."""
+    _not_a_stop(ctx, request_id)
     mail = rights.answer(
         actor,
         request_id,
@@ -102,12 +106,22 @@ def do_answer(actor: Actor, request_id: int, answer_text: str, *, ctx: Ctx) -> D
     return _page(actor, ctx)
 
 
+def _not_a_stop(ctx: Ctx, request_id: int) -> None:
+    request = ctx.session.get(RightsRequest, request_id)
+    if (
+        request is not None
+        and request.kind == str(RightsKind.STOP)
+        and request.status in {str(s) for s in OPEN_STATUSES}
+    ):
+        raise rights.RightsError("rights_desk.stop_elsewhere")
+
+
 @use_case(Role.PRIVACY_OFFICER)
 def do_decide(actor: Actor, item_id: int, apply: bool, reason: str, *, ctx: Ctx) -> DeskPage:
     """Apply or refuse one item of a rectification request (the policy decides which
     fields the desk may), then the refreshed page; the mail that tells the employee goes
     out after the commit."""
-    mail = rectification.decide(
+    mails = rectification.decide(
         ctx.session,
         actor,
         item_id,
@@ -118,8 +132,7 @@ def do_decide(actor: Actor, item_id: int, apply: bool, reason: str, *, ctx: Ctx)
         secret=ctx.secret,
         origin=ctx.origin,
     )
-    if mail is not None:
-        ctx.send(mail)
+    ctx.send(*mails)
     return _page(actor, ctx)
 
 

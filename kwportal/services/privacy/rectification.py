@@ -18,8 +18,11 @@ nothing is stored. Then, per item:
   read. The doctor (or his team) adds it to the file next to the disputed text, which stays
   (:func:`add_statement`); nobody can refuse it.
 
-After each outcome the employee gets a content-free mail with a link to his details page,
-where he sees the outcome per field; the desk still answers the request as a whole."""
+After each outcome the employee is told the one way that reaches him
+(services/employee/telling.py ``tell_employee``, kind ``rectification``): a notice on his
+portal and a content-free mail to his account, else a content-free mail to the address on
+file, else a letter the case manager posts; he sees the outcome per field on his details
+page. The desk still answers the request as a whole."""
 
 from __future__ import annotations
 
@@ -45,7 +48,6 @@ from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.models import (
-    Account,
     Employee,
     MedicalNote,
     MedicalStatement,
@@ -54,13 +56,14 @@ from kwportal.models import (
 )
 from kwportal.services import audit
 from kwportal.services.case.scope import case_in_scope
+from kwportal.services.employee import telling
 from kwportal.services.mail import Mail
 from kwportal.services.privacy import rights
 from kwportal.services.privacy.rights import RightsError
 from kwportal.services.unit import Ctx, use_case
 
-#: the employee's page the mail points to
-DETAILS_PATH = "/my-details"
+#: the employee's page the mail points to (telling.PAGES)
+DETAILS_PATH = telling.PAGES[telling.RECTIFICATION]
 #: the same item asked again this soon is a double tap
 DUPLICATE_WINDOW = timedelta(seconds=60)
 #: decided items a staff page shows besides the open ones
@@ -628,11 +631,11 @@ def decide(
     access: audit.AccessPoint,
     secret: str,
     origin: str,
-) -> Mail | None:
+) -> tuple[Mail, ...]:
     """Apply (the field gets the requested value, now) or refuse (with a reason the
-    employee reads) one item; the content-free mail that tells him, to send after the
-    commit. Who may decide which field is the policy's; a medical item is never decided
-    (its statement is added, :func:`add_statement`)."""
+    employee reads) one item; he is told (telling.py), and the content-free mails that do
+    it are returned, to send after the commit. Who may decide which field is the policy's;
+    a medical item is never decided (its statement is added, :func:`add_statement`)."""
     item = _locked_item(session, item_id)
     person, target = _person_target(session, item)
     if not may_decide_rectification(actor, target.category, _subject(person)):
@@ -665,7 +668,10 @@ def decide(
         now=now,
         details=details,
     )
-    return _tell(session, person, origin)
+    case_id = target.ref if target.kind is TargetKind.CARE_ADDRESS else None
+    return _tell(
+        session, actor, person, case_id, now=now, access=access, secret=secret, origin=origin
+    )
 
 
 def _apply(
@@ -710,9 +716,10 @@ def add_statement(
     access: audit.AccessPoint,
     secret: str,
     origin: str,
-) -> Mail | None:
+) -> tuple[Mail, ...]:
     """The doctor (or his team) adds the employee's statement to the file, next to the
-    disputed text, which stays (WGBO art. 7:454 lid 1); the mail that tells him."""
+    disputed text, which stays (WGBO art. 7:454 lid 1); he is told, and the mails that do
+    it are returned."""
     item = _locked_item(session, item_id)
     person, target = _person_target(session, item)
     if target.kind is not TargetKind.MEDICAL:
@@ -742,27 +749,44 @@ def add_statement(
         now=now,
         details={"target": target.field},
     )
-    return _tell(session, person, origin)
-
-
-def _tell(session: Session, person: Employee, origin: str) -> Mail | None:
-    """That there is an outcome, and where to see it: his account's address, else the one
-    on file. Never which field, value, reason or statement."""
-    account = session.exec(
-        select(Account).where(
-            Account.employee_id == person.id,
-            col(Account.is_active).is_(True),
-        )
-    ).first()
-    to = (account.email if account else "") or person.email
-    if not to:
-        return None
-    lang = account.language if account else "nl"
-    name = account.display_name if account else f"{person.first_name} {person.last_name}"
-    body = t("mail.rectification.body", lang).format(
-        name=name, link=f"{origin}{DETAILS_PATH}", origin=origin
+    return _tell(
+        session,
+        actor,
+        person,
+        statement.case_id,
+        now=now,
+        access=access,
+        secret=secret,
+        origin=origin,
     )
-    return Mail(to=to, subject=t("mail.rectification.subject", lang), body=body)
+
+
+def _tell(
+    session: Session,
+    actor: Actor,
+    person: Employee,
+    case_id: int | None,
+    *,
+    now: datetime,
+    access: audit.AccessPoint,
+    secret: str,
+    origin: str,
+) -> tuple[Mail, ...]:
+    """That there is an outcome, and where to see it, the one way that reaches him
+    (telling.py: his portal and account, else the address on file, else a letter for the
+    case manager); the mails, to send after the commit. Never which field, value, reason
+    or statement. The letter belongs to the case the item is about, else his latest."""
+    if case_id is None:
+        case_id = session.exec(
+            select(SickLeaveCase.id)
+            .where(SickLeaveCase.employee_id == person.id)
+            .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
+        ).first()
+    unit = Ctx(access=access, now=now, secret=secret, origin=origin, session=session)
+    telling.tell_employee(
+        unit, actor, employee_id=person.id or 0, case_id=case_id, kind=telling.RECTIFICATION
+    )
+    return tuple(unit.outbox)
 
 
 # --- audit ---
@@ -875,7 +899,7 @@ def do_decide_on_case(
 ) -> CaseItems:
     """Apply or refuse an item shown on the case page, then the refreshed items."""
     _on_case(ctx.session, actor, case_id, item_id)
-    mail = decide(
+    mails = decide(
         ctx.session,
         actor,
         item_id,
@@ -886,8 +910,7 @@ def do_decide_on_case(
         secret=ctx.secret,
         origin=ctx.origin,
     )
-    if mail is not None:
-        ctx.send(mail)
+    ctx.send(*mails)
     return _case_items(actor, case_id, ctx)
 
 
@@ -895,7 +918,7 @@ def do_decide_on_case(
 def do_add_statement(actor: Actor, case_id: int, item_id: int, *, ctx: Ctx) -> CaseItems:
     """Add the employee's statement to the file of this case, then the refreshed items."""
     _on_case(ctx.session, actor, case_id, item_id)
-    mail = add_statement(
+    mails = add_statement(
         ctx.session,
         actor,
         item_id,
@@ -904,6 +927,5 @@ def do_add_statement(actor: Actor, case_id: int, item_id: int, *, ctx: Ctx) -> C
         secret=ctx.secret,
         origin=ctx.origin,
     )
-    if mail is not None:
-        ctx.send(mail)
+    ctx.send(*mails)
     return _case_items(actor, case_id, ctx)

@@ -21,7 +21,7 @@ medical file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -52,7 +52,6 @@ from kwportal.models import (
 )
 from kwportal.models.base import utcnow
 from kwportal.services import audit
-from kwportal.services.auth.notices import notice as mail_notice
 from kwportal.services.employee import telling
 from kwportal.services.privacy import rights
 from kwportal.services.unit import Ctx, Refusal, use_case
@@ -64,8 +63,8 @@ MAX_NAME = 150
 MAX_EXCEPTIONS = 50
 #: the page the employee's mail points to (the notice is on his start page)
 PORTAL_PATH = "/portal"
-#: the kinds of telling this module does (mail ``mail.<kind>.*``; letter ``kind``)
-STARTED, LIFTED = "restriction_started", "restriction_lifted"
+#: the kinds of telling this module does (services/employee/telling.py)
+STARTED, LIFTED = telling.RESTRICTION_STARTED, telling.RESTRICTION_LIFTED
 #: a problem analysis's document kind (services/case/problem_analysis.py ``KIND``)
 PROBLEM_ANALYSIS = "problem_analysis"
 READ_EVENT = "restrictions_read"
@@ -74,6 +73,7 @@ AUDIT_EVENTS = {
     "processing_restriction_started": audit.Action.CREATE,
     "processing_restriction_lifted": audit.Action.UPDATE,
     "restriction_exception_recorded": audit.Action.CREATE,
+    "stop_request_refused": audit.Action.UPDATE,
 }
 
 
@@ -335,6 +335,16 @@ def notice_for(session: Session, actor: Actor, subject: Subject) -> RestrictionN
     return RestrictionNotice(shown, restriction.started_at, RESTRICTION_GROUNDS, reason)
 
 
+def flags_for(session: Session, actor: Actor, subjects: Iterable[Subject]) -> frozenset[int]:
+    """For a list of people (the employer's overview, the consent requests): the employees
+    among ``subjects`` whose data are restricted and whom ``actor`` is told of — a flag per
+    row, nothing more. One query for the whole list, never one per row."""
+    told = {
+        s.employee_id for s in subjects if restriction_shown(actor, s) is not RestrictionShown.NONE
+    }
+    return frozenset(restricted_among(session, told))
+
+
 def own_notice(session: Session, actor: Actor) -> RestrictionNotice | None:
     """The employee's own notice ("Het gebruik van uw gegevens is gestopt sinds …")."""
     if actor.role is not Role.EMPLOYEE or actor.employee_id is None:
@@ -551,24 +561,16 @@ def _start(
 
 
 def _tell(ctx: Ctx, actor: Actor, employee_id: int, kind: str) -> None:
-    """Tell the employee *that* the use of his data stopped or restarts, never why: the way
-    services/employee/telling.py picks (his account, else the address on file, else a letter
-    for the case manager) once it knows these kinds; until then a content-free mail to his
-    account."""
-    if kind in telling.KINDS:
-        case_id = ctx.session.exec(
-            select(SickLeaveCase.id)
-            .where(SickLeaveCase.employee_id == employee_id)
-            .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
-        ).first()
-        telling.tell_employee(ctx, actor, employee_id=employee_id, case_id=case_id, kind=kind)
-        return
-    account = telling.active_account(ctx.session, employee_id)
-    mail = (
-        mail_notice(account, kind, ctx.origin, link=ctx.origin + PORTAL_PATH) if account else None
-    )
-    if mail is not None:
-        ctx.send(mail)
+    """Tell the employee *that* the use of his data stopped or restarts, never why, the one
+    way services/employee/telling.py picks: a notice on his start page and a content-free
+    mail to his account, else a content-free mail to the address on file, else a letter the
+    case manager of his latest case posts."""
+    case_id = ctx.session.exec(
+        select(SickLeaveCase.id)
+        .where(SickLeaveCase.employee_id == employee_id)
+        .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
+    ).first()
+    telling.tell_employee(ctx, actor, employee_id=employee_id, case_id=case_id, kind=kind)
 
 
 def _person(session: Session, personnel_number: str, last_name: str) -> Employee:
@@ -626,6 +628,41 @@ def do_grant(
     elif running.request_id is None:
         running.request_id = request_id
         ctx.session.add(running)
+    return _page(actor, ctx)
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_refuse(actor: Actor, request_id: int, answer: str, *, ctx: Ctx) -> RestrictionsPage:
+    """Refuse a stop request: it is answered with ``answer``, which must give the reason
+    (the employee reads it; AVG art. 12(4)), and the use of his data goes on. Audited as a
+    refusal of its own, beside the answer. (The rights desk answers no open stop request:
+    granting and refusing are both here.)"""
+    _require_desk(actor)
+    request = ctx.session.get(RightsRequest, request_id)
+    if request is None or request.kind != str(RightsKind.STOP):
+        raise RestrictionError("restriction.not_a_stop_request")
+    mail = rights.answer(
+        actor,
+        request_id,
+        answer,
+        session=ctx.session,
+        now=ctx.now,
+        access=ctx.access,
+        secret=ctx.secret,
+        origin=ctx.origin,
+    )
+    if mail is not None:
+        ctx.send(mail)
+    _log(
+        ctx.session,
+        actor,
+        "stop_request_refused",
+        request.employee_id,
+        [audit.ObjectRef("rights_request", "rights_request", request_id)],
+        access=ctx.access,
+        secret=ctx.secret,
+        now=ctx.now,
+    )
     return _page(actor, ctx)
 
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from kwportal.domain.policy import RESTRICTION_GROUNDS
+from kwportal.domain.roles import Role
 from kwportal.ui.text import tr
 
 Audience = Literal["employer", "staff", "employee"]
@@ -67,3 +68,47 @@ def restriction_notice(restricted: Any, since: Any = "", *, audience: Audience) 
         rx.el.section(*body, role="status", class_name="card notices restriction-notice"),
         rx.el.span(),
     )
+
+
+#: which variant of the notice a role reads (the service already decided *whether* he is
+#: told, and how much: ``restriction.notice_for`` / ``policy.RESTRICTION_SHOWN``)
+AUDIENCE_OF_ROLE: dict[str, Audience] = {
+    str(Role.EMPLOYER_CONTACT): "employer",
+    str(Role.EMPLOYEE): "employee",
+}
+
+
+def audience_for(role: str) -> Audience:
+    """The notice variant for a signed-in role: the employer's (only *that*), the
+    employee's own, or the staff's."""
+    return AUDIENCE_OF_ROLE.get(role, "staff")
+
+
+def restriction_notice_as(restricted: Any, since: Any, audience: Any) -> rx.Component:
+    """The same notice on a page several roles open (messages, case files): ``audience`` is
+    a state var holding :func:`audience_for` of the reader."""
+    return rx.match(
+        audience,
+        ("employer", restriction_notice(restricted, audience="employer")),
+        ("employee", restriction_notice(restricted, since, audience="employee")),
+        restriction_notice(restricted, since, audience="staff"),
+    )
+
+
+def restriction_badge(restricted: Any) -> rx.Component:
+    """The flag on a row of a list (employer overview, consent requests): only *that* the
+    use of his data stopped; the page of the person shows the notice itself."""
+    return rx.cond(
+        restricted,
+        rx.el.span(tr("restriction.badge"), class_name="badge restricted"),
+        rx.fragment(),
+    )
+
+
+def notice_vars(found: Any, role: str) -> tuple[bool, str, str]:
+    """``(restricted, since, audience)`` for a page's state from the service's
+    ``RestrictionNotice`` (None: nothing to show); the employer never gets a date."""
+    if found is None:
+        return False, "", audience_for(role)
+    audience = audience_for(role)
+    return True, "" if audience == "employer" else since_text(found.since), audience

@@ -74,6 +74,8 @@ class NoteRow:
     role: str = ""
     superseded: bool = False
     correction: bool = False
+    #: the employee's statement about this note: "added", "pending" or "" (WGBO 7:454)
+    disputed: str = ""
 
 
 @dataclass
@@ -190,6 +192,7 @@ class CareCaseState(AuthState):
                 n.author_role,
                 n.superseded,
                 n.supersedes_id is not None,
+                n.disputed,
             )
             for n in view.notes
         ]
@@ -353,6 +356,12 @@ def _note_item(row: Any) -> rx.Component:
         rx.el.p(row.when, " · ", role_label(row.role), class_name="meta"),
         rx.cond(row.correction, rx.el.p(tr("care_case.note_correction_of"), class_name="meta")),
         rx.el.p(row.body, class_name="note-body"),
+        rx.match(
+            row.disputed,
+            ("added", rx.el.p(tr("care.note_disputed"), class_name="badge disputed")),
+            ("pending", rx.el.p(tr("care.note_dispute_pending"), class_name="badge disputed")),
+            rx.fragment(),
+        ),
         rx.cond(
             row.superseded,
             rx.el.p(tr("care_case.note_superseded"), class_name="badge"),

@@ -15,11 +15,13 @@ import reflex as rx
 
 from kwportal.domain.policy import BEYOND_EMPLOYER_KINDS, CONSENT_EMPLOYER_DATUM
 from kwportal.domain.roles import Role
+from kwportal.i18n import t
 from kwportal.services.case import consent_beyond, consent_requests
 from kwportal.services.employee import consents
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_badge
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -50,6 +52,8 @@ class RequestRow:
     consent_kind: str = ""
     recipient: str = ""
     until: str = ""
+    #: the use of his data stopped (issue 17 item 3): nothing more can be asked of him
+    restricted: bool = False
 
 
 class ConsentRequestState(AuthState):
@@ -61,8 +65,13 @@ class ConsentRequestState(AuthState):
     beyond_kinds: list[str] = []
 
     def _show(self, page: consent_requests.RequestsPage) -> None:
+        stopped = f" · {t('restriction.badge', self.lang)}"
         self.cases = [
-            CaseOption(str(c.case_id), f"{c.name} ({c.personnel_number}, {c.organisation})")
+            CaseOption(
+                str(c.case_id),
+                f"{c.name} ({c.personnel_number}, {c.organisation})"
+                + (stopped if c.employee_id in page.restricted else ""),
+            )
             for c in page.cases
         ]
         self.requests = [
@@ -75,6 +84,7 @@ class ConsentRequestState(AuthState):
                 r.kind,
                 r.recipient,
                 r.valid_until.isoformat() if r.valid_until else "",
+                r.employee_id in page.restricted,
             )
             for r in page.requests
         ]
@@ -145,6 +155,8 @@ def _request_item(row: Any) -> rx.Component:
     beyond = row.consent_kind != CONSENT_EMPLOYER_DATUM
     return rx.el.li(
         rx.el.strong(row.name),
+        " ",
+        restriction_badge(row.restricted),
         rx.el.br(),
         rx.cond(beyond, _kind_label(row.consent_kind), _kind_label(row.kind)),
         ": ",

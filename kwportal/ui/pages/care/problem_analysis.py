@@ -22,6 +22,7 @@ from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -50,6 +51,9 @@ class ProblemAnalysisState(AuthState):
     field_error_key: str = ""
     #: a new value re-renders the form with what was saved
     form_key: int = 0
+    #: the use of his data stopped (issue 17 item 3), and since when
+    restricted: bool = False
+    restricted_since: str = ""
     _case_id: int = 0
     _document_id: int = 0
     _stamp: str = ""
@@ -66,12 +70,15 @@ class ProblemAnalysisState(AuthState):
         self.found, self.not_found_key, self.case_ref, self.name = False, key, "", ""
         self.sick_since, self.has_current, self.medical, self.part = "", False, "", ""
         self.earlier, self.field_error_key = [], ""
+        self.restricted, self.restricted_since = False, ""
         self._case_id, self._document_id, self._stamp = 0, 0, ""
 
     def _fill(self, page: pa.ProblemAnalysisPage) -> None:
         self.found, self.not_found_key = True, ""
         self._case_id, self.case_ref = page.case_id, str(page.case_id)
         self.name, self.sick_since = page.name, day(page.sick_since)
+        self.restricted = page.restriction is not None
+        self.restricted_since = since_text(page.restriction and page.restriction.since)
         current = page.current
         self.has_current = current is not None
         self.medical = current.medical if current else ""
@@ -211,6 +218,7 @@ def problem_analysis_page() -> rx.Component:
                 rx.el.p(
                     state.name, " · ", tr("problem_analysis.sick_since"), " ", state.sick_since
                 ),
+                restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 rx.el.p(
                     rx.el.a(
                         tr("problem_analysis.to_case"),

@@ -17,6 +17,7 @@ from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day, secrecy_note
 from kwportal.ui.components.lists import pager
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import restriction_badge
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -44,6 +45,8 @@ class OverviewRow:
     deadline_due: str = ""
     overdue: bool = False
     new_feedback: bool = False
+    #: the use of his data stopped (a flag only: policy.RESTRICTION_SHOWN)
+    restricted: bool = False
 
 
 def step_label(key: Any) -> rx.Component:
@@ -62,6 +65,7 @@ def _row(line: employer_dashboard.OverviewLine) -> OverviewRow:
         deadline_due=day(deadline.due) if deadline else "",
         overdue=line.overdue,
         new_feedback=line.new_feedback,
+        restricted=line.restricted,
     )
 
 
@@ -119,6 +123,7 @@ def _badges(row: Any) -> rx.Component:
     return rx.fragment(
         rx.cond(row.overdue, rx.el.span(tr("employer.overdue"), class_name="badge overdue")),
         rx.cond(row.new_feedback, rx.el.span(tr("employer.new"), class_name="badge new")),
+        restriction_badge(row.restricted),
     )
 
 

@@ -25,6 +25,7 @@ from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice, post_form
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import notice_vars, restriction_notice_as
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -103,6 +104,10 @@ class CaseFilesState(AuthState):
     upload_action: str = routes.API_CASE_UPLOAD
     back_href: str = ""
     entries: list[FileEntry] = []
+    #: the use of the employee's data stopped (issue 17 item 3), as the reader is told
+    restricted: bool = False
+    restricted_since: str = ""
+    restricted_audience: str = "staff"
     #: the download links this page listed: the only ones ``fetch`` follows
     _hrefs: list[str] = []
 
@@ -143,11 +148,15 @@ class CaseFilesState(AuthState):
         self.found, self.message_key, self.person, self.sick_since = False, message_key, "", ""
         self.audience, self.entries, self._hrefs = "", [], []
         self.upload_action, self.back_href = routes.API_CASE_UPLOAD, ""
+        self.restricted, self.restricted_since = False, ""
 
     def _show(self, view: CaseFiles, asked: int | None) -> None:
         self.found, self.message_key = True, ""
         self.person, self.sick_since = view.person, day(view.sick_since)
         self.audience = view.audience
+        self.restricted, self.restricted_since, self.restricted_audience = notice_vars(
+            view.restriction, self.role
+        )
         self.entries = [
             FileEntry(
                 routes.case_file_href(f.upload_id),
@@ -290,6 +299,9 @@ def case_files_page() -> rx.Component:
             state.found,
             rx.fragment(
                 rx.el.p(state.heading, class_name="lead"),
+                restriction_notice_as(
+                    state.restricted, state.restricted_since, state.restricted_audience
+                ),
                 rx.cond(
                     state.done,
                     rx.el.p(tr("case_files.done"), role="status", class_name="notice"),

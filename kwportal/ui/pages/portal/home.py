@@ -19,9 +19,27 @@ from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = routes.PORTAL
 #: notices other than a release: their text and the page that shows them (issue 17 item 8)
-NOTICE_TEXT = {"breach": "notices.breach", "handover": "notices.handover"}
-NOTICE_PAGE = {"breach": routes.MY_INCIDENTS, "handover": routes.MY_DISCLOSURES}
-NOTICE_OPEN = {"breach": "notices.breach_open", "handover": "notices.handover_open"}
+NOTICE_TEXT = {
+    "breach": "notices.breach",
+    "handover": "notices.handover",
+    "rectification": "notices.rectification",
+    "restriction_started": "notices.restriction_started",
+    "restriction_lifted": "notices.restriction_lifted",
+}
+NOTICE_PAGE = {
+    "breach": routes.MY_INCIDENTS,
+    "handover": routes.MY_DISCLOSURES,
+    "rectification": routes.MY_DETAILS,
+    "restriction_started": routes.MY_RIGHTS,
+    "restriction_lifted": routes.MY_RIGHTS,
+}
+NOTICE_OPEN = {
+    "breach": "notices.breach_open",
+    "handover": "notices.handover_open",
+    "rectification": "notices.rectification_open",
+    "restriction_started": "notices.restriction_open",
+    "restriction_lifted": "notices.restriction_open",
+}
 
 
 class PortalState(AuthState):

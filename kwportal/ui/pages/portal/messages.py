@@ -22,6 +22,7 @@ from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.message_thread import MessageRow, message_list, message_rows
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.components.restriction_notice import notice_vars, restriction_notice_as
 from kwportal.ui.guard import guarded
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
@@ -81,6 +82,10 @@ class MessagesState(AuthState):
     inbox: list[InboxRow] = []
     error_key: str = ""
     error_terms: str = ""
+    #: the use of the employee's data stopped (issue 17 item 3), as the reader is told
+    restricted: bool = False
+    restricted_since: str = ""
+    restricted_audience: str = "staff"
     _case_id: int = 0
 
     @rx.var
@@ -133,11 +138,15 @@ class MessagesState(AuthState):
         self.thread, self.subject_name, self.may_write, self._case_id = "", "", False, 0
         self.tabs, self.rows, self.inbox = [], [], []
         self.error_key, self.error_terms = "", ""
+        self.restricted, self.restricted_since = False, ""
 
     def _show(self, view: messages.ThreadView) -> None:
         self.has_thread, self.has_inbox, self.not_found_key = True, False, ""
         self._case_id, self.thread = view.case_id, view.thread
         self.subject_name, self.may_write = view.subject_name, view.may_write
+        self.restricted, self.restricted_since, self.restricted_audience = notice_vars(
+            view.restriction, self.role
+        )
         self.tabs = [
             ThreadTab(
                 thread,
@@ -278,6 +287,7 @@ def _thread() -> rx.Component:
     return rx.el.section(
         _tabs(),
         rx.cond(state.about_person != "", rx.el.p(state.about_person, class_name="meta")),
+        restriction_notice_as(state.restricted, state.restricted_since, state.restricted_audience),
         rx.match(
             state.thread,
             ("care", rx.el.p(tr("messages.about_care"), class_name="hint")),

@@ -139,6 +139,21 @@ class RestrictionsState(AuthState):
 
     @rx.event
     @guarded(Role.PRIVACY_OFFICER)
+    def refuse(self, form_data: dict[str, Any]) -> None:
+        """Refuse a stop request with the answer that gives the reason; the use goes on."""
+        raw_id = str(form_data.get("request_id", ""))[:12]
+        if not raw_id.isdigit():
+            self.notice_key = "restriction.not_a_stop_request"
+            return
+        self._act(
+            restriction.do_refuse,
+            "restriction.refused_done",
+            int(raw_id),
+            str(form_data.get("answer", ""))[: MAX_FIELD * 5],
+        )
+
+    @rx.event
+    @guarded(Role.PRIVACY_OFFICER)
     def start(self, form_data: dict[str, Any]) -> None:
         self._act(
             restriction.do_start,
@@ -210,6 +225,23 @@ def _request_item(row: Any) -> rx.Component:
             rx.el.button(tr("restriction.grant"), type="submit", class_name="button"),
             on_submit=RestrictionsState.grant,
             class_name="form",
+        ),
+        rx.el.details(
+            rx.el.summary(tr("restriction.refuse_title")),
+            rx.el.form(
+                rx.el.input(type="hidden", name="request_id", value=row.request_id),
+                _textarea(
+                    "restriction.refuse_answer_label",
+                    "answer",
+                    "refuse-answer-" + row.request_id,
+                    max_length=10_000,
+                ),
+                rx.el.button(
+                    tr("restriction.refuse"), type="submit", class_name="button secondary"
+                ),
+                on_submit=RestrictionsState.refuse,
+                class_name="form",
+            ),
         ),
         class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),
     )
@@ -299,12 +331,7 @@ def restrictions_page() -> rx.Component:
         rx.el.p(tr("restriction.intro")),
         rx.el.section(
             rx.el.h2(tr("restriction.requests_title")),
-            rx.el.p(
-                tr("restriction.requests_refuse_hint"),
-                " ",
-                rx.el.a(tr("rights_desk.title"), href=routes.RIGHTS_DESK),
-                class_name="meta",
-            ),
+            rx.el.p(tr("restriction.requests_answer_hint"), class_name="meta"),
             request_list(state.requests, _request_item, "restriction.requests_none"),
             aria_label=tr("restriction.requests_title"),
         ),

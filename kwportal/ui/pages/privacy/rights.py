@@ -5,7 +5,8 @@ its items, and the desk applies or refuses those the policy gives it (identity),
 the others only who decides and the outcome (issue 17 item 2). Answering an access request
 delivers the export to the employee's own page; below the queue the desk sees when each
 export was delivered and downloaded. Who asked and what he wrote; nothing from the medical
-file."""
+file. A request to stop links to /restrictions, where it is granted or refused (issue 17
+item 3): answering it here could leave the employee unrestricted by accident."""
 
 from __future__ import annotations
 
@@ -243,6 +244,16 @@ def _answer_form(row: Any) -> rx.Component:
     )
 
 
+def _stop_link() -> rx.Component:
+    """A request to stop is handled on /restrictions: granting there stops the use and
+    answers the request in one unit (this desk answers no open stop request)."""
+    return rx.el.div(
+        rx.el.p(tr("rights_desk.stop_intro")),
+        rx.el.p(rx.el.a(tr("rights_desk.stop_handle"), href=routes.RESTRICTIONS)),
+        class_name="stop-request",
+    )
+
+
 def _decide_forms(item: Any) -> rx.Component:
     ident = "refuse-" + item.item_id
     return rx.el.div(
@@ -349,7 +360,7 @@ def _queue_item(row: Any) -> rx.Component:
         rx.cond(row.kind == str(RightsKind.TRANSFER), transfer_section(row, RightsDeskState)),
         rx.cond(row.kind == str(RightsKind.ACCESS), access_export_section(row)),
         _rectification(row),
-        _answer_form(row),
+        rx.cond(row.kind == str(RightsKind.STOP), _stop_link(), _answer_form(row)),
         class_name=rx.cond(row.overdue != "", "rights-request overdue", "rights-request"),
     )
 
