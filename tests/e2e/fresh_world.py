@@ -49,6 +49,8 @@ class World:
     employee_id: int = 0
     employee_name: tuple[str, str] = ("Sanne", "Nieuw")
     employee_email: str = "sanne.nieuw@nieuw.example"
+    #: the privacy desk, for the journeys that need it (:func:`enrol_privacy_officer`)
+    privacy_officer: Member | None = None
 
 
 def production_env(web_dir: str) -> dict[str, str]:
@@ -149,11 +151,21 @@ def enrol_employee(world: World, mailbox: MailCatcher, codes: TotpCodes) -> Worl
     return replace(world, employee=member, employee_id=row["employee_id"])
 
 
+def enrol_privacy_officer(world: World, mailbox: MailCatcher, codes: TotpCodes) -> World:
+    """The privacy officer, invited by the CLI like the care team (no organisation: the
+    desk serves every employer)."""
+    person = NewPerson(
+        "privacy.nieuw", "Privacy Nieuw", "privacy.nieuw@nieuw.example", "privacy_officer"
+    )
+    return replace(world, privacy_officer=_enrol(world.portal, mailbox, codes, person, []))
+
+
 __all__ = [
     "Member",
     "TotpCodes",
     "World",
     "build_world",
     "enrol_employee",
+    "enrol_privacy_officer",
     "start_fresh_portal",
 ]
