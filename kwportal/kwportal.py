@@ -90,6 +90,12 @@ PUBLIC_PAGES = (
     (legal.privacy_page, routes.PRIVACY, "privacy.title", "public.meta.privacy"),
     (legal.cookies_page, routes.COOKIES, "cookies.title", "public.meta.cookies"),
     (
+        legal.reglement_page,
+        routes.PRIVACYREGLEMENT,
+        "reglement.title",
+        "public.meta.reglement",
+    ),
+    (
         visitor_forms.newsletter_page,
         routes.NEWSLETTER,
         "newsletter.title",

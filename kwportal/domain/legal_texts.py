@@ -1,4 +1,5 @@
-"""The privacy statement and the cookie policy for website visitors, versioned (issue 9:
+"""The privacy statement and the cookie policy for website visitors, and the privacy
+reglement for employees (seed introduction, ch. 1 and ch. 3; issue 17), versioned (issue 9:
 "each version kept with its date, a visitor can see what changed since the version he
 accepted"). A version lists its sections as catalog keys (kwportal/i18n/parts/legal.py);
 an unchanged section keeps the key of the version that introduced it, so a change is a new
@@ -15,6 +16,9 @@ from enum import StrEnum
 class Document(StrEnum):
     PRIVACY = "privacy"
     COOKIES = "cookies"
+    #: the privacy reglement for employees; a section id ``<chapter>.<name>`` sits under its
+    #: chapter (``intro``, ``care`` = seed ch. 1, ``general`` = seed ch. 3)
+    REGLEMENT = "reglement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,15 @@ _TABLE: dict[Document, tuple[tuple[int, date, str], ...]] = {
     Document.COOKIES: (
         (1, SEED_DATE, "what:1 why:1 functional:1 analytics:1 marketing:1 blocking:1"),
         (2, PORTAL_DATE, "what:1 why:1 functional:2 analytics:2 marketing:2 choice:2 blocking:1"),
+    ),
+    Document.REGLEMENT: (
+        (
+            1,
+            SEED_DATE,
+            "intro.processor:1 intro.contact:1 intro.introduction:1 care.data:1 "
+            "care.purposes:1 care.grounds:1 care.access:1 care.sharing:1 care.retention:1 "
+            "general.security:1 general.rights:1 general.questions:1 general.closing:1",
+        ),
     ),
 }
 

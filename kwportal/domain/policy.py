@@ -924,3 +924,24 @@ VISITOR_UNSUBSCRIBE_ROLES = (Role.PRIVACY_OFFICER,)
 
 def may_unsubscribe_visitor(actor: Actor) -> bool:
     return actor.role in VISITOR_UNSUBSCRIBE_ROLES
+
+
+# --- O15: the doctor's estimate and the WIA status ---
+# Seed ch. 1, "Gezondheidsgegevens die aan bod komen bij de Arbozorg": "inschatte
+# verzuimduur" and "of werkneer valt onder de Wet Werk en Inkomen naar Arbeidsvermogen".
+# Both are absence_health (categories.py): the care team records and reads them; the
+# employer never does (he hears the expected period from released feedback only).
+
+#: who records the estimate and the WIA status: the company doctor and his team
+ESTIMATE_ROLES = (Role.COMPANY_DOCTOR, Role.CARE_TEAM)
+
+
+def may_record_estimate(actor: Actor, subject: Subject) -> bool:
+    """The doctor of the team assigned to the employer, or a member of his team, on a case
+    within that scope; never the case manager, the employer or the desk."""
+    return (
+        actor.role in ESTIMATE_ROLES
+        and actor.account_id is not None
+        and in_scope(actor, subject)
+        and access(actor, _C.ABSENCE_HEALTH) is _FULL
+    )

@@ -15,6 +15,8 @@ _CASE_ID = re.compile(r"^[1-9][0-9]{0,11}$")
 HOME = "/"
 PRIVACY = "/privacy"
 COOKIES = "/cookies"
+#: the privacy reglement for employees (seed introduction, ch. 1 and ch. 3; issue 17)
+PRIVACYREGLEMENT = "/privacyreglement"
 NEWSLETTER = "/newsletter"
 NEWSLETTER_CONFIRM = "/newsletter-confirm"
 NEWSLETTER_UNSUBSCRIBE = "/newsletter-unsubscribe"

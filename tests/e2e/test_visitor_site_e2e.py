@@ -19,6 +19,7 @@ PUBLIC = {
     "/": "home.title",
     "/privacy": "privacy.title",
     "/cookies": "cookies.title",
+    "/privacyreglement": "reglement.title",
     "/newsletter": "newsletter.title",
     "/callback": "callback.title",
     "/visitor-rights": "visitor_rights.title",

@@ -157,3 +157,31 @@ def test_script_tags_are_stored_as_text(engine: Engine) -> None:
     _sign_up(engine, name=script)
     with Session(engine) as session:
         assert session.exec(select(NewsletterSubscriber)).one().name == script
+
+
+def test_an_unconfirmed_sign_up_is_purged_after_thirty_days_a_confirmed_one_stays(
+    engine: Engine,
+) -> None:
+    """Seed ch. 2: "niet langer dan noodzakelijk" — a sign-up nobody confirmed is kept
+    ``UNCONFIRMED_DAYS`` (30) and then deleted with its link; a confirmed one stays until
+    its owner unsubscribes ("totdat de persoon zich afmeldt")."""
+    from kwportal.domain.visitors import UNCONFIRMED_DAYS
+    from kwportal.services.visitors import purge
+
+    _subscribed(engine)  # confirmed at T0
+    _sign_up(engine, name="Niet Bevestigd", email="later@example.nl")
+    day_before = T0 + timedelta(days=UNCONFIRMED_DAYS) - timedelta(minutes=1)
+    with transaction(engine) as session:
+        purge.purge(session, now=day_before)
+    with Session(engine) as session:
+        rows = session.exec(select(NewsletterSubscriber)).all()
+        assert len(rows) == 2
+        pending = next(row.id for row in rows if row.status == "pending")
+    with transaction(engine) as session:
+        removed = purge.purge(session, now=T0 + timedelta(days=UNCONFIRMED_DAYS, minutes=1))
+    assert removed["newsletter_subscriber"] == 1
+    with Session(engine) as session:
+        left = session.exec(select(NewsletterSubscriber)).all()
+        assert [row.status for row in left] == ["active"]
+        links = session.exec(select(VisitorToken)).all()
+        assert [link for link in links if link.subscriber_id == pending] == []

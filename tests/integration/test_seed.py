@@ -253,7 +253,12 @@ def test_demo_seed_is_audited_and_the_chain_verifies(demo):
         ).all()
     assert report.ok, report
     assert len(seeds) == 2
-    made_by_pages = {"case_helper_added", "case_message_sent", "organisation_self_report_set"}
+    made_by_pages = {
+        "case_helper_added",
+        "case_message_sent",
+        "organisation_self_report_set",
+        "case_estimate_recorded",  # O15: the doctor's estimate and the WIA status
+    }
     assert made_by_pages <= kinds, kinds
     assert report.rows > 100
 

@@ -21,6 +21,7 @@ from kwportal.models import (
     SickLeaveCase,
     SickReport,
 )
+from kwportal.services.case.estimate import do_record_estimate
 from kwportal.services.case.helpers import NewHelper, do_add_helper
 from kwportal.services.demo.acting import act
 from kwportal.services.demo.vocabulary import MEDICAL_PHRASES
@@ -63,9 +64,10 @@ class CaseBuilder:
         phases = list(PHASES)
         for n, employee_id in enumerate(employee_ids):
             phase = phases[(n + phase_offset) % len(phases)]
-            case = self._case(employee_id, phase)
+            case, estimate = self._case(employee_id, phase)
             self._medical(case, light)
             if not light:
+                self._estimate(case, phase, estimate)
                 self._feedback(case, phase)
                 self._around(case, n)
         if employee_ids and not light:
@@ -75,19 +77,19 @@ class CaseBuilder:
         account = self.accounts.get(role)
         return account.id if account else None
 
-    def _case(self, employee_id: int, phase: str) -> SickLeaveCase:
+    def _case(self, employee_id: int, phase: str) -> tuple[SickLeaveCase, int]:
+        """The case and the doctor's estimate in days (recorded by :meth:`_estimate`)."""
         low, high = PHASES[phase]
         days = self.rng.randint(low, high)
         first_day = self.today - timedelta(days=days - 1)
         recovered = first_day + timedelta(days=days // 2) if phase == "recovered" else None
+        estimate = self.rng.choice((14, 42, 90, 365))
         case = SickLeaveCase(
             employee_id=employee_id,
             organisation_id=_id(self.org),
             sick_report_date=first_day,
             recovery_date=recovered,
-            estimated_duration_days=self.rng.choice((14, 42, 90, 365)),
             safety_net=self.rng.random() < 0.1,
-            wia=phase == "long_term",
             traffic_accident=self.rng.random() < 0.05,
             created_at=_at(first_day),
         )
@@ -109,7 +111,26 @@ class CaseBuilder:
             )
         )
         self.counts["sick_leave_case"] += 1
-        return case
+        return case, estimate
+
+    def _estimate(self, case: SickLeaveCase, phase: str, days: int) -> None:
+        """The doctor records his estimate and the WIA status on /care-case (O15) a week
+        into the absence; whether the WIA applies is not known yet for a new case."""
+        doctor = self.accounts.get(Role.COMPANY_DOCTOR)
+        if doctor is None:
+            return
+        wia = {"long_term": "yes", "new": "unknown"}.get(phase, "no")
+        at = _at(min(case.sick_report_date + timedelta(days=7), self.today), 12)
+        act(
+            self.session,
+            doctor,
+            do_record_estimate,
+            _id(case),
+            days,
+            wia,
+            now=at,
+            secret=self.secret,
+        )
 
     def _medical(self, case: SickLeaveCase, light: bool) -> None:
         for n in range(1 if light else 2):

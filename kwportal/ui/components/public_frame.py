@@ -18,6 +18,7 @@ from kwportal.ui.text import tr
 FOOTER_LINKS = (
     ("public.nav.privacy", routes.PRIVACY),
     ("public.nav.cookies", routes.COOKIES),
+    ("public.nav.reglement", routes.PRIVACYREGLEMENT),
     ("public.nav.newsletter", routes.NEWSLETTER),
     ("public.nav.callback", routes.CALLBACK),
     ("public.nav.rights", routes.VISITOR_RIGHTS),

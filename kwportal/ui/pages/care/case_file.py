@@ -42,6 +42,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import MEDICAL_ROLES, list_section, role_label
+from kwportal.ui.pages.care.estimate_parts import estimate_section
 from kwportal.ui.pages.care.exposure_parts import (
     EXPOSURE_FIELDS,
     AnswerRow,
@@ -482,6 +483,7 @@ def care_case_page() -> rx.Component:
                 restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 person_block(state.person, care_address=True),
                 case_links(case_links_for.DOCTOR, state.person.case_id),
+                estimate_section(state.person.case_id),
                 rx.el.section(
                     rx.el.h2(tr("care_case.notes")),
                     rx.el.p(tr("care_case.append_only"), class_name="meta"),

@@ -195,6 +195,7 @@ def my_rights_page() -> rx.Component:
         rx.el.h1(tr("rights.title")),
         notice(MyRightsState.notice_text),
         rx.el.p(tr("rights.intro")),
+        rx.el.p(rx.el.a(tr("reglement.read"), href=routes.PRIVACYREGLEMENT)),
         rx.el.section(
             rx.el.h2(tr("rights.kinds_title")),
             rx.el.dl(*[_explain(k) for k in KINDS], class_name="items"),

@@ -1,10 +1,12 @@
-"""The privacy statement and the cookie page, rendered from versioned text
-(domain/legal_texts.py): the current version, any earlier one (``?v=``), and what changed
-since a version (``?since=``, or on the cookie page since the version the visitor accepted).
+"""The privacy statement, the cookie page and the employees' privacy reglement, rendered
+from versioned text (domain/legal_texts.py): the current version, any earlier one (``?v=``),
+and what changed since a version (``?since=``, or on the cookie page since the version the
+visitor accepted).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
@@ -21,10 +23,21 @@ def _paragraphs(key: str) -> rx.Component:
     return rx.el.div(
         rx.cond(
             V.lang == "en",
-            rx.fragment(*[rx.el.p(p) for p in _split("en", key)]),
-            rx.fragment(*[rx.el.p(p) for p in _split("nl", key)]),
+            rx.fragment(*[_block(p) for p in _split("en", key)]),
+            rx.fragment(*[_block(p) for p in _split("nl", key)]),
         )
     )
+
+
+def _block(text: str) -> rx.Component:
+    """A paragraph; its lines starting with ``- `` are a list (after the paragraph's lead)."""
+    lines = text.split("\n")
+    items = [line[2:] for line in lines if line.startswith("- ")]
+    if not items:
+        return rx.el.p(text)
+    lead = " ".join(line for line in lines if not line.startswith("- "))
+    listed = rx.el.ul(*[rx.el.li(item) for item in items])
+    return rx.fragment(rx.el.p(lead), listed) if lead else listed
 
 
 def _split(lang: str, key: str) -> list[str]:
@@ -42,13 +55,13 @@ def _version(version: Version) -> rx.Component:
     return rx.fragment(*[_section(key) for _section_id, key in version.sections])
 
 
-def _document(doc: Document) -> rx.Component:
+def _document(doc: Document, render: Callable[[Version], rx.Component] = _version) -> rx.Component:
     """The version asked for (``?v=``), the current one otherwise."""
     current = legal_texts.current(doc)
     older = [v for v in legal_texts.VERSIONS[doc] if v.number != current.number]
-    body: rx.Component = _version(current)
+    body: rx.Component = render(current)
     for version in older:
-        body = rx.cond(V.doc_version == version.number, _version(version), body)
+        body = rx.cond(V.doc_version == version.number, render(version), body)
     return body
 
 
@@ -202,3 +215,65 @@ def cookies_page() -> rx.Component:
 def _var(value: Any) -> Any:
     """A state field as the Var it is at compile time (for the type checker)."""
     return value
+
+
+def _web_chapter() -> rx.Component:
+    """Seed ch. 2 is the visitors' privacy statement and cookie policy: a pointer to them."""
+    return rx.el.section(
+        rx.el.h2(tr("reglement.chapter.web")),
+        rx.el.p(
+            tr("reglement.chapter.web_body"),
+            " ",
+            rx.el.a(tr("public.nav.privacy"), href=routes.PRIVACY),
+            " · ",
+            rx.el.a(tr("public.nav.cookies"), href=routes.COOKIES),
+        ),
+        class_name="chapter",
+    )
+
+
+def _chapters(version: Version) -> rx.Component:
+    """The reglement's sections (id ``<chapter>.<name>``) under their chapter headings: the
+    introduction's sections on their own, then seed ch. 1, the pointer to ch. 2, ch. 3."""
+    groups: dict[str, list[str]] = {}
+    for section_id, key in version.sections:
+        groups.setdefault(section_id.partition(".")[0], []).append(key)
+    parts: list[rx.Component] = []
+    for chapter, keys in groups.items():
+        if chapter == "intro":
+            parts += [_section(key) for key in keys]
+            continue
+        if chapter == "general":
+            parts.append(_web_chapter())
+        parts.append(
+            rx.el.section(
+                rx.el.h2(tr(f"reglement.chapter.{chapter}")),
+                *[_section(key, "h3") for key in keys],
+                class_name="chapter",
+            )
+        )
+    return rx.fragment(*parts)
+
+
+def _in_this_portal() -> rx.Component:
+    """What this portal does beyond the seed's text (not part of the versioned text)."""
+    return rx.el.section(
+        rx.el.h2(tr("reglement.portal.title")),
+        _paragraphs("reglement.portal.body"),
+        rx.el.p(rx.el.a(tr("reglement.portal.link"), href=routes.MY_RIGHTS)),
+        class_name="card",
+    )
+
+
+def reglement_page() -> rx.Component:
+    """The privacy reglement for employees (seed introduction, ch. 1 and ch. 3; issue 17)."""
+    doc = Document.REGLEMENT
+    return public_page(
+        rx.el.h1(tr("reglement.title")),
+        _shown_version(doc),
+        rx.el.p(tr("reglement.lead")),
+        _changes_since(doc, V.since_version),
+        _document(doc, _chapters),
+        _in_this_portal(),
+        _versions(doc, routes.PRIVACYREGLEMENT),
+    )
