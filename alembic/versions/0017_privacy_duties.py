@@ -321,6 +321,20 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_visitor_address_occurred_at"), ["occurred_at"], unique=False
         )
+    # item 10: a visitor's cut address in an audit row older than three years is emptied,
+    # sealed; the database allows that one change and no other
+    op.create_table(
+        "audit_redaction",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("redacted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("fields", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("seal", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("seq"),
+    )
+    _audit_update_guard(redaction=True)
 
     with op.batch_alter_table("rights_request", schema=None) as batch_op:
         batch_op.add_column(
@@ -351,6 +365,9 @@ def downgrade() -> None:
     with op.batch_alter_table("rights_request", schema=None) as batch_op:
         batch_op.drop_column("escalated_at")
 
+    # rows already redacted stay so (the address is gone); 0016's verifier names them
+    _audit_update_guard(redaction=False)
+    op.drop_table("audit_redaction")
     with op.batch_alter_table("visitor_address", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_visitor_address_occurred_at"))
     op.drop_table("visitor_address")
@@ -397,3 +414,73 @@ def downgrade() -> None:
     op.drop_table("organisation_handover")
     op.drop_table("breach")
     # ### end Alembic commands ###
+
+
+# --- issue 17 item 10: the one UPDATE audit_event allows --------------------------------
+
+_PRUNED = "(SELECT COALESCE(MAX(pruned_through_seq), 0) FROM audit_checkpoint)"
+#: every column but access_ip must stay as it is
+_KEPT = [
+    "id",
+    "seq",
+    "occurred_at",
+    "event_type",
+    "actor_account_id",
+    "actor_role",
+    "actor_organisation_id",
+    "on_behalf_of_account_id",
+    "access_agent",
+    "subject_employee_id",
+    "objects",
+    "action",
+    "ground",
+    "consent_id",
+    "details",
+    "prev_hash",
+    "row_hash",
+]
+#: a public-site visitor's event (services/visitors/common.log_visitor): no account
+_VISITOR_ROW = (
+    "OLD.access_agent = 'visitor' AND OLD.actor_role = 'system' "
+    "AND OLD.actor_account_id IS NULL AND NEW.access_ip = ''"
+)
+
+
+def _audit_update_guard(*, redaction: bool) -> None:
+    """With ``redaction``: an UPDATE of audit_event may only empty access_ip of a visitor's
+    row; without: no UPDATE at all (0001/0004). Same trigger names as before."""
+    if op.get_bind().dialect.name == "sqlite":
+        kept = " AND ".join(f"NEW.{name} IS OLD.{name}" for name in _KEPT)
+        when = f"WHEN NOT ({_VISITOR_ROW} AND {kept}) " if redaction else ""
+        op.execute("DROP TRIGGER audit_event_no_update")
+        op.execute(
+            f"CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event {when}"
+            "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END"
+        )
+        return
+    allowed = (
+        f"""
+            IF TG_OP = 'UPDATE' AND {_VISITOR_ROW} THEN
+                kept := NEW;
+                kept.access_ip := OLD.access_ip;
+                IF kept IS NOT DISTINCT FROM OLD THEN
+                    RETURN NEW;
+                END IF;
+            END IF;"""
+        if redaction
+        else ""
+    )
+    op.execute(
+        f"""
+        CREATE OR REPLACE FUNCTION audit_event_prune_guard() RETURNS trigger AS $$
+        DECLARE
+            kept audit_event;
+        BEGIN
+            IF TG_OP = 'DELETE' AND OLD.seq <= {_PRUNED} THEN
+                RETURN OLD;
+            END IF;{allowed}
+            RAISE EXCEPTION 'audit_event is append-only';
+        END;
+        $$ LANGUAGE plpgsql
+        """
+    )

@@ -536,6 +536,16 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         seal=_AU,
     ),
     **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
+    # issue 17 item 10: a visitor's cut address emptied in an old audit row, sealed
+    **_table(
+        "audit_redaction",
+        id=_AU,
+        seq=_AU,
+        redacted_at=_AU,
+        fields=_AU,
+        content_hash=_AU,
+        seal=_AU,
+    ),
     # --- public site (visitors, seed ch. 2) ---
     **_table(
         "cookie_consent",

@@ -1,7 +1,7 @@
 """SQLModel tables, split by aggregate. Importing this package registers every table."""
 
 from kwportal.models.accounts import Account, CareTeam, TeamAssignment, TeamMember
-from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead
+from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead, AuditRedaction
 from kwportal.models.auth import (
     AuthFailure,
     LoginSession,
@@ -69,6 +69,7 @@ __all__ = [
     "AuditCheckpoint",
     "AuditEvent",
     "AuditHead",
+    "AuditRedaction",
     "AuthFailure",
     "Breach",
     "BreachPerson",

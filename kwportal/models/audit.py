@@ -63,3 +63,21 @@ class AuditCheckpoint(SQLModel, table=True):
     rows_pruned: int
     pruned_at: datetime
     seal: str = Field(max_length=64)
+
+
+class AuditRedaction(SQLModel, table=True):
+    """A public-site visitor's cut address emptied in an old audit row once the visitor term
+    (three years) passed (seed ch. 2, Locatiegegevens: "maximaal drie jaar"; issue 17 item
+    10). The row keeps its ``row_hash`` and ``prev_hash``, so the chain's links hold;
+    ``content_hash`` is the hash of the row as it is now, and ``seal`` (keyed like the head
+    and the checkpoints) binds it to the row's number and original hash: the verifier
+    accepts the changed content only with a valid seal."""
+
+    __tablename__ = "audit_redaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True)
+    redacted_at: datetime
+    fields: str = Field(default="access_ip", max_length=100)
+    content_hash: str = Field(max_length=64)
+    seal: str = Field(max_length=64)

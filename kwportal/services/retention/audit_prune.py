@@ -15,7 +15,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from kwportal.domain.retention import HAZARDOUS_SUBSTANCE_YEARS, add_years
-from kwportal.models import AuditCheckpoint, AuditEvent, RetentionTombstone
+from kwportal.models import AuditCheckpoint, AuditEvent, AuditRedaction, RetentionTombstone
 from kwportal.services import audit
 from kwportal.services.retention.plan import pseudonym
 
@@ -74,4 +74,5 @@ def prune(session: Session, *, secret: str, now: datetime) -> int:
     )
     session.flush()
     session.execute(delete(AuditEvent).where(col(AuditEvent.seq) <= through))
+    session.execute(delete(AuditRedaction).where(col(AuditRedaction.seq) <= through))
     return through - previous

@@ -66,6 +66,7 @@ from kwportal.services.retention import audit_prune
 from kwportal.services.retention import cases as handed_over
 from kwportal.services.retention.plan import dossiers, plan, pseudonym
 from kwportal.services.visitors import purge as visitor_purge
+from kwportal.services.visitors import redaction as visitor_redaction
 
 LOCK_NAME = "retention_run"
 DEFAULT_BATCH = 100
@@ -278,6 +279,8 @@ def run(
             pruned = audit_prune.prune(session, secret=secret, now=now)
             purged = housekeeping.purge(session, now=now)
             visitors_purged = visitor_purge.purge(session, now=now, today=today)
+            # issue 17 item 10: visitors' addresses in audit rows from before, sealed
+            visitor_redaction.redact(session, now=now, secret=secret)
             finished = session.get(RetentionRun, run_id)
             assert finished is not None
             finished.finished_at, finished.status = now, "finished"

@@ -28,6 +28,12 @@ def _years_before(now: datetime, years: int) -> datetime:
     return datetime.combine(add_years(now.date(), -years), now.timetz())
 
 
+def address_cutoff(now: datetime) -> datetime:
+    """A visitor's cut address older than this is past its term (location data, "maximaal
+    drie jaar"): beside the event and inside old chained rows (services/visitors/redaction)."""
+    return _years_before(now, VISITOR_STATISTICS_YEARS)
+
+
 def purge(session: Session, *, now: datetime, today: date | None = None) -> dict[str, int]:
     """Delete what is past its term; returns the rows removed per table. Statistics count
     from the run's reference day ``today`` (three whole years)."""
@@ -79,7 +85,7 @@ def purge(session: Session, *, now: datetime, today: date | None = None) -> dict
         # a visitor's cut address beside an audit event: location data, "maximaal drie jaar"
         # (the chained row itself never held it, so the chain still verifies; issue 17)
         "visitor_address": delete(VisitorAddress).where(
-            col(VisitorAddress.occurred_at) < _years_before(now, VISITOR_STATISTICS_YEARS)
+            col(VisitorAddress.occurred_at) < address_cutoff(now)
         ),
     }
     removed = {name: int(session.execute(s).rowcount) for name, s in statements.items()}  # type: ignore[attr-defined]
