@@ -15,13 +15,14 @@ from sqlmodel import Session, col, select
 
 from kwportal.db import transaction
 from kwportal.i18n import CATALOGS, t
-from kwportal.models import Account, Employee, EmployeeLetter, EmployeeNotice
+from kwportal.models import Account, Employee, EmployeeLetter, EmployeeNotice, Organisation
+from kwportal.services.admin import organisations as admin_orgs
 from kwportal.services.auth import portal
 from kwportal.services.auth.actors import actor_for
-from kwportal.services.case import letters
+from kwportal.services.case import handover, letters
 from kwportal.services.employee import my_details, telling
 from kwportal.services.mail import Mail
-from kwportal.services.privacy import desk, restriction
+from kwportal.services.privacy import breaches, desk, restriction
 from kwportal.ui import routes
 from kwportal.ui.pages.portal import home
 from tests import factories
@@ -214,3 +215,117 @@ def test_every_kind_of_notice_has_its_text_and_page_on_the_start_page() -> None:
             f"told.mail.{kind}.body",
         ):
             assert key in CATALOGS["nl"], key
+
+
+# --- the hand-over to a new arbodienst and a breach (AVG art. 34) reach him too ---
+
+SUCCESSOR = "Arbo Opvolger BV"
+EMPLOYER_MAIL = "hr0@werkgever.example"  # plan_world's first employer contact
+PEOPLE_TEXT = "BRIEFTEKST: een laptop met uw naam en verzuimdata is gestolen."
+CONSEQUENCES = "GEVOLG: iemand kan uw naam zien."
+MEASURES = "MAATREGEL: account geblokkeerd."
+
+
+def _admin(engine: Engine) -> int:
+    with transaction(engine) as session:
+        return factories.account(session, "admin", email="admin@example.test").id or 0
+
+
+def _hand_over(engine: Engine, world: World) -> list[Mail]:
+    _result, mails = act_as(
+        engine,
+        _admin(engine),
+        admin_orgs.do_start_handover,
+        str(world.a.employers[0]),
+        SUCCESSOR,
+        "",
+        "2026-12-31",
+    )
+    act_as(engine, world.a.doctor, handover.do_handover_cases)  # a second pass: no new case
+    return mails
+
+
+def _breach(engine: Engine, world: World, officer: int, *numbers: str) -> list[Mail]:
+    form = breaches.BreachForm(
+        title="Laptop gestolen",
+        occurred_at="2026-02-18T22:00",
+        found_at="2026-02-19T08:30",
+        data_kinds=("identity", "absence"),
+        risk="high",
+        measures=MEASURES,
+        consequences=CONSEQUENCES,
+        people_text=PEOPLE_TEXT,
+        organisation_id=str(world.a.employers[0]),
+        numbers=", ".join(numbers),
+    )
+    register, _ = act_as(engine, officer, breaches.do_record, form)
+    breach_id = register.breaches[0].breach_id
+    act_as(engine, officer, breaches.do_decide, breach_id, "yes", "hoog risico", "")
+    (told, _register), mails = act_as(engine, officer, breaches.do_tell, breach_id)
+    assert told == len(numbers)
+    (again, _register), more = act_as(engine, officer, breaches.do_tell, breach_id)
+    assert again == 0 and more == []  # a second click tells nobody twice
+    return mails
+
+
+def test_a_handover_and_a_breach_reach_him_by_letter_without_account_or_address(
+    engine: Engine,
+) -> None:
+    world = build_world(engine)
+    officer = _officer(engine)
+    _reach(engine, world, account=False, email="")
+    with transaction(engine) as session:  # a colleague without a case, account or address
+        org = session.get(Organisation, world.a.employers[0])
+        assert org is not None
+        caseless = factories.employee(session, org, email="")
+        caseless_number, caseless_id = caseless.personnel_number, caseless.id
+    person = _person(engine, world)
+    handed = _hand_over(engine, world)
+    # the employer is told by the admin's hand-over; the case manager that a letter waits
+    assert sorted(m.to for m in handed) == [MANAGER_MAIL, EMPLOYER_MAIL]
+    _content_free([m for m in handed if m.to == MANAGER_MAIL], SUCCESSOR, "Persoon A0")
+    [letter] = _letters(engine)
+    assert (letter.kind, letter.case_id, letter.employee_id) == (
+        "handover",
+        world.case,
+        person.id,
+    )
+    text = _letter_text(engine, world.a.case_manager, letter.id or 0)
+    assert SUCCESSOR in text and "2026-12-31" in text and "MEDISCH" not in text
+    told = _breach(engine, world, officer, person.personnel_number, caseless_number)
+    assert [m.to for m in told] == [MANAGER_MAIL]
+    _content_free(told, "BRIEFTEKST", "GEVOLG", "MAATREGEL")
+    first, second = _letters(engine)
+    assert first.id == letter.id
+    assert (second.kind, second.case_id, second.employee_id) == ("breach", world.case, person.id)
+    text = _letter_text(engine, world.a.case_manager, second.id or 0)
+    for words in (PEOPLE_TEXT, CONSEQUENCES, MEASURES, "privacy@kracht-werkt.nl", "34"):
+        assert words in text
+    assert "MEDISCH" not in text and "ZORGADRES" not in text
+    assert [(d["kind"], d["channel"]) for d in _told(engine)] == [
+        ("handover", "letter"),
+        ("breach", "letter"),
+    ]
+    details = {
+        e.subject_employee_id: json.loads(e.details or "{}")
+        for e in events(engine, breaches.PERSON_TOLD)
+    }
+    assert details[person.id] == {"mail": False, "letter": second.id}
+    assert details[caseless_id] == {"mail": False, "letter": None, "no_letter": "no_case"}
+
+
+def test_with_an_address_on_file_the_handover_and_the_breach_are_mailed_not_lettered(
+    sqlite_engine: Engine,
+) -> None:
+    engine = sqlite_engine
+    world = build_world(engine)
+    officer = _officer(engine)
+    _reach(engine, world, account=False, email=ADDRESS_ON_FILE)
+    person = _person(engine, world)
+    handed = _hand_over(engine, world)
+    [mail] = [m for m in handed if m.to != EMPLOYER_MAIL]
+    assert mail.to == ADDRESS_ON_FILE and SUCCESSOR in mail.body
+    told = _breach(engine, world, officer, person.personnel_number)
+    assert [m.to for m in told] == [ADDRESS_ON_FILE]
+    _content_free(told, "BRIEFTEKST", "GEVOLG", "MAATREGEL")
+    assert _letters(engine) == [] and _told(engine) == []

@@ -39,6 +39,7 @@ from kwportal.services import audit, signing
 from kwportal.services.case import transfer_package as packing
 from kwportal.services.case import transfer_requests
 from kwportal.services.case.transfer import BY_KEY, Sealed, Target, seal, target
+from kwportal.services.employee import telling
 from kwportal.services.mail import Mail
 from kwportal.services.privacy import restriction
 from kwportal.services.privacy.transfer import RECIPIENT_KIND, TransferError
@@ -85,7 +86,8 @@ def hand_over_running_cases(
 ) -> tuple[int, int]:
     """Mark every running case of the handed-over employer with the hand-over and tell each
     employee concerned: a notice in his portal and a content-free mail that his running case
-    goes to the successor (to his account's address, or else the address on file); one
+    goes to the successor (to his account's address, or else the address on file; with
+    neither, a letter the case manager posts — services/employee/telling.py); one
     audit row per employee naming his cases. Returns (cases, employees told). Called when
     the administrator starts the hand-over, and again when the doctor opens his list, so a
     case reported before the contract ends is handed over too."""
@@ -122,6 +124,17 @@ def hand_over_running_cases(
         mail = _employee_mail(account, person, org, handover, ctx.origin)
         if mail is not None:
             ctx.send(mail)
+        # no account, no address: a letter the case manager posts (his latest handed-over
+        # case scopes it; services/case/letters.py names the successor and the date)
+        letter = telling.letter_if_unreachable(
+            ctx,
+            actor,
+            employee_id=employee_id,
+            account=account,
+            person=person,
+            case_id=max(case_ids),
+            kind=telling.HANDOVER,
+        )
         entries.append(
             audit.Entry(
                 event_type=CASE_HANDED_OVER,
@@ -129,7 +142,7 @@ def hand_over_running_cases(
                 ground=audit.Ground.LEGAL_DUTY,
                 subject_employee_id=employee_id,
                 objects=[audit.ObjectRef("audit", "sick_leave_case", i) for i in case_ids],
-                details={"handover": handover.id, "mailed": mail is not None},
+                details={"handover": handover.id, "mailed": mail is not None, "letter": letter},
             )
         )
     audit.record_many(

@@ -8,7 +8,10 @@ queues a letter (``employee_letter``). The case manager of the employer's team l
 letters of his employers, prints each — a PDF that holds exactly what the employer received,
 built from the employer's own views (the released feedback as ``case_view.feedback_view``
 gives it, the plans as ``plan.read_plans`` gives them; never a medical datum) — posts it and
-marks it sent. Printing is an audited export, marking it sent an audited disclosure to the
+marks it sent. A hand-over letter names the arbodienst that takes over his running case and
+from when; a breach letter holds what the privacy officer wrote for the people (AVG art.
+34(2): the text, the likely consequences, the measures, the officer's contact) — never a
+medical datum either. Printing is an audited export, marking it sent an audited disclosure to the
 employee himself; so the employee's access log shows when he was told, and how.
 """
 
@@ -32,11 +35,14 @@ from kwportal.domain.policy import (
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.models import (
+    Breach,
+    BreachPerson,
     Disclosure,
     Employee,
     EmployeeLetter,
     EmployerFeedback,
     Organisation,
+    OrganisationHandover,
     SickLeaveCase,
 )
 from kwportal.models.base import MAX_ROW_ID
@@ -50,12 +56,15 @@ from kwportal.services.case.reintegration_report import (
     _ReportPdf,
 )
 from kwportal.services.employee.export_pdf import LINE
-from kwportal.services.employee.telling import PLAN_SENT, RELEASE
+from kwportal.services.employee.telling import BREACH, HANDOVER, PLAN_SENT, RELEASE
 from kwportal.services.employer.case_view import feedback_view
 from kwportal.services.employer.plan import PlanView, read_plans
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
+#: the kinds whose letter holds a content section: what the employer received, who takes
+#: over his running case, the breach as the privacy officer wrote it for the people
+CONTENT_KINDS = (RELEASE, PLAN_SENT, HANDOVER, BREACH)
 WAITING_SHOWN = 200
 SENT_SHOWN = 20
 PERSON_COLUMNS = {
@@ -219,6 +228,50 @@ def _plans(
     return tuple(_plan_record(p, lang) for p in plans), refs
 
 
+def _handed_over(
+    session: Session, letter: EmployeeLetter, lang: str
+) -> tuple[tuple[Fields, ...], list[audit.ObjectRef], dict[str, str]]:
+    """Who takes over his running case, and from when: the case's hand-over."""
+    case = session.get(SickLeaveCase, letter.case_id) if letter.case_id else None
+    row = session.get(OrganisationHandover, case.handover_id) if case and case.handover_id else None
+    if row is None or row.id is None:
+        return (), [], {}
+    since = _day(row.contract_end)
+    record = (
+        (t("letters2.field.successor", lang), row.successor),
+        (t("letters2.field.since", lang), since),
+    )
+    ref = audit.ObjectRef(str(Category.AUDIT), "organisation_handover", row.id)
+    return (record,), [ref], {"successor": row.successor, "since": since}
+
+
+def _breach(
+    session: Session, letter: EmployeeLetter, lang: str
+) -> tuple[tuple[Fields, ...], list[audit.ObjectRef]]:
+    """The breach (AVG art. 34(2)) he was told of when the letter was queued: his
+    ``breach_person`` row's ``notified_at`` and the letter's ``created_at`` are both the
+    telling unit's ``ctx.now`` (the latest told at or before it, for any rounding). The
+    text is the one the privacy officer wrote for the people: nothing medical by design."""
+    found = session.exec(
+        select(Breach)
+        .join(BreachPerson, col(BreachPerson.breach_id) == col(Breach.id))
+        .where(
+            BreachPerson.employee_id == letter.employee_id,
+            col(BreachPerson.notified_at) <= letter.created_at,
+        )
+        .order_by(col(BreachPerson.notified_at).desc(), col(BreachPerson.id).desc())
+    ).first()
+    if found is None or found.id is None:
+        return (), []
+    record = (
+        (t("letters2.field.what", lang), found.people_text),
+        (t("letters2.field.consequences", lang), found.consequences),
+        (t("letters2.field.measures", lang), found.measures),
+        (t("letters2.field.contact", lang), t("letters2.contact", lang)),
+    )
+    return (record,), [audit.ObjectRef(str(Category.AUDIT), "breach", found.id)]
+
+
 def compose(
     session: Session, actor: Actor, letter: EmployeeLetter, subject: Subject, lang: str
 ) -> _Printed:
@@ -234,20 +287,26 @@ def compose(
         (t("letters.pdf.street", lang), values["street"]),
         (t("letters.pdf.place", lang), f"{values['postal_code']} {values['city']}".strip()),
     )
-    intro = t(f"letters.pdf.intro.{letter.kind}", lang).format(
-        employer=organisation.name, date=_day(letter.created_at)
-    )
     records: tuple[Fields, ...] = ()
     refs: list[audit.ObjectRef] = []
+    words = {"successor": "", "since": ""}
     if letter.kind == RELEASE:
         records, refs = _released(session, actor, subject, letter, lang)
     elif letter.kind == PLAN_SENT:
         records, refs = _plans(session, actor, subject, letter.case_id, lang)
+    elif letter.kind == HANDOVER:
+        records, refs, found = _handed_over(session, letter, lang)
+        words.update(found)
+    elif letter.kind == BREACH:
+        records, refs = _breach(session, letter, lang)
+    intro = t(f"letters.pdf.intro.{letter.kind}", lang).format(
+        employer=organisation.name, date=_day(letter.created_at), **words
+    )
     sections = [
         Section(t("letters.pdf.address", lang), (tuple((k, v) for k, v in address if v),)),
         Section(t(f"letters.pdf.title.{letter.kind}", lang), ((("", intro),),)),
     ]
-    if letter.kind in (RELEASE, PLAN_SENT):  # the others say *that*, and where to ask
+    if letter.kind in CONTENT_KINDS:  # the others say *that*, and where to ask
         sections.append(Section(t(f"letters.pdf.content.{letter.kind}", lang), records))
     sections.append(Section(t("letters.pdf.next", lang), ((("", t("letters.pdf.how", lang)),),)))
     content = ReportContent(

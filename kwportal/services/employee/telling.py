@@ -52,6 +52,11 @@ from kwportal.services.unit import Ctx
 RELEASE, PLAN_SENT, CONSENT_REQUEST = "release", "plan_submitted", "consent_request"
 RECTIFICATION = "rectification"
 RESTRICTION_STARTED, RESTRICTION_LIFTED = "restriction_started", "restriction_lifted"
+#: his running case goes to his employer's new arbodienst (services/case/handover.py), and a
+#: breach touched his data (AVG art. 34; services/privacy/breaches.py): those paths keep
+#: their own notice and mail and queue a letter here only when nothing else reaches him
+#: (:func:`letter_if_unreachable`)
+HANDOVER, BREACH = "handover", "breach"
 KINDS = (
     RELEASE,
     PLAN_SENT,
@@ -59,6 +64,8 @@ KINDS = (
     RECTIFICATION,
     RESTRICTION_STARTED,
     RESTRICTION_LIFTED,
+    HANDOVER,
+    BREACH,
 )
 #: per kind: the page of his portal that shows it
 PAGES = {
@@ -68,6 +75,8 @@ PAGES = {
     RECTIFICATION: "/my-details",
     RESTRICTION_STARTED: "/portal",
     RESTRICTION_LIFTED: "/portal",
+    HANDOVER: "/my-disclosures",
+    BREACH: "/my-incidents",
 }
 #: the in-app notice a release leaves (``employee_notice.kind``)
 NOTICE_KIND = "disclosure"
@@ -136,6 +145,25 @@ def tell_employee(
         letter_id = _letter(ctx, employee_id, case_id, disclosure_id, kind)
     _record(ctx, actor, employee_id, kind, channel, letter_id, disclosure_id)
     return Told(channel, notice_id, letter_id)
+
+
+def letter_if_unreachable(
+    ctx: Ctx,
+    actor: Actor,
+    *,
+    employee_id: int,
+    account: Account | None,
+    person: Employee,
+    case_id: int,
+    kind: str,
+) -> int | None:
+    """For a path that tells him itself (notice + mail to his account or the address on
+    file): when he has neither an active account nor an address, queue the letter that
+    reaches him, through :func:`tell_employee` (its ``employee_told`` audit row and the
+    case manager's "a letter waits" mail). Returns the letter's id, or None."""
+    if account is not None or person.email.strip():
+        return None
+    return tell_employee(ctx, actor, employee_id=employee_id, case_id=case_id, kind=kind).letter_id
 
 
 def _notice(

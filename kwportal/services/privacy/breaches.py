@@ -13,8 +13,10 @@ The decision to tell the people affected is recorded with its reason; a high ris
 told (art. 34(1)). Telling them puts a notice in each one's portal (the plain-language text
 the officer wrote for them, the likely consequences, the measures and the officer's
 contact, on /my-incidents) and sends each a content-free mail that there is such a notice:
-once per person, ``breach_person.notified_at``. Every change is audited; each person told
-gets his own audit row.
+once per person, ``breach_person.notified_at``. Someone with neither an account nor an
+address gets a letter the case manager posts (services/employee/telling.py; his latest case
+scopes it — without a case there is none, and his audit row says so). Every change is
+audited; each person told gets his own audit row.
 
 A job reminds the privacy officers by mail when a breach with a risk is
 :data:`~kwportal.domain.policy.BREACH_REMIND_HOURS` hours old and the AP has not been
@@ -38,8 +40,17 @@ from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
-from kwportal.models import Account, Breach, BreachPerson, Employee, EmployeeNotice, Organisation
+from kwportal.models import (
+    Account,
+    Breach,
+    BreachPerson,
+    Employee,
+    EmployeeNotice,
+    Organisation,
+    SickLeaveCase,
+)
 from kwportal.services import audit
+from kwportal.services.employee import telling
 from kwportal.services.jobs import outbox
 from kwportal.services.mail import Mail
 from kwportal.services.unit import Ctx, use_case
@@ -477,6 +488,7 @@ def _tell_one(ctx: Ctx, actor: Actor, breach: Breach, row: BreachPerson) -> None
     mail = _mail(account, person, ctx.origin)
     if mail is not None:
         ctx.send(mail)
+    letter = _letter(ctx, actor, row, account, person)
     audit.record(
         ctx.session,
         actor=actor,
@@ -489,10 +501,38 @@ def _tell_one(ctx: Ctx, actor: Actor, breach: Breach, row: BreachPerson) -> None
             audit.ObjectRef(str(Category.AUDIT), "breach", breach.id),
             audit.ObjectRef(str(Category.AUDIT), "employee_notice", notice.id),
         ],
-        details={"mail": mail is not None},
+        details={"mail": mail is not None, **letter},
         secret=ctx.secret,
         now=ctx.now,
     )
+
+
+def _letter(
+    ctx: Ctx, actor: Actor, row: BreachPerson, account: Account | None, person: Employee
+) -> dict[str, object]:
+    """No account and no address: a letter through telling (AVG art. 34 reaches him by
+    post). A letter is scoped by a case's employer, so it goes with his latest case; without
+    a case there is no letter, and the audit row says so. The letter finds this breach by
+    his ``breach_person`` row told at the letter's ``created_at`` (both ``ctx.now``)."""
+    if account is not None or person.email.strip():
+        return {}
+    case_id = ctx.session.exec(
+        select(SickLeaveCase.id)
+        .where(SickLeaveCase.employee_id == row.employee_id)
+        .order_by(col(SickLeaveCase.sick_report_date).desc(), col(SickLeaveCase.id).desc())
+    ).first()
+    if case_id is None:
+        return {"letter": None, "no_letter": "no_case"}
+    letter_id = telling.letter_if_unreachable(
+        ctx,
+        actor,
+        employee_id=row.employee_id,
+        account=account,
+        person=person,
+        case_id=case_id,
+        kind=telling.BREACH,
+    )
+    return {"letter": letter_id}
 
 
 def _mail(account: Account | None, person: Employee, origin: str) -> Mail | None:
