@@ -9,7 +9,7 @@ from kwportal.db import get_engine, transaction
 from kwportal.services.auth import secrets_box
 from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
-from kwportal.ui import routes
+from kwportal.ui import install, routes
 from kwportal.ui.api import all_routes
 from kwportal.ui.event_shape import CheckEventShape
 from kwportal.ui.headers import SecuredApp
@@ -78,6 +78,7 @@ app = SecuredApp(
     head_components=[
         rx.el.meta(name="color-scheme", content="light"),
         rx.el.meta(name="referrer", content="same-origin"),
+        *install.head_tags(),
     ],
     api_transformer=Starlette(routes=all_routes()),
 )

@@ -1,7 +1,9 @@
 """Cookie choices in Chromium at 360 px (issue 9 item 2): no non-functional cookie or script
 before consent; the local stand-in marketing tag is absent before consent, present after
 "accept all", gone after withdrawal on the cookie page; "reject all" is as prominent as
-"accept all"; Global Privacy Control refuses marketing; statistics count only with consent."""
+"accept all"; Global Privacy Control refuses marketing; statistics count only with consent.
+Issue 18 items 8 and 10: the banner takes at most a third of a 360 x 780 phone screen and a
+tap right after load is never "too fast"; the portal is installable (manifest, icons)."""
 
 from __future__ import annotations
 
@@ -168,10 +170,16 @@ def test_global_privacy_control_refuses_marketing(portal: Portal, browser: Brows
 
 
 def test_custom_choice_with_the_toggles(portal: Portal, visitor: tuple[Page, list[str]]) -> None:
+    """The toggles live on the cookie page; the banner links there (issue 18)."""
     page, _ = visitor
     page.goto(portal.url + "/")
     ready(page)
-    page.locator("#banner-marketing").check()
+    expect(banner(page).locator("input[type=checkbox]")).to_have_count(0)
+    with page.expect_navigation():
+        banner(page).get_by_role("link", name=nl("cookies.settings_link")).click()
+    expect(page).to_have_url(url_at("/cookies"))
+    ready(page)
+    page.locator("#page-marketing").check()
     choose(page, "cookies.save")
     alert(page).to_have_text(nl("visitor.cookies_saved"))
     expect(page.locator("html")).to_have_attribute("data-marketing", "loaded")
@@ -180,3 +188,75 @@ def test_custom_choice_with_the_toggles(portal: Portal, visitor: tuple[Page, lis
     ready(page)
     expect(page.locator("#page-marketing")).to_be_checked()
     expect(page.locator("#page-analytics")).not_to_be_checked()
+
+
+#: a third of a 360 x 780 phone screen (issue 18 item 8)
+BANNER_MAX_HEIGHT = 260
+
+
+def test_the_banner_is_compact_a_quick_tap_counts_and_the_portal_installs(
+    portal: Portal, browser: Browser
+) -> None:
+    """On a touch phone in Dutch: the banner is at most 260 px tall with "accept" and
+    "reject" alike, a tap at once is stored (no "Dat ging te snel"), and the head carries
+    the manifest (served as application/manifest+json, its icons as PNG) and theme colour,
+    with no service worker."""
+    context = browser.new_context(
+        viewport=PHONE,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        has_touch=True,
+        is_mobile=True,
+    )
+    try:
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(portal.url + "/")
+        ready(page)
+        box = banner(page).bounding_box()
+        assert box and box["height"] <= BANNER_MAX_HEIGHT, box
+        accept = banner(page).get_by_role("button", name=nl("cookies.accept_all"), exact=True)
+        reject = banner(page).get_by_role("button", name=nl("cookies.reject_all"), exact=True)
+        style = (
+            "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.color,"
+            " s.fontWeight, s.fontSize, s.borderStyle, s.padding]; }"
+        )
+        assert accept.evaluate(style) == reject.evaluate(style)
+        a, r = accept.bounding_box(), reject.bounding_box()
+        assert a and r and a["width"] == r["width"] and a["height"] == r["height"]
+        assert a["height"] >= 44 and a["y"] == r["y"]  # side by side, thumb-sized
+        settings = banner(page).get_by_role("link", name=nl("cookies.settings_link"))
+        expect(settings).to_have_attribute("href", "/cookies")
+        fits_and_passes_axe(page)
+        page.screenshot(path=str(portal.data_dir / "cookie-banner-360.png"))
+
+        head = page.locator("head")
+        expect(head.locator("link[rel=manifest]")).to_have_attribute(
+            "href", "/manifest.webmanifest"
+        )
+        expect(head.locator("meta[name=theme-color]")).to_have_attribute("content", "#0b4f6c")
+        expect(head.locator("link[rel=apple-touch-icon]")).to_have_count(1)
+        served = page.request.get(portal.url + "/manifest.webmanifest")
+        assert served.status == 200
+        assert served.headers["content-type"].startswith("application/manifest+json")
+        found = served.json()
+        assert found["start_url"] == "/portal" and found["display"] == "standalone"
+        for icon in found["icons"]:
+            got = page.request.get(portal.url + icon["src"])
+            assert got.status == 200 and got.headers["content-type"] == "image/png", icon
+        workers = page.evaluate(
+            "async () => navigator.serviceWorker ?"
+            " (await navigator.serviceWorker.getRegistrations()).length : 0"
+        )
+        assert workers == 0
+
+        before = len(consents(portal))
+        with page.expect_navigation():
+            reject.tap()
+        expect(page.get_by_text(nl("visitor.cookies_saved"))).to_be_visible()
+        expect(page.get_by_text(nl("visitor.too_fast"))).to_have_count(0)
+        expect(banner(page)).to_have_count(0)
+        assert len(consents(portal)) == before + 1
+        assert consents(portal)[-1] == (0, 0, 0, "reject_all")
+    finally:
+        context.close()

@@ -175,6 +175,24 @@ def test_the_honeypot_and_the_minimum_time_stop_bots(client: TestClient, engine:
     assert where(ok) == ("/callback", {"m": ["visitor.callback_received"]})
 
 
+def test_a_quick_cookie_choice_is_never_too_fast_but_bots_still_stop(
+    client: TestClient, engine: Engine
+) -> None:
+    """Issue 18: a tap on the banner right after the page loaded is stored (no "Dat ging te
+    snel"); origin, signed token with its cookie and the honeypot still refuse, silently."""
+    quick = send(client, "/api/public/cookies", {"choice": "reject_all", "back": "/"}, age=0)
+    assert where(quick) == ("/", {"m": ["visitor.cookies_saved"]})
+    trapped = send(
+        client, "/api/public/cookies", {"choice": "accept_all", public.HONEYPOT: "x"}, age=0
+    )
+    assert where(trapped)[1]["m"] == ["visitor.form_invalid"]
+    tokenless = send(client, "/api/public/cookies", {"choice": "accept_all"}, token=False)
+    assert where(tokenless)[1]["m"] == ["visitor.form_invalid"]
+    elsewhere = send(client, "/api/public/cookies", {"choice": "accept_all"}, origin=None)
+    assert elsewhere.status_code == 403
+    assert [r.method for r in rows(engine, CookieConsent)] == ["reject_all"]
+
+
 def test_a_flood_is_limited_not_crashed(client: TestClient, engine: Engine) -> None:
     limit = FORM_LIMITS["callback"].posts
     answers = [where(send(client, "/api/public/callback", CALLBACK))[1] for _ in range(limit + 3)]

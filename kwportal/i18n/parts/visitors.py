@@ -29,11 +29,8 @@ NL = {
     # --- cookies ---
     "cookies.title": "Cookies",
     "cookies.banner_title": "Cookies op deze website",
-    "cookies.banner_text": (
-        "Functionele cookies zijn altijd aan. Statistieken en marketing alleen als u dat wilt; "
-        "u kunt uw keuze later wijzigen of intrekken."
-    ),
-    "cookies.read_policy": "Lees het cookiebeleid",
+    "cookies.banner_short": "Wij gebruiken alleen cookies die nodig zijn, tenzij u meer toestaat.",
+    "cookies.settings_link": "Instellingen",
     "cookies.categories": "Soorten cookies",
     "cookies.functional": "Functioneel",
     "cookies.functional_help": "Nodig om de website te laten werken; altijd aan.",
@@ -267,11 +264,8 @@ EN = {
     "public.contact.kvk": "Chamber of Commerce 75231689",
     "cookies.title": "Cookies",
     "cookies.banner_title": "Cookies on this website",
-    "cookies.banner_text": (
-        "Functional cookies are always on. Statistics and marketing only if you want them; "
-        "you can change or withdraw your choice later."
-    ),
-    "cookies.read_policy": "Read the cookie policy",
+    "cookies.banner_short": "We only use the cookies we need, unless you allow more.",
+    "cookies.settings_link": "Settings",
     "cookies.categories": "Kinds of cookies",
     "cookies.functional": "Functional",
     "cookies.functional_help": "Needed for the website to work; always on.",

@@ -60,7 +60,7 @@ def choice_id_of(request: Request) -> str:
     return request.cookies.get(CHOICE_COOKIE, "")[:100]
 
 
-def _check_form(request: Request, fields: dict[str, str]) -> str:
+def _check_form(request: Request, fields: dict[str, str], *, min_age: bool = True) -> str:
     """'' or the catalog key of what is wrong with the post itself."""
     if fields.get(HONEYPOT):
         return "visitor.form_invalid"
@@ -70,19 +70,20 @@ def _check_form(request: Request, fields: dict[str, str]) -> str:
         fields.get(TOKEN_FIELD, ""),
         request.cookies.get(FORM_COOKIE, "")[:100],
         ctx.now,
-        min_seconds=get_settings().form_min_seconds,
+        min_seconds=get_settings().form_min_seconds if min_age else 0,
     )
 
 
 async def _form(
-    request: Request, page: str, names: tuple[str, ...]
+    request: Request, page: str, names: tuple[str, ...], *, min_age: bool = True
 ) -> tuple[dict[str, str], Response | None]:
     """The fields, and a refusal when the post itself fails a check (the per-IP limit is
-    counted in the act's own unit)."""
+    counted in the act's own unit). ``min_age`` False: no minimum time since the page was
+    served (the cookie choice: a person taps it at once, and it is no abuse target)."""
     if not same_origin(request, get_settings()):
         return {}, forbidden()
     fields = await form_fields(request, (*names, TOKEN_FIELD, HONEYPOT, "lang"))
-    problem = _check_form(request, fields)
+    problem = _check_form(request, fields, min_age=min_age)
     if problem:
         return fields, redirect(page, m=problem)
     return fields, None
@@ -96,8 +97,11 @@ def _answer(page: str, result: common.Result) -> Response:
 
 
 async def cookie_choice(request: Request) -> Response:
+    """The banner's or the cookie page's choice. Same origin, signed token matching the
+    form cookie, and empty honeypot as every form; but never "too fast" (issue 18): a
+    visitor answers the banner with one quick tap, and a bot's choice harms no one."""
     fields, refused = await _form(
-        request, paths.COOKIES, ("choice", "analytics", "marketing", "back")
+        request, paths.COOKIES, ("choice", "analytics", "marketing", "back"), min_age=False
     )
     back = _back(fields.get("back", paths.HOME))
     if refused is not None:
