@@ -1,8 +1,10 @@
-"""Pieces every list page shares: a labelled line of a description list, and the pager
-under a list (previous/next with the page line read out politely)."""
+"""Pieces every list page shares: a labelled line of a description list, the pager under a
+list (previous/next with the page line read out politely), and the data table that turns into
+stacked cards on a phone (issue 18 item 6)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import reflex as rx
@@ -61,4 +63,39 @@ def card_section(caption_key: str, lines: Any, card: Any, empty_key: str) -> rx.
             rx.el.ul(rx.foreach(lines, card), class_name="plain access-cards"),
             rx.el.p(tr(empty_key)),
         ),
+    )
+
+
+#: below 600 px a table with this class shows one card per row (assets/kwportal.css)
+STACK = "stack"
+
+
+def cell(label: Any, *children: Any, **props: Any) -> rx.Component:
+    """A ``<td>`` carrying its translated column header as ``data-label``: on a phone the
+    stacked card prints it before the value (``td::before``)."""
+    return rx.el.td(*children, custom_attrs={"data-label": label}, **props)
+
+
+def data_table(
+    *,
+    caption: Any,
+    headers: Sequence[Any],
+    rows: Any,
+    cells: Callable[[Any], Sequence[Any]],
+    class_name: str = "report-table",
+) -> rx.Component:
+    """A captioned table: one ``<th scope="col">`` per header, and per item of ``rows`` a row
+    of ``cells(row)``, each cell labelled with its header; stacks as cards below 600 px."""
+
+    def line(row: Any) -> rx.Component:
+        values = cells(row)
+        if len(values) != len(headers):
+            raise ValueError("data_table: one cell per header")
+        return rx.el.tr(*[cell(h, v) for h, v in zip(headers, values, strict=True)])
+
+    return rx.el.table(
+        rx.el.caption(caption),
+        rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in headers])),
+        rx.el.tbody(rx.foreach(rows, line)),
+        class_name=f"{class_name} {STACK}",
     )

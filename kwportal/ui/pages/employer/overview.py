@@ -15,7 +15,7 @@ from kwportal.i18n import t
 from kwportal.services.employer import dashboard as employer_dashboard
 from kwportal.ui import routes
 from kwportal.ui.components.employer_case import day, secrecy_note
-from kwportal.ui.components.lists import pager
+from kwportal.ui.components.lists import STACK, cell, pager
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_badge
 from kwportal.ui.guard import guarded
@@ -163,11 +163,11 @@ def _card(row: Any) -> rx.Component:
 
 def _table_row(row: Any) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(rx.el.a(row.name, href=row.href), " ", _badges(row)),
-        rx.el.td(row.number),
-        rx.el.td(row.sick_since),
-        rx.el.td(_expected(row)),
-        rx.el.td(_deadline(row)),
+        cell(tr("employer.col.name"), rx.el.a(row.name, href=row.href), " ", _badges(row)),
+        cell(tr("employer.col.number"), row.number),
+        cell(tr("employer.col.sick_since"), row.sick_since),
+        cell(tr("employer.col.expected"), _expected(row)),
+        cell(tr("employer.col.deadline"), _deadline(row)),
     )
 
 
@@ -177,7 +177,7 @@ def _table() -> rx.Component:
         rx.el.caption(tr("employer.caption")),
         rx.el.thead(rx.el.tr(*[rx.el.th(tr(f"employer.col.{h}"), scope="col") for h in headers])),
         rx.el.tbody(rx.foreach(EmployerOverviewState.rows, _table_row)),
-        class_name="case-table wide-only",
+        class_name=f"case-table wide-only {STACK}",
     )
 
 

@@ -15,6 +15,7 @@ from kwportal.i18n import t
 from kwportal.services.employer import reports as employer_reports
 from kwportal.services.employer.reports import ReportTable, shown
 from kwportal.ui import routes
+from kwportal.ui.components.lists import STACK, cell
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -128,17 +129,17 @@ def _table(view: Any) -> rx.Component:
                     view.rows,
                     lambda row: rx.el.tr(
                         rx.el.th(row[0], scope="row"),
-                        rx.foreach(row[1:], lambda v: rx.el.td(v)),
+                        rx.foreach(row[1:], lambda v, i: cell(view.header[i + 1], v)),
                     ),
                 )
             ),
             rx.el.tfoot(
                 rx.el.tr(
                     rx.el.th(view.totals[0], scope="row"),
-                    rx.foreach(view.totals[1:], lambda v: rx.el.td(v)),
+                    rx.foreach(view.totals[1:], lambda v, i: cell(view.header[i + 1], v)),
                 )
             ),
-            class_name="report-table",
+            class_name=f"report-table {STACK}",
         ),
         class_name="table-scroll",
         tab_index=0,

@@ -18,6 +18,7 @@ from kwportal.services.employer import roster
 from kwportal.services.employer.roster_csv import MAX_BYTES
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, post_form
+from kwportal.ui.components.lists import data_table
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -191,23 +192,12 @@ def _upload_form() -> rx.Component:
 
 def _error_table() -> rx.Component:
     return rx.el.div(
-        rx.el.table(
-            rx.el.caption(tr("roster.errors_caption")),
-            rx.el.thead(
-                rx.el.tr(
-                    *[
-                        rx.el.th(tr(f"roster.col.{c}"), scope="col")
-                        for c in ("line", "column", "reason")
-                    ]
-                )
-            ),
-            rx.el.tbody(
-                rx.foreach(
-                    RosterState.errors,
-                    lambda e: rx.el.tr(rx.el.td(e.line), rx.el.td(e.column), rx.el.td(e.reason)),
-                )
-            ),
-            class_name="report-table",
+        data_table(
+            caption=tr("roster.errors_caption"),
+            headers=[tr(f"roster.col.{c}") for c in ("line", "column", "reason")],
+            rows=RosterState.errors,
+            cells=lambda e: [e.line, e.column, e.reason],
+            class_name="report-table text-cells",
         ),
         class_name="table-scroll",
         tab_index=0,

@@ -11,6 +11,7 @@ import reflex as rx
 from kwportal.domain.roles import Role
 from kwportal.services.visitors import statistics
 from kwportal.ui import routes
+from kwportal.ui.components.lists import data_table
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
@@ -43,12 +44,11 @@ class SiteStatsState(AuthState):
 
 
 def _table(caption_key: str, rows: Any, head_key: str) -> rx.Component:
-    return rx.el.table(
-        rx.el.caption(tr(caption_key)),
-        rx.el.thead(
-            rx.el.tr(rx.el.th(tr(head_key), scope="col"), rx.el.th(tr("stats.views"), scope="col"))
-        ),
-        rx.el.tbody(rx.foreach(rows, lambda r: rx.el.tr(rx.el.td(r.name), rx.el.td(r.views)))),
+    return data_table(
+        caption=tr(caption_key),
+        headers=[tr(head_key), tr("stats.views")],
+        rows=rows,
+        cells=lambda r: [r.name, r.views],
         class_name="table",
     )
 
