@@ -15,7 +15,6 @@ case at all."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,7 +27,6 @@ from kwportal.domain.policy import Actor, Subject, in_scope, require
 from kwportal.i18n import t
 from kwportal.models import (
     Account,
-    Disclosure,
     Employee,
     EmployeeNotice,
     Organisation,
@@ -38,11 +36,19 @@ from kwportal.models import (
 from kwportal.services import audit, signing
 from kwportal.services.case import transfer_package as packing
 from kwportal.services.case import transfer_requests
-from kwportal.services.case.transfer import BY_KEY, Sealed, Target, seal, target
+from kwportal.services.case.transfer import (
+    BY_KEY,
+    Sealed,
+    Target,
+    mark_sent,
+    seal,
+    sealed_result,
+    target,
+)
 from kwportal.services.employee import telling
 from kwportal.services.mail import Mail
 from kwportal.services.privacy import restriction
-from kwportal.services.privacy.transfer import RECIPIENT_KIND, TransferError
+from kwportal.services.privacy.transfer import TransferError
 from kwportal.services.unit import Ctx, use_case
 
 RELEASED = "handover_package_released"
@@ -295,28 +301,9 @@ def release_case(
         pem=pem,
     )
     sealed = seal(package.content, to)
-    package_id = str(package.manifest["package_id"])
-    case.transferred_at = now
-    session.add(case)
-    disclosure = Disclosure(
-        employee_id=person.id,
-        case_id=case.id,
-        recipient_kind=RECIPIENT_KIND,
-        recipient_name=handover.successor,
-        categories=",".join(packing.CATEGORIES),
-        ground=str(audit.Ground.LEGAL_DUTY),
-        disclosed_by_account_id=doctor,
-        disclosed_at=now,
-    )
-    session.add(disclosure)
+    disclosure = mark_sent(session, case, handover.successor, doctor=doctor, now=now)
     session.flush()
-    result = Sealed(
-        filename=f"overdracht-{package_id}.zip.age",
-        content=sealed,
-        sha256=hashlib.sha256(sealed).hexdigest(),
-        package_sha256=package.sha256,
-        package_id=package_id,
-    )
+    result = sealed_result(package, sealed)
     audit.record(
         session,
         actor=actor,
@@ -336,7 +323,7 @@ def release_case(
         details={
             "handover": handover.id,
             "recipient": handover.successor,
-            "package": package_id,
+            "package": result.package_id,
             "sha256": package.sha256,
             "encrypted_sha256": result.sha256,
             "encryption": "age-x25519" if to.method == BY_KEY else "age-scrypt",

@@ -173,7 +173,6 @@ def release(
         pem=pem,
     )
     sealed = seal(package.content, to)
-    package_id = str(package.manifest["package_id"])
     for case in cases:
         # his own request (seed ch. 3 D) goes on when the use stopped: recorded per case
         restriction.check(
@@ -186,27 +185,8 @@ def release(
             access=access,
             secret=secret,
         )
-        case.transferred_at = now
-        session.add(case)
-        session.add(
-            Disclosure(
-                employee_id=person.id,
-                case_id=case.id,
-                recipient_kind=RECIPIENT_KIND,
-                recipient_name=recipient,
-                categories=",".join(packing.CATEGORIES),
-                ground=str(audit.Ground.LEGAL_DUTY),
-                disclosed_by_account_id=doctor,
-                disclosed_at=now,
-            )
-        )
-    result = Sealed(
-        filename=f"overdracht-{package_id}.zip.age",
-        content=sealed,
-        sha256=hashlib.sha256(sealed).hexdigest(),
-        package_sha256=package.sha256,
-        package_id=package_id,
-    )
+        mark_sent(session, case, recipient, doctor=doctor, now=now)
+    result = sealed_result(package, sealed)
     audit.record(
         session,
         actor=actor,
@@ -219,7 +199,7 @@ def release(
         details={
             "request": request_id,
             "recipient": recipient,
-            "package": package_id,
+            "package": result.package_id,
             "sha256": package.sha256,
             "encrypted_sha256": result.sha256,
             "encryption": "age-x25519" if to.method == BY_KEY else "age-scrypt",
@@ -244,6 +224,39 @@ def _objects(cases: Iterable[SickLeaveCase], request_id: int) -> list[audit.Obje
 
 
 # --- use case: the download route releases ---
+
+
+def mark_sent(
+    session: Session, case: SickLeaveCase, recipient: str, *, doctor: int, now: datetime
+) -> Disclosure:
+    """The case's package went to ``recipient``: the case marked sent and the hand-over
+    recorded as a disclosure by the doctor (for a transfer request and a hand-over alike)."""
+    case.transferred_at = now
+    session.add(case)
+    disclosure = Disclosure(
+        employee_id=case.employee_id,
+        case_id=case.id,
+        recipient_kind=RECIPIENT_KIND,
+        recipient_name=recipient,
+        categories=",".join(packing.CATEGORIES),
+        ground=str(audit.Ground.LEGAL_DUTY),
+        disclosed_by_account_id=doctor,
+        disclosed_at=now,
+    )
+    session.add(disclosure)
+    return disclosure
+
+
+def sealed_result(package: packing.Package, sealed: bytes) -> Sealed:
+    """The encrypted file as the browser gets it, named after the package."""
+    package_id = str(package.manifest["package_id"])
+    return Sealed(
+        filename=f"overdracht-{package_id}.zip.age",
+        content=sealed,
+        sha256=hashlib.sha256(sealed).hexdigest(),
+        package_sha256=package.sha256,
+        package_id=package_id,
+    )
 
 
 @use_case(Role.COMPANY_DOCTOR, step_up=True)
