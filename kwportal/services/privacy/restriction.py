@@ -598,15 +598,9 @@ def do_open(actor: Actor, *, ctx: Ctx) -> RestrictionsPage:
     return _page(actor, ctx)
 
 
-@use_case(Role.PRIVACY_OFFICER)
-def do_grant(
-    actor: Actor, request_id: int, reason: str, answer: str, *, ctx: Ctx
-) -> RestrictionsPage:
-    """Grant a stop request: the restriction starts (the reason is kept for the register)
-    and the request is answered with ``answer`` (the employee reads it), in the one unit.
-    A person already restricted keeps his restriction; the request is answered."""
-    _require_desk(actor)
-    reason = _clean(reason, MAX_REASON, "reason")
+def _answer_stop(actor: Actor, request_id: int, answer: str, ctx: Ctx) -> RightsRequest:
+    """Answer the stop request ``request_id`` through the rights desk's own answer (the
+    employee's mail queued in the unit); any other id is no stop request."""
     request = ctx.session.get(RightsRequest, request_id)
     if request is None or request.kind != str(RightsKind.STOP):
         raise RestrictionError("restriction.not_a_stop_request")
@@ -622,6 +616,19 @@ def do_grant(
     )
     if mail is not None:
         ctx.send(mail)
+    return request
+
+
+@use_case(Role.PRIVACY_OFFICER)
+def do_grant(
+    actor: Actor, request_id: int, reason: str, answer: str, *, ctx: Ctx
+) -> RestrictionsPage:
+    """Grant a stop request: the restriction starts (the reason is kept for the register)
+    and the request is answered with ``answer`` (the employee reads it), in the one unit.
+    A person already restricted keeps his restriction; the request is answered."""
+    _require_desk(actor)
+    reason = _clean(reason, MAX_REASON, "reason")
+    request = _answer_stop(actor, request_id, answer, ctx)
     running = active(ctx.session, request.employee_id)
     if running is None:
         _start(actor, request.employee_id, reason, request_id, ctx)
@@ -638,21 +645,7 @@ def do_refuse(actor: Actor, request_id: int, answer: str, *, ctx: Ctx) -> Restri
     refusal of its own, beside the answer. (The rights desk answers no open stop request:
     granting and refusing are both here.)"""
     _require_desk(actor)
-    request = ctx.session.get(RightsRequest, request_id)
-    if request is None or request.kind != str(RightsKind.STOP):
-        raise RestrictionError("restriction.not_a_stop_request")
-    mail = rights.answer(
-        actor,
-        request_id,
-        answer,
-        session=ctx.session,
-        now=ctx.now,
-        access=ctx.access,
-        secret=ctx.secret,
-        origin=ctx.origin,
-    )
-    if mail is not None:
-        ctx.send(mail)
+    request = _answer_stop(actor, request_id, answer, ctx)
     _log(
         ctx.session,
         actor,
