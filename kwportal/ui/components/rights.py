@@ -12,6 +12,7 @@ import reflex as rx
 from kwportal.domain.rectification import (
     CARE_ADDRESS,
     EMPLOYEE_FIELDS,
+    MAX_REASON,
     MEDICAL_FILE,
     MEDICAL_NOTE,
     ItemStatus,
@@ -108,4 +109,32 @@ def request_list(items: Any, render: Any, empty_key: str) -> rx.Component:
         items.length() > 0,
         rx.el.ul(rx.foreach(items, render), class_name="plain rights-list"),
         rx.el.p(tr(empty_key)),
+    )
+
+
+def decide_forms(item: Any, *, on_apply: Any, on_refuse: Any, ident_prefix: str) -> rx.Component:
+    """Apply a rectification item, or refuse it with a reason the employee reads: the same
+    two forms on every page where someone decides (the rights desk, the doctor's team)."""
+    ident = ident_prefix + item.item_id
+    return rx.el.div(
+        rx.el.form(
+            rx.el.input(type="hidden", name="item_id", value=item.item_id),
+            rx.el.button(tr("rectification.apply"), type="submit", class_name="button"),
+            on_submit=on_apply,
+            class_name="form inline",
+        ),
+        rx.el.form(
+            rx.el.input(type="hidden", name="item_id", value=item.item_id),
+            rx.el.div(
+                rx.el.label(tr("rectification.refuse_reason"), html_for=ident),
+                rx.el.textarea(
+                    id=ident, name="reason", rows=2, required=True, max_length=MAX_REASON
+                ),
+                class_name="field",
+            ),
+            rx.el.button(tr("rectification.refuse"), type="submit", class_name="button secondary"),
+            on_submit=on_refuse,
+            class_name="form",
+        ),
+        class_name="decide",
     )

@@ -22,7 +22,13 @@ from kwportal.i18n import t
 from kwportal.services.privacy import rectification
 from kwportal.services.privacy.rights import RightsError
 from kwportal.services.views import PolicyDeniedError
-from kwportal.ui.components.rights import ItemRow, field_label, item_row, outcome_items
+from kwportal.ui.components.rights import (
+    ItemRow,
+    decide_forms,
+    field_label,
+    item_row,
+    outcome_items,
+)
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES, MEDICAL_ROLES
 from kwportal.ui.routes import case_id_from
@@ -146,28 +152,8 @@ class CareRectificationState(AuthState):
 
 def _decide_forms(item: Any) -> rx.Component:
     state = CareRectificationState
-    ident = "care-refuse-" + item.item_id
-    return rx.el.div(
-        rx.el.form(
-            rx.el.input(type="hidden", name="item_id", value=item.item_id),
-            rx.el.button(tr("rectification.apply"), type="submit", class_name="button"),
-            on_submit=state.apply_item,
-            class_name="form inline",
-        ),
-        rx.el.form(
-            rx.el.input(type="hidden", name="item_id", value=item.item_id),
-            rx.el.div(
-                rx.el.label(tr("rectification.refuse_reason"), html_for=ident),
-                rx.el.textarea(
-                    id=ident, name="reason", rows=2, required=True, max_length=rules.MAX_REASON
-                ),
-                class_name="field",
-            ),
-            rx.el.button(tr("rectification.refuse"), type="submit", class_name="button secondary"),
-            on_submit=state.refuse_item,
-            class_name="form",
-        ),
-        class_name="decide",
+    return decide_forms(
+        item, on_apply=state.apply_item, on_refuse=state.refuse_item, ident_prefix="care-refuse-"
     )
 
 

@@ -28,6 +28,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.rights import (
     ItemRow,
+    decide_forms,
     field_label,
     item_row,
     kind_label,
@@ -255,32 +256,11 @@ def _stop_link() -> rx.Component:
 
 
 def _decide_forms(item: Any) -> rx.Component:
-    ident = "refuse-" + item.item_id
-    return rx.el.div(
-        rx.el.form(
-            rx.el.input(type="hidden", name="item_id", value=item.item_id),
-            rx.el.button(tr("rectification.apply"), type="submit", class_name="button"),
-            on_submit=RightsDeskState.apply_item,
-            class_name="form inline",
-        ),
-        rx.el.form(
-            rx.el.input(type="hidden", name="item_id", value=item.item_id),
-            rx.el.div(
-                rx.el.label(tr("rectification.refuse_reason"), html_for=ident),
-                rx.el.textarea(
-                    id=ident,
-                    name="reason",
-                    rows=2,
-                    required=True,
-                    max_length=rules.MAX_REASON,
-                ),
-                class_name="field",
-            ),
-            rx.el.button(tr("rectification.refuse"), type="submit", class_name="button secondary"),
-            on_submit=RightsDeskState.refuse_item,
-            class_name="form",
-        ),
-        class_name="decide",
+    return decide_forms(
+        item,
+        on_apply=RightsDeskState.apply_item,
+        on_refuse=RightsDeskState.refuse_item,
+        ident_prefix="refuse-",
     )
 
 
