@@ -16,6 +16,8 @@ Reflex's own ``trusted_proxy_hops`` stays 0: the client's address behind proxies
 worked out in one place, kwportal/ui/client_address.py (``KWPORTAL_TRUSTED_PROXIES``).
 """
 
+import os
+
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
@@ -24,10 +26,14 @@ from kwportal.settings import get_settings
 _settings = get_settings()
 _MODE = rx.constants.StateManagerMode
 
+# ``python -m kwportal.serve run --backend-only`` (the fault tests, tests/e2e/test_faults_e2e.py):
+# Reflex refuses a frontend port on a backend-only run, and takes it from here when set
+_BACKEND_ONLY = os.environ.get("KWPORTAL_BACKEND_ONLY") == "1"
+
 config = rx.Config(
     app_name="kwportal",
     telemetry_enabled=False,
-    frontend_port=_settings.port,
+    frontend_port=None if _BACKEND_ONLY else _settings.port,
     backend_port=_settings.port,
     cors_allowed_origins=[_settings.public_origin],
     show_built_with_reflex=False,

@@ -1,5 +1,7 @@
 """Audit-log append cost: one audited write per transaction, sequential and with
-concurrent writers, on SQLite (WAL, synchronous=FULL) and PostgreSQL.
+concurrent writers, on SQLite (WAL, synchronous=FULL) and PostgreSQL. Concurrent writers
+run twice: all on one chain (the system chain: what every writer shared before issue 19),
+and each for his own employer (one chain per organisation, the usual case).
 
     .venv/bin/python benchmarks/audit_append.py [--events 500] [--threads 8]
 
@@ -17,17 +19,19 @@ from _databases import postgres_database, sqlite_database
 from sqlalchemy.engine import Engine
 
 from kwportal.db import transaction
+from kwportal.domain.policy import Actor
+from kwportal.domain.roles import Role
 from kwportal.services import audit
 from kwportal.services.demo.seed import SYSTEM_ACTOR
 
 SECRET = "benchmark-secret"
 
 
-def _append(engine: Engine, n: int) -> None:
+def _append(engine: Engine, n: int, actor: Actor) -> None:
     with transaction(engine) as session:
         audit.record(
             session,
-            actor=SYSTEM_ACTOR,
+            actor=actor,
             access=audit.CLI,
             event_type="benchmark",
             action=audit.Action.READ,
@@ -36,20 +40,31 @@ def _append(engine: Engine, n: int) -> None:
         )
 
 
-def _run(engine: Engine, events: int, threads: int) -> tuple[list[float], float]:
+def _employer(organisation_id: int) -> Actor:
+    return Actor(
+        account_id=organisation_id, role=Role.EMPLOYER_CONTACT, organisation_id=organisation_id
+    )
+
+
+def _run(
+    engine: Engine, events: int, threads: int, *, per_employer: bool = False
+) -> tuple[list[float], float]:
     latencies: list[float] = []
     lock = threading.Lock()
 
-    def worker(count: int) -> None:
+    def worker(count: int, index: int) -> None:
+        actor = _employer(index + 1) if per_employer else SYSTEM_ACTOR
         for n in range(count):
             start = time.perf_counter()
-            _append(engine, n)
+            _append(engine, n, actor)
             elapsed = time.perf_counter() - start
             with lock:
                 latencies.append(elapsed)
 
     started = time.perf_counter()
-    pool = [threading.Thread(target=worker, args=(events // threads,)) for _ in range(threads)]
+    pool = [
+        threading.Thread(target=worker, args=(events // threads, index)) for index in range(threads)
+    ]
     for thread in pool:
         thread.start()
     for thread in pool:
@@ -68,7 +83,9 @@ def _report(label: str, latencies: list[float], wall: float) -> None:
 
 def _bench(name: str, engine: Engine, events: int, threads: int) -> None:
     _report(f"{name} 1 writer", *_run(engine, events, 1))
-    _report(f"{name} {threads} writers", *_run(engine, events, threads))
+    _report(f"{name} {threads} writers, 1 chain", *_run(engine, events, threads))
+    per_employer = _run(engine, events, threads, per_employer=True)
+    _report(f"{name} {threads} writers, {threads} chains", *per_employer)
     with transaction(engine) as session:
         started = time.perf_counter()
         report = audit.verify_chain(session, secret=SECRET)

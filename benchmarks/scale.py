@@ -253,14 +253,22 @@ class Served:
     log: Path
 
 
-def _start(env: dict[str, str], port: int, workers: int, data_dir: Path) -> Served:
+def _start(
+    env: dict[str, str], port: int, workers: int, data_dir: Path, *, backend_only: bool = False
+) -> Served:
+    """``backend_only``: no frontend build (the phones are websocket clients; soak.py)."""
     env = {**env, "REFLEX_USE_GRANIAN": "1", "GRANIAN_WORKERS": str(workers)}
     log = data_dir / f"portal-{workers}w.log"
     port_s = str(port)
+    serving = (
+        ("--backend-only", "--backend-port", port_s)
+        if backend_only
+        else ("--single-port", "--frontend-port", port_s, "--backend-port", port_s)
+    )
     process = subprocess.Popen(
         [
             *(str(BIN / "python"), "-m", "kwportal.serve", "run", "--env", "prod"),
-            *("--single-port", "--frontend-port", port_s, "--backend-port", port_s),
+            *serving,
             *("--backend-host", "127.0.0.1"),
         ],
         cwd=ROOT,
@@ -339,8 +347,13 @@ def _frame_error(frame: str, expect_notice: set[str] | None, state: str) -> str 
         return "redirected"
     if "toast" in frame:
         return "error toast"
-    mine = (data.get("delta") or {}).get(state) or {}
-    notice = mine.get("notice_key_rx_state_")
+    # ``notice_key`` lives on AuthState, the parent of the page's state
+    notices = [
+        d.get("notice_key_rx_state_")
+        for d in (data.get("delta") or {}).values()
+        if isinstance(d, dict)
+    ]
+    notice = next((n for n in notices if n), None)
     if expect_notice is not None and notice and notice not in expect_notice:
         return f"notice {notice}"
     return None
@@ -354,11 +367,18 @@ class Tab:
 
     @classmethod
     async def open(
-        cls, http: aiohttp.ClientSession, base_url: str, token: str, pathname: str
+        cls,
+        http: aiohttp.ClientSession,
+        base_url: str,
+        token: str,
+        pathname: str,
+        tab_token: str = "",
     ) -> tuple[Tab, float]:
+        """``tab_token``: the tab's own (a reload keeps it); a new tab by default."""
         began = time.perf_counter()
         ws_url = base_url.replace("http", "ws", 1)
-        url = f"{ws_url}{NAMESPACE}/?EIO=4&transport=websocket&token={uuid.uuid4()}"
+        tab = tab_token or str(uuid.uuid4())
+        url = f"{ws_url}{NAMESPACE}/?EIO=4&transport=websocket&token={tab}"
         ws = await http.ws_connect(
             url, headers={"Cookie": f"kw_session={token}", "Origin": base_url}
         )

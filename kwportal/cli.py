@@ -85,13 +85,21 @@ def cmd_demo_accounts(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_audit(_args: argparse.Namespace) -> int:
+    """Prove every chain (one per employer organisation, and the system chain) with its
+    checkpoint; one line per chain, exit 1 naming the first broken chain and number."""
     with transaction() as session:
         report = audit.verify_chain(session, secret=get_settings().secret_key)
+    for chain in report.chains:
+        verdict = "intact" if chain.ok else f"BROKEN at {chain.first_bad_seq}: {chain.reason}"
+        print(f"chain {chain.chain}: {chain.rows} events, {verdict}")
     if report.ok:
-        print(f"audit chain intact: {report.rows} events")
+        print(f"audit chain intact: {report.rows} events in {len(report.chains)} chains")
         return 0
+    if report.first_bad_seq is None:
+        return _fail(f"audit log broken: {report.reason}", code=1)
     return _fail(
-        f"audit chain broken at sequence number {report.first_bad_seq}: {report.reason}",
+        f"audit chain {report.chain!r} broken at sequence number {report.first_bad_seq}: "
+        f"{report.reason}",
         code=1,
     )
 

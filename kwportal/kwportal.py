@@ -11,11 +11,13 @@ from kwportal.services.startup import refuse_demo_accounts_outside_demo
 from kwportal.settings import get_settings
 from kwportal.ui import install, routes
 from kwportal.ui.api import all_routes
+from kwportal.ui.errors import backend_error
 from kwportal.ui.event_shape import CheckEventShape
 from kwportal.ui.headers import SecuredApp
 from kwportal.ui.middleware import bind_tabs_to_sessions
 from kwportal.ui.pages.admin import accounts as admin_accounts
 from kwportal.ui.pages.admin import organisations as admin_orgs
+from kwportal.ui.pages.admin import sso as admin_sso
 from kwportal.ui.pages.admin import teams as admin_teams
 from kwportal.ui.pages.care import case_admin as care_case_admin
 from kwportal.ui.pages.care import case_file as care_case_file
@@ -43,10 +45,12 @@ from kwportal.ui.pages.employer import case as employer_case
 from kwportal.ui.pages.employer import overview as employer_overview
 from kwportal.ui.pages.employer import person as employer_person
 from kwportal.ui.pages.employer import plan as employer_plan
+from kwportal.ui.pages.employer import recovery as employer_recovery
 from kwportal.ui.pages.employer import reports as employer_reports
 from kwportal.ui.pages.employer import roster as employer_roster
 from kwportal.ui.pages.employer import sick_report as employer_sick_report
 from kwportal.ui.pages.portal import case_files, messages, security
+from kwportal.ui.pages.portal import dashboard as portal_dashboard
 from kwportal.ui.pages.portal import home as portal_home
 from kwportal.ui.pages.privacy import breaches as breaches_page
 from kwportal.ui.pages.privacy import desk_log
@@ -81,6 +85,7 @@ app = SecuredApp(
         *install.head_tags(),
     ],
     api_transformer=Starlette(routes=all_routes()),
+    backend_exception_handler=backend_error,
 )
 app.register_lifespan_task(_startup_checks)
 bind_tabs_to_sessions(app)
@@ -140,7 +145,12 @@ for route, (component, title_key) in signin.PAGES.items():
     app.add_page(component, route=route, title=title(title_key), on_load=AuthPageState.load_query)
 #: signed-in pages: (component, route, title key, guarded loader of the page's state)
 SIGNED_IN_PAGES = (
-    (portal_home.portal_home, portal_home.ROUTE, "portal.title", portal_home.PortalState),
+    (
+        portal_dashboard.start_page,
+        portal_home.ROUTE,
+        "portal.title",
+        portal_dashboard.DashboardState,
+    ),
     (security.security_page, security.ROUTE, "security.title", security.SecurityState),
     (
         my_employer_view.my_employer_view_page,
@@ -307,6 +317,7 @@ SIGNED_IN_PAGES = (
         "admin.teams.title",
         admin_teams.AdminTeamsState,
     ),
+    (admin_sso.admin_sso_page, admin_sso.ROUTE, "admin.sso.title", admin_sso.AdminSsoState),
     # --- a case end to end (issue 15) ---
     (
         care_consults.consults_page,
@@ -344,6 +355,12 @@ SIGNED_IN_PAGES = (
         employer_plan.ROUTE,
         "employer_plan.title",
         employer_plan.EmployerPlanState,
+    ),
+    (
+        employer_recovery.employer_recovery_page,
+        employer_recovery.ROUTE,
+        "partial_recovery.title",
+        employer_recovery.EmployerRecoveryState,
     ),
     (case_files.case_files_page, case_files.ROUTE, "case_files.title", case_files.CaseFilesState),
     (messages.messages_page, messages.ROUTE, "messages.title", messages.MessagesState),

@@ -11,6 +11,7 @@ restarts the whole.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -36,6 +37,9 @@ def respawn_dead_workers() -> None:
 
 def main() -> int:
     respawn_dead_workers()
+    if "--backend-only" in sys.argv:
+        # rxconfig.py then names no frontend port (Reflex refuses one on such a run)
+        os.environ["KWPORTAL_BACKEND_ONLY"] = "1"
     from reflex.reflex import cli
 
     sys.argv[0] = "reflex"

@@ -162,6 +162,17 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         traffic_accident_third_party=_R,
         care_address=Category.CARE_ADDRESS,
     ),
+    # partial recovery (issue 18 item 7): the percentage working and its date are absence
+    # data the employer may see, as the sick-report and recovery dates are; not medical
+    **_table(
+        "recovery_step",
+        id=_A,
+        case_id=_A,
+        from_date=_A,
+        percent_working=_A,
+        reported_by_account_id=_A,
+        created_at=_A,
+    ),
     **_table(
         "medical_note",
         id=_M,
@@ -424,6 +435,7 @@ COLUMN_CATEGORIES: dict[str, Category] = {
     **_table(
         "audit_event",
         id=_AU,
+        chain=_AU,
         seq=_AU,
         occurred_at=_AU,
         event_type=_AU,
@@ -469,6 +481,23 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         created_by_account_id=_O,
     ),
     **_table("recovery_code", id=_O, account_id=_O, code_hash=_CR, created_at=_O, used_at=_O),
+    # single sign-on (issue 19 item 6): an organisation's provider, its secret sealed
+    **_table(
+        "single_sign_on",
+        id=_O,
+        organisation_id=_O,
+        email_domain=_O,
+        issuer=_O,
+        client_id=_O,
+        client_secret=_CR,
+        amr_values=_O,
+        acr_values=_O,
+        enabled=_O,
+        created_at=_O,
+        updated_at=_O,
+        updated_by_account_id=_O,
+    ),
+    **_table("sso_attempt", id=_O, state_hash=_CR, sso_id=_O, created_at=_O, used_at=_O),
     **_table(
         "legal_hold",
         id=_AU,
@@ -529,17 +558,28 @@ COLUMN_CATEGORIES: dict[str, Category] = {
     **_table(
         "audit_checkpoint",
         id=_AU,
+        chain=_AU,
         pruned_through_seq=_AU,
         last_hash=_AU,
         rows_pruned=_AU,
         pruned_at=_AU,
         seal=_AU,
     ),
-    **_table("audit_head", id=_AU, seq=_AU, row_hash=_AU, seal=_AU),
+    **_table(
+        "audit_head",
+        id=_AU,
+        chain=_AU,
+        seq=_AU,
+        row_hash=_AU,
+        seal=_AU,
+        chains=_AU,
+        chains_seal=_AU,
+    ),
     # issue 17 item 10: a visitor's cut address emptied in an old audit row, sealed
     **_table(
         "audit_redaction",
         id=_AU,
+        chain=_AU,
         seq=_AU,
         redacted_at=_AU,
         fields=_AU,

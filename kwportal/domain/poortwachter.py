@@ -7,7 +7,9 @@ than 28 fit days count together (BW art. 7:629 lid 10; Ziektewet art. 29 lid 10)
 not count, so every later step moves by the gap. Days of maternity leave never count as sick days;
 pregnancy-related absences that "direct voorafgaan aan en aansluiten op" a maternity leave count
 together across it (same article, as worded since Stb. 2005, 65). Recovery stops the clock: a
-count that has ended keeps only the steps due on or before its last sick day.
+count that has ended keeps only the steps due on or before its last sick day. A partial
+recovery does not: the employee is still unfit for his agreed work, so an absence lasts until
+the full recovery date (:mod:`kwportal.domain.partial_absence`).
 
 The result holds dates only, never a reason for the absence (seed: the employer learns no
 diagnosis), so it may be shown to the employer as is.

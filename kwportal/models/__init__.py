@@ -25,6 +25,7 @@ from kwportal.models.cases import (
     EmployerFeedback,
     MedicalNote,
     QuestionnaireAnswer,
+    RecoveryStep,
     SickLeaveCase,
     SickReport,
     WorkNote,
@@ -52,6 +53,7 @@ from kwportal.models.employer import RosterUpload, StepCompletion
 from kwportal.models.outbox import OutboxMail
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
+from kwportal.models.sso import SingleSignOn, SsoAttempt
 from kwportal.models.visitors import (
     CallbackRequest,
     CookieConsent,
@@ -108,6 +110,7 @@ __all__ = [
     "PublicFormHit",
     "QuestionnaireAnswer",
     "RecoveryCode",
+    "RecoveryStep",
     "RectificationItem",
     "ResetRequest",
     "RestrictionException",
@@ -117,6 +120,8 @@ __all__ = [
     "RosterUpload",
     "SickLeaveCase",
     "SickReport",
+    "SingleSignOn",
+    "SsoAttempt",
     "StepCompletion",
     "StepNotice",
     "TeamAssignment",

@@ -207,3 +207,21 @@ class CaseDocument(SQLModel, table=True):
     #: release flow (issue 15 item 3); the ``content`` stays in the medical file
     feedback_id: int | None = Field(default=None, foreign_key="employer_feedback.id")
     updated_at: datetime | None = None
+
+
+class RecoveryStep(SQLModel, table=True):
+    """A partial recovery (issue 18 item 7): from ``from_date`` on the employee works
+    ``percent_working`` % of his hours (1–99; 0 = fully sick again). The case itself keeps
+    its first sick day (0 % working from then) and its recovery date (100 % from then), so
+    a case without steps reads as before. Absence data: the employer sees the percentage
+    and the dates, never a reason."""
+
+    __tablename__ = "recovery_step"
+    __table_args__ = (UniqueConstraint("case_id", "from_date", name="uq_recovery_step_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sick_leave_case.id", index=True)
+    from_date: date
+    percent_working: int
+    reported_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+    created_at: datetime = Field(default_factory=utcnow)

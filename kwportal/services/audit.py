@@ -1,31 +1,48 @@
-"""Writing and verifying the NEN 7513-style audit log.
+"""Writing the NEN 7513-style audit log.
 
 Every read of another person's personal data and every change calls :func:`record` inside
-the same transaction as the read or change. Rows are hash-chained: SHA-256 over the
-previous hash and the row's canonical content.
+the same transaction as the read or change. Rows are hash-chained (services/audit_seal.py),
+one chain per employer organisation plus the system chain (models/audit.py), so writers for
+different employers never wait for each other; services/audit_verify.py proves them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, text
-from sqlmodel import Session, col, select
+from sqlalchemy import column, insert, inspect, text
+from sqlalchemy import table as sa_table
+from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
-from kwportal.models.audit import AuditCheckpoint, AuditEvent, AuditHead, AuditRedaction
+from kwportal.models.audit import SYSTEM_CHAIN as SYSTEM_CHAIN
+from kwportal.models.audit import AuditEvent
 from kwportal.models.base import utcnow
+from kwportal.models.people import Employee
+from kwportal.services.audit_append import EVENTS, append, columns
+from kwportal.services.audit_seal import CHANGED as CHANGED
+from kwportal.services.audit_seal import GENESIS_HASH as GENESIS_HASH
+from kwportal.services.audit_seal import canonical as canonical
+from kwportal.services.audit_seal import checkpoint_seal as checkpoint_seal
+from kwportal.services.audit_seal import redaction_seal as redaction_seal
+from kwportal.services.audit_seal import registry_seal as registry_seal
+from kwportal.services.audit_seal import row_hash as row_hash
+from kwportal.services.audit_seal import seal as seal
+from kwportal.services.audit_verify import ChainReport as ChainReport
+from kwportal.services.audit_verify import verify_chain as verify_chain
 
-GENESIS_HASH = "0" * 64
-CHANGED = "content does not match its hash"
+#: session.info key: (the transaction, the chain it writes to)
+_HELD = "kwportal.audit_chain"
+#: (database, employee id) -> employer, only to pick a chain: a stale entry (an employee
+#: moved) puts an event on another chain, which still verifies; it saves a query a transaction
+_EMPLOYERS: dict[tuple[str, int], int] = {}
+_EMPLOYERS_CACHED = 100_000
 
 
 class Action(StrEnum):
@@ -67,14 +84,6 @@ class ObjectRef:
     id: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class ChainReport:
-    ok: bool
-    rows: int
-    first_bad_seq: int | None = None
-    reason: str = ""
-
-
 def record(
     session: Session,
     *,
@@ -91,37 +100,27 @@ def record(
     secret: str,
     now: datetime | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain, in the caller's transaction."""
-    seq, prev_hash = _lock_head(session)
-    event = AuditEvent(
-        seq=seq,
-        occurred_at=now or utcnow(),
-        event_type=event_type,
-        actor_account_id=actor.account_id,
-        actor_role=str(actor.role),
-        actor_organisation_id=actor.organisation_id,
-        on_behalf_of_account_id=on_behalf_of_account_id,
-        access_ip=access.ip[:64],
-        access_agent=access.agent[:300],
-        subject_employee_id=subject_employee_id,
-        objects=json.dumps(
-            [{"category": o.category, "table": o.table, "id": o.id} for o in objects],
-            sort_keys=True,
-        ),
-        action=str(action),
-        ground=str(ground),
-        consent_id=consent_id,
-        details=json.dumps(details or {}, sort_keys=True, default=str),
-        prev_hash=prev_hash,
-        row_hash="",
-    )
-    event.row_hash = row_hash(event)
-    session.add(event)
-    session.execute(
-        text("UPDATE audit_head SET row_hash = :h, seal = :s WHERE id = 1"),
-        {"h": event.row_hash, "s": seal(secret, seq, event.row_hash)},
-    )
-    return event
+    """Append one event to the transaction's chain, in the caller's transaction (inserted
+    at once, without the unit of work: the returned row is not added to the session)."""
+    at = now or utcnow()
+    chain = _chain_of_transaction(session, actor, subject_employee_id)
+    content = {
+        "occurred_at": at,
+        "event_type": event_type,
+        "actor_account_id": actor.account_id,
+        "actor_role": str(actor.role),
+        "actor_organisation_id": actor.organisation_id,
+        "on_behalf_of_account_id": on_behalf_of_account_id,
+        "access_ip": access.ip[:64],
+        "access_agent": access.agent[:300],
+        "subject_employee_id": subject_employee_id,
+        "objects": _objects(objects),
+        "action": str(action),
+        "ground": str(ground),
+        "consent_id": consent_id,
+        "details": json.dumps(details or {}, sort_keys=True, default=str),
+    }
+    return append(session, chain, [content], secret=secret)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,19 +171,10 @@ def record_many(
     (a page that shows twenty people writes twenty events, NEN 7513, at the cost of one)."""
     if not entries:
         return 0
-    bumped = session.execute(
-        text("UPDATE audit_head SET seq = seq + :n WHERE id = 1"), {"n": len(entries)}
-    )
-    if bumped.rowcount != 1:  # type: ignore[attr-defined]
-        raise RuntimeError("audit_head row missing: run the migrations")
-    last, prev = session.execute(text("SELECT seq, row_hash FROM audit_head WHERE id = 1")).one()
-    seq, prev_hash = int(last) - len(entries), str(prev)
     at = now or utcnow()
-    rows: list[dict[str, Any]] = []
-    for entry in entries:
-        seq += 1
-        event = AuditEvent.model_construct(
-            seq=seq,
+    chain = _chain_of_transaction(session, actor, entries[0].subject_employee_id)
+    events = [
+        dict(
             occurred_at=at,
             event_type=entry.event_type,
             actor_account_id=actor.account_id,
@@ -194,180 +184,125 @@ def record_many(
             access_ip=access.ip[:64],
             access_agent=access.agent[:300],
             subject_employee_id=entry.subject_employee_id,
-            objects=json.dumps(
-                [{"category": o.category, "table": o.table, "id": o.id} for o in entry.objects],
-                sort_keys=True,
-            ),
+            objects=_objects(entry.objects),
             action=str(entry.action),
             ground=str(entry.ground),
             consent_id=None,
             details=json.dumps(entry.details or {}, sort_keys=True, default=str),
-            prev_hash=prev_hash,
         )
-        prev_hash = row_hash(event)
-        rows.append({**_columns(event), "row_hash": prev_hash})
-    session.execute(insert(AuditEvent), rows)
-    session.execute(
-        text("UPDATE audit_head SET row_hash = :h, seal = :s WHERE id = 1"),
-        {"h": prev_hash, "s": seal(secret, seq, prev_hash)},
+        for entry in entries
+    ]
+    append(session, chain, events, secret=secret)
+    return len(events)
+
+
+def chain_key(organisation_id: int | None) -> str:
+    """The chain of the events that concern an employer organisation (or none)."""
+    return SYSTEM_CHAIN if organisation_id is None else f"org:{organisation_id}"
+
+
+def _organisation_of(session: Session, actor: Actor, subject_employee_id: int | None) -> int | None:
+    """The employer organisation an event concerns: the actor's own when he is bound to one
+    (the policy keeps his subjects inside it), else the subject's employer, else the
+    acting employee's employer; none for staff acting on no one (the system chain)."""
+    if actor.organisation_id is not None:
+        return actor.organisation_id
+    person = subject_employee_id if subject_employee_id is not None else actor.employee_id
+    if person is None:
+        return None
+    key = (str(session.get_bind().engine.url.database), person)
+    if key not in _EMPLOYERS:
+        query = select(Employee.organisation_id).where(Employee.id == person)
+        found = session.exec(query).first()
+        if found is None:
+            return None
+        if len(_EMPLOYERS) >= _EMPLOYERS_CACHED:
+            _EMPLOYERS.clear()
+        _EMPLOYERS[key] = found
+    return _EMPLOYERS[key]
+
+
+def _chain_of_transaction(session: Session, actor: Actor, subject_employee_id: int | None) -> str:
+    """The chain is chosen at a transaction's first event and kept for the rest of it: a
+    transaction then holds one head lock only, so two transactions never wait for each
+    other in opposite orders (no deadlock); every row still names its own subject."""
+    session.connection()  # begins the transaction when none is open yet
+    transaction = session.get_transaction()
+    held = session.info.get(_HELD)
+    if held is not None and held[0] is transaction:
+        return str(held[1])
+    chain = chain_key(_organisation_of(session, actor, subject_employee_id))
+    session.info[_HELD] = (transaction, chain)
+    return chain
+
+
+def _objects(objects: Sequence[ObjectRef]) -> str:
+    return json.dumps(
+        [{"category": o.category, "table": o.table, "id": o.id} for o in objects], sort_keys=True
     )
-    return len(rows)
-
-
-def _columns(event: AuditEvent) -> dict[str, Any]:
-    names = (
-        "seq",
-        "occurred_at",
-        "event_type",
-        "actor_account_id",
-        "actor_role",
-        "actor_organisation_id",
-        "on_behalf_of_account_id",
-        "access_ip",
-        "access_agent",
-        "subject_employee_id",
-        "objects",
-        "action",
-        "ground",
-        "consent_id",
-        "details",
-        "prev_hash",
-    )
-    return {name: getattr(event, name) for name in names}
-
-
-def _lock_head(session: Session) -> tuple[int, str]:
-    """Bump the head first: the UPDATE takes the row lock (PostgreSQL) or the write lock
-    (SQLite), so concurrent writers queue here and the chain cannot fork."""
-    bumped = session.execute(text("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"))
-    if bumped.rowcount != 1:  # type: ignore[attr-defined]
-        raise RuntimeError("audit_head row missing: run the migrations")
-    seq, prev = session.execute(text("SELECT seq, row_hash FROM audit_head WHERE id = 1")).one()
-    return int(seq), str(prev)
-
-
-def canonical(event: AuditEvent) -> bytes:
-    content = {
-        "seq": event.seq,
-        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        "event_type": event.event_type,
-        "actor_account_id": event.actor_account_id,
-        "actor_role": event.actor_role,
-        "actor_organisation_id": event.actor_organisation_id,
-        "on_behalf_of_account_id": event.on_behalf_of_account_id,
-        "access_ip": event.access_ip,
-        "access_agent": event.access_agent,
-        "subject_employee_id": event.subject_employee_id,
-        "objects": event.objects,
-        "action": event.action,
-        "ground": event.ground,
-        "consent_id": event.consent_id,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-    }
-    return json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
-
-
-def row_hash(event: AuditEvent) -> str:
-    return hashlib.sha256(event.prev_hash.encode() + canonical(event)).hexdigest()
-
-
-def seal(secret: str, seq: int, head_hash: str) -> str:
-    return hmac.new(secret.encode(), f"{seq}:{head_hash}".encode(), "sha256").hexdigest()
-
-
-def verify_chain(session: Session, *, secret: str) -> ChainReport:
-    """Walk the chain in order; report the first row whose number, link or hash is off,
-    then check the sealed head against the last row (a cut tail or an appended row)."""
-    start = _checkpoint_start(session, secret)
-    if isinstance(start, ChainReport):
-        return start
-    expected_seq, expected_prev = start
-    rows = 0
-    events: Iterable[AuditEvent] = session.exec(
-        select(AuditEvent)
-        .where(col(AuditEvent.seq) >= expected_seq)
-        .order_by(col(AuditEvent.seq))
-        .execution_options(yield_per=2000)
-    )
-    for event in events:
-        rows += 1
-        if event.seq != expected_seq:
-            missing = expected_seq if event.seq > expected_seq else event.seq
-            return ChainReport(
-                False, rows, missing, f"expected sequence number {expected_seq}, found {event.seq}"
-            )
-        problem = _row_problem(event, expected_prev)
-        if problem == CHANGED and _sealed_redaction(session, secret, event):
-            problem = ""
-        if problem:
-            return ChainReport(False, rows, event.seq, problem)
-        expected_prev, expected_seq = event.row_hash, event.seq + 1
-    return _check_head(session, secret, rows, expected_seq - 1, expected_prev)
-
-
-def checkpoint_seal(secret: str, seq: int, last_hash: str) -> str:
-    return hmac.new(secret.encode(), f"checkpoint:{seq}:{last_hash}".encode(), "sha256").hexdigest()
-
-
-def redaction_seal(secret: str, seq: int, original_hash: str, content_hash: str) -> str:
-    message = f"redaction:{seq}:{original_hash}:{content_hash}"
-    return hmac.new(secret.encode(), message.encode(), "sha256").hexdigest()
-
-
-def _sealed_redaction(session: Session, secret: str, event: AuditEvent) -> bool:
-    """A row whose content no longer matches its hash is ours only when we emptied a
-    visitor's address in it (services/visitors/redaction.py): a redaction row sealed over
-    its number, its original hash and the hash of exactly what it holds now."""
-    found = session.exec(select(AuditRedaction).where(AuditRedaction.seq == event.seq)).first()
-    if found is None:
-        return False
-    sealed = redaction_seal(secret, event.seq, event.row_hash, found.content_hash)
-    return hmac.compare_digest(found.seal, sealed) and row_hash(event) == found.content_hash
-
-
-def _checkpoint_start(session: Session, secret: str) -> tuple[int, str] | ChainReport:
-    """Where the walk begins: after the latest (sealed) checkpoint, or at the genesis."""
-    latest = session.exec(
-        select(AuditCheckpoint).order_by(col(AuditCheckpoint.pruned_through_seq).desc())
-    ).first()
-    if latest is None:
-        return 1, GENESIS_HASH
-    expected = checkpoint_seal(secret, latest.pruned_through_seq, latest.last_hash)
-    if not hmac.compare_digest(latest.seal, expected):
-        return ChainReport(False, 0, latest.pruned_through_seq, "checkpoint seal does not match")
-    return latest.pruned_through_seq + 1, latest.last_hash
-
-
-def _check_head(
-    session: Session, secret: str, rows: int, last_seq: int, last_hash: str
-) -> ChainReport:
-    head = session.get(AuditHead, 1)
-    if head is None:
-        return ChainReport(False, rows, last_seq + 1, "chain head missing")
-    if head.seq > last_seq:
-        return ChainReport(False, rows, last_seq + 1, "rows missing after the last row")
-    if head.seq < last_seq:
-        return ChainReport(False, rows, head.seq + 1, "rows beyond the sealed head")
-    if head.row_hash != last_hash:
-        return ChainReport(False, rows, last_seq, "last row differs from the sealed head")
-    if not hmac.compare_digest(head.seal, seal(secret, head.seq, head.row_hash)):
-        return ChainReport(False, rows, head.seq, "head seal does not match")
-    return ChainReport(True, rows)
 
 
 def seal_genesis(session: Session, *, secret: str) -> None:
     """Seal the empty chain of a freshly migrated database, so that a log wiped back to
-    empty behind our back does not verify."""
+    empty behind our back does not verify; and the registry of a database that has no
+    other chain yet (fresh, or just migrated past 0019)."""
     session.execute(
         text("UPDATE audit_head SET seal = :s WHERE id = 1 AND seq = 0 AND seal = ''"),
         {"s": seal(secret, 0, GENESIS_HASH)},
     )
+    session.execute(
+        text(
+            "UPDATE audit_head SET chains_seal = :s "
+            "WHERE id = 1 AND chains = 0 AND chains_seal = ''"
+        ),
+        {"s": registry_seal(secret, 0)},
+    )
 
 
-def _row_problem(event: AuditEvent, expected_prev: str) -> str:
-    if event.prev_hash != expected_prev:
-        return "previous-hash link broken"
-    if event.row_hash != row_hash(event):
-        return CHANGED
-    return ""
+def has_chains(session: Session) -> bool:
+    """Whether the database is at migration 0019 or later (a backup may be made of an
+    older one before it is migrated)."""
+    columns = inspect(session.connection()).get_columns("audit_head")
+    return any(column["name"] == "chain" for column in columns)
+
+
+def record_unchained(
+    session: Session,
+    *,
+    actor: Actor,
+    access: AccessPoint,
+    event_type: str,
+    action: Action,
+    ground: Ground | str = "",
+    details: dict[str, Any] | None = None,
+    secret: str,
+) -> None:
+    """Append an event the way revisions before 0019 did (one chain, head id 1), to a
+    database not yet migrated: the row is a system-chain row as 0019 reads it."""
+    bumped = session.execute(
+        text("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, row_hash")
+    ).one()
+    seq, prev_hash = int(bumped[0]), str(bumped[1])
+    event = AuditEvent(
+        seq=seq,
+        occurred_at=utcnow(),
+        event_type=event_type,
+        actor_account_id=actor.account_id,
+        actor_role=str(actor.role),
+        actor_organisation_id=actor.organisation_id,
+        access_ip=access.ip[:64],
+        access_agent=access.agent[:300],
+        action=str(action),
+        ground=str(ground),
+        details=json.dumps(details or {}, sort_keys=True, default=str),
+        prev_hash=prev_hash,
+        row_hash="",
+    )
+    event.row_hash = row_hash(event)
+    row = {name: value for name, value in columns(event).items() if name != "chain"}
+    unchained = sa_table("audit_event", *(column(name, EVENTS.c[name].type) for name in row))
+    session.execute(insert(unchained).values(row))
+    session.execute(
+        text("UPDATE audit_head SET row_hash = :h, seal = :s WHERE id = 1"),
+        {"h": event.row_hash, "s": seal(secret, seq, event.row_hash)},
+    )

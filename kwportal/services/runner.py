@@ -16,11 +16,15 @@ import the database; this module is their only way to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 from kwportal.db import transaction
@@ -40,12 +44,14 @@ from kwportal.services.unit import (
     Refusal,
     RoleRefused,
     StepUpNeeded,
+    Unavailable,
     gate_of,
     use_case,
 )
 from kwportal.settings import get_settings
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,7 @@ def run(
     declared = gate_of(work)
     refusal: Refusal | None = None
     queued = 0
-    with transaction() as session:
+    with _reachable(), transaction() as session:
         ctx = _context(session, caller.access)
         signed_in = sessions.resolve(session, ctx, caller.token)
         for gate in (guard, declared):
@@ -109,6 +115,9 @@ def run(
             ctx = replace(ctx, signed_in=signed_in)
             value = work(_actor(session, signed_in), *args, ctx=ctx, **kwargs)
             queued = _queue_mail(ctx, value)
+    if isinstance(refusal, StepUpNeeded) and signed_in is not None:
+        act = f"{work.__module__.rsplit('.', 1)[-1]}.{getattr(work, '__name__', '')}"
+        refusal = StepUpNeeded(act, signed_in.session_id)
     if refusal is not None:
         raise refusal
     _wake_sender(queued)
@@ -119,12 +128,23 @@ def run(
 def run_public(access: audit.AccessPoint, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """An act that needs no session (sign-in steps, the public site): ``work(*args,
     ctx=ctx)`` in one transaction, its mail queued in it."""
-    with transaction() as session:
+    with _reachable(), transaction() as session:
         ctx = _context(session, access)
         value = work(*args, ctx=ctx, **kwargs)
         queued = _queue_mail(ctx, value)
     _wake_sender(queued)
     return value
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """A lost or refused database connection becomes :class:`Unavailable`. The log names
+    the error's class only: a driver's message may quote the statement's values."""
+    try:
+        yield
+    except (OperationalError, InterfaceError, PoolTimeout) as error:
+        log.warning("database unreachable: %s", type(error).__name__)
+        raise Unavailable() from None
 
 
 def _queue_mail(ctx: Ctx, value: object) -> int:

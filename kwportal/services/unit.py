@@ -62,8 +62,22 @@ class NoPerson(Refusal):
     """An employee account not (yet) linked to the person it belongs to."""
 
 
+class Unavailable(Refusal):
+    """The database could not be reached (restarted, failed over, out of connections): the
+    unit rolled back, nothing changed, and the page says to try again in a moment (issue 19
+    item 4). The next click gets a fresh connection (``pool_pre_ping``)."""
+
+    message_key = "errors.unavailable"
+
+
 class StepUpNeeded(Refusal):
-    """The act needs a fresh code first."""
+    """The act needs a fresh code first; ``act`` names the use case that asked (the step-up
+    page says what the code is for, issue 18 item 2) and ``session_id`` the session it was
+    asked in (the act waits for that session alone)."""
+
+    def __init__(self, act: str = "", session_id: int | None = None) -> None:
+        super().__init__(act)
+        self.act, self.session_id = act, session_id
 
 
 def use_case(

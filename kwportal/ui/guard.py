@@ -11,13 +11,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services import runner
-from kwportal.ui import routes
+from kwportal.ui import pending_act, routes
 
 F = TypeVar("F", bound=Callable[..., Any])
 LOGIN_EXPIRED = f"{routes.LOGIN}?e=auth.session_expired"
@@ -55,6 +54,9 @@ def guarded(*roles: Role) -> Callable[[F], F]:
                 if not self._units:
                     self._run(runner.do_touch)
             except runner.Refusal as refusal:
+                if isinstance(refusal, runner.StepUpNeeded):
+                    # the act waits, server-side, for the fresh code (issue 18 item 2)
+                    pending_act.keep(self, fn, args, kwargs, refusal, pending_act.now())
                 return refused(self, refusal)
             return result
 
@@ -95,7 +97,6 @@ def refused(state: Any, refusal: runner.Refusal) -> Any:
         # change, and the start page says why (not a server error)
         return rx.redirect(NO_PERSON)
     if isinstance(refusal, runner.StepUpNeeded):
-        parts = urlsplit(str(state.router.url))
-        here = parts.path + (f"?{parts.query}" if parts.query else "")
+        here = pending_act.here_of(str(state.router.url))
         return rx.redirect(routes.step_up_href(here or routes.PORTAL))
     return rx.redirect(NOT_ALLOWED)

@@ -62,6 +62,7 @@ EMPLOYER_REPORTS = "/employer-reports"
 EMPLOYER_ROSTER = "/employer-roster"
 EMPLOYER_PERSON = "/employer-person"
 EMPLOYER_PLAN = "/employer-plan"
+EMPLOYER_RECOVERY = "/employer-recovery"
 
 # --- care team ---
 CARE = "/care"
@@ -96,6 +97,8 @@ ADMIN_ORGANISATIONS = "/admin-organisations"
 ADMIN_ACCOUNTS = "/admin-accounts"
 ADMIN_TEAMS = "/admin-teams"
 SITE_STATS = "/site-stats"
+#: the organisations' own sign-in providers (issue 19 item 6)
+ADMIN_SSO = "/admin-sso"
 
 # --- API: sign-in forms ---
 API_LOGIN = "/api/auth/login"
@@ -113,6 +116,9 @@ API_LOGOUT = "/api/auth/logout"
 API_LOGOUT_EVERYWHERE = "/api/auth/logout-everywhere"
 API_FORGOT = "/api/auth/forgot"
 API_RESET = "/api/auth/reset"
+#: single sign-on through an organisation's OpenID provider (issue 19 item 6)
+API_SSO_START = "/api/sso/start"
+API_SSO_CALLBACK = "/api/sso/callback"
 
 # --- API: the public site's forms ---
 API_COOKIES = "/api/public/cookies"
@@ -156,6 +162,9 @@ FORM_COOKIE = "kw_form"
 MARKETING_COOKIE = "kw_marketing"
 HONEYPOT = "website"
 TOKEN_FIELD = "form_token"
+#: the state of a sign-in sent to an organisation's provider (SameSite=Lax: it must come
+#: back on the provider's redirect)
+SSO_COOKIE = "kw_sso"
 
 
 def session_cookie(secure: bool) -> str:

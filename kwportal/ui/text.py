@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from kwportal.i18n import CATALOGS, t
+from kwportal.i18n.fmt import fmt_iso_date
 from kwportal.ui.states.base import AppState
 
 
@@ -27,7 +28,7 @@ def retention_sentence(lang: str, until: str, rule: str, holds: list[str]) -> st
     if until:
         return (
             t("retention.until", lang)
-            .replace("{date}", until)
+            .replace("{date}", fmt_iso_date(until, lang))
             .replace("{rule}", t(f"rule.{rule}", lang))
         )
     if holds:

@@ -9,13 +9,13 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Locator, Page, expect
 
 from kwportal.db import make_engine, transaction
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services import audit
 from kwportal.services.employee.access_log import AMSTERDAM
 from tests.e2e.accounts import TotpCodes, account_id, database, demo, people
@@ -116,7 +116,7 @@ def test_employee_sees_who_opened_his_file(
     # release by another test, and his reads on earlier days — the demo's doctor read the
     # intake and wrote the problem analysis through the portal — are lines of their own)
     times = nl("access_log.times").replace("{count}", str(earlier + 2))
-    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    today = fmt_date(datetime.now(UTC), short=True)
     by_doctor = (
         card_of(phone_page, nl("role.company_doctor"))
         .filter(has_text=nl("action.read"))

@@ -34,6 +34,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.employee.questionnaire import intake
 from tests.e2e.accounts import TotpCodes, account_id, database, move_back
 from tests.e2e.conftest import PHONE
@@ -171,7 +172,7 @@ def report_sick(world: World, page: Page) -> int:
         group = page.get_by_role("group", name=nl(legend))
         group.get_by_label(nl("sick.no"), exact=True).check()
     page.get_by_role("button", name=nl("sick.submit")).click()
-    expect(page.get_by_role("alert")).to_have_text(nl("sick.done"))
+    expect(page.get_by_role("status")).to_have_text(nl("sick.done"))
     check(page)
     page.get_by_role("link", name=nl("sick.open_case")).click()
     expect(page).to_have_url(url_at("/employer-case"))
@@ -403,7 +404,7 @@ def employer_sees_date_and_attendance(j: Journey, begun: datetime) -> None:
     j.open(page, f"/employer-case?case={j.case_id}", "employer_case.title")
     card = page.locator('[data-component="employer-case"]')
     expect(card).to_contain_text(ADVICE)
-    when = f"{begun.astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    when = fmt_datetime(begun, short=True)
     lines = card.locator('[data-part="appointments"] li')
     expect(lines).to_have_text([f"{when} · {nl('consults.attended')}"])
     check(page)
@@ -483,7 +484,7 @@ def employee_sees_what_the_employer_sees(j: Journey, begun: datetime) -> None:
     j.open(page, "/my-employer-view", "my_view.title")
     card = page.locator('[data-component="employer-case"]')
     expect(card).to_contain_text(ADVICE)
-    when = f"{begun.astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    when = fmt_datetime(begun, short=True)
     lines = card.locator('[data-part="appointments"] li')
     expect(lines).to_have_text([f"{when} · {nl('consults.attended')}"])
     expect(page.get_by_text(TO_CASE_MANAGER)).to_be_visible()

@@ -150,6 +150,8 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     assert all(not ws.is_closed() for ws in recording.sockets[-1:])
     assert len(recording.sockets) == sockets
     phone_page.get_by_role("button", name=nl("consents.withdraw"), exact=True).click()
+    # withdrawing asks once, saying what changes at once (issue 18 item 2)
+    phone_page.get_by_role("button", name=nl("consents.withdraw_confirm"), exact=True).click()
     alert(phone_page).to_have_text(nl("consents.withdrawn"))
     expect(phone_page.get_by_role("link", name=nl("consents.receipt.withdrawn"))).to_be_visible()
     fits_and_passes_axe(phone_page)

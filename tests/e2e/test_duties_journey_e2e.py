@@ -227,6 +227,8 @@ def employee_grants_and_withdraws(d: Duties) -> None:
     told(page, "consents.granted")
     expect(page.get_by_role("link", name=nl("consents.receipt.granted"))).to_be_visible()
     page.get_by_role("button", name=nl("consents.withdraw"), exact=True).click()
+    # withdrawing asks once, saying what changes at once (issue 18 item 2)
+    page.get_by_role("button", name=nl("consents.withdraw_confirm"), exact=True).click()
     told(page, "consents.withdrawn")
     expect(page.get_by_role("link", name=nl("consents.receipt.withdrawn"))).to_be_visible()
     expect(page.get_by_text(nl("consents.state.withdrawn"), exact=True)).to_be_visible()

@@ -6,6 +6,7 @@ not in a websocket frame — and every page passes axe and fits 360 px."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from kwportal.domain.poortwachter import Step
 from kwportal.services.demo.accounts import DEMO_ORGS
 from kwportal.ui.components import employer_case
 from kwportal.ui.pages.employee import employer_view as employee_page
@@ -118,9 +120,14 @@ def test_employer_overview_search_paging_and_case_on_phone_and_desktop(
     expect(phone_page.get_by_text(page_line(1, pages, total))).to_be_visible()
     cards = phone_page.locator(".case-cards > li")
     expect(cards).to_have_count(PAGE_SIZE)
-    expect(cards.first.get_by_role("link")).to_have_text(by_age[0][1])
+    # the most urgent first (issue 18 item 5): the first card names its late step and how
+    # late it is, never a bare "deadline passed"
+    expect(cards.first.locator(".next-step.late")).to_have_text(LATE_STEP)
+    expect(phone_page.get_by_text(nl("employer.overdue"))).to_have_count(0)
     expect(phone_page.get_by_role("table")).to_be_hidden()
     check_page(phone_page, recording, forbidden)
+    phone_page.get_by_label(nl("employer.sort")).select_option("sick_since")
+    expect(cards.first.get_by_role("link")).to_have_text(by_age[0][1])
     shown = by_age[0][2]
     assert any(shown in frame for frame in recording.frames), "the leak check saw no data"
 
@@ -150,6 +157,7 @@ def test_employer_overview_search_paging_and_case_on_phone_and_desktop(
     expect(phone_page.get_by_text(nl("employer.secrecy"))).to_be_visible()
     expect(phone_page.get_by_role("heading", name=nl("employer_case.deadlines"))).to_be_visible()
     check_page(phone_page, recording, forbidden)
+    steps_folded_on_a_phone(phone_page, portal, by_age[0][0])
 
     phone_page.set_viewport_size(DESKTOP)
     phone_page.get_by_role("link", name=nl("employer_case.back")).click()
@@ -159,11 +167,39 @@ def test_employer_overview_search_paging_and_case_on_phone_and_desktop(
     expect(cards.first).to_be_hidden()
     expect(table.locator("tbody tr")).to_have_count(PAGE_SIZE)
     assert serious_axe_violations(phone_page) == []
+    phone_page.get_by_label(nl("employer.sort")).select_option("sick_since")
+    expect(table.locator("tbody tr").first.get_by_role("link")).to_have_text(by_age[0][1])
     table.locator("tbody tr").first.get_by_role("link").click()
     expect(phone_page).to_have_url(url_at("/employer-case"))
     expect(component(phone_page).get_by_role("heading", level=2)).to_contain_text(by_age[0][2])
     assert serious_axe_violations(phone_page) == []
     assert_no_leak(recording, forbidden)
+
+
+STEP_NAMES = "|".join(re.escape(nl(f"step.{step}")) for step in Step)
+LATE_STEP = re.compile(rf"^({STEP_NAMES}): \d+ dag(en)? te laat")
+#: the steps of a long absence (20 and more) at 360 px, the next one open, the rest folded
+#: (they were a 7,000 px wall); the whole page, with the four items and the links, below
+MAX_STEPS_HEIGHT = 600
+MAX_CASE_HEIGHT = 3_000
+
+
+def steps_folded_on_a_phone(page: Page, portal: Portal, case_id: int) -> None:
+    """The longest absence's case page at 360 px (issue 18 item 5): the step to take next
+    first, the rest folded, no date filled in for the contact, and no 7,000 px wall."""
+    page.goto(f"{portal.url}/employer-case?case={case_id}")
+    steps = page.locator('[data-part="deadlines"]')
+    expect(steps.locator(".steps-next > li")).to_have_count(1)
+    expect(steps.get_by_role("heading", name=nl("steps.next_title"))).to_be_visible()
+    assert steps.locator("details").count() >= 1
+    expect(steps.locator("details[open]")).to_have_count(0)
+    assert steps.locator("li.deadline").count() >= 10, "the oldest case should have many steps"
+    box = steps.bounding_box()
+    assert box is not None and box["height"] < MAX_STEPS_HEIGHT, box
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < MAX_CASE_HEIGHT, f"the case page is {height} px high"
+    values = page.locator("input[name=done_on]").evaluate_all("els => els.map(e => e.value)")
+    assert all(v == "" for v in values), "a date field was filled in for the contact"
 
 
 def test_case_of_another_organisation_or_a_bad_id_reads_as_not_found(
@@ -244,7 +280,7 @@ def test_employee_sees_exactly_what_his_employer_sees(
     expect(own.get_by_text(RELEASED_ADVICE)).to_be_visible()
     expect(own.get_by_text(RELEASED_PERIOD)).to_be_visible()
     expect(own.get_by_text(nl("capacity.level.cannot"), exact=True)).to_be_visible()
-    day = (datetime.now(UTC) - timedelta(days=2)).strftime("%Y-%m-%d")
+    day = employer_case.day(datetime.now(UTC) - timedelta(days=2))
     release = (
         nl("my_view.release_line")
         .replace("{date}", day)
@@ -368,17 +404,26 @@ def test_sick_report_steps_and_recovery_on_a_phone(
     page.get_by_role("link", name=nl("sick.open_case")).click()
     expect(page).to_have_url(url_at("/employer-case"))
     expect(component(page).get_by_role("heading", level=2)).to_contain_text(number)
+    # the late problem analysis (day 42, 19 days ago) is the next step, not the plan of
+    # action; the plan of action (day 56, 5 days ago) is late too, folded under "also late"
+    steps = page.locator('[data-part="deadlines"]')
+    upcoming = steps.locator(".steps-next > li")
+    expect(upcoming).to_contain_text(nl("step.problem_analysis"))
+    expect(upcoming).to_contain_text(nl("steps.late_many").replace("{days}", "19"))
+    steps.get_by_text(nl("steps.more_late_title")).click()
     plan = page.locator("li.deadline").filter(has_text=nl("step.plan_of_action")).first
-    expect(plan.get_by_text(nl("employer.overdue"))).to_be_visible()
+    expect(plan.get_by_text(nl("steps.late_many").replace("{days}", "5"))).to_be_visible()
     check_page(page, recording, forbidden)
     # the plan of action is done by its document on the plan page, never by a tick box
     expect(plan.get_by_role("button", name=nl("steps.submit"))).to_have_count(0)
     expect(plan.get_by_role("link", name=nl("plans.write_step"))).to_be_visible()
 
+    # reporting the recovery is folded away below the steps (issue 18 item 5)
+    page.locator(".recovery-fold summary").click()
     page.get_by_label(nl("recovery.date")).fill(datetime.now(UTC).date().isoformat())
     page.get_by_role("button", name=nl("recovery.submit")).click()
     alert(page).to_have_text(nl("recovery.done"))
-    expect(page.get_by_role("heading", name=nl("recovery.title"))).to_have_count(0)
+    expect(page.locator(".recovery-fold")).to_have_count(0)
     check_page(page, recording, forbidden)
     assert any(number in frame for frame in recording.frames), "the leak check saw no data"
     smtp_server.wait_for(doctor_mail, lambda m: "Herstel" in str(m["Subject"]), after=before)

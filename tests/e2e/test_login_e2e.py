@@ -46,8 +46,15 @@ def display_name(portal: Portal, username: str) -> str:
     return people(portal)[username][0]
 
 
+#: a page's notice (kwportal/ui/components/forms.notice): the live region holding its
+#: message, ``role=alert`` for an error and ``role=status`` for the other kinds (issue 18
+#: item 1; tests/unit/test_notice_kinds.py pins each key's kind) — or a form's summary
+NOTICE = "[data-notice] > [role=alert], [data-notice] > [role=status], .error-summary"
+
+
 def alert(page: Page) -> LocatorAssertions:
-    return expect(page.get_by_role("alert"))
+    """The page's notice, whatever its kind."""
+    return expect(page.locator(NOTICE))
 
 
 def submit(page: Page, button_key: str) -> None:

@@ -15,7 +15,6 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import httpx
 import jsonschema
@@ -23,6 +22,7 @@ import pyrage
 from playwright.sync_api import Download, Page, expect
 from pyrage import x25519
 
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services import signing
 from kwportal.services.case import transfer_package as packing
 from kwportal.services.employee import export
@@ -164,7 +164,7 @@ def test_transfer_package_is_released_by_the_doctor_encrypted_and_receipt_is_con
 
     desk.reload()
     item = desk.get_by_role("listitem").filter(has_text=TRANSFER_TEXT)
-    today = datetime.now(UTC).date().isoformat()
+    today = fmt_date(datetime.now(UTC), short=True)
     expect(item).to_contain_text(nl("transfer.released_on"))
     expect(item).to_contain_text(today)
     expect(item).to_contain_text(display_name(portal, DOCTOR))
@@ -230,7 +230,7 @@ def test_access_request_is_answered_by_delivering_the_export_to_the_employee(
     alert(desk).to_have_text(nl("rights_desk.answered"))
     delivered = desk.get_by_role("region", name=nl("desk_export.delivered_title"))
     line = delivered.get_by_role("listitem").filter(has_text=name)
-    here = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    here = fmt_date(datetime.now(UTC), short=True)
     expect(line).to_contain_text(nl("desk_export.delivered_on"))
     expect(line).to_contain_text(here)
     expect(line).to_contain_text(nl("desk_export.not_yet"))

@@ -121,13 +121,13 @@ def session_rows(engine: Engine, account_id: int) -> list[LoginSession]:
 
 def event_types(engine: Engine) -> list[str]:
     with Session(engine) as session:
-        return list(session.exec(select(AuditEvent.event_type).order_by(col(AuditEvent.seq))))
+        return list(session.exec(select(AuditEvent.event_type).order_by(col(AuditEvent.id))))
 
 
 def events(engine: Engine, event_type: str) -> list[AuditEvent]:
     with Session(engine, expire_on_commit=False) as session:
         query = select(AuditEvent).where(AuditEvent.event_type == event_type)
-        return list(session.exec(query.order_by(col(AuditEvent.seq))))
+        return list(session.exec(query.order_by(col(AuditEvent.id))))
 
 
 def chain_ok(engine: Engine) -> bool:

@@ -235,7 +235,7 @@ def test_the_page_shows_the_function_translated_and_never_the_staff_name(
     nl, en = translate(as_row(line), "nl"), translate(as_row(line), "en")
     assert (nl.who, nl.role, nl.organisation) == ("bedrijfsarts", "bedrijfsarts", ARBODIENST)
     assert (nl.what, nl.action, nl.times) == ("verzuim, medische gegevens", "ingezien", "2 keer")
-    assert nl.when == f"{TODAY} 08:00–09:15"
+    assert nl.when == f"{TODAY:%d-%m-%Y} 08:00–09:15"
     assert (en.who, en.action, en.times) == ("company doctor", "viewed", "2 times")
     assert "Jansen" not in repr((nl, en))
 

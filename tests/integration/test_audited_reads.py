@@ -346,7 +346,7 @@ WALK = [
 
 def _last_seq(engine: Engine) -> int:
     with Session(engine) as session:
-        return int(session.exec(select(func.max(AuditEvent.seq))).one() or 0)
+        return int(session.exec(select(func.max(AuditEvent.id))).one() or 0)
 
 
 def _read(
@@ -366,7 +366,7 @@ def _read(
     with Session(world.engine) as session:
         rows = list(
             session.exec(
-                select(AuditEvent).where(AuditEvent.seq > before).order_by(col(AuditEvent.seq))
+                select(AuditEvent).where(col(AuditEvent.id) > before).order_by(col(AuditEvent.id))
             )
         )
     return text, rows

@@ -379,7 +379,7 @@ CRAFTED: dict[str, tuple[dict[str, Any], str]] = {
     "a newer format version": ({"version": 2}, "format version 2"),
     "a schema this kwportal does not know": ({"alembic_revision": "9999"}, "does not know"),
     "a dump that does not match its digest": ({"dump_tail": b"x"}, "SHA-256"),
-    "a manifest altered after sealing": ({"forged": {"audit_seq": 0}}, "seal"),
+    "a manifest altered after sealing": ({"forged": {"audit_seq": 4711}}, "seal"),
     "a manifest sealed under another secret": (
         {"secret_key_id": archive.key_id("another secret")},
         "another KWPORTAL_SECRET_KEY",

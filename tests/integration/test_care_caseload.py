@@ -3,12 +3,23 @@ case manager never gets the medical file."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 from sqlmodel import Session, select
 
 from kwportal.db import transaction
+from kwportal.domain.caseload_order import Attention
 from kwportal.domain.roles import Role
-from kwportal.models import AuditEvent
+from kwportal.models import (
+    Appointment,
+    AuditEvent,
+    CaseDocument,
+    CaseMessage,
+    EmployerFeedback,
+    Organisation,
+    SickLeaveCase,
+)
 from kwportal.services import audit
 from kwportal.services.case.caseload import caseload
 from kwportal.services.case.file import open_case_admin, open_case_file
@@ -133,3 +144,76 @@ def test_caseload_search_and_one_audited_read_per_person(engine):
             select(AuditEvent.subject_employee_id).where(AuditEvent.event_type == "caseload_view")
         ).all()
     assert shown == [a.employees[1]]
+
+
+def test_the_caseload_puts_what_needs_the_doctor_first(engine):
+    """Issue 18 item 5 (order: domain.caseload_order): something of his late (the problem
+    analysis past its date, a consult without its attendance), then a message waiting for
+    him, then a new case without a consult, then the rest; longest absent first within."""
+    a, _ = build(engine)
+    now = datetime(2026, 12, 5, 12, tzinfo=UTC)
+    with transaction(engine) as session:
+        org = session.get(Organisation, a.employers[0])
+
+        def case(sick: date) -> SickLeaveCase:
+            person = factories.employee(session, org)
+            return factories.sick_case(session, person, sick_report_date=sick)
+
+        def consult(c: SickLeaveCase, starts: datetime, attendance: str = "") -> None:
+            session.add(
+                Appointment(
+                    case_id=c.id, employee_id=c.employee_id, starts_at=starts, attendance=attendance
+                )
+            )
+
+        rest = case(date(2026, 1, 5))
+        consult(rest, now - timedelta(days=300), "attended")
+        part = EmployerFeedback(case_id=rest.id, status="released", released_at=now)
+        session.add(part)
+        session.flush()
+        session.add(
+            CaseDocument(
+                case_id=rest.id,
+                employee_id=rest.employee_id,
+                kind="problem_analysis",
+                title="PA",
+                feedback_id=part.id,
+            )
+        )
+        new = case(date(2026, 11, 20))
+        waiting = case(date(2026, 11, 10))
+        consult(waiting, now + timedelta(days=3))
+        session.add(
+            CaseMessage(
+                case_id=waiting.id,
+                employee_id=waiting.employee_id,
+                thread="care",
+                author_role="employee",
+                body="Vraag",
+            )
+        )
+        unrecorded = case(date(2026, 11, 1))
+        consult(unrecorded, now - timedelta(days=2))
+        ids = (rest.id, new.id, waiting.id, unrecorded.id)
+    with transaction(engine) as session:
+        lines = caseload(
+            actor(engine, a.doctor), session=session, access=ACCESS, secret=TEST_SECRET, now=now
+        )
+    # the team's own two cases (sick since 1 October): the problem analysis is late
+    rest_id, new_id, waiting_id, unrecorded_id = ids
+    assert [line.case_id for line in lines] == [
+        *sorted(a.cases),
+        unrecorded_id,
+        waiting_id,
+        new_id,
+        rest_id,
+    ]
+    assert [line.attention for line in lines] == [
+        Attention.OVERDUE,
+        Attention.OVERDUE,
+        Attention.OVERDUE,
+        Attention.MESSAGES,
+        Attention.NEW,
+        Attention.REST,
+    ]
+    assert lines[0].signals.analysis_late and lines[2].signals.consult_unrecorded

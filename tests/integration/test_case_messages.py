@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from kwportal.db import transaction
 from kwportal.domain.policy import (
@@ -332,7 +332,7 @@ def test_sending_and_reading_are_audited_medical_in_the_care_thread(engine: Engi
         rows = session.exec(
             select(AuditEvent)
             .where(AuditEvent.event_type.startswith("case_message"))  # type: ignore[attr-defined]
-            .order_by(AuditEvent.seq)
+            .order_by(col(AuditEvent.id))
         ).all()
     seen = [(r.event_type, r.action, json.loads(r.objects)[0]["category"]) for r in rows]
     assert seen == [

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import AuditEvent, ConsentReceipt, ConsentRecord, Disclosure
 from kwportal.services import audit
 from kwportal.services.case import consent_requests, file
@@ -292,7 +293,8 @@ def test_the_case_manager_asks_on_the_page_for_his_kinds_only(portal: Engine) ->
     call(state, "load")
     assert state.beyond_kinds == ["reintegration_provider", "insurer", "new_arbodienst"]
     assert not state.asks_datum and state.requests == []
-    until = (datetime.now(UTC).date() + timedelta(days=60)).isoformat()
+    last_day = datetime.now(UTC).date() + timedelta(days=60)
+    until = last_day.isoformat()
     form = {
         "case_id": str(world.case),
         "kind": "gp_authorisation",
@@ -310,7 +312,8 @@ def test_the_case_manager_asks_on_the_page_for_his_kinds_only(portal: Engine) ->
         "insurer",
         "Verzekeraar NV",
         "requested",
-        until,
+        fmt_date(last_day, "nl"),
     )
+    assert row.when_key == "consents.requested_on"
     call(state, "send_request", {"case_id": str(world.case), "kind": "emergency_note"})
     assert state.notice_key != "consent_req.sent"  # the emergency note is not his to ask

@@ -163,7 +163,7 @@ def test_a_booking_mails_a_content_free_invitation_with_an_ics_file(engine: Engi
     mails = Outbox(engine)
     sent = mails.drain(NOW)
     assert [m.to for m in sent] == ["wA0@example.test"]
-    assert "2026-11-03 10:00" in sent[0].body and "Spreekkamer 1" in sent[0].body
+    assert "dinsdag 3 november 2026, 10:00" in sent[0].body and "Spreekkamer 1" in sent[0].body
     assert "MEDISCH" not in sent[0].body
     event = _attachment(mails.messages[0]).walk("VEVENT")[0]
     assert str(event["summary"]) == "Afspraak KrachtWerkt"

@@ -263,11 +263,17 @@ def test_deadlines_count_earlier_absences_under_four_weeks_apart(engine: Engine)
         )
     assert set(before) == {counted.id, restarted.id}  # recovered cases are not listed
     line = before[counted.id]
+    # the late problem analysis is the next step, never the plan of action still to come
+    # (issue 18 item 5); once its employer part is released, the plan of action is next
     assert line.next_deadline is not None
     assert (line.next_deadline.step, line.next_deadline.due) == (
-        Step.PLAN_OF_ACTION,
-        date(2026, 3, 19),
+        Step.PROBLEM_ANALYSIS,
+        date(2026, 3, 5),
     )
+    assert line.next_deadline.overdue and line.late_steps == 1
+    next_after = after[counted.id].next_deadline
+    assert next_after is not None
+    assert (next_after.step, next_after.due) == (Step.PLAN_OF_ACTION, date(2026, 3, 19))
     assert line.overdue is True  # the problem analysis was due on 5 March
     assert written[counted.id].overdue is True  # its medical part alone is not enough
     assert after[counted.id].overdue is False  # ... its employer part was released

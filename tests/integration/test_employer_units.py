@@ -164,6 +164,9 @@ def test_the_case_page_shows_records_a_step_and_the_recovery_one_unit_each(
     assert state.error_keys == [["step", "steps.error.by_document"]]
     uwv = next(row for row in state.deadlines if row.step == str(Step.UWV_SICK_REPORT))
     assert uwv.made_in == "" and not uwv.done
+    # no date is filled in for him (issue 18 item 5): an empty one is refused at the server
+    call(state, "record_step", {"step": uwv.step, "due": uwv.due_iso, "done_on": ""})
+    assert state.error_keys == [["step", "steps.error.date"]]
     with Begins(portal) as begins:
         call(state, "record_step", {"step": uwv.step, "due": uwv.due_iso, "done_on": state.today})
     assert begins.seen == 1 and state.notice_key == "steps.recorded"

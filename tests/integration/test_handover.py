@@ -431,7 +431,7 @@ def test_the_admin_starts_it_and_the_doctor_releases_through_the_route(portal: E
     assert admin.notice_key == "handover.started"
     assert admin.handover_line.startswith("2 lopende ziektegevallen")
     item = next(o for o in admin.organisations if o.organisation_id == str(world.org_id))
-    assert (item.handed_over, item.successor, item.handover_end) == (True, SUCCESSOR, "2026-12-31")
+    assert (item.handed_over, item.successor, item.handover_end) == (True, SUCCESSOR, "31-12-2026")
 
     doctor_id, doctor_name, doctor_secret = new_enrolled(
         portal, CHEAP_HASH, role=Role.COMPANY_DOCTOR

@@ -175,7 +175,7 @@ def test_every_search_is_logged_and_the_employee_sees_it(engine: Engine) -> None
         events = session.exec(
             select(AuditEvent)
             .where(AuditEvent.event_type == desk_log.SEARCHED)
-            .order_by(col(AuditEvent.seq))
+            .order_by(col(AuditEvent.id))
         ).all()
         assert [(e.subject_employee_id, e.action, e.ground) for e in events] == [
             (world.anna, "read", "legal_duty"),

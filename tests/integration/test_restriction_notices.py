@@ -125,8 +125,8 @@ def test_the_page_state_holds_the_flag_and_never_a_date_for_the_employer() -> No
     details = restriction.RestrictionNotice(RestrictionShown.DETAILS, since, ("uwv_sick_report",))
     assert notice_vars(None, "employer_contact") == (False, "", "employer")
     assert notice_vars(flag, "employer_contact") == (True, "", "employer")
-    assert notice_vars(details, "company_doctor") == (True, "2026-02-01", "staff")
-    assert notice_vars(details, "employee") == (True, "2026-02-01", "employee")
+    assert notice_vars(details, "company_doctor") == (True, "01-02-2026", "staff")
+    assert notice_vars(details, "employee") == (True, "01-02-2026", "employee")
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def _events(session: Session, event_type: str) -> list[AuditEvent]:
         session.exec(
             select(AuditEvent)
             .where(AuditEvent.event_type == event_type)
-            .order_by(col(AuditEvent.seq))
+            .order_by(col(AuditEvent.id))
         )
     )
 

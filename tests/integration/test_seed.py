@@ -26,11 +26,16 @@ from kwportal.migrate import upgrade
 from kwportal.models import (
     Account,
     AuditEvent,
+    Breach,
+    BreachPerson,
     CareTeam,
+    ConsentRecord,
     Employee,
+    EmployeeLetter,
     EmployerFeedback,
     MedicalNote,
     Organisation,
+    ProcessingRestriction,
     SickLeaveCase,
     SickReport,
     TeamAssignment,
@@ -41,6 +46,7 @@ from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.auth import secrets_box
 from kwportal.services.auth.passwords import verify_password
+from kwportal.services.demo import stopped_case
 from kwportal.services.demo.accounts import (
     DEMO_ORGS,
     GLOBAL_ROLES,
@@ -51,6 +57,8 @@ from kwportal.services.demo.seed import SeedSummary, database_is_empty, seed_dem
 from tests.conftest import TEST_SECRET, _fresh_postgres, _fresh_sqlite
 
 TODAY = date(2026, 11, 2)
+#: the one person the demo brings in through a sick report of its own (demo/stopped_case.py)
+STOPPED = 1
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,8 @@ def test_demo_has_three_employers_one_with_over_2000_employees(demo):
     assert len(sizes) == 3 and len(workforce) == 3
     # the workforce is counts (issue 17 item 1): only the people in care are stored
     assert max(workforce.values()) >= 2000
-    assert sum(sizes.values()) == sum(spec.cases for spec in DEMO_ORGS)
+    # the built cases plus the stopped person the sick report brings in (demo/stopped_case.py)
+    assert sum(sizes.values()) == sum(spec.cases for spec in DEMO_ORGS) + STOPPED
     assert without_case == []
     assert demo.first.organisations == 3
     assert demo.first.employees == sum(sizes.values())
@@ -240,6 +249,48 @@ def test_seeding_an_already_seeded_database_adds_nothing(demo):
     assert demo.again.accounts == 0
 
 
+def test_demo_acts_out_a_stop_a_breach_and_letters_through_the_use_cases(demo):
+    """The privacy duties (services/demo/privacy_duties.py) on one person of their own:
+    reported sick by the employer, a GP machtiging asked, stopped by the privacy officer,
+    told of a high-risk breach; without an account or address every telling is a letter."""
+    with Session(demo.engine) as session:
+        [stop] = session.exec(sm_select(ProcessingRestriction)).all()
+        person = session.get(Employee, stop.employee_id)
+        assert person is not None and person.personnel_number == stopped_case.NUMBER
+        assert stop.lifted_at is None and not person.email
+        assert not session.exec(sm_select(Account).where(Account.employee_id == person.id)).all()
+        [case] = session.exec(
+            sm_select(SickLeaveCase).where(SickLeaveCase.employee_id == person.id)
+        ).all()
+        [asked] = session.exec(
+            sm_select(ConsentRecord).where(ConsentRecord.employee_id == person.id)
+        ).all()
+        assert (asked.case_id, asked.status, asked.granted_at) == (case.id, "requested", None)
+        [breach] = session.exec(sm_select(Breach)).all()
+        assert breach.risk == "high" and breach.ap_notified_at and breach.told_at
+        [told] = session.exec(sm_select(BreachPerson)).all()
+        assert told.employee_id == person.id and told.notified_at is not None
+        letters = session.exec(
+            sm_select(EmployeeLetter).where(EmployeeLetter.employee_id == person.id)
+        ).all()
+        assert {(letter.kind, letter.sent_at is not None) for letter in letters} == {
+            ("consent_request", True),
+            ("restriction_started", False),
+            ("breach", False),
+        }
+        events = Counter(
+            session.exec(
+                sm_select(AuditEvent.event_type, AuditEvent.actor_account_id).where(
+                    AuditEvent.subject_employee_id == person.id
+                )
+            ).all()
+        )
+    actors = {a.username: a.id for a in _all(demo.engine, sm_select(Account))}
+    assert ("processing_restriction_started", actors["privacy.krachtwerkt"]) in events
+    assert ("consent_requested", actors["arts.zorg"]) in events
+    assert ("employee_letter_sent", actors["casemanager.zorg"]) in events
+
+
 def test_demo_seed_is_audited_and_the_chain_verifies(demo):
     """Two seed events (the first run and the run that added nothing), and between them
     every act the demo made through the pages' use cases, audited as a page audits it
@@ -327,7 +378,8 @@ def test_demo_seed_is_deterministic(tmp_path, monkeypatch):
         first.dispose()
         second.dispose()
     assert one.keys() == two.keys()
-    assert len(one["employee"]) == sum(spec.cases for spec in DEMO_ORGS)  # only in care
+    # only in care: the built cases plus the stopped person (services/demo/stopped_case.py)
+    assert len(one["employee"]) == sum(spec.cases for spec in DEMO_ORGS) + STOPPED
     assert len(one["workforce_figure"]) > 0
     assert len(one["sick_leave_case"]) >= 40
     differing = [table for table in one if one[table] != two[table]]

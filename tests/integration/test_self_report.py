@@ -145,7 +145,7 @@ def _cases(engine: Engine) -> list[SickLeaveCase]:
 def _events(engine: Engine, kind: str) -> list[AuditEvent]:
     with transaction(engine) as session:
         query = select(AuditEvent).where(AuditEvent.event_type == kind)
-        return list(session.exec(query.order_by(col(AuditEvent.seq))).all())
+        return list(session.exec(query.order_by(col(AuditEvent.id))).all())
 
 
 def _today() -> date:

@@ -76,6 +76,7 @@ def test_records_past_their_term_are_removed_and_the_rest_kept(engine: Engine) -
         "auth_failure_lock_marker": 1,
         "recovery_code": 1,
         "reset_request": 1,
+        "sso_attempt": 0,  # tests/integration/test_sso_admin.py
     }
     with Session(engine) as session:
         for model, left in (

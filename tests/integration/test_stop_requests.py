@@ -64,7 +64,7 @@ def _events(engine: Engine, event_type: str) -> list[AuditEvent]:
             session.exec(
                 select(AuditEvent)
                 .where(AuditEvent.event_type == event_type)
-                .order_by(col(AuditEvent.seq))
+                .order_by(col(AuditEvent.id))
             )
         )
 

@@ -291,7 +291,7 @@ def test_a_handover_and_a_breach_reach_him_by_letter_without_account_or_address(
         person.id,
     )
     text = _letter_text(engine, world.a.case_manager, letter.id or 0)
-    assert SUCCESSOR in text and "2026-12-31" in text and "MEDISCH" not in text
+    assert SUCCESSOR in text and "31 december 2026" in text and "MEDISCH" not in text
     told = _breach(engine, world, officer, person.personnel_number, caseless_number)
     assert [m.to for m in told] == [MANAGER_MAIL]
     _content_free(told, "BRIEFTEKST", "GEVOLG", "MAATREGEL")

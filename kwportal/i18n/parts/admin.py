@@ -54,7 +54,7 @@ NL: dict[str, str] = {
     "admin.teams.link": "Behandelteams",
     "admin.teams.title": "Behandelteams en werkgevers",
     "admin.teams.intro": (
-        "Een bedrijfsarts en zijn team zien alleen de werkgevers die aan het team zijn "
+        "Een bedrijfsarts en het team zien alleen de werkgevers die aan het team zijn "
         "toegewezen. Een wijziging geldt direct."
     ),
     "admin.teams.list": "Teams",
@@ -176,7 +176,7 @@ EN: dict[str, str] = {
     "admin.teams.link": "Care teams",
     "admin.teams.title": "Care teams and employers",
     "admin.teams.intro": (
-        "A company doctor and his team see only the employers assigned to the team. A change "
+        "A company doctor and the team see only the employers assigned to the team. A change "
         "applies at once."
     ),
     "admin.teams.list": "Teams",

@@ -102,7 +102,7 @@ NL: dict[str, str] = {
         "een e-mail."
     ),
     "feedback.release_only_doctor": (
-        "Alleen de bedrijfsarts, of een teamlid dat hij daarvoor heeft aangewezen, kan vrijgeven."
+        "Alleen de bedrijfsarts, of een teamlid dat de bedrijfsarts daarvoor heeft aangewezen, kan vrijgeven."
     ),
     "feedback.version": "Versie {version}",
     "feedback.unknown": "Deze terugkoppeling bestaat niet.",
@@ -120,13 +120,13 @@ NL: dict[str, str] = {
     "feedback.advice_too_long": "Het advies is ten hoogste 5.000 tekens.",
     "feedback.may_not_release": (
         "U mag deze terugkoppeling niet vrijgeven: dat doet de bedrijfsarts of een teamlid "
-        "dat hij heeft aangewezen."
+        "dat de bedrijfsarts heeft aangewezen."
     ),
     "feedback.no_terms": "Er zijn geen medische termen om te bevestigen.",
     "feedback.reason_required": "Geef een reden van minstens 10 tekens.",
     "feedback.reason_too_long": "De reden is ten hoogste 500 tekens.",
     "feedback.terms_unconfirmed": (
-        "De tekst bevat medische termen. Pas hem aan of bevestig met een reden."
+        "De tekst bevat medische termen. Pas de tekst aan of bevestig met een reden."
     ),
     "feedback.field.expected_period": "verwachte duur",
     "feedback.field.incapacity_degree": "mate van arbeidsongeschiktheid",
@@ -174,12 +174,12 @@ NL: dict[str, str] = {
     # the draft read by the employee before it is sent (NVAB guidance)
     "draft.share_title": "Eerst met de werknemer bespreken",
     "draft.share_intro": (
-        "Deel het concept met de werknemer voordat het naar de werkgever gaat. Hij leest "
-        "precies wat de werkgever zal zien en kan erop reageren. De werkgever ziet het concept "
-        "en de reactie niet."
+        "Deel het concept met de werknemer voordat het naar de werkgever gaat. De werknemer "
+        "leest precies wat de werkgever zal zien en kan erop reageren. De werkgever ziet het "
+        "concept en de reactie niet."
     ),
     "draft.share": "Concept delen met de werknemer",
-    "draft.shared": "Het concept is gedeeld met de werknemer; hij krijgt een e-mail zonder inhoud.",
+    "draft.shared": "Het concept is gedeeld met de werknemer, die een e-mail zonder inhoud krijgt.",
     "draft.shared_on": "Gedeeld met de werknemer op",
     "draft.not_shared": "Nog niet gedeeld met de werknemer.",
     "draft.reaction_title": "Reactie van de werknemer",

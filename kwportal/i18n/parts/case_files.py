@@ -18,8 +18,10 @@ NL: dict[str, str] = {
     "case_files.hint": "PDF, JPEG of PNG, hoogstens {max} MB. Van een foto bewaren we alleen "
     "het beeld: locatie, toestel en andere gegevens in het bestand gaan eraf.",
     "case_files.upload": "Toevoegen",
-    "case_files.audience.employee": "Uw bestanden gaan alleen naar de bedrijfsarts en zijn "
-    "team. Uw werkgever ziet ze niet en krijgt er niets over te horen.",
+    "case_files.audience.employee": (
+        "Uw bestanden gaan alleen naar de bedrijfsarts en het team. Uw werkgever ziet ze niet"
+        " en krijgt er niets over te horen."
+    ),
     "case_files.audience.care": "Wat u hier toevoegt is medisch: alleen het behandelteam en "
     "de werknemer zien het, nooit de werkgever of de casemanager.",
     "case_files.audience.case": "Let op: de werknemer, de werkgever, de casemanager en het "
@@ -45,7 +47,7 @@ NL: dict[str, str] = {
     "(hoogstens 40 miljoen). Verklein de foto en probeer het opnieuw.",
     "case_files.error.damaged": "Fout: de afbeelding is beschadigd en kan niet worden geopend.",
     "case_files.error.pdf_active": "Fout: deze PDF bevat een script, een ingesloten bestand "
-    "of een opdracht die iets start. Sla hem opnieuw op als gewone PDF (bijvoorbeeld met "
+    "of een opdracht die iets start. Sla het bestand opnieuw op als gewone PDF (bijvoorbeeld met "
     "'Afdrukken als PDF') en probeer het opnieuw.",
     "case_files.error.medical_name": "Fout: de bestandsnaam bevat een medische term. Geef "
     "het bestand een naam zonder medische gegevens.",
@@ -69,7 +71,7 @@ EN: dict[str, str] = {
     "case_files.hint": "PDF, JPEG or PNG, at most {max} MB. Of a photo we keep only the "
     "picture: location, device and other data in the file are removed.",
     "case_files.upload": "Add",
-    "case_files.audience.employee": "Your files go to the company doctor and his team only. "
+    "case_files.audience.employee": "Your files go to the company doctor and the team only. "
     "Your employer does not see them and is not told about them.",
     "case_files.audience.care": "What you add here is medical: only the care team and the "
     "employee see it, never the employer or the case manager.",

@@ -8,7 +8,7 @@ NL: dict[str, str] = {
     "desk_log.intro": (
         "Zoek in het toegangslogboek (NEN 7513) op persoon, op wie iets deed en op periode. "
         "U ziet alleen gegevens over de toegang, nooit medische inhoud. Elke zoekopdracht "
-        "wordt zelf ook vastgelegd, en de werknemer ziet dat in zijn eigen logboek."
+        "wordt zelf ook vastgelegd, en de werknemer ziet dat in het eigen logboek."
     ),
     "desk_log.filters": "Zoeken",
     "desk_log.person": "Werknemer (personeelsnummer of naam)",
@@ -79,12 +79,12 @@ NL: dict[str, str] = {
     "transfer.part.uploads": "Bestanden",
     "transfer.part.messages": "Berichten",
     # --- access-request export ---
-    "desk_export.heading": "Inzage: de werknemer downloadt zijn gegevens zelf",
+    "desk_export.heading": "Inzage: de werknemer downloadt de eigen gegevens zelf",
     "desk_export.explain": (
-        "Als u dit verzoek beantwoordt, zet het portaal zijn export (al zijn gegevens, ook "
-        "zijn medisch dossier) klaar op zijn eigen pagina en krijgt hij een e-mail zonder "
-        "inhoud. U ontvangt de export niet; u ziet alleen wanneer hij is klaargezet en "
-        "wanneer hij hem heeft gedownload."
+        "Als u dit verzoek beantwoordt, zet het portaal de export (alle gegevens van de "
+        "werknemer, ook het medisch dossier) klaar op de eigen pagina van de werknemer, die "
+        "een e-mail zonder inhoud krijgt. U ontvangt de export niet; u ziet alleen wanneer "
+        "die is klaargezet en wanneer de werknemer die heeft gedownload."
     ),
     "desk_export.deliver": "Beantwoorden en export klaarzetten voor de werknemer",
     "desk_export.employee_downloads": (
@@ -92,13 +92,13 @@ NL: dict[str, str] = {
         "het portaal de export klaar voor de werknemer zelf."
     ),
     "desk_export.no_account": (
-        "Deze werknemer heeft geen actief account in het portaal en kan zijn export dus niet "
-        "ophalen. Laat de beheerder hem eerst een uitnodiging sturen."
+        "Deze werknemer heeft geen actief account in het portaal en kan de export dus niet "
+        "ophalen. Vraag de beheerder eerst een uitnodiging te sturen."
     ),
     "desk_export.delivered_title": "Klaargezette inzage-exports",
     "desk_export.delivered_intro": (
         "Wanneer de export van een beantwoord inzageverzoek is klaargezet en wanneer de "
-        "werknemer hem voor het eerst heeft gedownload."
+        "werknemer de export voor het eerst heeft gedownload."
     ),
     "desk_export.delivered_on": "Klaargezet op",
     "desk_export.downloaded_on": "Gedownload op",

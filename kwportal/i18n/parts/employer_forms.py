@@ -68,7 +68,7 @@ NL: dict[str, str] = {
         "Bekijk de melding in het portaal: {link}\n\nKrachtWerkt"
     ),
     "recovery.title": "Herstelmelding",
-    "recovery.intro": "Is de medewerker weer aan het werk? Vul de eerste dag in dat hij of zij weer werkt.",
+    "recovery.intro": "Is de medewerker weer aan het werk? Vul de eerste dag in waarop de medewerker weer werkt.",
     "recovery.date": "Eerste werkdag na herstel",
     "recovery.submit": "Herstel melden",
     "recovery.done": "Het herstel is vastgelegd. De wettelijke termijnen stoppen hiermee.",

@@ -41,7 +41,7 @@ NL: dict[str, str] = {
     "sick.date_of_birth": "Geboortedatum (als u die weet)",
     "sick.date_of_birth_hint": (
         "De geboortedatum bepaalt in sommige gevallen hoe lang het dossier bewaard wordt. "
-        "U ziet hem na het versturen niet terug."
+        "U ziet de datum na het versturen niet terug."
     ),
     "sick.error.birth_range": "Deze geboortedatum kan niet kloppen.",
     "admin.facts.title": "Einde dienstverband of overlijden vastleggen",

@@ -5,8 +5,8 @@ from __future__ import annotations
 NL: dict[str, str] = {
     "estimate.title": "Verwachte verzuimduur en WIA",
     "estimate.intro": (
-        "Alleen voor de bedrijfsarts en zijn team. De werkgever ziet dit nooit: hij hoort "
-        "de verwachte duur alleen uit de terugkoppeling die u vrijgeeft."
+        "Alleen voor de bedrijfsarts en het team. De werkgever ziet dit nooit en hoort de "
+        "verwachte duur alleen uit de terugkoppeling die u vrijgeeft."
     ),
     "estimate.current_days": "Verwachte verzuimduur",
     "estimate.current_wia": "Valt onder de WIA",
@@ -33,7 +33,7 @@ NL: dict[str, str] = {
 EN: dict[str, str] = {
     "estimate.title": "Expected length of absence and WIA",
     "estimate.intro": (
-        "For the company doctor and his team only. The employer never sees this: he hears "
+        "For the company doctor and the team only. The employer never sees this: he hears "
         "the expected period only from the feedback you release."
     ),
     "estimate.current_days": "Expected length of absence",

@@ -17,9 +17,9 @@ NL: dict[str, str] = {
     ),
     "care_transfer.how_to_open": (
         "Het bestand is versleuteld in het age-formaat (age-encryption.org). De nieuwe "
-        "arbodienst opent het met zijn geheime sleutel (age -d -i sleutel.txt) of met de "
-        "wachtzin die u hem op een andere manier geeft, bijvoorbeeld telefonisch: nooit in "
-        "dezelfde e-mail als het bestand."
+        "arbodienst opent het met de eigen geheime sleutel, of met de wachtzin die u op een "
+        "andere manier doorgeeft, bijvoorbeeld telefonisch: nooit in dezelfde e-mail als het "
+        "bestand."
     ),
     "care_transfer.none": "Er is geen verzoek om overdracht voor uw werkgevers.",
     "care_transfer.employer": "Werkgever",
@@ -29,13 +29,13 @@ NL: dict[str, str] = {
     "care_transfer.by_key": "Met de publieke age-sleutel van de nieuwe arbodienst",
     "care_transfer.age_key": "Publieke age-sleutel (begint met age1)",
     "care_transfer.age_key_hint": (
-        "Vraag de nieuwe arbodienst om zijn publieke sleutel. Plak nooit een geheime sleutel "
+        "Vraag de nieuwe arbodienst om de publieke sleutel. Plak nooit een geheime sleutel "
         "(AGE-SECRET-KEY-…)."
     ),
     "care_transfer.by_passphrase": "Met een wachtzin die u apart doorgeeft",
     "care_transfer.passphrase": "Wachtzin",
     "care_transfer.passphrase_hint": (
-        "Minstens 12 tekens. Geef hem op een andere manier door dan het bestand."
+        "Minstens 12 tekens. Geef de wachtzin op een andere manier door dan het bestand."
     ),
     "care_transfer.passphrase_again": "Wachtzin nogmaals",
     "care_transfer.release": "Pakket versleutelen, vrijgeven en downloaden",
@@ -47,7 +47,7 @@ NL: dict[str, str] = {
     ),
     "care_transfer.secret_key_given": (
         "Dit is een geheime sleutel. Er is niets opgeslagen of verstuurd; vraag de nieuwe "
-        "arbodienst om de publieke sleutel (age1…) en laat hem deze geheime sleutel vervangen."
+        "arbodienst om de publieke sleutel (age1…) en laat de arbodienst deze geheime sleutel vervangen."
     ),
     "care_transfer.passphrase_required": "Vul een wachtzin in.",
     "care_transfer.passphrase_too_short": "De wachtzin moet minstens 12 tekens lang zijn.",
@@ -163,8 +163,8 @@ EN: dict[str, str] = {
     ),
     "care_transfer.how_to_open": (
         "The file is encrypted in the age format (age-encryption.org). The new service opens "
-        "it with its secret key (age -d -i key.txt) or with the passphrase you give it "
-        "another way, for instance by phone: never in the same e-mail as the file."
+        "it with its own secret key, or with the passphrase you give it another way, for "
+        "instance by phone: never in the same e-mail as the file."
     ),
     "care_transfer.none": "There is no transfer request for your employers.",
     "care_transfer.employer": "Employer",

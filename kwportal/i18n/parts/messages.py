@@ -6,7 +6,7 @@ NL: dict[str, str] = {
     "messages.title": "Berichten",
     "messages.link": "Berichten",
     "messages.intro_employee": (
-        "Hier schrijft u met uw bedrijfsarts en zijn behandelteam. Alleen zij lezen deze "
+        "Hier schrijft u met uw bedrijfsarts en het behandelteam. Alleen zij lezen deze "
         "berichten; uw werkgever en de casemanager niet."
     ),
     "messages.thread.care": "Werknemer en behandelteam",
@@ -71,7 +71,7 @@ EN: dict[str, str] = {
     "messages.title": "Messages",
     "messages.link": "Messages",
     "messages.intro_employee": (
-        "Here you write with your company doctor and his care team. Only they read these "
+        "Here you write with your company doctor and the care team. Only they read these "
         "messages; your employer and the case manager do not."
     ),
     "messages.thread.care": "Employee and care team",

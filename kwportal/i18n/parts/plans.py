@@ -12,8 +12,8 @@ NL: dict[str, str] = {
     "employer_plan.intro": (
         "Maak samen met de werknemer een plan van aanpak: de doelen, de afspraken (wie doet "
         "wat, en wanneer) en uw kijk op de terugkeer naar werk. Daarna evalueert u het plan "
-        "minstens elke zes weken. De werknemer voegt zijn eigen kijk toe en zegt of hij het "
-        "eens is."
+        "minstens elke zes weken. De werknemer voegt een eigen kijk toe en zegt of het plan "
+        "akkoord is."
     ),
     "employer_plan.warning": (
         "Schrijf niets over de ziekte, de oorzaak of de behandeling. Dat mag u niet vastleggen. "
@@ -152,8 +152,8 @@ NL: dict[str, str] = {
     ),
     "mail.plan_answered.subject": "Reactie op een document over re-integratie",
     "mail.plan_answered.body": (
-        "Beste {name},\n\nEen werknemer heeft gereageerd op een document over zijn "
-        "re-integratie. Bekijk het in het portaal:\n\n{link}\n\nKrachtWerkt"
+        "Beste {name},\n\nEen werknemer heeft gereageerd op een document over de re-integratie."
+        " Bekijk het in het portaal:\n\n{link}\n\nKrachtWerkt"
     ),
     "mail.step_overdue.subject": "Een stap in een verzuimzaak is over tijd",
     "mail.step_overdue.body": (

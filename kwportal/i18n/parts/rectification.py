@@ -8,11 +8,11 @@ NL: dict[str, str] = {
     # what the desk reads as the request's text (never a health datum)
     "rectification.request_text.employee": "Verbetering gevraagd van: {field}.",
     "rectification.request_text.care_address": (
-        "Verbetering gevraagd van het verblijfsadres tijdens ziekte. Alleen de bedrijfsarts en "
-        "zijn team zien het adres en beslissen erover."
+        "Verbetering gevraagd van het verblijfsadres tijdens ziekte. Alleen de bedrijfsarts "
+        "en het team zien het adres en beslissen erover."
     ),
     "rectification.request_text.medical": (
-        "Eigen verklaring bij het medisch dossier. Alleen de bedrijfsarts en zijn team lezen "
+        "Eigen verklaring bij het medisch dossier. Alleen de bedrijfsarts en het team lezen "
         "de verklaring; zij voegen haar toe aan het dossier."
     ),
     # refused values, at the field
@@ -62,19 +62,19 @@ NL: dict[str, str] = {
     "rectification.reason": "Reden",
     "rectification.mine_title": "Uw verzoeken om verbetering",
     "rectification.field.care_address": "Verblijfsadres tijdens ziekte",
-    "rectification.field.medical_file": "Eigen verklaring bij uw medisch dossier",
-    "rectification.field.medical_note": "Eigen verklaring bij een aantekening in uw dossier",
+    "rectification.field.medical_file": "Eigen verklaring bij het medisch dossier",
+    "rectification.field.medical_note": "Eigen verklaring bij een aantekening in het dossier",
     "rectification.case_label": "Verzuim vanaf",
     "rectification.care_value": "Het juiste verblijfsadres",
     "rectification.care_hint": (
-        "Alleen de bedrijfsarts en zijn team zien het adres en passen het aan."
+        "Alleen de bedrijfsarts en het team zien het adres en passen het aan."
     ),
     "rectification.medical_title": "Mijn medisch dossier: een eigen verklaring",
     "rectification.medical_intro": (
         "Klopt een tekst in uw medisch dossier volgens u niet? De bedrijfsarts verandert of "
         "verwijdert wat in het dossier staat niet, maar u mag er uw eigen verklaring bij "
         "schrijven. De bedrijfsarts voegt die toe aan uw dossier, naast de tekst waar het om "
-        "gaat. Alleen de bedrijfsarts en zijn team lezen haar."
+        "gaat. Alleen de bedrijfsarts en het team lezen haar."
     ),
     "rectification.note_label": "Nummer van de aantekening (niet verplicht)",
     "rectification.note_hint": (
@@ -107,7 +107,7 @@ NL: dict[str, str] = {
         "De casemanager beoordeelt dit gegeven over het dienstverband."
     ),
     "rectification.by_care_team": (
-        "De bedrijfsarts en zijn team beoordelen dit (een gezondheidsgegeven)."
+        "De bedrijfsarts en het team beoordelen dit (een gezondheidsgegeven)."
     ),
     "rectification.by_doctor": (
         "De bedrijfsarts voegt de verklaring van de werknemer toe aan het medisch dossier."
@@ -118,8 +118,8 @@ NL: dict[str, str] = {
         "met een reden; een eigen verklaring bij het medisch dossier voegt u toe."
     ),
     "rectification.admin_intro": (
-        "Wat de werknemer vraagt te verbeteren aan zijn persoonsgegevens en dienstverband. Pas "
-        "het aan, of weiger met een reden die hij leest."
+        "Wat de werknemer vraagt te verbeteren aan de eigen persoonsgegevens en het "
+        "dienstverband. Pas het aan, of weiger met een reden; de werknemer leest die."
     ),
     "rectification.none": "Geen verzoeken om verbetering.",
     "rectification.statements_title": "Eigen verklaringen van de werknemer (WGBO art. 7:454)",
@@ -155,11 +155,11 @@ NL: dict[str, str] = {
 EN: dict[str, str] = {
     "rectification.request_text.employee": "Correction asked of: {field}.",
     "rectification.request_text.care_address": (
-        "Correction asked of the address during illness. Only the company doctor and his team "
+        "Correction asked of the address during illness. Only the company doctor and the team "
         "see the address and decide on it."
     ),
     "rectification.request_text.medical": (
-        "Own statement for the medical file. Only the company doctor and his team read the "
+        "Own statement for the medical file. Only the company doctor and the team read the "
         "statement; they add it to the file."
     ),
     "rectification.error.control": "Use ordinary characters only.",
@@ -209,16 +209,16 @@ EN: dict[str, str] = {
     "rectification.reason": "Reason",
     "rectification.mine_title": "Your requests for a correction",
     "rectification.field.care_address": "Address during illness",
-    "rectification.field.medical_file": "Own statement for your medical file",
-    "rectification.field.medical_note": "Own statement for a note in your file",
+    "rectification.field.medical_file": "Own statement for the medical file",
+    "rectification.field.medical_note": "Own statement for a note in the file",
     "rectification.case_label": "Absence from",
     "rectification.care_value": "The correct address during illness",
-    "rectification.care_hint": "Only the company doctor and his team see and correct the address.",
+    "rectification.care_hint": "Only the company doctor and the team see and correct the address.",
     "rectification.medical_title": "My medical file: an own statement",
     "rectification.medical_intro": (
         "Do you think a text in your medical file is wrong? The company doctor does not change "
         "or delete what is in the file, but you may add your own statement. The company doctor "
-        "adds it to your file, next to the text it is about. Only the company doctor and his "
+        "adds it to your file, next to the text it is about. Only the company doctor and the "
         "team read it."
     ),
     "rectification.note_label": "Number of the note (optional)",
@@ -248,7 +248,7 @@ EN: dict[str, str] = {
     "rectification.refused_done": "The request has been refused; the employee sees the reason.",
     "rectification.by_case_manager": "The case manager decides on this employment item.",
     "rectification.by_care_team": (
-        "The company doctor and his team decide on this (a health datum)."
+        "The company doctor and the team decide on this (a health datum)."
     ),
     "rectification.by_doctor": (
         "The company doctor adds the employee's statement to the medical file."

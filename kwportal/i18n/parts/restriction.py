@@ -8,10 +8,11 @@ NL: dict[str, str] = {
     "restriction.link": "Gebruik gestopt",
     "restriction.title": "Gebruik van gegevens gestopt",
     "restriction.intro": (
-        "Een werknemer mag vragen het gebruik van zijn gegevens te stoppen. Zolang dat geldt, "
-        "gaat er niets over hem naar de werkgever of anderen, en telt hij niet mee in "
-        "rapportages. Alleen wat de wet vraagt gaat door: de stappen van de Wet verbetering "
-        "poortwachter en wat UWV nodig heeft. Elke uitzondering staat hieronder, met de grond."
+        "Een werknemer mag vragen het gebruik van de eigen gegevens te stoppen. Zolang dat "
+        "geldt, gaat er niets over deze werknemer naar de werkgever of anderen, en telt de "
+        "werknemer niet mee in rapportages. Alleen wat de wet vraagt gaat door: de stappen "
+        "van de Wet verbetering poortwachter en wat UWV nodig heeft. Elke uitzondering staat "
+        "hieronder, met de grond."
     ),
     "restriction.requests_title": "Verzoeken om te stoppen",
     "restriction.requests_none": "Er zijn geen open verzoeken om te stoppen.",
@@ -71,15 +72,15 @@ NL: dict[str, str] = {
     "restriction.notice.title": "Gebruik van gegevens gestopt",
     "restriction.notice.since": "Gestopt sinds",
     "restriction.notice.employer": (
-        "Het gebruik van de gegevens van deze werknemer is gestopt. U ontvangt over hem alleen "
-        "nog wat de wet vraagt: de stappen van de Wet verbetering poortwachter en wat UWV "
-        "nodig heeft."
+        "Het gebruik van de gegevens van deze werknemer is gestopt. U ontvangt over deze "
+        "werknemer alleen nog wat de wet vraagt: de stappen van de Wet verbetering "
+        "poortwachter en wat UWV nodig heeft."
     ),
     "restriction.notice.staff": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen. Er gaat "
-        "niets over hem naar de werkgever of anderen: geen terugkoppeling, geen berichten of "
-        "bestanden voor de werkgever, geen toestemmingsvragen. Alleen wat de wet vraagt gaat "
-        "door:"
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen. Er gaat "
+        "niets over deze werknemer naar de werkgever of anderen: geen terugkoppeling, geen "
+        "berichten of bestanden voor de werkgever, geen toestemmingsvragen. Alleen wat de wet"
+        " vraagt gaat door:"
     ),
     "restriction.notice.employee": (
         "Het gebruik van uw gegevens is gestopt. Er gaat niets over u naar uw werkgever of "
@@ -112,28 +113,28 @@ NL: dict[str, str] = {
     "restriction.act.handover_package": "Overdracht aan nieuwe arbodienst",
     # --- refused acts ---
     "restriction.refused.feedback_release": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; de "
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; de "
         "terugkoppeling vrijgeven aan de werkgever kan daarom niet. Alleen de probleemanalyse "
         "(Wet verbetering poortwachter) gaat door."
     ),
     "restriction.refused.feedback_draft_share": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; een concept "
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; een concept "
         "voor de werkgever delen kan daarom niet."
     ),
     "restriction.refused.consent_request": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; om "
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; om "
         "toestemming vragen om iets aan de werkgever te geven kan daarom niet."
     ),
     "restriction.refused.employer_message": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; een bericht "
-        "over hem aan de werkgever sturen kan daarom niet."
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; een "
+        "bericht over deze werknemer aan de werkgever sturen kan daarom niet."
     ),
     "restriction.refused.case_upload_shared": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; een bestand "
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; een bestand "
         "voor de werkgever toevoegen kan daarom niet."
     ),
     "case_files.error.restricted": (
-        "Deze werknemer heeft gevraagd het gebruik van zijn gegevens te stoppen; een bestand "
+        "Deze werknemer heeft gevraagd het gebruik van de eigen gegevens te stoppen; een bestand "
         "voor de werkgever toevoegen kan daarom niet."
     ),
     # --- the mail that tells him ---

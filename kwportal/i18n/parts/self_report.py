@@ -21,11 +21,11 @@ NL: dict[str, str] = {
     ),
     "self_report.warning": (
         "Vertel hier niet wat u mankeert of hoe het komt. Dat bespreekt u alleen met de "
-        "bedrijfsarts of zijn team."
+        "bedrijfsarts of het team."
     ),
     "self_report.employer_sees": (
         "Uw werkgever ziet alleen dat u zich ziek of beter heeft gemeld en op welke datum. "
-        "Uw telefoonnummer, e-mailadres en verpleegadres gaan naar de bedrijfsarts en zijn team."
+        "Uw telefoonnummer, e-mailadres en verpleegadres gaan naar de bedrijfsarts en het team."
     ),
     "self_report.sick_title": "Ziek melden",
     "self_report.recovered_title": "Beter melden",
@@ -36,7 +36,7 @@ NL: dict[str, str] = {
     "self_report.contact_hint": "Vul een telefoonnummer, een e-mailadres of beide in.",
     "self_report.care_address": "Verpleegadres (alleen als u ergens anders verblijft)",
     "self_report.care_address_hint": (
-        "Alleen de bedrijfsarts en zijn team zien dit adres, uw werkgever niet."
+        "Alleen de bedrijfsarts en het team zien dit adres, uw werkgever niet."
     ),
     "self_report.expected_duration": "Hoe lang denkt u ziek te zijn?",
     "self_report.recovery_date": "Eerste dag dat u weer werkt",
@@ -85,11 +85,11 @@ EN: dict[str, str] = {
     ),
     "self_report.warning": (
         "Do not say here what is wrong with you or how it came about. You discuss that only "
-        "with the company doctor or his team."
+        "with the company doctor or the team."
     ),
     "self_report.employer_sees": (
         "Your employer sees only that you reported sick or recovered and on which date. Your "
-        "phone number, e-mail address and care address go to the company doctor and his team."
+        "phone number, e-mail address and care address go to the company doctor and the team."
     ),
     "self_report.sick_title": "Report sick",
     "self_report.recovered_title": "Report recovered",
@@ -100,7 +100,7 @@ EN: dict[str, str] = {
     "self_report.contact_hint": "Fill in a phone number, an e-mail address or both.",
     "self_report.care_address": "Care address (only if you are staying elsewhere)",
     "self_report.care_address_hint": (
-        "Only the company doctor and his team see this address, not your employer."
+        "Only the company doctor and the team see this address, not your employer."
     ),
     "self_report.expected_duration": "How long do you expect to be sick?",
     "self_report.recovery_date": "First day you are back at work",

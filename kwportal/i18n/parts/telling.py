@@ -33,12 +33,18 @@ NL: dict[str, str] = {
     "mail.letter_queued.subject": "Er staat een brief voor een werknemer klaar",
     "mail.letter_queued.body": (
         "Beste {name},\n\nEen werknemer zonder account op het portaal en zonder e-mailadres "
-        "moet iets van ons horen, bijvoorbeeld wat zijn werkgever van ons kreeg. De brief "
+        "moet iets van ons horen, bijvoorbeeld wat de werkgever van ons kreeg. De brief "
         "staat voor u klaar om te versturen:\n\n{link}\n\nKrachtWerkt"
     ),
     "letters.link": "Brieven aan werknemers",
     "letters.title": "Brieven aan werknemers",
-    "letters.intro": "Een werknemer wordt altijd verteld wat zijn werkgever van ons krijgt, en wat er met zijn verzoeken en zijn gegevens gebeurt. Heeft hij geen account op het portaal en geen e-mailadres bij ons, dan staat hier een brief voor hem klaar. Download de brief (er wordt eerst om een nieuwe code gevraagd), stuur hem per post en zet hem daarna op verstuurd.",
+    "letters.intro": (
+        "Een werknemer hoort altijd wat de werkgever van ons krijgt, en wat er met de eigen "
+        "verzoeken en gegevens gebeurt. Zonder account op het portaal en zonder e-mailadres "
+        "bij ons staat hier een brief voor de werknemer klaar. Download de brief (er wordt "
+        "eerst om een nieuwe code gevraagd), stuur die per post en zet de brief daarna op "
+        "verstuurd."
+    ),
     "letters.waiting_title": "Nog te versturen",
     "letters.none_waiting": "Er staan geen brieven klaar.",
     "letters.sent_title": "Onlangs verstuurd",

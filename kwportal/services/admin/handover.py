@@ -29,6 +29,7 @@ from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.domain.visitors import email_problem, normalise_email
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import Account, Organisation, OrganisationHandover
 from kwportal.services import audit
 from kwportal.services.admin.common import AdminError
@@ -160,7 +161,7 @@ def _employer_mails(
                 name=contact.display_name,
                 organisation=org.name,
                 successor=handover.successor,
-                date=handover.contract_end.isoformat(),
+                date=fmt_date(handover.contract_end, contact.language),
                 origin=origin,
             ),
         )

@@ -6,12 +6,13 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session
 
 from kwportal.domain.policy import Actor
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Account
 from kwportal.services import audit
 from kwportal.services.mail import Mail
@@ -30,6 +31,12 @@ class Context:
     now: datetime
     secret: str
     origin: str
+
+    @property
+    def today(self) -> date:
+        """The calendar day in the Netherlands (``now`` is UTC): what "today" means for a
+        deadline, a date field's upper bound or a consent's last day (issue 18 item 3)."""
+        return local_date(self.now)
 
 
 @dataclass

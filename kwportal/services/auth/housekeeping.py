@@ -4,7 +4,8 @@ people who left follow a short, documented term of our choosing").
 The terms: ended sessions 90 days (the "my sessions" history and incident follow-up), used
 or expired links 30 days, failures 90 days (throttling needs 12 hours), used recovery codes
 90 days, lock markers of unknown names one year, "forgot password" request counters one day
-(their limit looks back an hour). Accounts go with the file they belong to.
+(their limit looks back an hour), single sign-on attempts one day (they are answered within
+ten minutes). Accounts go with the file they belong to.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
-from kwportal.models import AuthFailure, LoginSession, OneTimeToken, RecoveryCode, ResetRequest
+from kwportal.models import (
+    AuthFailure,
+    LoginSession,
+    OneTimeToken,
+    RecoveryCode,
+    ResetRequest,
+    SsoAttempt,
+)
 from kwportal.services.auth.throttling import LOCK_MARKER
 
 ENDED_SESSION_DAYS = 90
@@ -23,6 +31,7 @@ FAILURE_DAYS = 90
 USED_RECOVERY_CODE_DAYS = 90
 LOCK_MARKER_DAYS = 365
 RESET_REQUEST_DAYS = 1
+SSO_ATTEMPT_DAYS = 1
 
 
 def purge(session: Session, *, now: datetime) -> dict[str, int]:
@@ -57,6 +66,9 @@ def purge(session: Session, *, now: datetime) -> dict[str, int]:
         ),
         "reset_request": delete(ResetRequest).where(
             col(ResetRequest.occurred_at) < before(RESET_REQUEST_DAYS)
+        ),
+        "sso_attempt": delete(SsoAttempt).where(
+            col(SsoAttempt.created_at) < before(SSO_ATTEMPT_DAYS)
         ),
     }
     return {name: int(session.execute(stmt).rowcount) for name, stmt in statements.items()}  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from kwportal.domain.roles import Role
 from kwportal.services.auth import enrolment, sessions
 from kwportal.services.case import message_notices
 from kwportal.services.employee import notices
+from kwportal.services.employee.dashboard import Dashboard, dashboard
 from kwportal.services.privacy import restriction
 from kwportal.services.privacy.restriction import RestrictionNotice
 from kwportal.services.retention import desk
@@ -29,6 +30,8 @@ class Home:
     unread: tuple[tuple[str, int], ...] = ()
     #: the use of his data stopped: since when and what still goes on (issue 17 item 3)
     restriction: RestrictionNotice | None = None
+    #: an employee's dashboard: his case, next appointment, what he is asked to do (issue 18)
+    dashboard: Dashboard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ def _home(actor: Actor, ctx: Ctx) -> Home:
         retention=desk.own_retention(ctx.session, actor),
         unread=unread,
         restriction=restriction.own_notice(ctx.session, actor),
+        dashboard=dashboard(ctx.session, actor, now=ctx.now),
     )
 
 

@@ -10,7 +10,8 @@ associated data binds each value to its account (and to its use, active or pendi
 sealed secret copied onto another account's row does not open.
 
 This module is the only reader and writer of ``Account.totp_secret`` and
-``LoginSession.pending_totp_secret``.
+``LoginSession.pending_totp_secret``; it also reseals the organisations' sign-in client
+secrets (``SingleSignOn.client_secret``, services/auth/sso.py) on rotation.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlmodel import Session, col, select
 
-from kwportal.models import Account, LoginSession
+from kwportal.models import Account, LoginSession, SingleSignOn
 from kwportal.settings import Settings, decode_key, get_settings
 
 VERSION = "v1"
@@ -119,6 +120,13 @@ def pending_aad(account_id: int) -> str:
     return f"kwportal:totp:pending:{account_id}"
 
 
+def sso_client_aad(sso_id: int | None) -> str:
+    """An organisation's sign-in client secret (issue 19 item 6), sealed the same way."""
+    if sso_id is None:
+        raise ValueError("a provider is flushed (has its id) before its secret is sealed")
+    return f"kwportal:sso:client:{sso_id}"
+
+
 def account_secret(account: Account, ring: Keyring | None = None) -> str | None:
     """The account's confirmed TOTP secret in the clear, or None when it has none."""
     if not account.totp_secret:
@@ -157,9 +165,12 @@ def rotate(session: Session, ring: Keyring) -> Rotation:
     pending = session.exec(
         select(LoginSession).where(col(LoginSession.pending_totp_secret).is_not(None))
     ).all()
+    providers = session.exec(select(SingleSignOn).where(SingleSignOn.client_secret != "")).all()
     plain_accounts = [(a, account_secret(a, ring)) for a in accounts]
     plain_pending = [(r, pending_secret(r, ring)) for r in pending]
+    plain_providers = [(p, ring.open(p.client_secret, aad=sso_client_aad(p.id))) for p in providers]
     stored = [a.totp_secret for a in accounts] + [r.pending_totp_secret for r in pending]
+    stored += [p.client_secret for p in providers]
     old = sorted({sealed_key_id(v) for v in stored if v} - {ring.current_id})
     moved = 0
     for account, secret in plain_accounts:
@@ -171,6 +182,11 @@ def rotate(session: Session, ring: Keyring) -> Rotation:
         if sealed_key_id(row.pending_totp_secret or "") != ring.current_id:
             set_pending_secret(row, secret, ring)
             session.add(row)
+            moved += 1
+    for provider, secret in plain_providers:
+        if sealed_key_id(provider.client_secret) != ring.current_id:
+            provider.client_secret = ring.seal(secret, aad=sso_client_aad(provider.id))
+            session.add(provider)
             moved += 1
     return Rotation(moved, len(stored) - moved, tuple(old), ring.current_id)
 

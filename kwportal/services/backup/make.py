@@ -209,7 +209,8 @@ def record_event(
     engine: Engine, event: str, action: audit.Action, details: dict[str, Any], secret: str
 ) -> None:
     with transaction(engine) as session:
-        audit.record(
+        write = audit.record if audit.has_chains(session) else audit.record_unchained
+        write(
             session,
             actor=audit.SYSTEM_ACTOR,
             access=audit.CLI,

@@ -81,7 +81,10 @@ class Restored:
     def failure(self) -> str:
         """The loud message when the restored audit chain does not verify."""
         if not self.chain.ok:
-            where = f"broken at sequence number {self.chain.first_bad_seq}: {self.chain.reason}"
+            where = (
+                f"chain {self.chain.chain!r} broken at sequence number "
+                f"{self.chain.first_bad_seq}: {self.chain.reason}"
+            )
         else:
             where = "intact, but its head is not the one the backup recorded"
         return (
@@ -181,7 +184,11 @@ def _finish(
         "revision_to": migrated_to,
         "audit_head_seq": manifest.audit_seq,
         "audit_head_matches": head_matches,
-        "audit_chain": "intact" if chain.ok else f"broken at {chain.first_bad_seq}: {chain.reason}",
+        "audit_chain": (
+            "intact"
+            if chain.ok
+            else f"broken at {chain.first_bad_seq} in chain {chain.chain}: {chain.reason}"
+        ),
     }
     record_event(engine, RESTORED, audit.Action.CREATE, details, secret)
     differs = bool(totp and manifest.totp_key_id and totp != manifest.totp_key_id)

@@ -1,25 +1,38 @@
 """The care team's caseload: the cases of the employers the actor's team serves, nothing
 beyond (policy ``ROLE_SCOPE``). Identity, employer and absence dates only — the same
 list for doctor, team member and case manager, since none of it is medical. Each person
-shown is one audited read, as on the employer's overview."""
+shown is one audited read, as on the employer's overview.
+
+The list is ordered by what needs the doctor first (``domain.caseload_order``: something of
+his late, a message waiting, a new case without intake, then the rest), from dates and
+states only: the consults' times and attendance, the Poortwachter calendar, the unread
+counts. The order is decided over every matching case before the list is cut."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import or_
+from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, func, select
 
+from kwportal.domain.caseload_order import Attention, Signals, attention, order_key
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import Access, Actor, Subject, access, require
+from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
-from kwportal.models import Employee, EmployerFeedback, Organisation, SickLeaveCase
+from kwportal.i18n.fmt import local_date
+from kwportal.models import Appointment, Employee, EmployerFeedback, Organisation, SickLeaveCase
+from kwportal.models.base import utcnow
 from kwportal.services import audit
 from kwportal.services.case import team
+from kwportal.services.case.message_notices import unread_threads
 from kwportal.services.case.scope import CARE_ROLES
 from kwportal.services.employer.dashboard import like_pattern
+from kwportal.services.employer.deadlines import deadlines_for_cases
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
 
@@ -47,6 +60,9 @@ class CaseloadLine:
     sick_report_date: date
     recovery_date: date | None
     has_draft: bool
+    #: why it needs him (``caseload_order``), and the facts that say so
+    attention: Attention = Attention.REST
+    signals: Signals = field(default_factory=Signals)
 
 
 def caseload(
@@ -57,40 +73,112 @@ def caseload(
     secret: str,
     search: str = "",
     include_closed: bool = False,
+    now: datetime | None = None,
 ) -> tuple[CaseloadLine, ...]:
-    """Open cases (or all) of the actor's employers, longest absent first."""
+    """Open cases (or all) of the actor's employers, what needs him first."""
     require(actor, *CARE_ROLES, error=PolicyDeniedError)
     if not actor.employer_ids:
         return ()
-    query = (
-        select(SickLeaveCase, Employee, Organisation)
+    now = now or utcnow()
+    conditions = _conditions(actor, search, include_closed)
+    candidates = session.execute(
+        select_rows(col(SickLeaveCase.id), col(SickLeaveCase.sick_report_date))
         .join(Employee, col(Employee.id) == col(SickLeaveCase.employee_id))
-        .join(Organisation, col(Organisation.id) == col(SickLeaveCase.organisation_id))
-        .where(col(SickLeaveCase.organisation_id).in_(sorted(actor.employer_ids)))
+        .where(*conditions)
+    ).all()
+    signals = _signals(actor, session, [c.id for c in candidates], now)
+    ordered = sorted(candidates, key=lambda c: order_key(signals[c.id], c.sick_report_date, c.id))
+    wanted = [c.id for c in ordered[:MAX_LINES]]
+    found = {
+        case.id: (case, person, org)
+        for case, person, org in session.exec(
+            select(SickLeaveCase, Employee, Organisation)
+            .join(Employee, col(Employee.id) == col(SickLeaveCase.employee_id))
+            .join(Organisation, col(Organisation.id) == col(SickLeaveCase.organisation_id))
+            .where(col(SickLeaveCase.id).in_(wanted))
+        ).all()
+    }
+    rows = [found[case_id] for case_id in wanted if case_id in found]
+    drafts = _cases_with_draft(session, [case.id for case, _, _ in rows if case.id is not None])
+    lines = tuple(
+        _line(actor, case, person, org, drafts, signals.get(case.id or 0, Signals()))
+        for case, person, org in rows
     )
+    _audit(session, actor, access, rows, secret)
+    return lines
+
+
+def _conditions(actor: Actor, search: str, include_closed: bool) -> list[Any]:
+    conditions: list[Any] = [col(SickLeaveCase.organisation_id).in_(sorted(actor.employer_ids))]
     if not include_closed:
-        query = query.where(col(SickLeaveCase.recovery_date).is_(None))
+        conditions.append(col(SickLeaveCase.recovery_date).is_(None))
     text = search.replace("\x00", "").strip()[:MAX_SEARCH]
     if text:
         pattern = like_pattern(text.lower())
-        query = query.where(
+        conditions.append(
             or_(
                 func.lower(Employee.last_name).like(pattern, escape="\\"),
                 func.lower(Employee.first_name).like(pattern, escape="\\"),
                 func.lower(Employee.personnel_number).like(pattern, escape="\\"),
             )
         )
-    rows = session.exec(
-        query.order_by(col(SickLeaveCase.sick_report_date), col(SickLeaveCase.id)).limit(MAX_LINES)
+    return conditions
+
+
+def _signals(
+    actor: Actor, session: Session, case_ids: list[int], now: datetime
+) -> dict[int, Signals]:
+    """What each case waits for, in three batched reads: its consults, its calendar, and
+    the actor's unread threads."""
+    if not case_ids:
+        return {}
+    unrecorded, consulted = _consults(session, case_ids, now)
+    calendars = deadlines_for_cases(actor, case_ids, session=session, today=local_date(now))
+    late = {
+        case_id
+        for case_id, lines in calendars.items()
+        if any(line.step is Step.PROBLEM_ANALYSIS and line.overdue for line in lines)
+    }
+    unread = {thread.case_id for thread in unread_threads(session, actor)}
+    return {
+        case_id: Signals(
+            consult_unrecorded=case_id in unrecorded,
+            analysis_late=case_id in late,
+            unread_messages=case_id in unread,
+            has_consult=case_id in consulted,
+        )
+        for case_id in case_ids
+    }
+
+
+def _consults(
+    session: Session, case_ids: Iterable[int], now: datetime
+) -> tuple[set[int], set[int]]:
+    """(cases with a passed consult whose attendance is not recorded, cases with any
+    consult held or planned); cancelled ones are no consult."""
+    rows = session.execute(
+        select_rows(
+            col(Appointment.case_id), col(Appointment.starts_at), col(Appointment.attendance)
+        ).where(
+            col(Appointment.case_id).in_(list(case_ids)), col(Appointment.status) != "cancelled"
+        )
     ).all()
-    drafts = _cases_with_draft(session, [case.id for case, _, _ in rows if case.id is not None])
-    lines = tuple(_line(actor, case, person, org, drafts) for case, person, org in rows)
-    _audit(session, actor, access, rows, secret)
-    return lines
+    unrecorded, consulted = set(), set()
+    for row in rows:
+        consulted.add(row.case_id)
+        starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
+        if starts < now and not row.attendance:
+            unrecorded.add(row.case_id)
+    return unrecorded, consulted
 
 
 def _line(
-    actor: Actor, case: SickLeaveCase, person: Employee, org: Organisation, drafts: set[int]
+    actor: Actor,
+    case: SickLeaveCase,
+    person: Employee,
+    org: Organisation,
+    drafts: set[int],
+    signals: Signals,
 ) -> CaseloadLine:
     subject = Subject(case.employee_id, case.organisation_id)
     values = {
@@ -98,7 +186,12 @@ def _line(
         **project(actor, subject, case, CASE_COLUMNS),
         **project(actor, subject, org, {"organisation": "organisation.name"}),
     }
-    return CaseloadLine(**values, has_draft=values["case_id"] in drafts)
+    return CaseloadLine(
+        **values,
+        has_draft=values["case_id"] in drafts,
+        attention=attention(signals),
+        signals=signals,
+    )
 
 
 def _cases_with_draft(session: Session, case_ids: list[int]) -> set[int]:
@@ -158,6 +251,7 @@ def _page(actor: Actor, search: str, include_closed: bool, ctx: Ctx) -> Caseload
         secret=ctx.secret,
         search=search,
         include_closed=include_closed,
+        now=ctx.now,
     )
     try:
         members, leads = team.my_team(actor, session=ctx.session), True

@@ -107,7 +107,7 @@ def request_consent(ctx: Ctx, actor: Actor, case_id: int, ask: ConsentAsk) -> in
     recipient = _clean(ask.recipient, "recipient")
     purpose = _clean(ask.purpose, "purpose")
     data = _clean(ask.data, "data")
-    until = _period(ask.valid_until, ctx.now.date())
+    until = _period(ask.valid_until, ctx.today)
     # processing stopped (issue 17 item 3): no consent that would let his data reach anyone
     restriction.refuse_consent_if_restricted(
         session, case.employee_id, ask.kind, "consent_request", error=ConsentError

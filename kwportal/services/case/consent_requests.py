@@ -87,6 +87,8 @@ class RequestLine:
     recipient: str = ""
     valid_until: date | None = None
     organisation_id: int = 0
+    #: when the employee answered: granted, refused or withdrawn (None while requested)
+    answered_at: datetime | None = None
 
 
 def _require_requester(actor: Actor) -> None:
@@ -269,6 +271,7 @@ def requests_in_scope(
             recipient=record.recipient,
             valid_until=record.valid_until,
             organisation_id=person.organisation_id,
+            answered_at=record.withdrawn_at or record.refused_at or record.granted_at,
         )
         for record, person in session.exec(query)
     )
@@ -292,7 +295,7 @@ class RequestsPage:
 
 def requests_page(actor: Actor, ctx: Ctx) -> RequestsPage:
     cases = open_cases(ctx.session, actor)
-    requests = requests_in_scope(ctx.session, actor, today=ctx.now.date())
+    requests = requests_in_scope(ctx.session, actor, today=ctx.today)
     people = [Subject(c.employee_id, c.organisation_id) for c in cases]
     people += [Subject(r.employee_id, r.organisation_id) for r in requests]
     page = RequestsPage(

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.models import Account, Appointment, Employee
 from kwportal.services.mail import MESSAGE_ID_DOMAIN, Attachment, Mail
 
@@ -28,8 +29,8 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def local_minute(moment: datetime) -> str:
-    """Europe/Amsterdam time to the minute, as every page shows it."""
-    return f"{as_utc(moment).astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    """Europe/Amsterdam time to the minute, as every list shows it: "30-11-2026 14:05"."""
+    return fmt_datetime(moment, short=True)
 
 
 def employee_address(session: Session, employee_id: int) -> tuple[str, str] | None:
@@ -82,7 +83,7 @@ def place_line(appointment: Appointment, lang: str) -> str:
 def _filled(key: str, appointment: Appointment, lang: str, origin: str) -> str:
     return (
         t(key, lang)
-        .replace("{when}", local_minute(appointment.starts_at))
+        .replace("{when}", fmt_datetime(appointment.starts_at, lang, weekday=True))
         .replace("{minutes}", str(appointment.minutes))
         .replace("{place}", place_line(appointment, lang))
         .replace("{link}", f"{origin}/my-case")

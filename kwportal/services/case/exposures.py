@@ -226,7 +226,7 @@ def do_record_exposure(
     """A new exposure of the case's employee (``ExposureError`` on bad input: nothing is
     written), then the panel with the retention line before and after."""
     subject = _writer(actor, case_id, ctx)
-    form = check_form(kind, agent, started_on, ended_on, ctx.now.date())
+    form = check_form(kind, agent, started_on, ended_on, ctx.today)
     before = _retention(ctx.session, subject.employee_id)
     row = ExposureRecord(
         employee_id=subject.employee_id,
@@ -261,7 +261,7 @@ def do_correct_exposure(
     row = ctx.session.get(ExposureRecord, exposure_id) if 0 < exposure_id <= MAX_ROW_ID else None
     if row is None or row.employee_id != subject.employee_id:
         raise ExposureError("exposures.unknown")
-    form = check_form(kind, agent, started_on, ended_on, ctx.now.date())
+    form = check_form(kind, agent, started_on, ended_on, ctx.today)
     before = _retention(ctx.session, subject.employee_id)
     changed = [
         name

@@ -363,7 +363,7 @@ def _file_page(actor: Actor, case_id: int, ground: audit.Ground, ctx: Ctx) -> Ca
         actor, case_id, session=ctx.session, access_point=ctx.access, secret=ctx.secret
     )
     subject = case_in_scope(ctx.session, actor, case_id).subject
-    statuses = consent_statuses(ctx.session, actor, subject, today=ctx.now.date())
+    statuses = consent_statuses(ctx.session, actor, subject, today=ctx.today)
     return CaseFilePage(file, notes, statuses)
 
 

@@ -25,6 +25,7 @@ from sqlmodel import Session, col, or_, select
 from kwportal.domain import policy
 from kwportal.domain.policy import Actor, Subject, in_scope, require
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import (
     Account,
     Employee,
@@ -173,7 +174,7 @@ def _employee_mail(
         name=name,
         organisation=org.name,
         successor=handover.successor,
-        date=handover.contract_end.isoformat(),
+        date=fmt_date(handover.contract_end, lang),
         link=f"{origin}{DISCLOSURES_PATH}",
     )
     return Mail(to=address, subject=t("mail.handover_employee.subject", lang), body=body)

@@ -34,6 +34,7 @@ from kwportal.domain.policy import (
 )
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import (
     Breach,
     BreachPerson,
@@ -194,10 +195,9 @@ def _letter(
 # --- the letter's words: only what the employer received ---
 
 
-def _day(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    return (value.date() if isinstance(value, datetime) else value).isoformat()
+def _day(value: date | datetime | None, lang: str) -> str:
+    """A date in the letter's words: "30 november 2026" (a moment: its Amsterdam day)."""
+    return fmt_date(value, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +236,7 @@ def _handed_over(
     row = session.get(OrganisationHandover, case.handover_id) if case and case.handover_id else None
     if row is None or row.id is None:
         return (), [], {}
-    since = _day(row.contract_end)
+    since = _day(row.contract_end, lang)
     record = (
         (t("letters2.field.successor", lang), row.successor),
         (t("letters2.field.since", lang), since),
@@ -300,7 +300,7 @@ def compose(
     elif letter.kind == BREACH:
         records, refs = _breach(session, letter, lang)
     intro = t(f"letters.pdf.intro.{letter.kind}", lang).format(
-        employer=organisation.name, date=_day(letter.created_at), **words
+        employer=organisation.name, date=_day(letter.created_at, lang), **words
     )
     sections = [
         Section(t("letters.pdf.address", lang), (tuple((k, v) for k, v in address if v),)),
@@ -311,7 +311,7 @@ def compose(
     sections.append(Section(t("letters.pdf.next", lang), ((("", t("letters.pdf.how", lang)),),)))
     content = ReportContent(
         t("letters.pdf.heading", lang),
-        f"{name} ({values['personnel_number']}) · {_day(letter.created_at)}",
+        f"{name} ({values['personnel_number']}) · {_day(letter.created_at, lang)}",
         tuple(sections),
     )
     return _Printed(content, tuple(refs))

@@ -31,6 +31,7 @@ from kwportal.domain.policy import (
     may_write_problem_analysis,
 )
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import CaseDocument, Employee, EmployerFeedback, SickLeaveCase
 from kwportal.services import audit
 from kwportal.services.case.scope import CaseRef, case_in_scope
@@ -190,7 +191,7 @@ def _create(actor: Actor, ref: CaseRef, text: str, ctx: Ctx) -> CaseDocument:
         case_id=ref.case_id,
         employee_id=ref.subject.employee_id,
         kind=KIND,
-        title=f"{TITLE} {ctx.now.date().isoformat()}",
+        title=f"{TITLE} {fmt_date(ctx.now, short=True)}",
         content=text,
         author_account_id=actor.account_id,
         created_at=ctx.now,

@@ -31,6 +31,7 @@ from kwportal.domain.policy import (
 )
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.models import Disclosure, Employee, EmployerFeedback, Organisation, SickLeaveCase
 from kwportal.models.base import MAX_ROW_ID
 from kwportal.services import audit
@@ -127,10 +128,9 @@ def gather(
     )
 
 
-def _day(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    return (value.date() if isinstance(value, datetime) else value).isoformat()
+def _day(value: date | datetime | None, lang: str) -> str:
+    """A date in the report's words: "30 november 2026" (a moment: its Amsterdam day)."""
+    return fmt_date(value, lang)
 
 
 def _plan_record(plan: PlanView, lang: str) -> Fields:
@@ -138,13 +138,13 @@ def _plan_record(plan: PlanView, lang: str) -> Fields:
     answer = agrees[plan.employee_agrees]
     fields = [
         (t("reintegration.kind", lang), t(f"step.{plan.kind}", lang)),
-        (t("reintegration.due", lang), _day(plan.due)),
-        (t("reintegration.sent", lang), _day(plan.submitted_at)),
+        (t("reintegration.due", lang), _day(plan.due, lang)),
+        (t("reintegration.sent", lang), _day(plan.submitted_at, lang)),
         (t("plan.goals", lang), plan.goals),
         (t("plan.employer_view", lang), plan.employer_view),
     ]
     for n, action in enumerate(plan.actions, start=1):
-        what = f"{action.description} — {action.owner}, {_day(action.due_on)}"
+        what = f"{action.description} — {action.owner}, {_day(action.due_on, lang)}"
         fields.append((f"{t('plan.action', lang)} {n}", what))
     fields += [
         (t("plan.employee_view", lang), plan.employee_view),
@@ -162,7 +162,7 @@ def _feedback_record(item: FeedbackView, lang: str) -> Fields:
         for area, level in item.functional_capacity
     )
     fields = [
-        (t("reintegration.released", lang), _day(item.released_at)),
+        (t("reintegration.released", lang), _day(item.released_at, lang)),
         (t("reintegration.capacity", lang), capacity),
         (t("reintegration.period", lang), item.expected_period),
         (t("reintegration.degree", lang), item.incapacity_degree),
@@ -177,8 +177,8 @@ def assemble(report: ReintegrationReport, lang: str) -> ReportContent:
         x
         for x in (
             f"{report.name} ({report.personnel_number})",
-            f"{t('reintegration.sick_since', lang)} {_day(report.sick_since)}",
-            f"{t('reintegration.made', lang)} {_day(report.made_at)}",
+            f"{t('reintegration.sick_since', lang)} {_day(report.sick_since, lang)}",
+            f"{t('reintegration.made', lang)} {_day(report.made_at, lang)}",
         )
         if x
     )

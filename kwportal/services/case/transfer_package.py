@@ -25,6 +25,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.models import (
     Account,
     Appointment,
@@ -168,7 +169,7 @@ def summary(document: dict[str, Any], created_at: datetime, lang: str) -> str:
         t("transfer.summary_title", lang),
         f"{t('transfer.summary_from', lang)}: {ISSUER}",
         f"{t('transfer.summary_to', lang)}: {document['recipient']}",
-        f"{t('transfer.summary_created', lang)}: {created_at:%Y-%m-%d %H:%M} UTC",
+        f"{t('transfer.summary_created', lang)}: {fmt_datetime(created_at, lang)}",
         f"{t('transfer.summary_employee', lang)}: {person['first_name']} {person['last_name']}"
         f" ({person['personnel_number']}), {person['date_of_birth'] or '-'}",
     ]

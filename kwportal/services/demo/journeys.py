@@ -25,6 +25,7 @@ from kwportal.services.demo.case_consults import seed_consults
 from kwportal.services.demo.case_documents import seed_case_documents
 from kwportal.services.demo.case_messages import seed_case_messages
 from kwportal.services.demo.case_questionnaire import seed_case_questionnaire
+from kwportal.services.demo.case_recovery import seed_partial_recovery
 from kwportal.services.demo.case_uploads import seed_case_uploads
 from kwportal.services.demo.rectifications import seed_rectifications
 from kwportal.services.employer import person
@@ -126,7 +127,15 @@ def live_cases(
             first_day=first_day,
             secret=secret,
         )
-    open_ids = [c.id for c in _open_cases(session, org.id or 0) if c.id is not None]
+    open_cases = _open_cases(session, org.id or 0)
+    counts["recovery_step"] += seed_partial_recovery(  # issue 18 item 7
+        session,
+        employer=employer,
+        cases=[c for c in open_cases if own is None or c.id != own.id],
+        today=today,
+        secret=secret,
+    )
+    open_ids = [c.id for c in open_cases if c.id is not None]
     counts.update(
         seed_consults(
             session,

@@ -28,7 +28,7 @@ from kwportal.models import (
 from kwportal.services import audit
 from kwportal.services.auth import secrets_box
 from kwportal.services.auth.passwords import hash_password
-from kwportal.services.demo import journeys
+from kwportal.services.demo import journeys, privacy_duties
 from kwportal.services.demo.accounts import (
     DEMO_ORGS,
     GLOBAL_ROLES,
@@ -100,6 +100,11 @@ def seed_demo(session: Session, *, today: date, secret: str) -> SeedSummary:
             journeys.employer_settings(
                 session, index, org, accounts, admin, today=today, secret=secret
             )
+    slugs = [(DEMO_ORGS[index].slug, org, accounts) for index, org, accounts in made]
+    duties = privacy_duties.seed_privacy_duties(session, slugs, today=today, secret=secret)
+    summary.employees += duties.people
+    summary.cases += duties.people
+    _add(summary, duties.counts)
     _audit_seed(session, "demo_seed", summary, secret)
     return summary
 

@@ -217,7 +217,7 @@ def _groups(
             col(event.occurred_at) < end,
             _by_others(employee_id, account_id),
         )
-        .order_by(col(event.occurred_at).desc(), col(event.seq).desc())
+        .order_by(col(event.occurred_at).desc(), col(event.id).desc())
         .execution_options(yield_per=_FETCH_BATCH)
     )
     found: list[_Group] = []

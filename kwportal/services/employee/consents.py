@@ -27,6 +27,7 @@ from kwportal.domain.policy import (
     require,
 )
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import local_date
 from kwportal.models import ConsentReceipt, ConsentRecord, Disclosure
 from kwportal.models.base import utcnow
 from kwportal.services import audit
@@ -95,7 +96,7 @@ def list_mine(
 ) -> tuple[MyConsent, ...]:
     """Every consent of the employee, open requests first, then newest first."""
     employee_id = _own(actor)
-    today = today or utcnow().date()
+    today = today or local_date(utcnow())
     rows = session.exec(
         select(ConsentRecord)
         .where(ConsentRecord.employee_id == employee_id)
@@ -207,7 +208,7 @@ def grant(
     )
     if record.kind == EMPLOYER_DATUM and not may_request_datum(record.datum_kind):
         raise ConsentError("consents.forbidden_kind")
-    if record.valid_until is not None and record.valid_until < now.date():
+    if record.valid_until is not None and record.valid_until < local_date(now):
         raise ConsentError("consents.expired")
     record.status, record.granted_at = GRANTED, now
     session.add(record)
@@ -321,23 +322,23 @@ Mine = tuple[MyConsent, ...]
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_list_mine(actor: Actor, *, ctx: Ctx) -> Mine:
-    return list_mine(ctx.session, actor, today=ctx.now.date())
+    return list_mine(ctx.session, actor, today=ctx.today)
 
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_grant(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     """Grant, then the refreshed list, in the one unit."""
     grant(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor, today=ctx.now.date())
+    return list_mine(ctx.session, actor, today=ctx.today)
 
 
 @use_case(Role.EMPLOYEE, person=True)
 def do_refuse(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     refuse(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor, today=ctx.now.date())
+    return list_mine(ctx.session, actor, today=ctx.today)
 
 
 @use_case(Role.EMPLOYEE, person=True, step_up=True)
 def do_withdraw(actor: Actor, consent_id: int, *, ctx: Ctx) -> Mine:
     withdraw(ctx.session, actor, consent_id, now=ctx.now, access=ctx.access, secret=ctx.secret)
-    return list_mine(ctx.session, actor, today=ctx.now.date())
+    return list_mine(ctx.session, actor, today=ctx.today)

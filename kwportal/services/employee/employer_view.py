@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from kwportal.domain.policy import THREAD_EMPLOYER, Actor, Subject, require
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Account, Disclosure, EmployerFeedback
 from kwportal.models.base import utcnow
 from kwportal.services import audit
@@ -80,7 +81,7 @@ def my_employer_view(
         actor,
         latest.id,
         session=session,
-        today=today or utcnow().date(),
+        today=today or local_date(utcnow()),
         access=access,
         secret=secret,
     )
@@ -166,7 +167,7 @@ def _employer_thread(actor: Actor, ctx: Ctx) -> tuple[MessageLine, ...]:
 
 def _page(actor: Actor, ctx: Ctx) -> MyEmployerPage:
     mine = my_employer_view(
-        actor, session=ctx.session, access=ctx.access, secret=ctx.secret, today=ctx.now.date()
+        actor, session=ctx.session, access=ctx.access, secret=ctx.secret, today=ctx.today
     )
     draft = draft_sharing.shared_draft(
         actor, session=ctx.session, access_point=ctx.access, secret=ctx.secret

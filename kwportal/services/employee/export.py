@@ -49,6 +49,7 @@ from kwportal.db import transaction
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.i18n import normalise_language, t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.models import Employee, JobLock
 from kwportal.services import audit, signing
 from kwportal.services.employee.export_data import SECTIONS, records
@@ -111,7 +112,7 @@ def write_export(
         title=t("export.pdf_title", lang),
         subtitle=t("export.pdf_subtitle", lang)
         .replace("{name}", f"{person.first_name} {person.last_name}")
-        .replace("{date}", stamp),
+        .replace("{date}", fmt_datetime(now, lang)),
     )
     digests: dict[str, str] = {}
     total = 0

@@ -42,6 +42,7 @@ from kwportal.models import (
     Organisation,
     PlanAction,
     QuestionnaireAnswer,
+    RecoveryStep,
     RectificationItem,
     RightsRequest,
     SickLeaveCase,
@@ -65,6 +66,8 @@ SECTIONS = (
     Section("identity", "identity"),
     Section("cases", "absence"),
     Section("sick_reports", "employer_record"),
+    # partial recovery (issue 18 item 7): from which day he worked which percentage
+    Section("recovery_steps", "absence"),
     Section("medical_notes", "medical"),
     # his own statements next to the notes they dispute (WGBO art. 7:454 lid 1; issue 17)
     Section("medical_statements", "medical"),
@@ -114,6 +117,7 @@ def records(session: Session, employee_id: int, section: str) -> Iterator[Record
     simple: dict[str, tuple[Any, Any, set[str]]] = {
         "cases": (SickLeaveCase, SickLeaveCase.employee_id == employee_id, mine),
         "sick_reports": (SickReport, col(SickReport.case_id).in_(cases), set()),
+        "recovery_steps": (RecoveryStep, col(RecoveryStep.case_id).in_(cases), set()),
         "medical_statements": (
             MedicalStatement,
             MedicalStatement.employee_id == employee_id,
@@ -222,7 +226,7 @@ def access_log(session: Session, employee_id: int) -> Iterator[Record]:
             col(AuditEvent.actor_account_id).is_(None)
             | col(AuditEvent.actor_account_id).not_in(own),
         )
-        .order_by(col(AuditEvent.seq))
+        .order_by(col(AuditEvent.id))
         .execution_options(yield_per=BATCH)
     )
     for row in session.execute(query):

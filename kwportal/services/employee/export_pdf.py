@@ -11,6 +11,7 @@ from typing import Any
 from fpdf import FPDF
 
 from kwportal.i18n import CATALOGS, t
+from kwportal.i18n.fmt import fmt_iso
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 MAX_VALUE = 4000
@@ -79,6 +80,7 @@ class ExportPdf:
             if value in (None, "", [], {}):
                 continue
             shown = t(f"export.{value}", self.lang) if isinstance(value, bool) else _show(value)
+            shown = fmt_iso(shown, self.lang) if isinstance(value, str) else shown
             lines += self._wrap(f"{self._label(name)}: {shown[:MAX_VALUE]}")
         self._write(lines, LINE)
         self._y += 1

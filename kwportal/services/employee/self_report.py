@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from kwportal.domain.policy import Actor, may_report_self, require
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, Organisation, SickLeaveCase, SickReport
+from kwportal.services.employer import partial_recovery
 from kwportal.services.employer.absence import (
     FieldError,
     ReportError,
@@ -38,6 +39,7 @@ from kwportal.services.employer.sick_report import (
     MAX_CARE_ADDRESS,
     Contact,
     parse_contact,
+    sick_percent,
 )
 from kwportal.services.unit import Ctx, use_case
 
@@ -48,13 +50,21 @@ __all__ = [
     "ReportError",
     "SelfReportError",
     "SelfReportScreen",
+    "do_report_partial",
     "do_report_recovered",
     "do_report_sick",
     "do_show",
 ]
 
 #: the fields of his sick report, in the order the page shows them
-FIELDS = ("first_sick_day", "contact_phone", "contact_email", "care_address", "expected_duration")
+FIELDS = (
+    "first_sick_day",
+    "percent_working",
+    "contact_phone",
+    "contact_email",
+    "care_address",
+    "expected_duration",
+)
 
 
 class SelfReportError(PermissionError):
@@ -127,6 +137,7 @@ def parse_self_report(raw: Mapping[str, Any], *, today: date) -> Contact:
     read, so nothing else he might send is kept. All problems at once, in form order."""
     errors: list[FieldError] = []
     contact = parse_contact(raw, today=today, errors=errors)
+    sick_percent(raw.get("percent_working"), errors)
     if errors:
         order = {name: i for i, name in enumerate(FIELDS)}
         raise ReportError(sorted(errors, key=lambda e: order.get(e.field, len(order))))
@@ -140,7 +151,7 @@ def parse_self_report(raw: Mapping[str, Any], *, today: date) -> Contact:
 def do_show(actor: Actor, *, ctx: Ctx) -> SelfReportScreen:
     """Whether he may report himself, and his open case's first day; reading his own data
     is not an access by another person, so it is not logged."""
-    return _screen(ctx.session, actor, ctx.now.date())
+    return _screen(ctx.session, actor, ctx.today)
 
 
 @use_case(Role.EMPLOYEE, person=True)
@@ -150,7 +161,7 @@ def do_report_sick(actor: Actor, raw: Mapping[str, Any], *, ctx: Ctx) -> SelfRep
     commit, then the page again."""
     person, organisation = _person_and_employer(ctx.session, actor, lock=True)
     _allowed(actor, person, organisation)
-    today = ctx.now.date()
+    today = ctx.today
     contact = parse_self_report(raw, today=today)
     report = SickReport(
         case_id=0,
@@ -160,7 +171,7 @@ def do_report_sick(actor: Actor, raw: Mapping[str, Any], *, ctx: Ctx) -> SelfRep
         expected_duration=contact.expected_duration,
         care_address=contact.care_address,
     )
-    open_case(
+    case_id = open_case(
         actor,
         person,
         report,
@@ -170,6 +181,18 @@ def do_report_sick(actor: Actor, raw: Mapping[str, Any], *, ctx: Ctx) -> SelfRep
         secret=ctx.secret,
         open_field="first_sick_day",
     )
+    percent = sick_percent(raw.get("percent_working"), [])
+    case = ctx.session.get(SickLeaveCase, case_id)
+    if percent and case is not None:  # partly sick from the first day (issue 18 item 7)
+        partial_recovery.add_step(
+            actor,
+            case,
+            contact.first_sick_day,
+            percent,
+            session=ctx.session,
+            access=ctx.access,
+            secret=ctx.secret,
+        )
     _tell(ctx, person.organisation_id, "sick")
     return _screen(ctx.session, actor, today)
 
@@ -189,12 +212,39 @@ def do_report_recovered(actor: Actor, raw_date: str, *, ctx: Ctx) -> SelfReportS
         case,
         str(raw_date)[:20],
         session=ctx.session,
-        today=ctx.now.date(),
+        today=ctx.today,
         access=ctx.access,
         secret=ctx.secret,
     )
     _tell(ctx, person.organisation_id, "recovery")
-    return _screen(ctx.session, actor, ctx.now.date())
+    return _screen(ctx.session, actor, ctx.today)
+
+
+@use_case(Role.EMPLOYEE, person=True)
+def do_report_partial(
+    actor: Actor, raw_date: str, raw_percent: str, *, ctx: Ctx
+) -> SelfReportScreen:
+    """Record from which day he works which percentage of his hours on his open case (issue
+    18 item 7), as the employer's partial recovery report would (100 % is his recovery
+    report); then the page again."""
+    person, organisation = _person_and_employer(ctx.session, actor)
+    _allowed(actor, person, organisation)
+    assert person.id is not None
+    case = _open_case(ctx.session, person.id, lock=True)
+    if case is None:
+        raise refuse("from_date", "self_report.error.no_open_case")
+    percent = partial_recovery.record_step(
+        actor,
+        case,
+        str(raw_date)[:20],
+        str(raw_percent)[:10],
+        session=ctx.session,
+        today=ctx.today,
+        access=ctx.access,
+        secret=ctx.secret,
+    )
+    _tell(ctx, person.organisation_id, "recovery" if percent == 100 else "partial_recovery")
+    return _screen(ctx.session, actor, ctx.today)
 
 
 def _tell(ctx: Ctx, organisation_id: int, kind: str) -> None:

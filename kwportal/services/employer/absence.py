@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
@@ -24,6 +25,7 @@ from kwportal.models import (
     CareTeam,
     Employee,
     Organisation,
+    RecoveryStep,
     SickLeaveCase,
     SickReport,
     TeamAssignment,
@@ -154,6 +156,8 @@ def close_case(
         raise refuse("recovery_date", "sick.error.future")
     if day < case.sick_report_date:
         raise refuse("recovery_date", "recovery.error.before")
+    if _latest_step(session, case) >= day:
+        raise refuse("recovery_date", "partial_recovery.error.recovery_before_step")
     case.recovery_date = day
     session.add(case)
     audit.record(
@@ -169,6 +173,15 @@ def close_case(
         secret=secret,
     )
     return day
+
+
+def _latest_step(session: Session, case: SickLeaveCase) -> date:
+    """The last partial-recovery date of ``case`` (issue 18 item 7), or its first sick day
+    before it (a recovery on the first sick day itself stays allowed)."""
+    latest = session.execute(
+        select_rows(func.max(RecoveryStep.from_date)).where(col(RecoveryStep.case_id) == case.id)
+    ).scalar()
+    return latest if latest is not None else case.sick_report_date - timedelta(days=1)
 
 
 def care_team_mails(session: Session, organisation_id: int, kind: str, origin: str) -> list[Mail]:

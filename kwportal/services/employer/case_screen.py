@@ -59,7 +59,7 @@ def may_record_now(actor: Actor, line: DeadlineLine, today: date) -> bool:
 
 
 def _screen(actor: Actor, case_id: int, ctx: Ctx) -> CaseScreen:
-    today = ctx.now.date()
+    today = ctx.today
     page = case_page(
         actor, case_id, session=ctx.session, today=today, access=ctx.access, secret=ctx.secret
     )
@@ -86,7 +86,7 @@ def do_report_recovery(actor: Actor, case_id: int, raw_date: str, *, ctx: Ctx) -
         case_id,
         raw_date,
         session=ctx.session,
-        today=ctx.now.date(),
+        today=ctx.today,
         access=ctx.access,
         secret=ctx.secret,
         origin=ctx.origin,
@@ -109,7 +109,7 @@ def do_record_step(
             due,
             done_on,
             session=ctx.session,
-            today=ctx.now.date(),
+            today=ctx.today,
             access=ctx.access,
             secret=ctx.secret,
         )

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from kwportal.domain import capacity
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import CONSENT_GRANTED, Actor, Subject, consent_active, in_scope
+from kwportal.i18n.fmt import local_date
 from kwportal.models import (
     Appointment,
     ConsentRecord,
@@ -120,7 +121,7 @@ def employer_case_view(
         .order_by(col(EmployerFeedback.released_at).desc())
     ).all()
     feedback = tuple(feedback_view(actor, subject, row) for row in released)
-    consents = _active_consents(session, case_id, today or utcnow().date())
+    consents = _active_consents(session, case_id, today or local_date(utcnow()))
     appointments = _appointments(session, case_id)
     view = EmployerCaseView(
         case_id=case_id,

@@ -7,7 +7,9 @@ number, sick-report date, the expected period from *released* feedback, the lega
 
 The page costs the same at 5,000 and 50,000 employees: one query for the page slice (plus
 its count), then batched queries for the cases on that page only (the restriction flag too:
-one query for the page).
+one query for the page). The default order, by urgency (issue 18 item 5: late steps first,
+the latest first, then the soonest due), needs every open case's calendar: one batched
+read of the open cases' deadlines, then the page's rows.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ from kwportal.domain.roles import Role
 from kwportal.models import Appointment, Employee, EmployerFeedback, SickLeaveCase
 from kwportal.services import audit
 from kwportal.services.employer.case_view import EmployerCaseView, employer_case_view
-from kwportal.services.employer.deadlines import DeadlineLine, deadlines_for_cases, next_deadline
+from kwportal.services.employer.deadlines import (
+    DeadlineLine,
+    NextStep,
+    deadlines_for_cases,
+    next_deadline,
+    next_step_of,
+    next_steps_for_cases,
+    urgency,
+)
 from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project
@@ -38,7 +48,9 @@ DEFAULT_PAGE_SIZE = 20
 MAX_SEARCH = 100
 #: feedback released this recently is marked new on the overview
 NEW_FEEDBACK_DAYS = 14
-DEFAULT_SORT = "sick_since"
+#: late steps first (the latest first), then the soonest due (issue 18 item 5)
+URGENCY = "urgency"
+DEFAULT_SORT = URGENCY
 
 _SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "name": (Employee.last_name, Employee.first_name),
@@ -46,7 +58,7 @@ _SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "sick_since": (SickLeaveCase.sick_report_date,),
 }
 #: the allow-list of sort keys a client may send; ``-`` sorts descending
-SORT_KEYS = tuple(key for name in _SORT_COLUMNS for key in (name, f"-{name}"))
+SORT_KEYS = (URGENCY, *(key for name in _SORT_COLUMNS for key in (name, f"-{name}")))
 
 LINE_COLUMNS = {
     "case_id": "sick_leave_case.id",
@@ -73,11 +85,14 @@ class OverviewLine:
     sick_report_date: date
     #: from the latest released feedback; empty when none was released
     expected_period: str
+    #: the step to take next: the earliest late one while any is late
     next_deadline: DeadlineLine | None
     overdue: bool
     new_feedback: bool
     #: the use of his data stopped: a flag, never why or since when (issue 17 item 3)
     restricted: bool = False
+    #: how many steps are late (the next one among them)
+    late_steps: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +104,8 @@ class OverviewPage:
     total: int
     sort: str
     search: str
+    #: the day the page was read: how late a step is counts to it
+    today: date = date.min
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,26 +157,52 @@ def overview(
     sort, search = normalise_sort(sort), search.strip()[:MAX_SEARCH]
     page_size = page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE
     conditions = _conditions(organisation_id, search)
-    total = session.exec(select(func.count()).select_from(SickLeaveCase).where(*conditions)).one()
+    if sort == URGENCY:
+        ordered, steps = _by_urgency(actor, session, conditions, today)
+        total = len(ordered)
+    else:
+        total = session.exec(
+            select(func.count()).select_from(SickLeaveCase).where(*conditions)
+        ).one()
     pages = max(1, -(-total // page_size))
     page = min(max(1, page), pages)
-    rows = _page_rows(session, conditions, sort, offset=(page - 1) * page_size, limit=page_size)
+    offset = (page - 1) * page_size
+    rows: Sequence[Any]
+    if sort == URGENCY:
+        rows = _rows_of(session, conditions, ordered[offset : offset + page_size])
+    else:
+        rows = _page_rows(session, conditions, sort, offset=offset, limit=page_size)
+        calendars = deadlines_for_cases(
+            actor, [row.id for row in rows], session=session, today=today
+        )
+        steps = {case_id: next_step_of(found, today) for case_id, found in calendars.items()}
     subjects = {row.id: Subject(row.employee_id, row.organisation_id) for row in rows}
     released = _latest_released(actor, session, subjects)
-    deadlines = deadlines_for_cases(actor, subjects.keys(), session=session, today=today)
     stopped = restriction.flags_for(session, actor, subjects.values())
     lines = tuple(
         _line(
             project(actor, subjects[row.id], row, LINE_COLUMNS),
             released,
-            deadlines,
+            steps,
             today,
             restricted=row.employee_id in stopped,
         )
         for row in rows
     )
     _audit_listing(session, actor, access, lines, released, subjects, secret, page=page, sort=sort)
-    return OverviewPage(lines, page, page_size, pages, total, sort, search)
+    return OverviewPage(lines, page, page_size, pages, total, sort, search, today)
+
+
+def _line_query() -> Any:
+    return select_rows(
+        col(SickLeaveCase.id),
+        col(SickLeaveCase.organisation_id),
+        col(SickLeaveCase.employee_id),
+        col(SickLeaveCase.sick_report_date),
+        col(Employee.first_name),
+        col(Employee.last_name),
+        col(Employee.personnel_number),
+    ).join(Employee)
 
 
 def _page_rows(
@@ -167,21 +210,37 @@ def _page_rows(
 ) -> Sequence[Any]:
     """The one query for the page: the open cases joined with their employees."""
     return session.execute(
-        select_rows(
-            col(SickLeaveCase.id),
-            col(SickLeaveCase.organisation_id),
-            col(SickLeaveCase.employee_id),
-            col(SickLeaveCase.sick_report_date),
-            col(Employee.first_name),
-            col(Employee.last_name),
-            col(Employee.personnel_number),
-        )
-        .join(Employee)
-        .where(*conditions)
-        .order_by(*_order(sort))
-        .limit(limit)
-        .offset(offset)
+        _line_query().where(*conditions).order_by(*_order(sort)).limit(limit).offset(offset)
     ).all()
+
+
+def _by_urgency(
+    actor: Actor, session: Session, conditions: list[ColumnElement[bool]], today: date
+) -> tuple[list[int], dict[int, NextStep]]:
+    """Every matching open case's id in order of urgency, and its next step: the calendar
+    of each decides (oldest absence first among equals); their number is the total."""
+    candidates = session.execute(
+        select_rows(col(SickLeaveCase.id))
+        .where(*conditions)
+        .order_by(col(SickLeaveCase.sick_report_date), col(SickLeaveCase.id))
+    ).all()
+    ids = [c.id for c in candidates]
+    steps = next_steps_for_cases(actor, ids, session=session, today=today)
+    none = NextStep(None)
+    return sorted(ids, key=lambda i: urgency(steps.get(i, none).line)), steps
+
+
+def _rows_of(
+    session: Session, conditions: list[ColumnElement[bool]], wanted: list[int]
+) -> list[Any]:
+    """The page's rows, in the order of ``wanted``."""
+    found = {
+        row.id: row
+        for row in session.execute(
+            _line_query().where(col(SickLeaveCase.id).in_(wanted), *conditions)
+        ).all()
+    }
+    return [found[case_id] for case_id in wanted if case_id in found]
 
 
 def _conditions(organisation_id: int, search: str) -> list[ColumnElement[bool]]:
@@ -210,6 +269,7 @@ def _conditions(organisation_id: int, search: str) -> list[ColumnElement[bool]]:
 
 
 def _order(sort: str) -> list[Any]:
+    """The SQL order of a column sort (urgency is ordered in :func:`_urgent_rows`)."""
     descending = sort.startswith("-")
     columns = [*_SORT_COLUMNS[sort.lstrip("-")], SickLeaveCase.id]
     return [col(c).desc() if descending else col(c).asc() for c in columns]
@@ -247,14 +307,14 @@ def _latest_released(
 def _line(
     values: dict[str, Any],
     released: Mapping[int, _Released],
-    deadlines: Mapping[int, tuple[DeadlineLine, ...]],
+    steps: Mapping[int, NextStep],
     today: date,
     *,
     restricted: bool = False,
 ) -> OverviewLine:
     case_id = values["case_id"]
     feedback = released.get(case_id)
-    steps = deadlines.get(case_id, ())
+    step = steps.get(case_id, NextStep(None))
     fresh = feedback is not None and (
         today - timedelta(days=NEW_FEEDBACK_DAYS) <= feedback.released_on <= today
     )
@@ -265,10 +325,11 @@ def _line(
         personnel_number=values["personnel_number"],
         sick_report_date=values["sick_report_date"],
         expected_period=feedback.expected_period if feedback else "",
-        next_deadline=next_deadline(steps, today),
-        overdue=any(step.overdue for step in steps),
+        next_deadline=step.line,
+        overdue=step.late > 0,
         new_feedback=fresh,
         restricted=restricted,
+        late_steps=step.late,
     )
 
 
@@ -369,7 +430,7 @@ def do_overview(actor: Actor, page: int, sort: str, search: str, *, ctx: Ctx) ->
         page=page,
         sort=sort,
         search=search,
-        today=ctx.now.date(),
+        today=ctx.today,
         access=ctx.access,
         secret=ctx.secret,
     )

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
 from kwportal.domain import poortwachter
+from kwportal.domain.holidays import next_working_day_after
 from kwportal.domain.policy import Actor, Subject
 from kwportal.domain.poortwachter import Absence, Step
 from kwportal.models import (
@@ -84,6 +86,10 @@ class DeadlineLine:
     week: int
     overdue: bool
     done: bool
+    #: how many days a late step is past its date (0 when not late)
+    days_late: int = 0
+    #: the step to take next (:func:`next_deadline`): what the pages put first
+    is_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,84 @@ def deadlines_for_cases(
     wanted = set(case_ids)
     if not wanted:
         return {}
+    by_employee, employee_of, done = _read(actor, session, wanted)
+    result: dict[int, tuple[DeadlineLine, ...]] = {}
+    for case_id in wanted & employee_of.keys():
+        absences = by_employee[employee_of[case_id].employee_id]
+        result[case_id] = _lines(case_id, absences, done, today)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """What a list of cases needs of one: the step to take next, and how many are late."""
+
+    line: DeadlineLine | None
+    late: int = 0
+
+
+def next_step_of(lines: Iterable[DeadlineLine], today: date) -> NextStep:
+    steps = tuple(lines)
+    return NextStep(next_deadline(steps, today), sum(1 for line in steps if line.overdue))
+
+
+def next_steps_for_cases(
+    actor: Actor, case_ids: Iterable[int], *, session: Session, today: date
+) -> dict[int, NextStep]:
+    """Only the step to take next per case and the number late, for ordering many cases:
+    a lone open absence (most cases) walks the schedule only as far as today; any other
+    count takes the whole calendar (:func:`deadlines_for_cases`)."""
+    wanted = set(case_ids)
+    if not wanted:
+        return {}
+    by_employee, employee_of, done = _read(actor, session, wanted)
+    result: dict[int, NextStep] = {}
+    for case_id in wanted & employee_of.keys():
+        absences = by_employee[employee_of[case_id].employee_id]
+        if len(absences) == 1 and absences[0].recovery_date is None:
+            first_day = absences[0].sick_report_date
+            result[case_id] = lone_next_step(first_day, done.get(case_id, set()), today)
+        else:
+            result[case_id] = next_step_of(_lines(case_id, absences, done, today), today)
+    return result
+
+
+def lone_next_step(first_day: date, done: set[_Done], today: date) -> NextStep:
+    """:func:`next_step_of` for one unbroken open absence without the whole calendar: a step
+    due in week N falls on D + 7N − 1, the UWV report on the first working day after
+    (poortwachter.calendar; tests/unit/test_next_step.py holds the two equal)."""
+    chosen: DeadlineLine | None = None
+    late = 0
+    for week, step, due in _lone_schedule(first_day):
+        if (step, None) in done or (step, due) in done:
+            continue
+        if due >= today:
+            if chosen is None:
+                chosen = DeadlineLine(step, due, week, False, False, 0, is_next=True)
+            break
+        late += 1
+        if chosen is None:
+            chosen = DeadlineLine(step, due, week, True, False, (today - due).days, is_next=True)
+    return NextStep(chosen, late)
+
+
+@lru_cache(maxsize=4096)
+def _lone_schedule(first_day: date) -> tuple[tuple[int, Step, date], ...]:
+    """The employer's steps of one unbroken absence from ``first_day``: (week, step, due)."""
+    steps = []
+    for week, step in poortwachter.SCHEDULE:
+        if step in poortwachter.INFORMATIONAL_STEPS:
+            continue
+        anchor = first_day + (poortwachter.DAYS_PER_WEEK * week - 1) * _DAY
+        due = next_working_day_after(anchor) if step is Step.UWV_SICK_REPORT else anchor
+        steps.append((week, step, due))
+    return tuple(steps)
+
+
+def _read(
+    actor: Actor, session: Session, wanted: set[int]
+) -> tuple[dict[int, list[_Absence]], dict[int, Subject], dict[int, set[_Done]]]:
+    """Every absence of the cases' employees, whose each case is, and the steps taken."""
     owners = select(SickLeaveCase.employee_id).where(col(SickLeaveCase.id).in_(wanted))
     rows = session.execute(
         select_rows(
@@ -127,26 +211,33 @@ def deadlines_for_cases(
             _Absence(values["id"], values["sick_report_date"], values["recovery_date"])
         )
         employee_of[values["id"]] = Subject(values["employee_id"], values["organisation_id"])
-    done = _done_steps(actor, session, employee_of)
-    result: dict[int, tuple[DeadlineLine, ...]] = {}
-    for case_id in wanted & employee_of.keys():
-        absences = by_employee[employee_of[case_id].employee_id]
-        result[case_id] = _lines(case_id, absences, done, today)
-    return result
+    return by_employee, employee_of, _done_steps(actor, session, employee_of)
 
 
 def next_deadline(lines: Iterable[DeadlineLine], today: date) -> DeadlineLine | None:
-    """The first step still to take on or after ``today`` (informational steps aside)."""
+    """The step the employer must take next: the earliest late one while any is late (a
+    future step is never "next" while an earlier one waits), else the first still to come
+    (informational steps aside; issue 18 item 5)."""
     return next(
         (
             line
             for line in lines
-            if line.due >= today
+            if (line.overdue or line.due >= today)
             and not line.done
             and line.step not in poortwachter.INFORMATIONAL_STEPS
         ),
         None,
     )
+
+
+def urgency(line: DeadlineLine | None) -> tuple[int, int]:
+    """The overview's order (issue 18 item 5): late steps first, the latest of them first;
+    then the soonest due; a case without a step to take last. Smaller sorts first."""
+    if line is None:
+        return (2, 0)
+    if line.overdue:
+        return (0, -line.days_late)
+    return (1, line.due.toordinal())
 
 
 _Done = tuple[Step, date | None]
@@ -239,5 +330,8 @@ def _lines(
     lines = []
     for d in calendar.deadlines:
         taken = (d.step, None) in steps_done or (d.step, d.due) in steps_done
-        lines.append(DeadlineLine(d.step, d.due, d.week, d.overdue and not taken, taken))
-    return tuple(lines)
+        late = d.overdue and not taken
+        days = max(0, (today - d.due).days) if late else 0
+        lines.append(DeadlineLine(d.step, d.due, d.week, late, taken, days))
+    chosen = next_deadline(lines, today)
+    return tuple(replace(line, is_next=True) if line is chosen else line for line in lines)

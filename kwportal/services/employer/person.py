@@ -114,7 +114,7 @@ def record_life_events(
         employment_end=end,
         date_of_birth=person.date_of_birth,
         date_of_death=death,
-        today=ctx.now.date(),
+        today=ctx.today,
     ):
         errors.append(FieldError(_PROBLEM_FIELD[problem], problem))
     if errors:
@@ -195,7 +195,7 @@ def _screen(actor: Actor, case_id: int, person: Employee, ctx: Ctx) -> PersonScr
         secret=ctx.secret,
         now=ctx.now,
     )
-    return PersonScreen(case_id=case_id, today=ctx.now.date(), **values)
+    return PersonScreen(case_id=case_id, today=ctx.today, **values)
 
 
 # --- use cases: one click each (the page hands them to the runner) ---

@@ -245,7 +245,7 @@ def _locked_draft(ctx: Ctx, case_id: int, plan_id: int, version: int) -> CasePla
 
 
 def _write(ctx: Ctx, row: CasePlan, form: PlanInput, submit: bool) -> None:
-    clean = clean_plan(form, kind=row.kind, submit=submit, today=ctx.now.date())
+    clean = clean_plan(form, kind=row.kind, submit=submit, today=ctx.today)
     row.goals, row.employer_view = clean.goals, clean.employer_view
     row.updated_at, row.version = ctx.now, row.version + 1
     if submit:
@@ -272,14 +272,14 @@ def do_open_plans(actor: Actor, case_id: int, *, ctx: Ctx) -> EmployerPlanPage:
     """The case's documents and what may be started; an audited read."""
     subject = _writer(ctx.session, actor, case_id)
     _audit(ctx, actor, subject, "case_plans_read", audit.Action.READ, None)
-    return _page(ctx.session, actor, subject, case_id, ctx.now.date())
+    return _page(ctx.session, actor, subject, case_id, ctx.today)
 
 
 @use_case(Role.EMPLOYER_CONTACT)
 def do_start_plan(actor: Actor, case_id: int, kind: str, due: str, *, ctx: Ctx) -> EmployerPlanPage:
     """A new draft for one of the steps that may be started now."""
     subject = _writer(ctx.session, actor, case_id)
-    today = ctx.now.date()
+    today = ctx.today
     plans = read_plans(ctx.session, actor, subject, case_id)
     wanted = next(
         (
@@ -338,4 +338,4 @@ def do_save_plan(
         )
     if submit:  # his portal, else the address on file, else a letter (issue 17 item 5)
         tell_employee(ctx, actor, employee_id=subject.employee_id, case_id=case_id, kind=PLAN_SENT)
-    return _page(ctx.session, actor, subject, case_id, ctx.now.date())
+    return _page(ctx.session, actor, subject, case_id, ctx.today)

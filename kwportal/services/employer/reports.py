@@ -5,11 +5,14 @@ Three tables per department, for one calendar year, each suppressed by
 :mod:`kwportal.domain.anonymity` (fewer than 5 people hidden, plus complementary cells so no
 total gives one away):
 
-* absence percentage per quarter: sick calendar days / employed calendar days, built from the
-  people employed in the department in that quarter (a derived measure over the group); the
-  employed days and the group come from the roster's counts, since only people in care are
-  stored (issue 17 item 1; without a roster the table is left out and the page says why);
-* sick reports per quarter: how many absences began, built from the people who reported sick;
+* absence percentage per quarter: sick calendar days / employed calendar days (a day worked
+  partly counts by the share still absent: 50 % working is half a day, issue 18 item 7),
+  built from the people employed in the department in that quarter (a derived measure over
+  the group); the employed days and the group come from the roster's counts, since only
+  people in care are stored (issue 17 item 1; without a roster the table is left out and
+  the page says why);
+* sick reports per quarter: how many absences began (a partial recovery is no new report),
+  built from the people who reported sick;
 * duration classes: absences that began in the year by length (ongoing ones up to today),
   built from the people concerned.
 
@@ -29,9 +32,10 @@ from sqlmodel import Session, col
 
 from kwportal.domain import workforce
 from kwportal.domain.anonymity import Cell, PublishedCell, PublishedTable, Table, suppress
+from kwportal.domain.partial_absence import WorkingStep, absent_days
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
-from kwportal.models import Employee, SickLeaveCase, WorkforceFigure
+from kwportal.models import Employee, RecoveryStep, SickLeaveCase, WorkforceFigure
 from kwportal.services import audit
 from kwportal.services.privacy import restriction
 from kwportal.services.unit import Ctx, use_case
@@ -48,6 +52,9 @@ QUARTERS = ("q1", "q2", "q3", "q4")
 YEARS_BACK = 2
 NO_DEPARTMENT = ""
 _DAY = timedelta(days=1)
+_CHUNK = 500
+_Absence = tuple[int, date, date | None, tuple[WorkingStep, ...]]
+"""(employee, first sick day, recovery date, partial-recovery steps)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +153,12 @@ def _people(session: Session, organisation_id: int) -> dict[int, _Person]:
     return {row.id: _Person(row.department.strip(), row[2], row[3]) for row in rows}
 
 
-def _cases(
-    session: Session, organisation_id: int, year: int
-) -> list[tuple[int, date, date | None]]:
-    """(employee, first sick day, recovery date) of every absence that touches the year."""
+def _cases(session: Session, organisation_id: int, year: int) -> list[_Absence]:
+    """(employee, first sick day, recovery date, partial-recovery steps) of every absence
+    that touches the year."""
     rows = session.execute(
         select_rows(
+            col(SickLeaveCase.id),
             col(SickLeaveCase.employee_id),
             col(SickLeaveCase.sick_report_date),
             col(SickLeaveCase.recovery_date),
@@ -162,7 +169,26 @@ def _cases(
             | (col(SickLeaveCase.recovery_date) > date(year, 1, 1)),
         )
     ).all()
-    return [(row[0], row[1], row[2]) for row in rows]
+    steps = _steps(session, [row[0] for row in rows])
+    return [(row[1], row[2], row[3], tuple(steps.get(row[0], ()))) for row in rows]
+
+
+def _steps(session: Session, case_ids: list[int]) -> dict[int, list[WorkingStep]]:
+    """Each case's partial recoveries (issue 18 item 7), oldest first."""
+    found: dict[int, list[WorkingStep]] = defaultdict(list)
+    for chunk in range(0, len(case_ids), _CHUNK):
+        rows = session.execute(
+            select_rows(
+                col(RecoveryStep.case_id),
+                col(RecoveryStep.from_date),
+                col(RecoveryStep.percent_working),
+            )
+            .where(col(RecoveryStep.case_id).in_(case_ids[chunk : chunk + _CHUNK]))
+            .order_by(col(RecoveryStep.case_id), col(RecoveryStep.from_date))
+        ).all()
+        for case_id, from_date, percent in rows:
+            found[case_id].append(WorkingStep(from_date, percent))
+    return found
 
 
 def _quarters(year: int, today: date) -> list[tuple[date, date]]:
@@ -173,11 +199,6 @@ def _quarters(year: int, today: date) -> list[tuple[date, date]]:
         last = (date(year + 1, 1, 1) if q == 3 else date(year, 3 * q + 4, 1)) - _DAY
         bounds.append((first, min(last, today)))
     return bounds
-
-
-def _overlap(a: date, b: date, c: date | None, d: date | None) -> int:
-    lo, hi = max(a, c or a), min(b, d or b)
-    return (hi - lo).days + 1 if hi >= lo else 0
 
 
 def _table(
@@ -237,7 +258,7 @@ def _workforce(
 
 def _absence(
     people: dict[int, _Person],
-    cases: list[tuple[int, date, date | None]],
+    cases: list[_Absence],
     departments: Sequence[str],
     year: int,
     today: date,
@@ -262,15 +283,19 @@ def _absence(
             key = (index[department], quarter - 1)
             employed[key] += days * share
             heads[key] += count
-    for person_id, start, recovered in cases:
+    for person_id, start, recovered, steps in cases:
         sick_one = people.get(person_id)
         if sick_one is None:
             continue
-        last_sick = recovered - _DAY if recovered else None
         for q, (first, last) in enumerate(quarters):
             lo, hi = max(first, sick_one.start or first), min(last, sick_one.end or last)
-            days = _overlap(lo, hi, start, last_sick) if hi >= lo else 0
-            sick[(index[sick_one.department], q)] += days
+            # a partly recovered day counts by the share still absent (issue 18 item 7)
+            absent = (
+                absent_days(lo, hi, first_sick_day=start, recovery_date=recovered, steps=steps)
+                if hi >= lo
+                else 0.0
+            )
+            sick[(index[sick_one.department], q)] += absent
     table = _rate_table(len(departments), len(quarters), sick, employed, heads, year_heads)
     return ReportTable("absence", tuple(departments), QUARTERS, suppress(table), True)
 
@@ -309,14 +334,14 @@ def _rate_table(
 
 def _frequency(
     people: dict[int, _Person],
-    cases: list[tuple[int, date, date | None]],
+    cases: list[_Absence],
     departments: Sequence[str],
     year: int,
 ) -> ReportTable:
     index = {d: i for i, d in enumerate(departments)}
     count: dict[tuple[int, int], float] = defaultdict(float)
     who: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for person_id, start, _ in cases:
+    for person_id, start, _, _ in cases:
         if start.year != year or person_id not in people:
             continue
         key = (index[people[person_id].department], (start.month - 1) // 3)
@@ -328,7 +353,7 @@ def _frequency(
 
 def _durations(
     people: dict[int, _Person],
-    cases: list[tuple[int, date, date | None]],
+    cases: list[_Absence],
     departments: Sequence[str],
     year: int,
     today: date,
@@ -336,7 +361,7 @@ def _durations(
     index = {d: i for i, d in enumerate(departments)}
     count: dict[tuple[int, int], float] = defaultdict(float)
     who: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for person_id, start, recovered in cases:
+    for person_id, start, recovered, _ in cases:
         if start.year != year or person_id not in people:
             continue
         days = ((recovered - _DAY) if recovered else today) - start
@@ -399,7 +424,7 @@ class ReportsDownload:
 
 def _reports(actor: Actor, year: int, ctx: Ctx) -> Reports:
     return reports(
-        actor, year, session=ctx.session, today=ctx.now.date(), access=ctx.access, secret=ctx.secret
+        actor, year, session=ctx.session, today=ctx.today, access=ctx.access, secret=ctx.secret
     )
 
 

@@ -364,7 +364,7 @@ def do_preview(actor: Actor, upload_id: int | None, *, ctx: Ctx) -> Preview | No
     """The staged upload's preview, or None when the page names no upload."""
     if upload_id is None:
         return None
-    return preview(actor, upload_id, session=ctx.session, today=ctx.now.date())
+    return preview(actor, upload_id, session=ctx.session, today=ctx.today)
 
 
 @use_case(Role.EMPLOYER_CONTACT)
@@ -374,7 +374,7 @@ def do_apply(actor: Actor, upload_id: int, *, ctx: Ctx) -> Applied:
         actor,
         upload_id,
         session=ctx.session,
-        today=ctx.now.date(),
+        today=ctx.today,
         access=ctx.access,
         secret=ctx.secret,
     )

@@ -23,12 +23,14 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from kwportal.domain import partial_absence
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.retention import date_problems
 from kwportal.domain.roles import Role
 from kwportal.models import Employee, SickLeaveCase, SickReport
 from kwportal.services import audit
+from kwportal.services.employer import partial_recovery
 from kwportal.services.employer.absence import (
     FieldError,
     ReportError,
@@ -52,6 +54,7 @@ __all__ = [
     "parse_form",
     "report_recovery",
     "report_sick",
+    "sick_percent",
 ]
 
 EXPECTED_DURATIONS = ("unknown", "days", "weeks_1_2", "weeks_2_6", "weeks_over_6")
@@ -78,6 +81,7 @@ FIELDS = (
     "first_name",
     "last_name",
     "first_sick_day",
+    "percent_working",
     "date_of_birth",
     "contact_phone",
     "contact_email",
@@ -179,6 +183,19 @@ class SickReportForm:
     #: item 1: the roster never stores the rest of the workforce)
     first_name: str = ""
     last_name: str = ""
+    #: partly sick from the first day: the percentage still worked (issue 18 item 7)
+    percent_working: int = 0
+
+
+def sick_percent(raw: Any, errors: list[FieldError]) -> int:
+    """Blank is fully sick (0 %); partly sick is 1–99 % still working."""
+    if not clean(raw, 5):
+        return 0
+    percent = partial_recovery.parse_percent(raw)
+    if percent is None or percent > partial_absence.MAX_PARTIAL:
+        errors.append(FieldError("percent_working", "partial_recovery.error.sick_percent"))
+        return 0
+    return percent
 
 
 def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
@@ -197,6 +214,7 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
             errors.append(FieldError(name, "sick.error.name_too_long"))
     contact = parse_contact(raw, today=today, errors=errors)
     born = _birth(raw.get("date_of_birth"), today, errors)
+    percent = sick_percent(raw.get("percent_working"), errors)
     handover = clean(raw.get("handover_work"), MAX_HANDOVER)
     if len(handover) > MAX_HANDOVER:
         errors.append(FieldError("handover_work", "sick.error.too_long"))
@@ -219,6 +237,7 @@ def parse_form(raw: Mapping[str, Any], *, today: date) -> SickReportForm:
         date_of_birth=born,
         first_name=first_name,
         last_name=last_name,
+        percent_working=percent,
         **flags,
     )
 
@@ -262,6 +281,18 @@ def report_sick(
     case_id = open_case(
         actor, person, report, form.first_sick_day, session=session, access=access, secret=secret
     )
+    if form.percent_working:
+        case = session.get(SickLeaveCase, case_id)
+        assert case is not None
+        partial_recovery.add_step(
+            actor,
+            case,
+            form.first_sick_day,
+            form.percent_working,
+            session=session,
+            access=access,
+            secret=secret,
+        )
     if form.date_of_birth is not None:
         set_birth_date(
             actor, person, form.date_of_birth, session=session, access=access, secret=secret
@@ -388,14 +419,14 @@ def report_recovery(
 @use_case(Role.EMPLOYER_CONTACT)
 def do_open_form(actor: Actor, *, ctx: Ctx) -> date:
     """The form's "today" (no first sick day after it)."""
-    return ctx.now.date()
+    return ctx.today
 
 
 @use_case(Role.EMPLOYER_CONTACT)
 def do_report_sick(actor: Actor, raw: Mapping[str, Any], *, ctx: Ctx) -> int:
     """Check the form, open the case and tell the care team after the commit; the new
     case's id (nothing the employer typed comes back)."""
-    form = parse_form(raw, today=ctx.now.date())
+    form = parse_form(raw, today=ctx.today)
     done = report_sick(
         actor, form, session=ctx.session, access=ctx.access, secret=ctx.secret, origin=ctx.origin
     )

@@ -28,6 +28,7 @@ from kwportal.domain.policy import Actor
 from kwportal.domain.poortwachter import Step
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Account, CareTeam, SickLeaveCase, StepNotice, TeamAssignment
 from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT, deadlines_for_cases
 from kwportal.services.jobs import outbox
@@ -130,7 +131,7 @@ def run(engine: Engine | None = None, now: datetime | None = None) -> str:
     engine = engine or get_engine()
     now = now or datetime.now(UTC)
     with read_transaction(engine) as session:
-        overdue = overdue_steps(session, now.date())
+        overdue = overdue_steps(session, local_date(now))
     per_case: dict[int, list[Overdue]] = defaultdict(list)
     for item in overdue:
         per_case[item.case_id].append(item)

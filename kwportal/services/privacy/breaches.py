@@ -40,6 +40,7 @@ from kwportal.domain.categories import Category
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.models import (
     Account,
     Breach,
@@ -713,7 +714,7 @@ def remind_officers(
                     body=t("mail.breach_reminder.body", o.language).format(
                         name=o.display_name,
                         number=breach_id,
-                        deadline=f"{deadline:%Y-%m-%d %H:%M}",
+                        deadline=fmt_datetime(deadline, o.language),
                         link=f"{settings.public_origin}{REGISTER_PATH}",
                     ),
                 )

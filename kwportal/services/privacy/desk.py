@@ -50,7 +50,7 @@ def _queue(actor: Actor, ctx: Ctx) -> tuple[DeskItem, ...]:
     of a transfer."""
     lines = rights.queue(
         actor,
-        ctx.now.date(),
+        ctx.today,
         session=ctx.session,
         now=ctx.now,
         access=ctx.access,

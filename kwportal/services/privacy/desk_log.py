@@ -172,7 +172,7 @@ def search(
             col(event.ground),
         )
         .where(*_conditions(filters, *_bounds(since, until)))
-        .order_by(col(event.occurred_at).desc(), col(event.seq).desc())
+        .order_by(col(event.occurred_at).desc(), col(event.id).desc())
         .offset((page - 1) * page_size)
         .limit(page_size + 1)
     ).all()

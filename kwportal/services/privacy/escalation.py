@@ -22,6 +22,7 @@ from kwportal.db import get_engine, transaction
 from kwportal.domain.rights import OPEN_STATUSES
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Account, RightsRequest
 from kwportal.services import audit
 from kwportal.services.jobs import outbox
@@ -55,7 +56,7 @@ def _claim(session: Session, now: datetime) -> list[int]:
         update(RightsRequest)
         .where(
             col(RightsRequest.status).in_([str(s) for s in OPEN_STATUSES]),
-            col(RightsRequest.due_at) < now.date(),
+            col(RightsRequest.due_at) < local_date(now),
             col(RightsRequest.escalated_at).is_(None),
         )
         .values(escalated_at=now)

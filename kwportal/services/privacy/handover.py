@@ -101,7 +101,7 @@ def confirm_receipt(actor: Actor, handover_id: int, *, ctx: Ctx) -> int:
         raise TransferError("handover.nothing_released")
     per_employee: dict[int, list[int]] = {}
     for case in cases:
-        case.transfer_confirmed_on = ctx.now.date()
+        case.transfer_confirmed_on = ctx.today
         ctx.session.add(case)
         per_employee.setdefault(case.employee_id, []).append(case.id or 0)
     audit.record_many(
@@ -113,7 +113,7 @@ def confirm_receipt(actor: Actor, handover_id: int, *, ctx: Ctx) -> int:
                 ground=audit.Ground.LEGAL_DUTY,
                 subject_employee_id=employee_id,
                 objects=[audit.ObjectRef("audit", "sick_leave_case", i) for i in ids],
-                details={"handover": handover_id, "confirmed_on": ctx.now.date()},
+                details={"handover": handover_id, "confirmed_on": ctx.today},
             )
             for employee_id, ids in sorted(per_employee.items())
         ],

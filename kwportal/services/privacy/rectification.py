@@ -47,6 +47,7 @@ from kwportal.domain.rectification import ItemStatus, Target, TargetKind, ValueR
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import local_date
 from kwportal.models import (
     Employee,
     MedicalNote,
@@ -246,7 +247,7 @@ def ask(
         raise RectificationError("details.unknown_field")
     try:
         value = rules.check_value(
-            field, str(raw_value), today=now.date(), stored=_stored_dates(person)
+            field, str(raw_value), today=local_date(now), stored=_stored_dates(person)
         )
     except ValueRefusedError as problem:
         raise RectificationError(problem.code, field) from None
@@ -647,7 +648,7 @@ def decide(
         raise RectificationError("rectification.error.reason_too_long", "reason")
     details: dict[str, object] = {"target": target.text}
     if apply:
-        details.update(_apply(session, person, target, item.requested_value, today=now.date()))
+        details.update(_apply(session, person, target, item.requested_value, today=local_date(now)))
         item.status = str(ItemStatus.APPLIED)
     else:
         if not reason:

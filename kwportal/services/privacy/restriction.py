@@ -480,7 +480,7 @@ def _page(actor: Actor, ctx: Ctx) -> RestrictionsPage:
     """The desk's page, its read logged per person it names (NEN 7513), one event when it
     names nobody."""
     _require_desk(actor)
-    page = RestrictionsPage(_stop_requests(ctx.session, ctx.now.date()), _restrictions(ctx.session))
+    page = RestrictionsPage(_stop_requests(ctx.session, ctx.today), _restrictions(ctx.session))
     objects: dict[int, list[audit.ObjectRef]] = {}
     for line in page.requests:
         objects.setdefault(line.employee_id, []).append(

@@ -18,6 +18,7 @@ from kwportal.domain import rights as rules
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RequestStatus, RightsKind
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Employee, RightsRequest
 from kwportal.services import audit
 from kwportal.services.mail import Mail
@@ -185,7 +186,7 @@ def file_request(
         kind=str(chosen),
         text=text,
         received_at=now,
-        due_at=rules.due_date(now.date()),
+        due_at=rules.due_date(local_date(now)),
         status=str(RequestStatus.RECEIVED),
     )
     session.add(request)

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from kwportal.domain.policy import Actor, require
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import local_date
 from kwportal.models import Account, Disclosure, RightsRequest, SickLeaveCase
 from kwportal.services import audit
 
@@ -101,7 +102,7 @@ def confirm_receipt(
     if not cases:
         raise TransferError("transfer.nothing_sent")
     for case in cases:
-        case.transfer_confirmed_on = now.date()
+        case.transfer_confirmed_on = local_date(now)
         session.add(case)
     audit.record(
         session,
@@ -112,7 +113,7 @@ def confirm_receipt(
         ground=audit.Ground.LEGAL_DUTY,
         subject_employee_id=request.employee_id,
         objects=[audit.ObjectRef("audit", "sick_leave_case", c.id) for c in cases],
-        details={"request": request_id, "confirmed_on": now.date()},
+        details={"request": request_id, "confirmed_on": local_date(now)},
         secret=secret,
         now=now,
     )

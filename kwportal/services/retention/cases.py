@@ -36,6 +36,7 @@ from kwportal.models import (
     MessageRead,
     PlanAction,
     QuestionnaireAnswer,
+    RecoveryStep,
     RestrictionException,
     SickLeaveCase,
     SickReport,
@@ -80,6 +81,7 @@ def _statements(case_ids: Sequence[int]) -> list[Any]:
         delete(WorkNote).where(col(WorkNote.case_id).in_(cases)),
         delete(SickReport).where(col(SickReport.case_id).in_(cases)),
         delete(StepCompletion).where(col(StepCompletion.case_id).in_(cases)),
+        delete(RecoveryStep).where(col(RecoveryStep.case_id).in_(cases)),
         update(ConsentRecord).where(col(ConsentRecord.case_id).in_(cases)).values(case_id=None),
         update(RestrictionException)
         .where(col(RestrictionException.case_id).in_(cases))

@@ -289,7 +289,7 @@ def own_retention(session: Session, actor: Actor) -> Decision | None:
 @use_case(Role.PRIVACY_OFFICER)
 def do_view(actor: Actor, *, ctx: Ctx) -> DeskView:
     """What falls due, the legal holds and the earlier runs; the read is logged."""
-    return desk_view(ctx.session, actor, today=ctx.now.date(), access=ctx.access, secret=ctx.secret)
+    return desk_view(ctx.session, actor, today=ctx.today, access=ctx.access, secret=ctx.secret)
 
 
 @use_case(Role.PRIVACY_OFFICER)

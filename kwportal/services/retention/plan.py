@@ -99,36 +99,53 @@ def _within(ids: Sequence[int], id_range: tuple[int, int] | None) -> Within:
     return lambda column: column.in_(ids)
 
 
+def _change_moments() -> list[tuple[Any, Any, bool]]:
+    """Per kind of record: (employee column, moment column, read through the case)."""
+    case_employee = col(SickLeaveCase.employee_id)
+    return [
+        (col(Employee.id), col(Employee.created_at), False),
+        (col(MedicalNote.employee_id), col(MedicalNote.created_at), False),
+        (col(QuestionnaireAnswer.employee_id), col(QuestionnaireAnswer.answered_at), False),
+        (case_employee, col(SickLeaveCase.created_at), False),
+        (case_employee, col(SickLeaveCase.recovery_date), False),
+        (case_employee, col(EmployerFeedback.created_at), True),
+        (col(ExposureRecord.employee_id), col(ExposureRecord.recorded_at), False),
+        (col(ExposureRecord.employee_id), col(ExposureRecord.updated_at), False),
+        (col(CaseDocument.employee_id), col(CaseDocument.created_at), False),
+        (col(Appointment.employee_id), col(Appointment.created_at), False),
+    ]
+
+
+def _through_case(statement: Any) -> Any:
+    """Feedback belongs to a case; the case names the employee."""
+    return statement.select_from(EmployerFeedback).join(
+        SickLeaveCase, col(SickLeaveCase.id) == col(EmployerFeedback.case_id)
+    )
+
+
 def _last_changes(session: Session, within: Within) -> dict[int, date]:
     """The last change to each file: the newest record of any kind about the employee."""
-
-    def grouped(employee_col: Any, moment: Any, *joins: Any) -> Any:
+    statements = []
+    for employee_col, moment, via_case in _change_moments():
         statement = select(employee_col, func.max(moment))
-        for join in joins:
-            statement = statement.join(*join)
-        return statement.where(within(employee_col)).group_by(employee_col)
+        if via_case:
+            statement = _through_case(statement)
+        statements.append(statement.where(within(employee_col)).group_by(employee_col))
+    return _max_per_employee(session, statements)
 
-    case_employee = col(SickLeaveCase.employee_id)
-    feedback_join = (SickLeaveCase, col(SickLeaveCase.id) == col(EmployerFeedback.case_id))
-    return _max_per_employee(
-        session,
-        [
-            grouped(col(Employee.id), col(Employee.created_at)),
-            grouped(col(MedicalNote.employee_id), col(MedicalNote.created_at)),
-            grouped(col(QuestionnaireAnswer.employee_id), col(QuestionnaireAnswer.answered_at)),
-            grouped(case_employee, col(SickLeaveCase.created_at)),
-            grouped(case_employee, col(SickLeaveCase.recovery_date)),
-            select(case_employee, func.max(col(EmployerFeedback.created_at)))
-            .select_from(EmployerFeedback)
-            .join(*feedback_join)
-            .where(within(case_employee))
-            .group_by(case_employee),
-            grouped(col(ExposureRecord.employee_id), col(ExposureRecord.recorded_at)),
-            grouped(col(ExposureRecord.employee_id), col(ExposureRecord.updated_at)),
-            grouped(col(CaseDocument.employee_id), col(CaseDocument.created_at)),
-            grouped(col(Appointment.employee_id), col(Appointment.created_at)),
-        ],
-    )
+
+def _last_change_of(session: Session, employee_id: int) -> dict[int, date]:
+    """:func:`_last_changes` for one employee (a page's retention line) in one round trip:
+    one scalar subquery per kind of record."""
+    moments = []
+    for employee_col, moment, via_case in _change_moments():
+        statement = select(func.max(moment))
+        if via_case:
+            statement = _through_case(statement)
+        moments.append(statement.where(employee_col == employee_id).scalar_subquery())
+    days = [_day(moment) for moment in session.exec(select(*moments)).one()]
+    known = [day for day in days if day is not None]
+    return {employee_id: max(known)} if known else {}
 
 
 def dossiers(
@@ -141,7 +158,10 @@ def dossiers(
     contract_end = dict(
         session.exec(select(col(Organisation.id), col(Organisation.contract_end))).all()
     )
-    last_change = _last_changes(session, within)
+    if id_range is None and len(ids) == 1:
+        last_change = _last_change_of(session, ids[0])
+    else:
+        last_change = _last_changes(session, within)
     open_cases = set(
         session.exec(
             select(SickLeaveCase.employee_id).where(

@@ -6,8 +6,8 @@ Since issue 17 a visitor's event is written without the address (it goes to
 hash-chained ``audit_event``, which is kept as long as the dossiers' log. The retention run
 empties ``access_ip`` of those rows once they are past the visitor term — the one UPDATE
 the database allows on audit_event (migration 0017) — and records per row an
-``audit_redaction`` sealed with the portal's secret over the row's number, its unchanged
-``row_hash`` and the hash of what it holds now; ``audit.verify_chain`` accepts the changed
+``audit_redaction`` sealed with the portal's secret over the row's chain and number, its
+unchanged ``row_hash`` and the hash of what it holds now; ``audit.verify_chain`` accepts the changed
 row only with that seal. A row that no longer matches its hash is never redacted (the seal
 would launder the tampering). Staff and employee rows are never touched: only rows that
 ``common.log_visitor`` wrote (system actor, no account, agent ``visitor``, a visitor's event
@@ -46,11 +46,11 @@ VISITOR_EVENTS = frozenset(
 )
 
 
-def _due(after_seq: int, cutoff: datetime) -> SelectOfScalar[AuditEvent]:
+def _due(after_id: int, cutoff: datetime) -> SelectOfScalar[AuditEvent]:
     return (
         select(AuditEvent)
         .where(
-            col(AuditEvent.seq) > after_seq,
+            col(AuditEvent.id) > after_id,
             col(AuditEvent.occurred_at) < cutoff,
             col(AuditEvent.access_ip) != "",
             col(AuditEvent.access_agent) == "visitor",
@@ -58,7 +58,7 @@ def _due(after_seq: int, cutoff: datetime) -> SelectOfScalar[AuditEvent]:
             col(AuditEvent.actor_account_id).is_(None),
             col(AuditEvent.event_type).in_(sorted(VISITOR_EVENTS)),
         )
-        .order_by(col(AuditEvent.seq))
+        .order_by(col(AuditEvent.id))
         .limit(BATCH)
     )
 
@@ -70,7 +70,7 @@ def redact(session: Session, *, now: datetime, secret: str) -> int:
     redacted = skipped = last = 0
     while rows := session.exec(_due(last, cutoff)).all():
         for event in rows:
-            last = event.seq
+            last = event.id or 0
             if event.row_hash != audit.row_hash(event):
                 skipped += 1  # already changed behind our back: verify-audit names it
                 continue
@@ -79,11 +79,14 @@ def redact(session: Session, *, now: datetime, secret: str) -> int:
             session.add(event)
             session.add(
                 AuditRedaction(
+                    chain=event.chain,
                     seq=event.seq,
                     redacted_at=now,
                     fields=FIELDS,
                     content_hash=content,
-                    seal=audit.redaction_seal(secret, event.seq, event.row_hash, content),
+                    seal=audit.redaction_seal(
+                        secret, event.seq, event.row_hash, content, event.chain
+                    ),
                 )
             )
             redacted += 1

@@ -21,6 +21,7 @@ from kwportal.domain.roles import Role
 from kwportal.domain.visitors import VisitorRequestStatus as Status
 from kwportal.domain.visitors import VisitorRight
 from kwportal.i18n import normalise_language, t
+from kwportal.i18n.fmt import fmt_date, local_date
 from kwportal.models import (
     CallbackRequest,
     NewsletterSubscriber,
@@ -107,7 +108,7 @@ def confirm(session: Session, ctx: Context, token: str) -> Result:
     if row is None or row.status != Status.UNCONFIRMED:
         return Result("visitor.link_invalid", ok=False)
     row.status, row.confirmed_at = Status.RECEIVED, ctx.now
-    row.due_at = rights_rules.due_date(ctx.now.date())
+    row.due_at = rights_rules.due_date(ctx.today)
     session.add(row)
     log_visitor(
         session,
@@ -169,13 +170,13 @@ def _found(session: Session, secret: str, row: VisitorRightsRequest) -> FoundDat
             ("name", sub.name),
             ("email", sub.email),
             ("status", sub.status),
-            ("since", f"{sub.created_at:%Y-%m-%d}"),
+            ("since", fmt_date(sub.created_at, short=True)),
         )
         if sub
         else ()
     )
     calls = tuple(
-        (c.id or 0, c.name, c.phone, c.topic, f"{c.created_at:%Y-%m-%d}")
+        (c.id or 0, c.name, c.phone, c.topic, fmt_date(c.created_at, short=True))
         for c in _callbacks(session, row.phone)
     )
     return FoundData(letter, calls, sub.id if sub else None)
@@ -192,7 +193,7 @@ def queue(
         .where(VisitorRightsRequest.status == Status.RECEIVED)
         .order_by(col(VisitorRightsRequest.due_at), col(VisitorRightsRequest.id))
     ).all()
-    today = now.date()
+    today = local_date(now)
     lines = []
     for row in rows:
         assert row.id is not None and row.due_at is not None and row.confirmed_at is not None

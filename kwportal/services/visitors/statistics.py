@@ -101,4 +101,4 @@ def count(session: Session) -> int:
 @use_case(Role.ADMIN)
 def do_summary(actor: Actor, *, ctx: Ctx) -> Summary:
     """Counts of the last days up to today (UTC)."""
-    return summary(ctx.session, actor, today=ctx.now.date())
+    return summary(ctx.session, actor, today=ctx.today)

@@ -19,6 +19,7 @@ MODULES = (
     "letters",
     "public",
     "reintegration",
+    "sso",
     "wellknown",
 )
 

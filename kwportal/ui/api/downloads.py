@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from kwportal.i18n import normalise_language, t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services import runner
 from kwportal.services.employee import export, my_case, my_details, receipts
 from kwportal.ui.api.auth import post_only_same_origin
@@ -98,7 +99,7 @@ async def care_addresses(request: Request) -> Response:
         return _not_found()
     items = (
         "".join(
-            f"<li>{html.escape(t('details.case_of', lang))} {a.sick_since.isoformat()}: "
+            f"<li>{html.escape(t('details.case_of', lang))} {fmt_date(a.sick_since, lang)}: "
             f"{html.escape(a.address)}</li>"
             for a in addresses
         )

@@ -31,6 +31,7 @@ EMPLOYER: tuple[tuple[str, str], ...] = (
     ("messages.link", routes.MESSAGES),
     ("case_files.link", routes.CASE_FILES),
     ("employer_person.title", routes.EMPLOYER_PERSON),
+    ("partial_recovery.link", routes.EMPLOYER_RECOVERY),
 )
 DOCTOR: tuple[tuple[str, str], ...] = (
     ("problem_analysis.title", routes.CARE_PROBLEM_ANALYSIS),

@@ -5,6 +5,7 @@ seen as such before anyone uses it."""
 from __future__ import annotations
 
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.case.consent_beyond import ConsentStatus
 
 
@@ -16,6 +17,8 @@ def consent_status_line(status: ConsentStatus, lang: str) -> str:
     ]
     if status.valid_until is not None:
         parts.append(
-            t("consent_beyond.until_line", lang).replace("{date}", str(status.valid_until))
+            t("consent_beyond.until_line", lang).replace(
+                "{date}", fmt_date(status.valid_until, lang)
+            )
         )
     return " · ".join(p for p in parts if p)

@@ -2,7 +2,8 @@
 employee's "what my employer sees" page, both fed by ``EmployerCaseView`` (seed ch. 1,
 "Aan werkgever": functional capacity, expected period, degree of incapacity, advice), and
 the Poortwachter deadlines both pages list with :func:`deadlines_section` (issue 17 item 5:
-everything the employer's page shows appears on the employee's, from the same component)."""
+everything the employer's page shows appears on the employee's, from the same component;
+the steps themselves live in ``case_steps``)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain import capacity
-from kwportal.domain.poortwachter import Step
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.case.consult_mail import local_minute
 from kwportal.services.employer.case_view import EmployerCaseView, FeedbackView
-from kwportal.services.employer.deadlines import DONE_BY_DOCUMENT, DeadlineLine
+from kwportal.ui.components.case_steps import DeadlineRow as DeadlineRow
+from kwportal.ui.components.case_steps import deadline_row as deadline_row
+from kwportal.ui.components.case_steps import deadlines_section as deadlines_section
+from kwportal.ui.components.case_steps import step_label as step_label
 from kwportal.ui.text import tr
 
 #: the areas of the functional capacity list (FML) the care team fills in, and the levels
@@ -74,7 +78,8 @@ class CaseCard:
 
 
 def day(value: date | datetime | None) -> str:
-    return value.strftime("%Y-%m-%d") if value is not None else ""
+    """The short date of a dense list, "30-11-2026" (a moment: its Amsterdam day)."""
+    return fmt_date(value, short=True)
 
 
 def feedback_card(feedback: FeedbackView) -> FeedbackCard:
@@ -231,79 +236,6 @@ def employer_case_card(card: Any) -> rx.Component:
         aria_labelledby="employer-case-title",
         custom_attrs={"data-component": "employer-case"},
         class_name="card employer-case",
-    )
-
-
-@dataclass
-class DeadlineRow:
-    """A Poortwachter step: dates only, never a reason (BRIEF.md)."""
-
-    step: str = ""
-    due: str = ""
-    week: str = ""
-    overdue: bool = False
-    done: bool = False
-    due_iso: str = ""
-    #: the employer's contact may record it as taken now (his page only)
-    can_record: bool = False
-    #: who writes the document that makes this step done: "plan" (the employer, on the
-    #: plan page), "doctor" (the problem analysis) or "" (a recorded act)
-    made_in: str = ""
-
-
-def deadline_row(line: DeadlineLine, *, can_record: bool = False) -> DeadlineRow:
-    made_in = ""
-    if line.step in DONE_BY_DOCUMENT:
-        made_in = "doctor" if line.step is Step.PROBLEM_ANALYSIS else "plan"
-    return DeadlineRow(
-        str(line.step),
-        day(line.due),
-        str(line.week),
-        line.overdue,
-        line.done,
-        line.due.isoformat(),
-        can_record,
-        made_in,
-    )
-
-
-STEP_KEYS = tuple(step.value for step in Step)
-
-
-def step_label(key: Any) -> rx.Component:
-    return rx.match(key, *[(k, tr(f"step.{k}")) for k in STEP_KEYS], key)
-
-
-def deadline_item(row: Any, actions: Any = None) -> rx.Component:
-    """One step: its week and date, overdue or done; ``actions(row)`` adds what the
-    reader may do about it (the employer records a step)."""
-    return rx.el.li(
-        rx.el.strong(step_label(row.step)),
-        rx.el.br(),
-        tr("employer_case.week"),
-        " ",
-        row.week,
-        ": ",
-        row.due,
-        rx.cond(row.overdue, rx.el.span(tr("employer.overdue"), class_name="badge overdue")),
-        rx.cond(row.done, rx.el.span(tr("employer_case.done"), class_name="badge done")),
-        actions(row) if actions is not None else rx.fragment(),
-        class_name=rx.cond(row.overdue, "deadline overdue", "deadline"),
-    )
-
-
-def deadlines_section(rows: Any, actions: Any = None) -> rx.Component:
-    """The employer's legal deadlines of the case: the same list on the employer's case
-    page and on the employee's "what my employer sees"."""
-    return rx.el.section(
-        rx.el.h2(tr("employer_case.deadlines")),
-        rx.cond(
-            rows.length() > 0,
-            rx.el.ul(rx.foreach(rows, lambda row: deadline_item(row, actions)), class_name="plain"),
-            rx.el.p(tr("employer_case.no_deadlines")),
-        ),
-        class_name="card",
-        custom_attrs={"data-part": "deadlines"},
     )
 
 

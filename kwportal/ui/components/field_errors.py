@@ -14,7 +14,13 @@ import reflex as rx
 from kwportal.i18n import t
 from kwportal.ui.text import tr
 
-FOCUS_FIRST_ERROR = "document.querySelector('[aria-invalid=\"true\"]')?.focus()"
+#: focus (and show) the first refused field once the page shows it: the reply's script
+#: may run before the fields are marked, so it looks again a few times
+FOCUS_FIRST_ERROR = (
+    "(function f(n){var el=document.querySelector('[aria-invalid=\"true\"]');"
+    "if(el){el.focus();el.scrollIntoView({block:'center'});}"
+    "else if(n>0){setTimeout(function(){f(n-1);},50);}})(10)"
+)
 
 
 def messages(keys: list[list[str]], fields: tuple[str, ...], lang: str) -> dict[str, str]:
@@ -26,13 +32,36 @@ def messages(keys: list[list[str]], fields: tuple[str, ...], lang: str) -> dict[
     return found
 
 
+def links(
+    keys: list[list[str]],
+    prefix: str,
+    fields: tuple[str, ...],
+    lang: str,
+    labels: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """The summary's lines as ``[href, message]``: a link to the field (its input's id is
+    ``prefix + field``) for a field on the form, "" for a refusal of the whole form; with
+    ``labels`` (field → catalog key) each message starts with its field's label."""
+
+    def said(name: str, code: str) -> str:
+        label = (labels or {}).get(name)
+        return f"{t(label, lang)}: {t(code, lang)}" if label else t(code, lang)
+
+    return [[f"#{prefix}{name}" if name in fields else "", said(name, c)] for name, c in keys]
+
+
+def _summary_line(line: Any) -> rx.Component:
+    return rx.el.li(rx.cond(line[0] != "", rx.el.a(line[1], href=line[0]), line[1]))
+
+
 def summary(lines: Any, title_key: str) -> rx.Component:
-    """The refusals above the form, announced once."""
+    """The refusals above the form, announced once, each linking to its field
+    (``[[href, message], ...]`` from :func:`links`)."""
     return rx.cond(
         lines.length() > 0,
         rx.el.div(
             rx.el.p(rx.el.strong(tr(title_key))),
-            rx.el.ul(rx.foreach(lines, lambda line: rx.el.li(line))),
+            rx.el.ul(rx.foreach(lines, _summary_line)),
             role="alert",
             class_name="notice error-summary",
         ),
@@ -55,7 +84,7 @@ def field(
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=ident),
         rx.el.p(tr(hint_key), id=hint_id, class_name="hint") if hint_key else rx.fragment(),
-        rx.el.p(errors[name], id=error_id, class_name="field-error"),
+        rx.el.p(errors[name], id=error_id, role="alert", class_name="field-error"),
         rx.el.input(
             id=ident,
             name=name,

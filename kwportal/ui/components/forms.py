@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from kwportal.ui.notices import KINDS
 from kwportal.ui.text import tr
 
 
@@ -59,9 +60,40 @@ def post_form(
     return form
 
 
-def notice(message: rx.Var[str]) -> rx.Component:
+def _notice_body(message: rx.Var[str], kind: rx.Var[str], role: str) -> rx.Component:
+    """The word and the sign are for the eye; the live region holds the message alone, so
+    a screen reader hears it once, with the urgency its role gives it."""
+    return rx.el.div(
+        rx.el.span(aria_hidden="true", class_name="notice-sign"),
+        rx.el.strong(
+            rx.match(kind, *[(k, tr(f"notice.kind.{k}")) for k in KINDS], tr("notice.kind.error")),
+            class_name="notice-word",
+        ),
+        rx.el.span(
+            message,
+            role=role,
+            aria_live="assertive" if role == "alert" else "polite",
+            aria_atomic="true",
+            class_name="notice-text",
+        ),
+        class_name="notice notice-" + kind,
+        custom_attrs={"data-notice": kind},
+    )
+
+
+def notice(message: rx.Var[str], kind: Any = "error") -> rx.Component:
+    """A notice that says its kind (kwportal/ui/notices.py) in a word, a sign and a border,
+    not only a colour; its message is an ``alert`` for an error (heard at once) and a
+    ``status`` for the others (heard after what is being read). /notices.js scrolls a new
+    notice into view."""
+    kind_var = kind if isinstance(kind, rx.Var) else rx.Var.create(kind)
+    kind_var = rx.cond(kind_var == "", "error", kind_var)
     return rx.cond(
         message != "",
-        rx.el.p(message, role="alert", class_name="notice"),
-        rx.el.span(),
+        rx.cond(
+            kind_var == "error",
+            _notice_body(message, kind_var, "alert"),
+            _notice_body(message, kind_var, "status"),
+        ),
+        rx.fragment(),
     )

@@ -70,6 +70,7 @@ def page(*children: rx.Component) -> rx.Component:
         header(),
         rx.el.main(*children, id="main", tab_index=-1, class_name="content"),
         footer(),
+        rx.script(src="/notices.js"),
         class_name="page",
         on_mount=AppState.sync_html_lang,
     )

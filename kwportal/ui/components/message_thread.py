@@ -5,17 +5,16 @@ Times are shown in Europe/Amsterdam; the author by name and function."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.case.messages import MessageLine
 from kwportal.ui.text import tr
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
 AUTHOR_ROLES = tuple(str(r) for r in Role if r not in (Role.SYSTEM,))
 
 
@@ -31,9 +30,8 @@ class MessageRow:
 
 
 def local_minute(moment: datetime) -> str:
-    """A stored UTC moment (naive from SQLite) as Amsterdam wall time."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return f"{aware.astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    """A stored UTC moment (naive from SQLite) as Amsterdam wall time, "30-11-2026 14:05"."""
+    return fmt_datetime(moment, short=True)
 
 
 def message_rows(lines: tuple[MessageLine, ...]) -> list[MessageRow]:

@@ -7,6 +7,7 @@ import reflex as rx
 from kwportal.ui import routes
 from kwportal.ui.components.forms import post_form
 from kwportal.ui.components.layout import page
+from kwportal.ui.components.pending_act import pending_resume
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
@@ -46,4 +47,4 @@ def idle_warning() -> rx.Component:
 
 
 def portal_page(*children: rx.Component) -> rx.Component:
-    return page(portal_nav(), *children, idle_warning())
+    return page(portal_nav(), pending_resume(), *children, idle_warning())

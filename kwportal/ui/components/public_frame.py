@@ -145,7 +145,13 @@ def public_footer_links() -> rx.Component:
 def public_page(*children: rx.Component) -> rx.Component:
     return rx.el.div(
         header(),
-        rx.el.main(notice(V.message), *children, id="main", tab_index=-1, class_name="content"),
+        rx.el.main(
+            notice(V.message, V.message_kind),
+            *children,
+            id="main",
+            tab_index=-1,
+            class_name="content",
+        ),
         public_footer_links(),
         footer(),
         cookie_banner(),

@@ -13,29 +13,22 @@ and the employee himself, since when:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.policy import RESTRICTION_GROUNDS
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.ui.text import tr
 
 Audience = Literal["employer", "staff", "employee"]
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 def since_text(moment: Any) -> str:
     """The day a restriction started, in Dutch time, as the notice shows it (empty: not
     shown). Times are stored in UTC; a driver may hand one back naive."""
-    if moment is None:
-        return ""
-    if isinstance(moment, datetime):
-        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-        moment = aware.astimezone(LOCAL)
-    return f"{moment:%Y-%m-%d}"
+    return fmt_date(moment, short=True)
 
 
 def _grounds() -> rx.Component:

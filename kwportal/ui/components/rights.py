@@ -18,6 +18,8 @@ from kwportal.domain.rectification import (
     ItemStatus,
 )
 from kwportal.domain.rights import RequestStatus, RightsKind
+from kwportal.i18n.fmt import fmt_date
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.lists import optional_item
 from kwportal.ui.text import tr
 
@@ -66,9 +68,9 @@ def item_row(view: Any, *, decided_by_key: str = "") -> ItemRow:
         current=view.current_value,
         status=str(view.status),
         reason=view.reason,
-        asked=f"{view.created_at:%Y-%m-%d}",
-        decided=f"{view.decided_at:%Y-%m-%d}" if view.decided_at else "",
-        sick_since=view.sick_since.isoformat() if view.sick_since else "",
+        asked=fmt_date(view.created_at, short=True),
+        decided=fmt_date(view.decided_at, short=True),
+        sick_since=fmt_date(view.sick_since, short=True),
         may_decide="1" if view.may_decide else "",
         may_add="1" if view.may_add else "",
         decided_by_key=decided_by_key,
@@ -77,6 +79,13 @@ def item_row(view: Any, *, decided_by_key: str = "") -> ItemRow:
 
 def kind_label(key: Any) -> rx.Component:
     return rx.match(key, *[(k, tr(f"rights.kind.{k}")) for k in KINDS], key)
+
+
+def request_heading(kind: Any, name: Any) -> rx.Component:
+    """A staff heading names the request and whose it is ("Inzageverzoek van J. de Vries"),
+    never the employee's own words ("Inzage in uw gegevens"; issue 18 item 9)."""
+    noun = rx.match(kind, *[(k, tr(f"rights_desk.heading.{k}")) for k in KINDS], kind)
+    return rx.fragment(noun, " ", tr("rights_desk.heading_of"), " ", name)
 
 
 def status_label(key: Any) -> rx.Component:
@@ -127,9 +136,8 @@ def decide_forms(item: Any, *, on_apply: Any, on_refuse: Any, ident_prefix: str)
             rx.el.input(type="hidden", name="item_id", value=item.item_id),
             rx.el.div(
                 rx.el.label(tr("rectification.refuse_reason"), html_for=ident),
-                rx.el.textarea(
-                    id=ident, name="reason", rows=2, required=True, max_length=MAX_REASON
-                ),
+                rx.el.textarea(name="reason", rows=2, required=True, **counted(ident, MAX_REASON)),
+                char_counter(ident, MAX_REASON),
                 class_name="field",
             ),
             rx.el.button(tr("rectification.refuse"), type="submit", class_name="button secondary"),

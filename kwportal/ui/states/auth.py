@@ -18,6 +18,7 @@ from kwportal.settings import get_settings
 from kwportal.ui import routes, tab_sessions
 from kwportal.ui.client_address import socket_access
 from kwportal.ui.guard import guarded, public
+from kwportal.ui.notices import kind_or_empty
 from kwportal.ui.routes import session_cookie
 from kwportal.ui.states.base import AppState
 
@@ -43,6 +44,11 @@ class AuthState(AppState):
     @rx.var
     def notice_text(self) -> str:
         return t(self.notice_key, self.lang) if self.notice_key else ""
+
+    @rx.var
+    def notice_kind(self) -> str:
+        """success / info / warning / error (kwportal/ui/notices.py), "" without a notice."""
+        return kind_or_empty(self.notice_key)
 
     def _cookie_token(self) -> str:
         try:
@@ -104,6 +110,10 @@ class AuthPageState(AppState):
         if not self.message_key:
             return ""
         return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+
+    @rx.var
+    def message_kind(self) -> str:
+        return kind_or_empty(self.message_key)
 
     @rx.event
     @public

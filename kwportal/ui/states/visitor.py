@@ -13,11 +13,13 @@ import reflex as rx
 from reflex.event import EventSpec
 
 from kwportal.i18n import CATALOGS, t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services import runner
 from kwportal.services.visitors import site
 from kwportal.ui import routes
 from kwportal.ui.client_address import socket_access
 from kwportal.ui.guard import public
+from kwportal.ui.notices import kind_or_empty
 from kwportal.ui.routes import CHOICE_COOKIE, FORM_COOKIE
 from kwportal.ui.states.auth import _LINK_TOKEN
 from kwportal.ui.states.base import AppState
@@ -57,6 +59,10 @@ class VisitorState(AppState):
         if not self.message_key:
             return ""
         return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+
+    @rx.var
+    def message_kind(self) -> str:
+        return kind_or_empty(self.message_key)
 
     def _cookie(self, name: str) -> str:
         try:
@@ -100,7 +106,7 @@ class VisitorState(AppState):
         self.analytics = bool(choice and choice.analytics)
         self.marketing = bool(choice and choice.marketing and not self.gpc)
         self.accepted_version = choice.version_number if choice else 0
-        self.accepted_on = f"{choice.given_at:%Y-%m-%d}" if choice else ""
+        self.accepted_on = fmt_date(choice.given_at, short=True) if choice else ""
         scripts = []
         if self.analytics:
             scripts.append(rx.call_script(STATISTICS_BEACON))

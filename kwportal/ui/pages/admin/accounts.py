@@ -271,7 +271,7 @@ def admin_accounts_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("admin.accounts.title")),
         rx.el.p(tr("admin.accounts.intro")),
-        notice(AdminAccountsState.notice_text),
+        notice(AdminAccountsState.notice_text, AdminAccountsState.notice_kind),
         _invite_form(),
         _find_form(),
         rx.el.section(

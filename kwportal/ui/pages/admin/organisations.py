@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.admin import organisations as admin_orgs
 from kwportal.services.admin import people as admin_people
 from kwportal.services.admin.handover import HandoverLine
@@ -90,7 +91,7 @@ class AdminOrgsState(AuthState):
                 organisation_id=str(line.organisation_id),
                 name=line.name,
                 kvk=line.kvk_number,
-                start=line.contract_start.isoformat(),
+                start=fmt_date(line.contract_start, short=True),
                 end=line.contract_end.isoformat() if line.contract_end else "",
                 team=line.team,
                 self_report=line.employee_self_report,
@@ -195,8 +196,8 @@ def _handover(line: HandoverLine | None) -> dict[str, Any]:
     return {
         "handed_over": True,
         "successor": line.successor,
-        "handover_end": line.contract_end.isoformat(),
-        "handover_started": line.started_on.isoformat(),
+        "handover_end": fmt_date(line.contract_end, short=True),
+        "handover_started": fmt_date(line.started_on, short=True),
     }
 
 
@@ -376,7 +377,7 @@ def admin_orgs_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("admin.orgs.title")),
         rx.el.p(tr("admin.orgs.intro")),
-        notice(AdminOrgsState.notice_text),
+        notice(AdminOrgsState.notice_text, AdminOrgsState.notice_kind),
         rx.cond(
             AdminOrgsState.handover_line != "",
             rx.el.p(AdminOrgsState.handover_line, role="status"),

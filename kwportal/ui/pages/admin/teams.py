@@ -225,7 +225,7 @@ def admin_teams_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("admin.teams.title")),
         rx.el.p(tr("admin.teams.intro")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.section(
             rx.el.h2(tr("admin.teams.list")),
             rx.cond(

@@ -16,6 +16,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.case.file import CaseAdminView, do_open_case_admin
 from kwportal.services.case.helpers import (
     LIMITS,
@@ -46,7 +47,7 @@ HELPER_FIELDS = ("name", "helper_role", "organisation", "phone", "email")
 
 
 def _minute(value: datetime) -> str:
-    return f"{value:%Y-%m-%d %H:%M}"
+    return fmt_datetime(value, short=True)
 
 
 @dataclass
@@ -227,7 +228,7 @@ def case_admin_page() -> rx.Component:
         rx.cond(
             state.found,
             rx.el.div(
-                notice(state.notice_text),
+                notice(state.notice_text, state.notice_kind),
                 rx.el.p(tr("care_case.no_medical"), class_name="meta"),
                 restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 person_block(state.person, care_address=False),

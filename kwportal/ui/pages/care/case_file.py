@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import LOCAL_ZONE, fmt_datetime
 from kwportal.services import audit
 from kwportal.services.case.exposures import (
     MAX_AGENT,
@@ -36,6 +36,7 @@ from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
 from kwportal.ui.components.consent_status import consent_status_line
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -61,7 +62,6 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_CASE
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOTE_FORM = "note-form"
 WORK_NOTE_FORM = "work-note-form"
 GROUND = audit.Ground.LEGAL_DUTY
@@ -92,7 +92,7 @@ class PersonBlock:
 
 
 def _minute(value: datetime) -> str:
-    return f"{value:%Y-%m-%d %H:%M}"
+    return fmt_datetime(value, short=True)
 
 
 class CareCaseState(AuthState):
@@ -219,7 +219,7 @@ class CareCaseState(AuthState):
         )
         self.editing_exposure, self.exposure_form = "", ExposureRow()
         self.exposure_error_keys, self.exposure_revision = [], self.exposure_revision + 1
-        self.today = f"{datetime.now(AMSTERDAM):%Y-%m-%d}"
+        self.today = datetime.now(LOCAL_ZONE).date().isoformat()
 
     def _fill_work_notes(self, notes: WorkNotesView) -> None:
         self.keeps_work_notes = notes.kept
@@ -389,7 +389,8 @@ def _note_form() -> rx.Component:
                 ),
                 html_for="note-body",
             ),
-            rx.el.textarea(id="note-body", name="body", rows=5, max_length=MAX_NOTE),
+            rx.el.textarea(name="body", rows=5, **counted("note-body", MAX_NOTE)),
+            char_counter("note-body", MAX_NOTE),
             class_name="field",
         ),
         rx.el.button(tr("care_case.note_add"), type="submit", class_name="button"),
@@ -449,8 +450,9 @@ def _work_notes() -> rx.Component:
                 rx.el.div(
                     rx.el.label(tr("work_notes.body"), html_for="work-note-body"),
                     rx.el.textarea(
-                        id="work-note-body", name="work_note", rows=3, max_length=MAX_WORK_NOTE
+                        name="work_note", rows=3, **counted("work-note-body", MAX_WORK_NOTE)
                     ),
+                    char_counter("work-note-body", MAX_WORK_NOTE),
                     class_name="field",
                 ),
                 rx.el.button(tr("work_notes.add"), type="submit", class_name="button secondary"),
@@ -479,7 +481,7 @@ def care_case_page() -> rx.Component:
             state.found,
             rx.el.div(
                 rx.el.p(state.ground_line, class_name="meta"),
-                notice(state.notice_text),
+                notice(state.notice_text, state.notice_kind),
                 restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 person_block(state.person, care_address=True),
                 case_links(case_links_for.DOCTOR, state.person.case_id),

@@ -1,5 +1,6 @@
 """The care team's caseload (issue 7, item 1): the cases of the employers the team
-serves; for the doctor also whom he lets release feedback in his name."""
+serves, what needs him first (issue 18 item 5; the order is ``domain.caseload_order``),
+each saying why; for the doctor also whom he lets release feedback in his name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import reflex as rx
 
+from kwportal.domain.caseload_order import Attention
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.case import caseload
@@ -33,6 +35,11 @@ class CaseRow:
     sick_since: str = ""
     recovered_on: str = ""
     has_draft: bool = False
+    #: why it is near the top (domain.caseload_order): each fact said in words
+    consult_unrecorded: bool = False
+    analysis_late: bool = False
+    unread: bool = False
+    new_case: bool = False
 
 
 @dataclass
@@ -63,6 +70,10 @@ class CaseloadState(AuthState):
                 day(line.sick_report_date),
                 day(line.recovery_date),
                 line.has_draft,
+                line.signals.consult_unrecorded,
+                line.signals.analysis_late,
+                line.signals.unread_messages,
+                line.attention is Attention.NEW,
             )
             for line in page.lines
         ]
@@ -118,6 +129,7 @@ def _case_item(row: Any, index: Any) -> rx.Component:
             row.recovered_on != "",
             rx.el.p(tr("employer_case.recovered_on"), " ", row.recovered_on),
         ),
+        _reasons(row),
         rx.cond(row.has_draft, rx.el.span(tr("care.has_draft"), class_name="badge")),
         rx.el.p(
             rx.cond(
@@ -134,6 +146,22 @@ def _case_item(row: Any, index: Any) -> rx.Component:
             class_name="care-actions",
         ),
         class_name="care-case",
+    )
+
+
+def _reasons(row: Any) -> rx.Component:
+    """Why the case needs him, in words (the order's groups, domain.caseload_order)."""
+    return rx.fragment(
+        rx.cond(
+            row.analysis_late,
+            rx.el.span(tr("caseload.analysis_late"), class_name="badge overdue"),
+        ),
+        rx.cond(
+            row.consult_unrecorded,
+            rx.el.span(tr("caseload.consult_unrecorded"), class_name="badge overdue"),
+        ),
+        rx.cond(row.unread, rx.el.span(tr("caseload.unread"), class_name="badge new")),
+        rx.cond(row.new_case, rx.el.span(tr("caseload.new_case"), class_name="badge new")),
     )
 
 
@@ -181,8 +209,9 @@ def caseload_page() -> rx.Component:
     rows: Any = state.rows
     return portal_page(
         rx.el.h1(tr("care.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("care.intro")),
+        rx.el.p(tr("caseload.order_note"), class_name="meta"),
         _search(),
         rx.cond(
             rows.length() > 0,

@@ -16,9 +16,11 @@ import reflex as rx
 from kwportal.domain.policy import BEYOND_EMPLOYER_KINDS, CONSENT_EMPLOYER_DATUM
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date, fmt_datetime
 from kwportal.services.case import consent_beyond, consent_requests
 from kwportal.services.employee import consents
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_badge
@@ -54,6 +56,23 @@ class RequestRow:
     until: str = ""
     #: the use of his data stopped (issue 17 item 3): nothing more can be asked of him
     restricted: bool = False
+    #: "requested on <date>" until answered, then "granted on", "refused on", "withdrawn on"
+    when_key: str = "consents.requested_on"
+
+
+#: which moment a request's line names, by its state (an expired consent: when it was given)
+WHEN_KEYS = {
+    "requested": "consents.requested_on",
+    "granted": "consents.granted_on",
+    "expired": "consents.granted_on",
+    "refused": "consents.refused_on",
+    "withdrawn": "consents.withdrawn_on",
+}
+
+
+def _when(line: consent_requests.RequestLine, lang: str) -> str:
+    moment = line.requested_at if line.state == "requested" else line.answered_at
+    return fmt_datetime(moment or line.requested_at, lang)
 
 
 class ConsentRequestState(AuthState):
@@ -80,11 +99,12 @@ class ConsentRequestState(AuthState):
                 r.datum_kind,
                 r.label,
                 r.state,
-                f"{r.requested_at:%Y-%m-%d %H:%M}" if r.requested_at else "",
+                _when(r, self.lang),
                 r.kind,
                 r.recipient,
-                r.valid_until.isoformat() if r.valid_until else "",
+                fmt_date(r.valid_until, self.lang),
                 r.employee_id in page.restricted,
+                WHEN_KEYS.get(r.state, WHEN_KEYS["requested"]),
             )
             for r in page.requests
         ]
@@ -169,6 +189,8 @@ def _request_item(row: Any) -> rx.Component:
         rx.el.br(),
         rx.match(row.state, *[(s, tr(f"consents.state.{s}")) for s in STATES], row.state),
         " · ",
+        rx.match(row.when_key, *[(k, tr(k)) for k in sorted(set(WHEN_KEYS.values()))], ""),
+        " ",
         row.requested,
         rx.cond(
             row.until != "",
@@ -209,7 +231,10 @@ def _form() -> rx.Component:
         _labelled(
             "consent_req.value",
             "f-value",
-            rx.el.textarea(name="value", id="f-value", required=True, max_length=2000, rows=4),
+            rx.fragment(
+                rx.el.textarea(name="value", required=True, rows=4, **counted("f-value", 2000)),
+                char_counter("f-value", 2000),
+            ),
         ),
         _labelled(
             "consent_req.purpose",
@@ -265,7 +290,10 @@ def _beyond_form() -> rx.Component:
         _labelled(
             "consent_beyond.data",
             "b-data",
-            rx.el.textarea(name="data", id="b-data", required=True, max_length=500, rows=3),
+            rx.fragment(
+                rx.el.textarea(name="data", required=True, rows=3, **counted("b-data", 500)),
+                char_counter("b-data", 500),
+            ),
         ),
         _labelled(
             "consent_beyond.until",
@@ -285,7 +313,7 @@ def consent_requests_page() -> rx.Component:
     state = ConsentRequestState
     return portal_page(
         rx.el.h1(tr("consent_req.title")),
-        notice(ConsentRequestState.notice_text),
+        notice(ConsentRequestState.notice_text, ConsentRequestState.notice_kind),
         rx.el.p(tr("consent_beyond.intro")),
         rx.cond(
             beyond.length() > 0,

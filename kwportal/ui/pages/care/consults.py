@@ -514,7 +514,7 @@ def consults_page() -> rx.Component:
     state = ConsultsState
     return portal_page(
         rx.el.h1(tr("consults.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         _case_section(),
         _agenda(),
         rx.el.section(

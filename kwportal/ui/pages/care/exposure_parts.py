@@ -5,21 +5,19 @@ live in :mod:`kwportal.ui.pages.care.case_file`; the sections take it as an argu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.policy import EXPOSURE_KINDS
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime, fmt_iso_date
 from kwportal.services.case.exposures import MAX_AGENT, ExposurePanel, RetentionLine
 from kwportal.services.case.file import AnswerLine
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.text import tr
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EXPOSURE_FORM = "exposure-form"
 #: the form's fields, in the order their messages are listed
 EXPOSURE_FIELDS = ("kind", "agent", "started_on", "ended_on")
@@ -49,10 +47,6 @@ class RetentionRow:
     holds: list[str] = field(default_factory=list)
 
 
-def _minute(moment: datetime) -> str:
-    return f"{moment.astimezone(AMSTERDAM):%Y-%m-%d %H:%M}"
-
-
 def answer_rows(answers: tuple[AnswerLine, ...], lang: str) -> list[AnswerRow]:
     meta = t("questionnaire.file_meta", lang)
     return [
@@ -61,7 +55,7 @@ def answer_rows(answers: tuple[AnswerLine, ...], lang: str) -> list[AnswerRow]:
             a.answer,
             meta.replace("{name}", a.questionnaire)
             .replace("{version}", str(a.version))
-            .replace("{when}", _minute(a.answered_at)),
+            .replace("{when}", fmt_datetime(a.answered_at, lang)),
         )
         for a in answers
     ]
@@ -71,12 +65,14 @@ def exposure_rows(panel: ExposurePanel, lang: str) -> list[ExposureRow]:
     rows = []
     for e in panel.exposures:
         if e.updated_at is None:
-            meta = t("exposures.meta", lang).replace("{recorded}", _minute(e.recorded_at))
+            meta = t("exposures.meta", lang).replace(
+                "{recorded}", fmt_datetime(e.recorded_at, lang)
+            )
         else:
             meta = (
                 t("exposures.meta_changed", lang)
-                .replace("{recorded}", _minute(e.recorded_at))
-                .replace("{changed}", _minute(e.updated_at))
+                .replace("{recorded}", fmt_datetime(e.recorded_at, lang))
+                .replace("{changed}", fmt_datetime(e.updated_at, lang))
             )
         rows.append(
             ExposureRow(
@@ -89,7 +85,8 @@ def exposure_rows(panel: ExposurePanel, lang: str) -> list[ExposureRow]:
 def retention_row(line: RetentionLine | None) -> RetentionRow:
     if line is None:
         return RetentionRow()
-    return RetentionRow(day(line.earliest), line.rule, list(line.holds))
+    earliest = line.earliest.isoformat() if line.earliest else ""
+    return RetentionRow(earliest, line.rule, list(line.holds))
 
 
 def retention_text(row: RetentionRow, lang: str) -> str:
@@ -99,7 +96,9 @@ def retention_text(row: RetentionRow, lang: str) -> str:
         return ""
     if row.earliest:
         rule = t(f"exposures.rule.{row.rule}", lang)
-        text = t("exposures.retention_line", lang).replace("{date}", row.earliest)
+        text = t("exposures.retention_line", lang).replace(
+            "{date}", fmt_iso_date(row.earliest, lang)
+        )
         text = text.replace("{rule}", rule)
     else:
         text = t("exposures.retention_no_date", lang)

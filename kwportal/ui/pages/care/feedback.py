@@ -16,10 +16,12 @@ import reflex as rx
 
 from kwportal.domain import capacity
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.feedback import editor as fb
 from kwportal.services.feedback import workspace
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.employer_case import CaseCard, case_card
 from kwportal.ui.components.employer_case import employer_case_card as employer_component
 from kwportal.ui.components.forms import notice
@@ -118,7 +120,7 @@ class FeedbackState(AuthState):
         )
         self.terms = [TermRow(h.term, h.field) for h in view.terms]
         self.terms_confirmed, self.may_release = view.terms_confirmed, view.may_release
-        self.shared_on = f"{view.shared_at:%Y-%m-%d %H:%M}" if view.shared_at else ""
+        self.shared_on = fmt_datetime(view.shared_at, short=True)
         self.reaction, self.reaction_readable = view.employee_reaction, view.reaction_readable
 
     def _click(self, use_case: Callable[..., workspace.FeedbackPage], *args: Any) -> bool:
@@ -240,7 +242,10 @@ def _level_select(row: Any) -> rx.Component:
 def _text_field(label_key: str, name: str, value: Any, limit: int, rows: int = 0) -> rx.Component:
     ident = f"fb-{name}"
     control = (
-        rx.el.textarea(id=ident, name=name, default_value=value, max_length=limit, rows=rows)
+        rx.fragment(
+            rx.el.textarea(name=name, default_value=value, rows=rows, **counted(ident, limit)),
+            char_counter(ident, limit),
+        )
         if rows
         else rx.el.input(id=ident, name=name, default_value=value, max_length=limit)
     )
@@ -284,8 +289,9 @@ def _terms() -> rx.Component:
                         rx.el.div(
                             rx.el.label(tr("feedback.reason"), html_for="fb-reason"),
                             rx.el.textarea(
-                                id="fb-reason", name="reason", rows=2, max_length=fb.MAX_REASON
+                                name="reason", rows=2, **counted("fb-reason", fb.MAX_REASON)
                             ),
+                            char_counter("fb-reason", fb.MAX_REASON),
                             class_name="field",
                         ),
                         rx.el.button(tr("feedback.confirm"), type="submit", class_name="button"),
@@ -360,7 +366,7 @@ def care_feedback_page() -> rx.Component:
         rx.cond(
             state.found,
             rx.el.div(
-                notice(state.notice_text),
+                notice(state.notice_text, state.notice_kind),
                 restriction_notice(state.restricted, state.restricted_since, audience="staff"),
                 rx.cond(
                     state.stale,

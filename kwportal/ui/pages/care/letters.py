@@ -12,6 +12,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services import runner
 from kwportal.services.case import letters
 from kwportal.services.employee.telling import KINDS
@@ -38,7 +39,7 @@ class LetterRow:
 
 
 def _minute(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+    return fmt_datetime(value, short=True)
 
 
 def _row(line: letters.LetterLine, lang: str) -> LetterRow:
@@ -147,7 +148,7 @@ def case_letters_page() -> rx.Component:
     sent: Any = state.sent
     return portal_page(
         rx.el.h1(tr("letters.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("letters.intro")),
         rx.el.section(
             rx.el.h2(tr("letters.waiting_title")),

@@ -19,6 +19,7 @@ from kwportal.i18n import t
 from kwportal.services.case import problem_analysis as pa
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -165,10 +166,9 @@ def _form() -> rx.Component:
             rx.el.label(tr("problem_analysis.medical"), html_for=FIELD),
             rx.el.p(tr("problem_analysis.medical_hint"), id="pa-medical-hint", class_name="meta"),
             rx.el.textarea(
-                id=FIELD,
                 name="medical",
                 rows=12,
-                max_length=pa.MAX_MEDICAL,
+                **counted(FIELD, pa.MAX_MEDICAL),
                 default_value=state.medical,
                 aria_describedby="pa-medical-hint pa-medical-error",
                 aria_invalid=rx.cond(state.field_error != "", "true", "false"),
@@ -177,6 +177,7 @@ def _form() -> rx.Component:
                 state.field_error != "",
                 rx.el.p(state.field_error, id="pa-medical-error", class_name="field-error"),
             ),
+            char_counter(FIELD, pa.MAX_MEDICAL),
             class_name="field",
         ),
         rx.el.button(
@@ -211,7 +212,7 @@ def problem_analysis_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("problem_analysis.title")),
         notice(state.not_found),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             state.found,
             rx.el.div(

@@ -19,6 +19,7 @@ import reflex as rx
 
 from kwportal.domain import rectification as rules
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.privacy import rectification
 from kwportal.services.privacy.rights import RightsError
 from kwportal.services.views import PolicyDeniedError
@@ -49,7 +50,7 @@ class StatementRow:
 
 
 def _minute(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+    return fmt_datetime(value, short=True)
 
 
 class CareRectificationState(AuthState):

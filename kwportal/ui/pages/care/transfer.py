@@ -50,9 +50,9 @@ def _row(line: transfer_requests.TransferLine) -> TransferRow:
         number=line.personnel_number,
         organisation=line.organisation,
         received=day(line.received_at),
-        due=line.due_on.isoformat(),
+        due=day(line.due_on),
         open_cases=str(line.open_cases),
-        released_on=line.released_on.isoformat() if line.released_on else "",
+        released_on=day(line.released_on),
         awaiting=line.awaiting,
     )
 
@@ -78,9 +78,9 @@ def _handover_row(line: handover.HandoverCase) -> HandoverRow:
         number=line.personnel_number,
         organisation=line.organisation,
         successor=line.successor,
-        contract_end=line.contract_end.isoformat(),
-        sick_since=line.sick_since.isoformat(),
-        released_on=line.released_on.isoformat() if line.released_on else "",
+        contract_end=day(line.contract_end),
+        sick_since=day(line.sick_since),
+        released_on=day(line.released_on),
     )
 
 
@@ -253,7 +253,7 @@ def care_transfer_page() -> rx.Component:
     rows: Any = CareTransferState.rows
     return portal_page(
         rx.el.h1(tr("care_transfer.title")),
-        notice(CareTransferState.notice_text),
+        notice(CareTransferState.notice_text, CareTransferState.notice_kind),
         rx.el.p(tr("care_transfer.intro")),
         rx.el.p(tr("care_transfer.how_to_open")),
         rx.cond(

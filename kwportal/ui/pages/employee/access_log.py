@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime, fmt_time, fmt_time_range
 from kwportal.services.employee import access_log as service
 from kwportal.ui import routes
 from kwportal.ui.components.access_log import date_input, label, role_label
@@ -69,9 +70,9 @@ def translate(row: AccessRow, lang: str) -> AccessLine:
 
 
 def as_row(line: service.AccessLogLine) -> AccessRow:
-    when = f"{line.last_at:%Y-%m-%d %H:%M}"
-    if line.count > 1 and f"{line.first_at:%H:%M}" != f"{line.last_at:%H:%M}":
-        when = f"{line.first_at:%Y-%m-%d %H:%M}–{line.last_at:%H:%M}"
+    when = fmt_datetime(line.last_at, short=True)
+    if line.count > 1 and fmt_time(line.first_at) != fmt_time(line.last_at):
+        when = fmt_time_range(line.first_at, line.last_at, short=True)
     return AccessRow(
         name=line.name,
         role=line.role,
@@ -212,7 +213,7 @@ def my_access_log_page() -> rx.Component:
             rx.el.p(tr("access_log.function_note")),
             class_name="access-intro",
         ),
-        notice(MyAccessLogState.notice_text),
+        notice(MyAccessLogState.notice_text, MyAccessLogState.notice_kind),
         _period_form(),
         card_section("access_log.caption", MyAccessLogState.lines, _card, "access_log.none"),
         _pager(),

@@ -6,17 +6,18 @@ and withdrawal has a signed receipt to download."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date, fmt_datetime
 from kwportal.services.employee import consents
 from kwportal.ui import routes
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
+from kwportal.ui.consent_effects import withdraw_effect
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -57,13 +58,11 @@ class ConsentRow:
     withdrawn: str = ""
     until: str = ""
     receipts: list[ReceiptLink] = field(default_factory=list)
+    #: what withdrawing changes at once (a granted consent only)
+    effect: str = ""
 
 
-def _day(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
-
-
-def _row(c: consents.MyConsent) -> ConsentRow:
+def _row(c: consents.MyConsent, lang: str) -> ConsentRow:
     return ConsentRow(
         consent_id=str(c.consent_id),
         kind=c.kind,
@@ -73,28 +72,31 @@ def _row(c: consents.MyConsent) -> ConsentRow:
         value=c.datum_value,
         recipient=c.recipient,
         version=c.notice_version,
-        requested=_day(c.requested_at),
-        granted=_day(c.granted_at),
-        refused=_day(c.refused_at),
-        withdrawn=_day(c.withdrawn_at),
-        until=c.valid_until.isoformat() if c.valid_until else "",
+        requested=fmt_datetime(c.requested_at, lang),
+        granted=fmt_datetime(c.granted_at, lang),
+        refused=fmt_datetime(c.refused_at, lang),
+        withdrawn=fmt_datetime(c.withdrawn_at, lang),
+        until=fmt_date(c.valid_until, lang),
         receipts=[ReceiptLink(routes.receipt_href(r.receipt_id), r.event) for r in c.receipts],
+        effect=withdraw_effect(c, lang) if c.state == "granted" else "",
     )
 
 
 class MyConsentsState(AuthState):
     pending: list[ConsentRow] = []
     others: list[ConsentRow] = []
+    #: the consent whose withdrawal waits for "Ja, nu intrekken"
+    confirming: str = ""
 
     def _show(self, lines: consents.Mine) -> None:
-        rows = [_row(c) for c in lines]
+        rows = [_row(c, self.lang) for c in lines]
         self.pending = [r for r in rows if r.state == "requested"]
         self.others = [r for r in rows if r.state != "requested"]
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        self.notice_key = ""
+        self.notice_key, self.confirming = "", ""
         self._show(self._run(consents.do_list_mine))
 
     @rx.event
@@ -111,6 +113,19 @@ class MyConsentsState(AuthState):
     @guarded(Role.EMPLOYEE)
     def withdraw_consent(self, form_data: dict[str, Any]) -> None:
         self._change(consents.do_withdraw, form_data, "consents.withdrawn")
+        self.confirming = ""
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def ask_withdraw(self, consent_id: str) -> None:
+        """First tap: say what changes at once; the second tap withdraws."""
+        granted = {row.consent_id for row in self.others if row.state == "granted"}
+        self.confirming = consent_id if consent_id in granted else ""
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def keep_consent(self) -> None:
+        self.confirming = ""
 
     def _change(self, use_case: Any, form_data: dict[str, Any], done_key: str) -> None:
         raw = str(form_data.get("consent_id", ""))[:12]
@@ -174,6 +189,38 @@ def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.
     )
 
 
+def _withdraw(row: Any) -> rx.Component:
+    """Withdrawing asks once, saying what changes at once (issue 18 item 2)."""
+    state = MyConsentsState
+    return rx.cond(
+        state.confirming == row.consent_id,
+        rx.el.div(
+            rx.el.p(rx.el.strong(tr("consents.withdraw_confirm_title"))),
+            rx.el.p(row.effect),
+            rx.el.p(tr("consents.withdraw_before")),
+            rx.el.div(
+                _button_form(row, state.withdraw_consent, "consents.withdraw_confirm"),
+                rx.el.button(
+                    tr("consents.withdraw_no"),
+                    type="button",
+                    class_name="button secondary",
+                    on_click=state.keep_consent,
+                ),
+                class_name="actions",
+            ),
+            role="group",
+            aria_label=tr("consents.withdraw_confirm_title"),
+            class_name="confirm-box",
+        ),
+        rx.el.button(
+            tr("consents.withdraw"),
+            type="button",
+            class_name="button",
+            on_click=state.ask_withdraw(row.consent_id),
+        ),
+    )
+
+
 def _receipt(link: Any) -> rx.Component:
     label = rx.match(link.event, *[(e, tr(f"consents.receipt.{e}")) for e in EVENTS], link.event)
     return rx.el.li(download_button(label, link.href))
@@ -195,11 +242,7 @@ def _consent_item(row: Any) -> rx.Component:
     return rx.el.li(
         rx.el.p(rx.el.strong(_state_label(row.state))),
         _details(row),
-        rx.cond(
-            row.state == "granted",
-            _button_form(row, MyConsentsState.withdraw_consent, "consents.withdraw"),
-            rx.fragment(),
-        ),
+        rx.cond(row.state == "granted", _withdraw(row), rx.fragment()),
         rx.cond(
             row.receipts.length() > 0,
             rx.el.ul(rx.foreach(row.receipts, _receipt), class_name="plain receipts"),
@@ -215,7 +258,7 @@ def my_consents_page() -> rx.Component:
     others: Any = state.others
     return portal_page(
         rx.el.h1(tr("consents.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("consents.intro")),
         rx.el.p(tr("consents.withdraw_note")),
         rx.el.p(tr("consent.stepup_note")),

@@ -16,9 +16,11 @@ import reflex as rx
 from kwportal.domain import rectification as rules
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.employee import my_details
 from kwportal.services.employee.my_details import RectificationError, RightsError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.rights import ItemRow, field_label, item_row, outcome_items
@@ -90,7 +92,9 @@ class MyDetailsState(AuthState):
     def _show(self, page: my_details.DetailsPage) -> None:
         self.details = [_detail_row(d) for d in page.details]
         self.items = [item_row(i) for i in page.items]
-        self.cases = [CaseChoice(str(c.case_id), c.sick_since.isoformat()) for c in page.cases]
+        self.cases = [
+            CaseChoice(str(c.case_id), fmt_date(c.sick_since, short=True)) for c in page.cases
+        ]
 
     def _refused(self, error: RightsError) -> None:
         self.error_field = error.field if isinstance(error, RectificationError) else ""
@@ -259,13 +263,13 @@ def _care_form() -> rx.Component:
                 _error_at(name, ident + "-error"),
                 rx.el.textarea(
                     name="correction",
-                    id=ident,
                     rows=2,
                     required=True,
-                    max_length=rules.LIMITS[name],
                     aria_describedby=ident + "-hint " + ident + "-error",
                     aria_invalid=_invalid(name),
+                    **counted(ident, rules.LIMITS[name]),
                 ),
+                char_counter(ident, rules.LIMITS[name]),
                 class_name="field",
             ),
             rx.el.button(tr("details.send"), type="submit", class_name="button"),
@@ -298,14 +302,14 @@ def _medical_form() -> rx.Component:
             rx.el.label(tr("rectification.statement_label"), html_for="statement-body"),
             _error_at("statement", "statement-body-error"),
             rx.el.textarea(
-                id="statement-body",
                 name="statement",
                 rows=6,
                 required=True,
-                max_length=rules.MAX_STATEMENT,
                 aria_describedby="statement-body-error",
                 aria_invalid=_invalid("statement"),
+                **counted("statement-body", rules.MAX_STATEMENT),
             ),
+            char_counter("statement-body", rules.MAX_STATEMENT),
             class_name="field",
         ),
         rx.el.button(tr("rectification.statement_send"), type="submit", class_name="button"),
@@ -329,7 +333,7 @@ def my_details_page() -> rx.Component:
     cases: Any = state.cases
     return portal_page(
         rx.el.h1(tr("details.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("details.intro")),
         rx.el.section(
             rx.el.h2(tr("details.personal")),

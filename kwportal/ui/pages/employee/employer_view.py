@@ -18,6 +18,7 @@ from kwportal.services.feedback import draft_sharing
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.employer_case import (
     CaseCard,
     DeadlineRow,
@@ -134,13 +135,13 @@ def _shared_draft() -> rx.Component:
                 rx.el.div(
                     rx.el.label(tr("draft.reaction"), html_for="draft-reaction"),
                     rx.el.textarea(
-                        id="draft-reaction",
                         name="reaction",
                         rows=4,
-                        max_length=draft_sharing.MAX_REACTION,
                         default_value=state.my_reaction,
                         key=state.my_reaction,
+                        **counted("draft-reaction", draft_sharing.MAX_REACTION),
                     ),
+                    char_counter("draft-reaction", draft_sharing.MAX_REACTION),
                     class_name="field",
                 ),
                 rx.el.button(tr("draft.send_reaction"), type="submit", class_name="button"),
@@ -167,7 +168,7 @@ def my_employer_view_page() -> rx.Component:
     releases: Any = state.releases
     return portal_page(
         rx.el.h1(tr("my_view.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("my_view.intro")),
         _shared_draft(),
         rx.cond(

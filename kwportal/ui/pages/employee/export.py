@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date, fmt_datetime
 from kwportal.services.privacy import access_export
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, post_form, submit
@@ -27,7 +27,6 @@ from kwportal.ui.text import tr
 ROUTE = routes.MY_EXPORT
 #: the messages the download route may send back in ``?e=``
 MESSAGES = frozenset({"export.busy", "export.unknown", "auth.not_allowed"})
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -38,7 +37,7 @@ class DeliveryRow:
 
 
 def _local(moment: datetime | None) -> str:
-    return f"{moment.astimezone(LOCAL):%Y-%m-%d %H:%M}" if moment else ""
+    return fmt_datetime(moment, short=True)
 
 
 class MyExportState(AuthState):
@@ -51,7 +50,7 @@ class MyExportState(AuthState):
         self.notice_key = key if key in MESSAGES else ""
         self.deliveries = [
             DeliveryRow(
-                f"{d.received_at:%Y-%m-%d}", _local(d.delivered_at), _local(d.downloaded_at)
+                fmt_date(d.received_at, short=True), _local(d.delivered_at), _local(d.downloaded_at)
             )
             for d in self._run(access_export.do_my_deliveries)
         ]
@@ -88,7 +87,7 @@ def _deliveries() -> rx.Component:
 def my_export_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("export.title")),
-        notice(MyExportState.notice_text),
+        notice(MyExportState.notice_text, MyExportState.notice_kind),
         rx.el.p(tr("export.intro")),
         _deliveries(),
         rx.el.p(tr("export.contents")),

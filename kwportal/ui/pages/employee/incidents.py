@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.privacy import breaches
 from kwportal.ui import routes
 from kwportal.ui.components.portal_layout import portal_page
@@ -21,7 +21,6 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_INCIDENTS
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -39,9 +38,7 @@ class MyIncidentsState(AuthState):
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.cards = [
-            IncidentCard(
-                f"{n.told_at.astimezone(LOCAL):%Y-%m-%d}", n.text, n.consequences, n.measures
-            )
+            IncidentCard(fmt_date(n.told_at, short=True), n.text, n.consequences, n.measures)
             for n in self._run(breaches.do_my_incidents)
         ]
 

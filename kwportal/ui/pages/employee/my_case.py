@@ -11,11 +11,13 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.case.consult_mail import local_minute
 from kwportal.services.employee import my_case
 from kwportal.ui import routes
 from kwportal.ui.components import case_links as case_links_for
 from kwportal.ui.components.case_links import case_links
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -135,15 +137,18 @@ class MyCaseState(AuthState):
         if case is None:
             self.appointments, self.helpers, self.documents = [], [], []
             return
-        self.sick_since = case.sick_since.isoformat()
-        self.recovered_on = case.recovered_on.isoformat() if case.recovered_on else ""
+        self.sick_since = fmt_date(case.sick_since, short=True)
+        self.recovered_on = fmt_date(case.recovered_on, short=True)
         self.appointments = [appointment_row(a) for a in case.appointments]
         self.helpers = [
             HelperRow(h.name, h.helper_role, h.organisation, h.phone, h.email) for h in case.helpers
         ]
         self.documents = [
             DocumentRow(
-                routes.document_href(d.document_id), d.kind, d.title, f"{d.created_at:%Y-%m-%d}"
+                routes.document_href(d.document_id),
+                d.kind,
+                d.title,
+                fmt_date(d.created_at, short=True),
             )
             for d in case.documents
         ]
@@ -161,13 +166,13 @@ def _move_form(row: Any) -> rx.Component:
                 rx.el.label(tr("my_case.move_reason"), html_for=ident),
                 rx.el.p(tr("my_case.move_reason_hint"), class_name="hint"),
                 rx.el.textarea(
-                    id=ident,
                     name="reason",
                     rows=3,
-                    max_length=my_case.MAX_MOVE_REASON,
                     aria_describedby=ident + "-error",
                     aria_invalid=rx.cond(has_error, "true", "false"),
+                    **counted(ident, my_case.MAX_MOVE_REASON),
                 ),
+                char_counter(ident, my_case.MAX_MOVE_REASON),
                 rx.el.p(
                     rx.cond(has_error, state.move_error, ""),
                     id=ident + "-error",
@@ -273,7 +278,7 @@ def my_case_page() -> rx.Component:
     state = MyCaseState
     return portal_page(
         rx.el.h1(tr("my_case.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             state.has_case,
             rx.el.div(

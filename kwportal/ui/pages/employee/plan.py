@@ -18,6 +18,7 @@ from kwportal.services import runner
 from kwportal.services.employee import plan as my_plan
 from kwportal.services.employer.plan_form import MAX_TEXT, PlanError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.plan_card import (
@@ -152,12 +153,12 @@ def _answer_form(card: Any) -> rx.Component:
         rx.el.div(
             rx.el.label(tr("plan.employee_view"), html_for=ident("view")),
             rx.el.textarea(
-                id=ident("view"),
                 name="employee_view",
                 rows=5,
-                max_length=MAX_TEXT,
                 aria_describedby=ident("warning") + " " + ident("view-error"),
+                **counted(ident("view"), MAX_TEXT),
             ),
+            char_counter(ident("view"), MAX_TEXT),
             field_error(rx.cond(mine, state.view_error, ""), ident("view-error")),
             class_name="field",
         ),
@@ -178,12 +179,12 @@ def _answer_form(card: Any) -> rx.Component:
             rx.el.label(tr("plan.employee_reason"), html_for=ident("reason")),
             rx.el.p(tr("my_plan.reason_hint"), id=ident("reason-hint"), class_name="hint"),
             rx.el.textarea(
-                id=ident("reason"),
                 name="employee_reason",
                 rows=3,
-                max_length=my_plan.MAX_REASON,
                 aria_describedby=ident("reason-hint") + " " + ident("reason-error"),
+                **counted(ident("reason"), my_plan.MAX_REASON),
             ),
+            char_counter(ident("reason"), my_plan.MAX_REASON),
             field_error(rx.cond(mine, state.reason_error, ""), ident("reason-error")),
             class_name="field",
         ),
@@ -219,7 +220,7 @@ def my_plan_page() -> rx.Component:
     state = MyPlanState
     return portal_page(
         rx.el.h1(tr("my_plan.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             has_items(state.error_lines),
             rx.el.div(

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.employee.questionnaire import (
     MyIntake,
     QuestionnaireError,
@@ -32,7 +32,6 @@ from kwportal.ui.text import tr
 
 ROUTE = routes.MY_QUESTIONNAIRE
 FORM_ID = "intake-form"
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -55,7 +54,7 @@ class QuestionRow:
 
 
 def _local(moment: datetime | None) -> str:
-    return f"{moment.astimezone(AMSTERDAM):%d-%m-%Y %H:%M}" if moment else ""
+    return fmt_datetime(moment, short=True)
 
 
 class MyQuestionnaireState(AuthState):
@@ -132,7 +131,7 @@ class MyQuestionnaireState(AuthState):
             for row in self.questions
         ]
         self.questions = rows
-        self.errors = [[row.text, row.error] for row in rows if row.error]
+        self.errors = [[row.text, row.error, f"#q-{row.key}"] for row in rows if row.error]
         self.notice_key = error.code
         first = error.problems[0].key
         return rx.call_script(f"document.getElementById('q-{first}')?.focus()")
@@ -235,7 +234,7 @@ def _error_summary() -> rx.Component:
         errors.length() > 0,
         rx.el.div(
             rx.el.p(rx.el.strong(tr("questionnaire.errors_title"))),
-            rx.el.ul(rx.foreach(errors, lambda e: rx.el.li(e[0], ": ", e[1]))),
+            rx.el.ul(rx.foreach(errors, lambda e: rx.el.li(rx.el.a(e[0], ": ", e[1], href=e[2])))),
             role="alert",
             class_name="notice error-summary",
         ),
@@ -299,6 +298,6 @@ def my_questionnaire_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("questionnaire.title")),
         case_links(case_links_for.EMPLOYEE),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(state.loaded, _body()),
     )

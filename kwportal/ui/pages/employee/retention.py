@@ -10,6 +10,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.employee import retention
 from kwportal.ui import routes
 from kwportal.ui.components.forms import field, notice
@@ -46,9 +47,9 @@ class MyRetentionState(AuthState):
         self.consents = [
             ConsentLine(
                 str(c.consent_id),
-                c.until.isoformat(),
-                f"{c.granted_at:%Y-%m-%d}",
-                f"{c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "",
+                fmt_date(c.until, short=True),
+                fmt_date(c.granted_at, short=True),
+                fmt_date(c.withdrawn_at, short=True),
             )
             for c in mine.consents
         ]
@@ -114,7 +115,7 @@ def _consent_item(line: Any) -> rx.Component:
 def my_retention_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("retention.title")),
-        notice(MyRetentionState.notice_text),
+        notice(MyRetentionState.notice_text, MyRetentionState.notice_kind),
         rx.el.p(MyRetentionState.sentence),
         rx.el.p(tr("retention.source")),
         rx.el.section(

@@ -11,8 +11,10 @@ import reflex as rx
 
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.employee import my_rights as rights
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.lists import item, optional_item
 from kwportal.ui.components.portal_layout import portal_page
@@ -59,12 +61,12 @@ def _line(found: rights.MyRequestLine) -> RequestLine:
         request_id=str(view.request_id),
         kind=str(view.kind),
         text=view.text,
-        received=f"{view.received_at:%Y-%m-%d}",
-        due=view.due_on.isoformat(),
+        received=fmt_date(view.received_at, short=True),
+        due=fmt_date(view.due_on, short=True),
         status=str(view.status),
         answer=view.answer,
-        answered=f"{view.answered_at:%Y-%m-%d}" if view.answered_at else "",
-        extended_to=view.extended_to.isoformat() if view.extended_to else "",
+        answered=fmt_date(view.answered_at, short=True),
+        extended_to=fmt_date(view.extended_to, short=True),
         extension_reason=view.extension_reason if view.extended_to else "",
         corrections=[item_row(i) for i in found.items],
     )
@@ -131,12 +133,12 @@ def _request_form() -> rx.Component:
                 rx.el.label(tr("rights.text_label"), html_for="f-text"),
                 rx.el.p(tr("rights.medical_warning"), id="f-text-warning", class_name="warning"),
                 rx.el.textarea(
-                    id="f-text",
                     name="text",
                     rows=5,
-                    max_length=rights.MAX_TEXT,
                     aria_describedby="f-text-warning",
+                    **counted("f-text", rights.MAX_TEXT),
                 ),
+                char_counter("f-text", rights.MAX_TEXT),
                 class_name="field",
             ),
             rx.el.button(tr("rights.submit"), type="submit", class_name="button"),
@@ -193,7 +195,7 @@ def _items(line: Any) -> rx.Component:
 def my_rights_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("rights.title")),
-        notice(MyRightsState.notice_text),
+        notice(MyRightsState.notice_text, MyRightsState.notice_kind),
         rx.el.p(tr("rights.intro")),
         rx.el.p(rx.el.a(tr("reglement.read"), href=routes.PRIVACYREGLEMENT)),
         rx.el.section(

@@ -13,7 +13,9 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_iso_date
 from kwportal.services.employee import self_report
+from kwportal.services.employer import partial_recovery
 from kwportal.ui import routes
 from kwportal.ui.components import field_errors
 from kwportal.ui.components.field_errors import FOCUS_FIRST_ERROR
@@ -25,7 +27,8 @@ from kwportal.ui.text import tr
 
 ROUTE = routes.MY_REPORT
 SICK_FORM, RECOVERED_FORM = "self-sick-form", "self-recovered-form"
-FIELDS = (*self_report.FIELDS, "recovery_date")
+FIELDS = (*self_report.FIELDS, "recovery_date", *partial_recovery.FIELDS)
+PARTIAL_FORM = "self-partial-form"
 
 
 class MySelfReportState(AuthState):
@@ -41,14 +44,16 @@ class MySelfReportState(AuthState):
         return field_errors.messages(self.error_keys, FIELDS, self.lang)
 
     @rx.var
-    def error_list(self) -> list[str]:
-        return [t(code, self.lang) for _field, code in self.error_keys]
+    def error_list(self) -> list[list[str]]:
+        return field_errors.links(self.error_keys, "self-", FIELDS, self.lang)
 
     @rx.var
     def open_line(self) -> str:
         if not self.open_since:
             return ""
-        return t("self_report.open_since", self.lang).replace("{date}", self.open_since)
+        return t("self_report.open_since", self.lang).replace(
+            "{date}", fmt_iso_date(self.open_since, self.lang)
+        )
 
     def _show(self, screen: self_report.SelfReportScreen) -> None:
         self.loaded, self.allowed = True, screen.allowed
@@ -76,10 +81,25 @@ class MySelfReportState(AuthState):
             self_report.do_report_recovered, raw, "self_report.recovered_done", RECOVERED_FORM
         )
 
-    def _report(self, use_case: Any, raw: Any, done_key: str, form_id: str) -> Any:
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def report_partial(self, form_data: dict[str, Any]) -> Any:
+        """From which day he works which percentage (issue 18 item 7); 100 % is recovery."""
+        raw = (
+            str(form_data.get("from_date", ""))[:20],
+            str(form_data.get("percent_working", ""))[:10],
+        )
+        done = "self_report.partial_done"
+        if partial_recovery.parse_percent(raw[1]) == 100:
+            done = "self_report.recovered_done"
+        return self._report(self_report.do_report_partial, raw, done, PARTIAL_FORM, spread=True)
+
+    def _report(
+        self, use_case: Any, raw: Any, done_key: str, form_id: str, *, spread: bool = False
+    ) -> Any:
         self.notice_key = ""
         try:
-            screen = self._run(use_case, raw)
+            screen = self._run(use_case, *raw) if spread else self._run(use_case, raw)
         except self_report.ReportError as error:
             self.error_keys = [[e.field, e.code] for e in error.errors]
             return rx.call_script(FOCUS_FIRST_ERROR)
@@ -141,6 +161,19 @@ def _sick_form() -> rx.Component:
             required=True,
             max=MySelfReportState.today,
         ),
+        # partly sick from the first day (issue 18 item 7): empty is fully sick
+        field_errors.field(
+            "sick.percent_working",
+            "percent_working",
+            "self-percent_working",
+            errors,
+            hint_key="self_report.percent_working_hint",
+            type="number",
+            input_mode="numeric",
+            min=1,
+            max=99,
+            step=1,
+        ),
         field_errors.field(
             "self_report.contact_phone",
             "contact_phone",
@@ -199,11 +232,46 @@ def _recovered_form() -> rx.Component:
     )
 
 
+def _partial_form() -> rx.Component:
+    """Partly back at work (issue 18 item 7): from which day, which percentage."""
+    state = MySelfReportState
+    return rx.el.form(
+        rx.el.h2(tr("self_report.partial_title")),
+        rx.el.p(tr("self_report.partial_intro")),
+        field_errors.field(
+            "partial_recovery.from_date",
+            "from_date",
+            "self-from_date",
+            state.errors,
+            type="date",
+            required=True,
+            min=state.open_since,
+        ),
+        field_errors.field(
+            "partial_recovery.percent_working",
+            "percent_working",
+            "self-percent_working",
+            state.errors,
+            hint_key="partial_recovery.percent_hint",
+            type="number",
+            input_mode="numeric",
+            min=0,
+            max=100,
+            step=1,
+            required=True,
+        ),
+        rx.el.button(tr("partial_recovery.submit"), type="submit", class_name="button"),
+        id=PARTIAL_FORM,
+        on_submit=MySelfReportState.report_partial,
+        class_name="form",
+    )
+
+
 def my_report_page() -> rx.Component:
     state = MySelfReportState
     return portal_page(
         rx.el.h1(tr("self_report.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             state.loaded,
             rx.cond(
@@ -212,7 +280,11 @@ def my_report_page() -> rx.Component:
                     rx.el.p(tr("self_report.intro")),
                     rx.el.p(tr("self_report.employer_sees")),
                     field_errors.summary(state.error_list, "self_report.errors_title"),
-                    rx.cond(state.open_since != "", _recovered_form(), _sick_form()),
+                    rx.cond(
+                        state.open_since != "",
+                        rx.fragment(_partial_form(), _recovered_form()),
+                        _sick_form(),
+                    ),
                 ),
                 _not_allowed(),
             ),

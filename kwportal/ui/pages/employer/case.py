@@ -164,18 +164,21 @@ def _made_by_document(row: Any) -> rx.Component:
 
 def _step_form(row: Any) -> rx.Component:
     ident = "done-" + row.step + "-" + row.due_iso
+    # empty, never today: the date the step was taken is the contact's to give; the
+    # server refuses an empty or future one (issue 18 item 5)
     return rx.el.form(
         rx.el.input(type="hidden", name="step", value=row.step),
         rx.el.input(type="hidden", name="due", value=row.due_iso),
         rx.el.div(
             rx.el.label(tr("steps.done_on"), html_for=ident),
+            rx.el.p(tr("steps.done_on_hint"), id=ident + "-hint", class_name="hint"),
             rx.el.input(
                 id=ident,
                 name="done_on",
                 type="date",
                 required=True,
                 max=EmployerCaseState.today,
-                default_value=EmployerCaseState.today,
+                aria_describedby=ident + "-hint",
             ),
             class_name="field",
         ),
@@ -186,8 +189,10 @@ def _step_form(row: Any) -> rx.Component:
 
 
 def _recovery_form() -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(tr("recovery.title")),
+    """Reporting the recovery: one tap away (a native disclosure), so the step to take next
+    stays near the top of a phone's screen (issue 18 item 5)."""
+    return rx.el.details(
+        rx.el.summary(tr("recovery.title")),
         rx.el.p(tr("recovery.intro")),
         rx.el.form(
             rx.el.div(
@@ -205,7 +210,7 @@ def _recovery_form() -> rx.Component:
             on_submit=EmployerCaseState.report_recovery,
             class_name="form",
         ),
-        class_name="card",
+        class_name="card steps-fold recovery-fold",
     )
 
 
@@ -216,17 +221,18 @@ def employer_case_page() -> rx.Component:
         rx.el.p(rx.el.a(tr("employer_case.back"), href=routes.EMPLOYER)),
         secrecy_note(),
         notice(state.not_found),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         error_summary(state.errors),
         rx.cond(
             state.found,
             rx.el.div(
                 restriction_notice(state.restricted, audience="employer"),
                 employer_case_card(state.card),
+                # what to do next comes right after whom it is about (issue 18 item 5)
+                deadlines_section(state.deadlines, _step_actions),
+                rx.el.p(tr("plans.steps_who"), class_name="meta"),
                 case_links(case_links_for.EMPLOYER, state.case_ref),
                 rx.cond(state.is_open, _recovery_form(), rx.el.span()),
-                rx.el.p(tr("plans.steps_who"), class_name="meta"),
-                deadlines_section(state.deadlines, _step_actions),
             ),
             rx.el.span(),
         ),

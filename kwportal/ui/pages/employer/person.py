@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.employer import person
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
@@ -65,9 +66,7 @@ class EmployerPersonState(AuthState):
         self.case_href = routes.case_href(routes.EMPLOYER_CASE, screen.case_id)
         self.name = f"{screen.first_name} {screen.last_name}".strip()
         self.number = screen.personnel_number
-        self.employment_start = (
-            screen.employment_start.isoformat() if screen.employment_start else ""
-        )
+        self.employment_start = fmt_date(screen.employment_start, short=True)
         self.employment_end = screen.employment_end.isoformat() if screen.employment_end else ""
         self.today = screen.today.isoformat()
         line = screen.retention
@@ -169,7 +168,7 @@ def employer_person_page() -> rx.Component:
     state = EmployerPersonState
     return portal_page(
         rx.el.h1(tr("employer_person.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             state.found,
             rx.fragment(

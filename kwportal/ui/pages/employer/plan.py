@@ -379,7 +379,7 @@ def employer_plan_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("employer_plan.title")),
         notice(state.not_found),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         _error_summary(),
         rx.cond(
             state.found,

@@ -12,6 +12,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_number, fmt_percent
 from kwportal.services.employer import reports as employer_reports
 from kwportal.services.employer.reports import ReportTable, shown
 from kwportal.ui import routes
@@ -32,6 +33,8 @@ class RawTable:
     rows: list[list[str]] = field(default_factory=list)
     #: a shown value per column, then the grand total
     totals: list[str] = field(default_factory=list)
+    #: the values are percentages (else counts)
+    percent: bool = False
 
 
 @dataclass
@@ -54,7 +57,16 @@ def raw_table(table: ReportTable) -> RawTable:
         *(shown(c, percent=percent) for c in published.column_totals),
         shown(published.grand_total, percent=percent),
     ]
-    return RawTable(table.key, list(table.columns), rows, totals)
+    return RawTable(table.key, list(table.columns), rows, totals, percent)
+
+
+def local_value(value: str, lang: str, *, percent: bool) -> str:
+    """A published value in the reader's language ("0,4 %", "1.234"); a hidden one stays ``x``."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return fmt_percent(number, lang) if percent else fmt_number(number, lang)
 
 
 def table_view(raw: RawTable, lang: str) -> TableView:
@@ -66,8 +78,14 @@ def table_view(raw: RawTable, lang: str) -> TableView:
             *(t(f"reports.col.{c}", lang) for c in raw.columns),
             t("reports.total", lang),
         ],
-        rows=[[row[0] or no_department, *row[1:]] for row in raw.rows],
-        totals=[t("reports.total", lang), *raw.totals],
+        rows=[
+            [row[0] or no_department, *(local_value(v, lang, percent=raw.percent) for v in row[1:])]
+            for row in raw.rows
+        ],
+        totals=[
+            t("reports.total", lang),
+            *(local_value(v, lang, percent=raw.percent) for v in raw.totals),
+        ],
     )
 
 
@@ -102,7 +120,7 @@ class EmployerReportsState(AuthState):
         absence = result.absence
         self.workforce_known = result.workforce_known
         self.chart_points = [
-            [column, f"{cell.value:.1f}"]
+            [column, str(cell.value)]
             for column, cell in zip(absence.columns, absence.published.column_totals, strict=True)
             if cell.value is not None and result.workforce_known
         ]

@@ -15,6 +15,7 @@ from kwportal.domain.roles import Role
 from kwportal.i18n import t
 from kwportal.services.employer import sick_report
 from kwportal.ui import routes
+from kwportal.ui.components import field_errors
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -28,6 +29,7 @@ FIELD_LABELS = {
     "first_name": "sick.first_name",
     "last_name": "sick.last_name",
     "first_sick_day": "sick.first_sick_day",
+    "percent_working": "sick.percent_working",
     "date_of_birth": "sick.date_of_birth",
     "contact_phone": "sick.contact_phone",
     "contact_email": "sick.contact_email",
@@ -48,14 +50,25 @@ def error_lines(keys: list[list[str]], lang: str) -> list[str]:
     return [f"{t(FIELD_LABELS.get(f, 'sick.title'), lang)}: {t(c, lang)}" for f, c in keys]
 
 
+def error_links(keys: list[list[str]], lang: str) -> list[list[str]]:
+    """The sick report's refusals as ``[#field-id, "label: message"]``: the summary links
+    each to its field (issue 18 item 1)."""
+    return field_errors.links(keys, "sick-", sick_report.FIELDS, lang, FIELD_LABELS)
+
+
 class SickReportState(AuthState):
     error_keys: list[list[str]] = []
     case_href: str = ""
     today: str = ""
 
     @rx.var
-    def errors(self) -> list[str]:
-        return error_lines(self.error_keys, self.lang)
+    def errors(self) -> list[list[str]]:
+        return error_links(self.error_keys, self.lang)
+
+    @rx.var
+    def field_errors(self) -> dict[str, str]:
+        """Each refused field's message, shown at the field."""
+        return field_errors.messages(self.error_keys, sick_report.FIELDS, self.lang)
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)
@@ -72,7 +85,7 @@ class SickReportState(AuthState):
             case_id = self._run(sick_report.do_report_sick, raw)
         except sick_report.ReportError as error:
             self.error_keys = [[e.field, e.code] for e in error.errors]
-            return None
+            return rx.call_script(field_errors.FOCUS_FIRST_ERROR)
         self.error_keys = []
         self.notice_key = "sick.done"
         self.case_href = routes.case_href(routes.EMPLOYER_CASE, case_id)
@@ -92,13 +105,26 @@ def error_summary(errors: Any) -> rx.Component:
     )
 
 
+def _error(name: str) -> rx.Component:
+    """The refusal of field ``name``, at the field."""
+    message = SickReportState.field_errors[name]
+    return rx.el.p(message, id=f"sick-{name}-error", role="alert", class_name="field-error")
+
+
+def _invalid(name: str) -> Any:
+    return rx.cond(SickReportState.field_errors[name] != "", "true", "false")
+
+
 def text_field(name: str, *, hint: str = "", **attrs: Any) -> rx.Component:
     ident = f"sick-{name}"
-    described = f"{ident}-hint" if hint else None
+    described = f"{ident}-hint {ident}-error" if hint else f"{ident}-error"
     return rx.el.div(
         rx.el.label(tr(FIELD_LABELS[name]), html_for=ident),
-        rx.el.p(tr(hint), id=described, class_name="hint") if hint else rx.fragment(),
-        rx.el.input(id=ident, name=name, aria_describedby=described, **attrs),
+        rx.el.p(tr(hint), id=f"{ident}-hint", class_name="hint") if hint else rx.fragment(),
+        _error(name),
+        rx.el.input(
+            id=ident, name=name, aria_describedby=described, aria_invalid=_invalid(name), **attrs
+        ),
         class_name="field",
     )
 
@@ -106,15 +132,25 @@ def text_field(name: str, *, hint: str = "", **attrs: Any) -> rx.Component:
 def yes_no(name: str) -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend(tr(FIELD_LABELS[name])),
+        _error(name),
         *[
             rx.el.label(
-                rx.el.input(type="radio", name=name, value=value, required=True),
+                rx.el.input(
+                    type="radio",
+                    name=name,
+                    value=value,
+                    required=True,
+                    # the summary's link lands on the first choice
+                    id=f"sick-{name}" if value == "yes" else f"sick-{name}-{value}",
+                    aria_invalid=_invalid(name),
+                ),
                 " ",
                 tr(f"sick.{value}"),
                 class_name="choice",
             )
             for value in ("yes", "no")
         ],
+        aria_describedby=f"sick-{name}-error",
         class_name="field yes-no",
     )
 
@@ -130,6 +166,16 @@ def _form() -> rx.Component:
             class_name="field-group",
         ),
         text_field("first_sick_day", type="date", required=True, max=SickReportState.today),
+        # partly sick from the first day (issue 18 item 7): empty is fully sick
+        text_field(
+            "percent_working",
+            hint="sick.percent_working_hint",
+            type="number",
+            input_mode="numeric",
+            min=1,
+            max=99,
+            step=1,
+        ),
         text_field(
             "date_of_birth",
             hint="sick.date_of_birth_hint",
@@ -161,7 +207,10 @@ def _form() -> rx.Component:
                 id="sick-expected_duration",
                 name="expected_duration",
                 required=True,
+                aria_describedby="sick-expected_duration-error",
+                aria_invalid=_invalid("expected_duration"),
             ),
+            _error("expected_duration"),
             class_name="field",
         ),
         rx.el.div(
@@ -172,8 +221,10 @@ def _form() -> rx.Component:
                 name="handover_work",
                 rows=4,
                 max_length=sick_report.MAX_HANDOVER,
-                aria_describedby="sick-handover-warning",
+                aria_describedby="sick-handover-warning sick-handover_work-error",
+                aria_invalid=_invalid("handover_work"),
             ),
+            _error("handover_work"),
             class_name="field",
         ),
         yes_no("safety_net"),
@@ -192,12 +243,12 @@ def sick_report_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("sick.title")),
         rx.el.p(tr("sick.intro")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(
             state.case_href != "",
             rx.el.p(rx.el.a(tr("sick.open_case"), href=state.case_href)),
             rx.el.span(),
         ),
-        error_summary(state.errors),
+        field_errors.summary(state.errors, "sick.errors_title"),
         _form(),
     )

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.domain.uploads import MAX_UPLOAD_BYTES
 from kwportal.i18n import CATALOGS, t
+from kwportal.i18n.fmt import fmt_datetime, fmt_size
 from kwportal.services import runner
 from kwportal.services.case.uploads import CaseFiles, CaseFilesError, do_list_files
 from kwportal.ui import routes
@@ -38,7 +38,6 @@ ROLES = (
     Role.CARE_TEAM,
     Role.CASE_MANAGER,
 )
-LOCAL = ZoneInfo("Europe/Amsterdam")
 MAX_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 FILE_INPUT = "case-file-input"
@@ -79,16 +78,12 @@ def _fill(text: str, **values: object) -> str:
 
 
 def _local(moment: datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return f"{aware.astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    return fmt_datetime(moment, short=True)
 
 
 def _size(size: int, lang: str) -> str:
     """``0,4 MB`` in Dutch, ``0.4 MB`` in English; small files in kB."""
-    if size < 100 * 1024:
-        return f"{max(1, round(size / 1024))} kB"
-    text = f"{size / (1024 * 1024):.1f}"
-    return (text.replace(".", ",") if lang == "nl" else text) + " MB"
+    return fmt_size(size, lang)
 
 
 class CaseFilesState(AuthState):

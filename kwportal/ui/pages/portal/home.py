@@ -8,6 +8,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.auth import portal
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
@@ -90,7 +91,7 @@ class PortalState(AuthState):
         self.restricted = home.restriction is not None
         self.restricted_since = since_text(home.restriction and home.restriction.since)
         self.notice_ids = [str(n.notice_id) for n in home.notices]
-        self.notice_dates = [f"{n.created_at:%Y-%m-%d}" for n in home.notices]
+        self.notice_dates = [fmt_date(n.created_at, short=True) for n in home.notices]
         self.notice_kinds = [n.kind for n in home.notices]
         self.retention_date, self.retention_rule, self.retention_holds = "", "", []
         decision = home.retention
@@ -192,6 +193,7 @@ ROLE_LINKS: dict[Role, tuple[tuple[str, str], ...]] = {
         ("admin.orgs.link", routes.ADMIN_ORGANISATIONS),
         ("admin.accounts.link", routes.ADMIN_ACCOUNTS),
         ("admin.teams.link", routes.ADMIN_TEAMS),
+        ("admin.sso.link", routes.ADMIN_SSO),
         ("stats.link", routes.SITE_STATS),
     ),
 }
@@ -231,9 +233,14 @@ def _notices() -> rx.Component:
             rx.el.ul(rx.foreach(lines, _notice_item), class_name="plain"),
             class_name="card notices",
             role="status",
+            id="notices",
         ),
         rx.el.span(),
     )
+
+
+#: the list of unread notices, also on the employee's dashboard (issue 18 item 4)
+notices_section = _notices
 
 
 def _unread_messages() -> rx.Component:
@@ -259,7 +266,7 @@ def _unread_messages() -> rx.Component:
 def portal_home() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("portal.title")),
-        notice(AuthPageState.message),
+        notice(AuthPageState.message, AuthPageState.message_kind),
         rx.el.p(PortalState.welcome),
         rx.el.p(PortalState.role_line),
         restriction_notice(

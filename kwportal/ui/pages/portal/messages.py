@@ -319,7 +319,7 @@ def messages_page() -> rx.Component:
     state = MessagesState
     return portal_page(
         rx.el.h1(tr("messages.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.cond(state.role == str(Role.EMPLOYEE), rx.el.p(tr("messages.intro_employee"))),
         rx.cond(state.not_found != "", rx.el.p(state.not_found, role="alert", class_name="notice")),
         rx.cond(state.has_thread, _thread()),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.auth import portal
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice, password_field, post_form, submit
@@ -44,7 +45,7 @@ class SecurityState(AuthState):
             SessionRow(
                 label=line.user_agent[:80] or "?",
                 ip=line.ip,
-                last_seen=line.last_seen_at.strftime("%Y-%m-%d %H:%M UTC"),
+                last_seen=fmt_datetime(line.last_seen_at, short=True),
                 current=line.current,
             )
             for line in page.sessions
@@ -91,7 +92,7 @@ def _credentials() -> rx.Component:
 def security_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("security.title")),
-        notice(AuthPageState.message),
+        notice(AuthPageState.message, AuthPageState.message_kind),
         rx.el.section(
             rx.el.h2(tr("security.sessions")),
             rx.el.ul(rx.foreach(SecurityState.session_rows, _session_item), class_name="plain"),

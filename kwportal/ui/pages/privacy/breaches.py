@@ -9,15 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.policy import BREACH_KEEPERS
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.privacy import breaches
 from kwportal.ui import routes
 from kwportal.ui.components import field_errors
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -25,7 +26,6 @@ from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
 
 ROUTE = routes.BREACHES
-LOCAL = ZoneInfo("Europe/Amsterdam")
 FORM_FIELDS = (
     "title",
     "description",
@@ -81,7 +81,7 @@ class BreachRow:
 
 
 def _local(moment: datetime | None) -> str:
-    return f"{moment.astimezone(LOCAL):%Y-%m-%d %H:%M}" if moment else ""
+    return fmt_datetime(moment, short=True)
 
 
 def _clock(line: breaches.BreachLine, lang: str) -> str:
@@ -123,8 +123,9 @@ def _row(line: breaches.BreachLine, lang: str) -> BreachRow:
     )
 
 
-def _form_text(form: dict[str, Any], name: str, limit: int = 5000) -> str:
-    return str(form.get(name, "") or "")[:limit]
+def _form_text(form: dict[str, Any], name: str, limit: int = breaches.MAX_TEXT) -> str:
+    """One past ``limit``: an over-long text is refused by the service, never cut here."""
+    return str(form.get(name, "") or "")[: limit + 1]
 
 
 def _breach_id(form: dict[str, Any]) -> int:
@@ -252,10 +253,12 @@ def _area(label_key: str, name: str, ident: Any, *, hint_key: str = "", **attrs:
     hint = [rx.el.p(tr(hint_key), id=ident + "-hint", class_name="hint")] if hint_key else []
     if hint_key:
         attrs["aria_describedby"] = ident + "-hint"
+    limit = breaches.MAX_REASON if name.endswith("_reason") else breaches.MAX_TEXT
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=ident),
         *hint,
-        rx.el.textarea(id=ident, name=name, rows=3, max_length=5000, **attrs),
+        rx.el.textarea(name=name, rows=3, **counted(ident, limit), **attrs),
+        char_counter(ident, limit),
         class_name="field",
     )
 
@@ -591,7 +594,7 @@ def breaches_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("breaches.title")),
         rx.el.p(tr("breaches.intro")),
-        notice(BreachesState.notice_text),
+        notice(BreachesState.notice_text, BreachesState.notice_kind),
         rx.cond(
             BreachesState.told_now != "",
             rx.el.p(tr("breaches.told_count_now"), " ", BreachesState.told_now, role="status"),

@@ -10,6 +10,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS, t
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.privacy import desk_log as service
 from kwportal.ui import routes
 from kwportal.ui.components.access_log import date_input, role_label
@@ -64,7 +65,7 @@ def as_row(line: service.DeskLogLine) -> DeskRow:
     actor = f"{line.actor_name} ({line.actor_username})" if line.actor_username else ""
     subject = f"{line.subject_number} · {line.subject_name}" if line.subject_number else ""
     return DeskRow(
-        when=f"{line.at:%Y-%m-%d %H:%M:%S}",
+        when=fmt_datetime(line.at, short=True, seconds=True),
         event=line.event_type,
         actor=actor,
         role=line.actor_role,
@@ -235,7 +236,7 @@ def desk_log_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("desk_log.title")),
         rx.el.p(tr("desk_log.intro")),
-        notice(DeskLogState.notice_text),
+        notice(DeskLogState.notice_text, DeskLogState.notice_kind),
         _form(),
         card_section("desk_log.caption", DeskLogState.lines, _card, "desk_log.none"),
         _pager(),

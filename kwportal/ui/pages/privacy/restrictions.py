@@ -9,15 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date, fmt_datetime
 from kwportal.services.privacy import restriction
 from kwportal.services.privacy.rights import RightsError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import field as input_field
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -28,7 +29,6 @@ from kwportal.ui.text import tr
 
 ROUTE = routes.RESTRICTIONS
 #: times are stored in UTC and shown in Dutch time (BRIEF.md)
-LOCAL = ZoneInfo("Europe/Amsterdam")
 #: one past each limit: an over-long text is refused, never silently cut
 MAX_FIELD = restriction.MAX_REASON + 1
 
@@ -58,7 +58,7 @@ class RestrictionRow:
 
 
 def _local(moment: datetime) -> str:
-    return f"{moment.astimezone(LOCAL):%Y-%m-%d %H:%M}"
+    return fmt_datetime(moment, short=True)
 
 
 def _request_row(line: restriction.StopRequestLine) -> StopRequestRow:
@@ -67,8 +67,8 @@ def _request_row(line: restriction.StopRequestLine) -> StopRequestRow:
         number=line.personnel_number,
         name=line.name,
         text=line.text,
-        received=f"{line.received_at:%Y-%m-%d}",
-        due=line.due_on.isoformat(),
+        received=fmt_date(line.received_at, short=True),
+        due=fmt_date(line.due_on, short=True),
         overdue="1" if line.overdue else "",
         restricted="1" if line.restricted else "",
     )
@@ -179,9 +179,11 @@ class RestrictionsState(AuthState):
 
 
 def _textarea(label_key: str, name: str, ident: Any, **attrs: Any) -> rx.Component:
+    limit = attrs.pop("max_length")
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=ident),
-        rx.el.textarea(id=ident, name=name, rows=3, required=True, **attrs),
+        rx.el.textarea(name=name, rows=3, required=True, **counted(ident, limit), **attrs),
+        char_counter(ident, limit),
         class_name="field",
     )
 
@@ -193,9 +195,13 @@ def _request_item(row: Any) -> rx.Component:
                 row.overdue != "",
                 rx.el.span(tr("restriction.overdue"), class_name="badge overdue"),
             ),
-            row.number,
-            " · ",
+            tr("rights_desk.heading.stop"),
+            " ",
+            tr("rights_desk.heading_of"),
+            " ",
             row.name,
+            " · ",
+            row.number,
         ),
         rx.el.dl(
             rx.el.dt(tr("restriction.received_on")),
@@ -327,7 +333,7 @@ def restrictions_page() -> rx.Component:
     state = RestrictionsState
     return portal_page(
         rx.el.h1(tr("restriction.title")),
-        notice(state.notice_text),
+        notice(state.notice_text, state.notice_kind),
         rx.el.p(tr("restriction.intro")),
         rx.el.section(
             rx.el.h2(tr("restriction.requests_title")),

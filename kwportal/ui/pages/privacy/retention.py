@@ -9,6 +9,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.i18n import t
+from kwportal.i18n.fmt import fmt_date, fmt_datetime, fmt_number
 from kwportal.services.privacy.transfer import TransferError
 from kwportal.services.retention import desk as retention_desk
 from kwportal.ui import routes
@@ -69,16 +70,20 @@ class RetentionDeskState(AuthState):
 
     @rx.var
     def due_line(self) -> str:
-        return t("desk.due_now", self.lang).replace("{count}", str(self.due_now))
+        return t("desk.due_now", self.lang).replace("{count}", fmt_number(self.due_now, self.lang))
 
     def _show(self, view: retention_desk.DeskView) -> None:
         self.due_now = view.due_now
         self.upcoming = [
-            Upcoming(u.personnel_number, u.name, u.destroy_from.isoformat(), f"rule.{u.rule}")
+            Upcoming(
+                u.personnel_number, u.name, fmt_date(u.destroy_from, short=True), f"rule.{u.rule}"
+            )
             for u in view.upcoming
         ]
         self.holds = [
-            Hold(str(h.hold_id), h.personnel_number, h.name, h.reason, f"{h.set_at:%Y-%m-%d}")
+            Hold(
+                str(h.hold_id), h.personnel_number, h.name, h.reason, fmt_date(h.set_at, short=True)
+            )
             for h in view.holds
         ]
         self.handovers = [
@@ -86,7 +91,7 @@ class RetentionDeskState(AuthState):
                 str(h.handover_id),
                 h.organisation,
                 h.successor,
-                h.contract_end.isoformat(),
+                fmt_date(h.contract_end, short=True),
                 str(h.cases),
                 str(h.released),
                 str(h.confirmed),
@@ -95,7 +100,12 @@ class RetentionDeskState(AuthState):
             for h in view.handovers
         ]
         self.runs = [
-            Run(str(r.run_id), f"{r.started_at:%Y-%m-%d %H:%M}", f"{r.destroyed:,}", r.status)
+            Run(
+                str(r.run_id),
+                fmt_datetime(r.started_at, short=True),
+                fmt_number(r.destroyed, self.lang),
+                r.status,
+            )
             for r in view.runs
         ]
 
@@ -265,7 +275,7 @@ def _section(title: str, items: Any, render: Any, empty: str) -> rx.Component:
 def retention_desk_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("desk.title")),
-        notice(RetentionDeskState.notice_text),
+        notice(RetentionDeskState.notice_text, RetentionDeskState.notice_kind),
         rx.el.p(RetentionDeskState.due_line),
         _section(
             "desk.upcoming", RetentionDeskState.upcoming, _upcoming_item, "desk.none_upcoming"

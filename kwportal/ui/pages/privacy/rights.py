@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
@@ -22,8 +21,10 @@ from kwportal.domain import rectification as rules
 from kwportal.domain.rights import RightsKind
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
+from kwportal.i18n.fmt import fmt_date, fmt_datetime
 from kwportal.services.privacy import access_export, desk, rectification, rights, transfer
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter, counted
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.rights import (
@@ -31,8 +32,8 @@ from kwportal.ui.components.rights import (
     decide_forms,
     field_label,
     item_row,
-    kind_label,
     outcome_items,
+    request_heading,
     request_list,
 )
 from kwportal.ui.guard import guarded
@@ -48,7 +49,6 @@ ROUTE = routes.RIGHTS_DESK
 #: message keys a refused desk download may bring back in ``?e=``
 BACK_KEYS = ("transfer.", "desk_export.", "export.", "rights.already_answered")
 #: times are stored in UTC and shown in Dutch time (BRIEF.md)
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -87,7 +87,7 @@ class DeliveredItem:
 
 
 def _local(moment: datetime | None) -> str:
-    return f"{moment.astimezone(LOCAL):%Y-%m-%d %H:%M}" if moment else ""
+    return fmt_datetime(moment, short=True)
 
 
 def _delivered(line: access_export.DeliveredLine) -> DeliveredItem:
@@ -95,7 +95,7 @@ def _delivered(line: access_export.DeliveredLine) -> DeliveredItem:
         request_id=str(line.request_id),
         number=line.personnel_number,
         name=line.name,
-        received=f"{line.received_at:%Y-%m-%d}",
+        received=fmt_date(line.received_at, short=True),
         delivered=_local(line.delivered_at),
         downloaded=_local(line.downloaded_at),
     )
@@ -122,16 +122,16 @@ def _item(found: desk.DeskItem) -> QueueItem:
         number=line.personnel_number,
         name=line.name,
         text=line.text,
-        received=f"{line.received_at:%Y-%m-%d}",
-        due=line.due_on.isoformat(),
+        received=fmt_date(line.received_at, short=True),
+        due=fmt_date(line.due_on, short=True),
         overdue="1" if line.overdue else "",
         days_overdue=str(line.days_overdue) if line.overdue else "",
         due_soon="1" if line.due_soon else "",
-        escalated=_local(line.escalated_at)[:10],
+        escalated=fmt_date(line.escalated_at, short=True),
         corrections=[_desk_item(v) for v in found.items],
-        sent_on=status.sent_on.isoformat() if status.sent_on else "",
+        sent_on=fmt_date(status.sent_on, short=True),
         awaiting="1" if status.awaiting else "",
-        confirmed_on=status.confirmed_on.isoformat() if status.confirmed_on else "",
+        confirmed_on=fmt_date(status.confirmed_on, short=True),
         released_by=status.released_by,
     )
 
@@ -220,7 +220,8 @@ class RightsDeskState(AuthState):
 def _textarea_field(label_key: str, name: str, ident: Any, limit: int) -> rx.Component:
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=ident),
-        rx.el.textarea(id=ident, name=name, rows=4, required=True, max_length=limit),
+        rx.el.textarea(name=name, rows=4, required=True, **counted(ident, limit)),
+        char_counter(ident, limit),
         class_name="field",
     )
 
@@ -308,7 +309,7 @@ def _queue_item(row: Any) -> rx.Component:
                 row.due_soon != "",
                 rx.el.span(tr("rights_desk.due_soon"), class_name="badge due-soon"),
             ),
-            kind_label(row.kind),
+            request_heading(row.kind, row.name),
         ),
         rx.el.dl(
             rx.el.dt(tr("rights_desk.number")),
@@ -348,7 +349,7 @@ def _queue_item(row: Any) -> rx.Component:
 def rights_desk_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("rights_desk.title")),
-        notice(RightsDeskState.notice_text),
+        notice(RightsDeskState.notice_text, RightsDeskState.notice_kind),
         rx.el.p(tr("rights_desk.intro")),
         request_list(RightsDeskState.queue, _queue_item, "rights_desk.none"),
         rx.el.section(

@@ -13,10 +13,16 @@ import reflex as rx
 
 from kwportal.domain import legal_texts
 from kwportal.domain.legal_texts import Document, Version
+from kwportal.i18n.fmt import fmt_date
 from kwportal.ui import routes
 from kwportal.ui.components.public_frame import choice_buttons, public_form, public_page, toggles
 from kwportal.ui.states.visitor import VisitorState as V
 from kwportal.ui.text import tr
+
+
+def version_label(version: Version) -> str:
+    """ "1 (07-02-2023)": the version's number and the day it was published."""
+    return f"{version.number} ({fmt_date(version.published_on, short=True)})"
 
 
 def _paragraphs(key: str) -> rx.Component:
@@ -91,7 +97,7 @@ def _changes_since(doc: Document, since_var: Any) -> rx.Component:
         shown = rx.cond(
             since_var == version.number,
             rx.el.section(
-                rx.el.h2(tr("legal.changes_since"), " ", version.label),
+                rx.el.h2(tr("legal.changes_since"), " ", version_label(version)),
                 _changes(doc, version.number),
                 class_name="card",
             ),
@@ -110,7 +116,7 @@ def _versions(doc: Document, route: str) -> rx.Component:
                 " · ",
                 rx.el.a(tr("legal.what_changed"), href=f"{route}?since={version.number}"),
             ]
-        rows.append(rx.el.li(tr("legal.version"), " ", version.label, ": ", *links))
+        rows.append(rx.el.li(tr("legal.version"), " ", version_label(version), ": ", *links))
     return rx.el.section(
         rx.el.h2(tr("legal.versions")), rx.el.ul(*rows, class_name="plain"), class_name="card"
     )
@@ -118,9 +124,9 @@ def _versions(doc: Document, route: str) -> rx.Component:
 
 def _shown_version(doc: Document) -> rx.Component:
     current = legal_texts.current(doc)
-    label: rx.Component = rx.el.span(current.label)
+    label: rx.Component = rx.el.span(version_label(current))
     for version in legal_texts.VERSIONS[doc]:
-        label = rx.cond(V.doc_version == version.number, rx.el.span(version.label), label)
+        label = rx.cond(V.doc_version == version.number, rx.el.span(version_label(version)), label)
     return rx.el.p(tr("legal.version_shown"), " ", label, class_name="lead")
 
 

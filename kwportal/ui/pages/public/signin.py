@@ -16,13 +16,14 @@ from kwportal.ui.components.forms import (
     submit,
 )
 from kwportal.ui.components.layout import page
+from kwportal.ui.components.pending_act import step_up_cancel, step_up_line
 from kwportal.ui.states.auth import AuthPageState as S
 from kwportal.ui.states.base import AppState
 from kwportal.ui.text import tr
 
 
 def _frame(title_key: str, *children: rx.Component) -> rx.Component:
-    return page(rx.el.h1(tr(title_key)), notice(S.message), *children)
+    return page(rx.el.h1(tr(title_key)), notice(S.message, S.message_kind), *children)
 
 
 def login() -> rx.Component:
@@ -44,6 +45,33 @@ def login() -> rx.Component:
             submit("login.submit"),
         ),
         rx.el.p(rx.el.a(tr("login.forgot"), href=routes.FORGOT_PASSWORD)),
+        _organisation_sign_in(),
+    )
+
+
+def _organisation_sign_in() -> rx.Component:
+    """Single sign-on (issue 19 item 6): the work address picks the organisation's
+    provider; the route sends the browser there."""
+    return rx.el.section(
+        rx.el.h2(tr("login.sso.heading"), id="sso-heading"),
+        rx.el.p(tr("login.sso.intro")),
+        post_form(
+            routes.API_SSO_START,
+            rx.el.input(type="hidden", name="lang", value=AppState.lang),
+            field(
+                "login.sso.email",
+                "email",
+                field_id="sso-email",
+                type="email",
+                auto_complete="email",
+                auto_capitalize="none",
+                spell_check=False,
+                required=True,
+                max_length=254,
+            ),
+            submit("login.sso.submit"),
+        ),
+        aria_labelledby="sso-heading",
     )
 
 
@@ -162,12 +190,14 @@ def step_up() -> rx.Component:
     return _frame(
         "stepup.title",
         rx.el.p(tr("stepup.intro")),
+        step_up_line(),
         post_form(
             routes.API_STEP_UP,
             rx.el.input(type="hidden", name="next", value=S.next_path),
             code_field("login.code.label"),
             submit("stepup.submit"),
         ),
+        step_up_cancel(S.next_path),
     )
 
 

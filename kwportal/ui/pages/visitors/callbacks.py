@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.domain.visitors import CallbackStatus
+from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.visitors import callbacks
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
@@ -47,7 +48,7 @@ class CallbackQueueState(AuthState):
                 line.topic,
                 line.message,
                 line.status,
-                f"{line.received_at:%Y-%m-%d %H:%M}",
+                fmt_datetime(line.received_at, short=True),
             )
             for line in lines
         ]
@@ -129,7 +130,7 @@ def _item(row: Any) -> rx.Component:
 def callback_queue_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("callbacks.title")),
-        notice(CallbackQueueState.notice_text),
+        notice(CallbackQueueState.notice_text, CallbackQueueState.notice_kind),
         rx.el.p(tr("callbacks.intro")),
         rx.cond(
             _var(CallbackQueueState.queue).length() > 0,

@@ -11,6 +11,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n.fmt import fmt_date
 from kwportal.services.visitors import rights, staff_unsubscribe
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
@@ -46,8 +47,8 @@ def _item(line: rights.DeskLine) -> VisitorRequestItem:
         email=line.email,
         phone=line.phone,
         details=line.details,
-        received=line.received_on.isoformat(),
-        due=line.due_on.isoformat(),
+        received=fmt_date(line.received_on, short=True),
+        due=fmt_date(line.due_on, short=True),
         overdue="1" if line.overdue else "",
         newsletter=[f"{label}: {value}" for label, value in line.found.newsletter],
         callbacks=[f"{d} · {n} · {p} · {t}" for _i, n, p, t, d in line.found.callbacks],
@@ -146,10 +147,14 @@ def _queue_item(row: Any) -> rx.Component:
             ),
             rx.match(
                 row.kind,
-                ("access", tr("visitor.right.access")),
-                ("rectification", tr("visitor.right.rectification")),
-                tr("visitor.right.deletion"),
+                ("access", tr("visitor_requests.heading.access")),
+                ("rectification", tr("visitor_requests.heading.rectification")),
+                tr("visitor_requests.heading.deletion"),
             ),
+            " ",
+            tr("rights_desk.heading_of"),
+            " ",
+            rx.cond(row.name != "", row.name, row.email),
         ),
         rx.el.dl(
             rx.el.dt(tr("visitor.field.email")),
@@ -203,7 +208,7 @@ def _unsubscribe_form() -> rx.Component:
 def visitor_requests_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("visitor_requests.title")),
-        notice(VisitorRequestsState.notice_text),
+        notice(VisitorRequestsState.notice_text, VisitorRequestsState.notice_kind),
         rx.el.p(tr("visitor_requests.intro")),
         rx.cond(
             _var(VisitorRequestsState.queue).length() > 0,
