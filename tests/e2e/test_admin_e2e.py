@@ -20,7 +20,7 @@ TEAM = "Team Twentse Metaalwerken BV"
 
 
 def _organisations(page: Page) -> None:
-    page.get_by_role("link", name=nl("admin.orgs.link")).click()
+    page.get_by_role("link", name=nl("admin.orgs.link"), exact=True).click()
     expect(page).to_have_url(url_at("/admin-organisations"))
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("admin.orgs.title"))
     fits_and_passes_axe(page)

@@ -245,6 +245,7 @@ def employee_dashboard() -> rx.Component:
     return portal_page(
         rx.el.h1(s.greeting),
         rx.el.p(s.welcome, class_name="meta"),
+        rx.el.p(s.role_line, class_name="meta"),
         notice(AuthPageState.message, AuthPageState.message_kind),
         restriction_notice(s.restricted, s.restricted_since, audience="employee"),
         rx.el.div(_case_card(), _consult_card(), _new_card(), _todo_card(), class_name="dash-grid"),
