@@ -24,3 +24,10 @@ def withdraw_effect(consent: MyConsent, lang: str) -> str:
         .replace("{who}", consent.recipient)
         .replace("{purpose}", consent.purpose or what)
     )
+
+
+def grant_effect(consent: MyConsent, lang: str) -> str:
+    """One sentence: who may see or use what, from the moment of the grant."""
+    what = consent.datum_value or consent.data or consent.purpose
+    who = consent.recipient or t("consents.grant_effect.us", lang)
+    return t("consents.grant_effect", lang).replace("{who}", who).replace("{what}", what)

@@ -127,6 +127,11 @@ def test_consent_granted_and_withdrawn_reaches_the_employers_next_page(
     fits_and_passes_axe(phone_page)
     grant = phone_page.get_by_role("button", name=nl("consents.grant"), exact=True)
     grant.click()
+    # granting asks once, saying what it allows, as withdrawing does (equally easy)
+    confirm = phone_page.get_by_role("group", name=nl("consents.grant_confirm_title"))
+    expect(confirm.get_by_text(TEXT)).to_be_visible()
+    fits_and_passes_axe(phone_page)
+    confirm.get_by_role("button", name=nl("consents.grant_confirm"), exact=True).click()
     alert(phone_page).to_have_text(nl("consents.granted"))
     expect(grant).to_have_count(0)
 

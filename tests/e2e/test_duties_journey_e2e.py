@@ -217,13 +217,15 @@ def doctor_asks_a_machtiging(d: Duties) -> None:
 
 
 def employee_grants_and_withdraws(d: Duties) -> None:
-    """One tap each (his sign-in's code is fresh); a receipt for each."""
+    """Two taps each, the same for both (his sign-in's code is fresh); a receipt for each."""
     page = d.employee
     d.open(page, "/my-consents", "consents.title")
     expect(page.get_by_text(nl("consents.kind.gp_authorisation"))).to_be_visible()
     expect(page.get_by_text(GP)).to_be_visible()
     check(page)
     page.get_by_role("button", name=nl("consents.grant"), exact=True).click()
+    # granting asks once too: withdrawing is exactly as easy as granting
+    page.get_by_role("button", name=nl("consents.grant_confirm"), exact=True).click()
     told(page, "consents.granted")
     expect(page.get_by_role("link", name=nl("consents.receipt.granted"))).to_be_visible()
     page.get_by_role("button", name=nl("consents.withdraw"), exact=True).click()

@@ -17,7 +17,7 @@ from kwportal.ui import routes
 from kwportal.ui.components.downloads import download_button
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
-from kwportal.ui.consent_effects import withdraw_effect
+from kwportal.ui.consent_effects import grant_effect, withdraw_effect
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.text import tr
@@ -60,6 +60,8 @@ class ConsentRow:
     receipts: list[ReceiptLink] = field(default_factory=list)
     #: what withdrawing changes at once (a granted consent only)
     effect: str = ""
+    #: what granting allows from now on (an open request only)
+    grant_effect: str = ""
 
 
 def _row(c: consents.MyConsent, lang: str) -> ConsentRow:
@@ -79,6 +81,7 @@ def _row(c: consents.MyConsent, lang: str) -> ConsentRow:
         until=fmt_date(c.valid_until, lang),
         receipts=[ReceiptLink(routes.receipt_href(r.receipt_id), r.event) for r in c.receipts],
         effect=withdraw_effect(c, lang) if c.state == "granted" else "",
+        grant_effect=grant_effect(c, lang) if c.state == "requested" else "",
     )
 
 
@@ -87,6 +90,9 @@ class MyConsentsState(AuthState):
     others: list[ConsentRow] = []
     #: the consent whose withdrawal waits for "Ja, nu intrekken"
     confirming: str = ""
+    #: the request whose grant waits for "Ja, nu geven": granting asks once too, so
+    #: withdrawing is exactly as easy as granting (BRIEF.md, AVG art. 7(3))
+    confirming_grant: str = ""
 
     def _show(self, lines: consents.Mine) -> None:
         rows = [_row(c, self.lang) for c in lines]
@@ -96,13 +102,26 @@ class MyConsentsState(AuthState):
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
-        self.notice_key, self.confirming = "", ""
+        self.notice_key, self.confirming, self.confirming_grant = "", "", ""
         self._show(self._run(consents.do_list_mine))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def grant_request(self, form_data: dict[str, Any]) -> None:
         self._change(consents.do_grant, form_data, "consents.granted")
+        self.confirming_grant = ""
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def ask_grant(self, consent_id: str) -> None:
+        """First tap: say what the grant allows; the second tap grants."""
+        open_requests = {row.consent_id for row in self.pending}
+        self.confirming_grant = consent_id if consent_id in open_requests else ""
+
+    @rx.event
+    @guarded(Role.EMPLOYEE)
+    def keep_request(self) -> None:
+        self.confirming_grant = ""
 
     @rx.event
     @guarded(Role.EMPLOYEE)
@@ -189,6 +208,39 @@ def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.
     )
 
 
+def _grant(row: Any) -> rx.Component:
+    """Granting asks once, saying what it allows from now on: the same two taps as
+    withdrawing, so neither is harder than the other."""
+    state = MyConsentsState
+    return rx.cond(
+        state.confirming_grant == row.consent_id,
+        rx.el.div(
+            rx.el.p(rx.el.strong(tr("consents.grant_confirm_title"))),
+            rx.el.p(row.grant_effect),
+            rx.el.p(tr("consents.grant_after")),
+            rx.el.div(
+                _button_form(row, state.grant_request, "consents.grant_confirm"),
+                rx.el.button(
+                    tr("consents.grant_no"),
+                    type="button",
+                    class_name="button secondary",
+                    on_click=state.keep_request,
+                ),
+                class_name="actions",
+            ),
+            role="group",
+            aria_label=tr("consents.grant_confirm_title"),
+            class_name="confirm-box",
+        ),
+        rx.el.button(
+            tr("consents.grant"),
+            type="button",
+            class_name="button",
+            on_click=state.ask_grant(row.consent_id),
+        ),
+    )
+
+
 def _withdraw(row: Any) -> rx.Component:
     """Withdrawing asks once, saying what changes at once (issue 18 item 2)."""
     state = MyConsentsState
@@ -230,7 +282,7 @@ def _pending_item(row: Any) -> rx.Component:
     return rx.el.li(
         _details(row),
         rx.el.div(
-            _button_form(row, MyConsentsState.grant_request, "consents.grant"),
+            _grant(row),
             _button_form(row, MyConsentsState.refuse_request, "consents.refuse", "secondary"),
             class_name="actions",
         ),

@@ -21,6 +21,7 @@ from kwportal.services.employer import plan as plan_service
 from kwportal.services.employer.plan_form import MAX_ACTIONS, MAX_TEXT, PlanError, input_from
 from kwportal.services.views import PolicyDeniedError
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter
 from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.plan_card import (
@@ -242,7 +243,9 @@ def _text_area(name: str, label: str, value: Any, error: Any) -> rx.Component:
             default_value=value,
             aria_describedby=f"plan-warning {ident}-error",
             aria_invalid=rx.cond(error != "", "true", "false"),
+            custom_attrs={"data-limit": str(MAX_TEXT)},
         ),
+        char_counter(ident, MAX_TEXT),
         field_error(error, f"{ident}-error"),
         class_name="field",
     )

@@ -16,6 +16,7 @@ from kwportal.i18n import t
 from kwportal.services.employer import sick_report
 from kwportal.ui import routes
 from kwportal.ui.components import field_errors
+from kwportal.ui.components.counter import char_counter
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
@@ -223,7 +224,9 @@ def _form() -> rx.Component:
                 max_length=sick_report.MAX_HANDOVER,
                 aria_describedby="sick-handover-warning sick-handover_work-error",
                 aria_invalid=_invalid("handover_work"),
+                custom_attrs={"data-limit": str(sick_report.MAX_HANDOVER)},
             ),
+            char_counter("sick-handover_work", sick_report.MAX_HANDOVER),
             _error("handover_work"),
             class_name="field",
         ),

@@ -11,6 +11,7 @@ import reflex as rx
 
 from kwportal.domain import visitors as rules
 from kwportal.ui import routes
+from kwportal.ui.components.counter import char_counter
 from kwportal.ui.components.forms import field, post_form, submit
 from kwportal.ui.components.public_frame import public_form, public_page
 from kwportal.ui.states.visitor import VisitorState as V
@@ -33,7 +34,17 @@ def _select(label_key: str, name: str, options: list[tuple[str, str]]) -> rx.Com
 def _textarea(label_key: str, name: str, limit: int, **attrs: Any) -> rx.Component:
     return rx.el.div(
         rx.el.label(tr(label_key), html_for=f"f-{name}"),
-        rx.el.textarea(id=f"f-{name}", name=name, rows=4, max_length=limit, **attrs),
+        # the browser stops at the limit (a refused post would lose what was typed), and the
+        # counter shows the limit before it is reached (issue 18 item 9)
+        rx.el.textarea(
+            id=f"f-{name}",
+            name=name,
+            rows=4,
+            max_length=limit,
+            custom_attrs={"data-limit": str(limit)},
+            **attrs,
+        ),
+        char_counter(f"f-{name}", limit),
         class_name="field",
     )
 
