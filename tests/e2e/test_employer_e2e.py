@@ -19,6 +19,7 @@ from kwportal.services.demo.accounts import DEMO_ORGS
 from kwportal.ui.components import employer_case
 from kwportal.ui.pages.employee import employer_view as employee_page
 from kwportal.ui.pages.employer import case as case_page
+from tests.dutch_time import dutch_today
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.conftest import DESKTOP, serious_axe_violations
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
@@ -420,7 +421,7 @@ def test_sick_report_steps_and_recovery_on_a_phone(
 
     # reporting the recovery is folded away below the steps (issue 18 item 5)
     page.locator(".recovery-fold summary").click()
-    page.get_by_label(nl("recovery.date")).fill(datetime.now(UTC).date().isoformat())
+    page.get_by_label(nl("recovery.date")).fill(dutch_today().isoformat())
     page.get_by_role("button", name=nl("recovery.submit")).click()
     alert(page).to_have_text(nl("recovery.done"))
     expect(page.locator(".recovery-fold")).to_have_count(0)

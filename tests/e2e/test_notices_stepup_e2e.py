@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from kwportal.db import make_engine, transaction
 from kwportal.models import ConsentRecord
 from kwportal.services.demo.accounts import DemoAccount
+from tests.dutch_time import dutch_today
 from tests.e2e.accounts import TotpCodes, account_id, move_back
 from tests.e2e.harness import Portal, url_at
 from tests.e2e.phone import assert_notice_in_view, check_page, phone
@@ -46,7 +47,7 @@ def _granted_machtiging(portal: Portal, employee_id: int) -> None:
                     legal_basis="explicit_consent",
                     notice_version="2023-02-07",
                     granted_at=datetime.now(UTC) - timedelta(days=3),
-                    valid_until=date.today() + timedelta(days=60),
+                    valid_until=dutch_today() + timedelta(days=60),
                 )
             )
     finally:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.dutch_time import dutch_today
 from tests.e2e.accounts import TotpCodes, database, demo
 from tests.e2e.harness import Portal
 from tests.e2e.phone import Phones, assert_notice_in_view, check_page
@@ -53,7 +53,7 @@ def test_employer_enters_a_fifty_percent_partial_recovery_on_a_phone(
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("partial_recovery.title"))
     expect(page).to_have_url(re.compile(rf"/employer-recovery/?\?case={case_id}$"))
 
-    page.get_by_label(nl("partial_recovery.from_date"), exact=True).fill(date.today().isoformat())
+    page.get_by_label(nl("partial_recovery.from_date"), exact=True).fill(dutch_today().isoformat())
     page.get_by_label(nl("partial_recovery.percent_working"), exact=True).fill("50")
     page.get_by_role("button", name=nl("partial_recovery.submit"), exact=True).tap()
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from playwright.sync_api import Page, expect
 
 from kwportal.domain.rights import due_date
 from kwportal.i18n.fmt import fmt_date
+from tests.dutch_time import dutch_today
 from tests.e2e.accounts import TotpCodes, demo
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
@@ -51,7 +51,7 @@ def test_request_answered_by_the_privacy_desk_within_four_weeks(
     recording: Recording,
     totp_codes: TotpCodes,
 ) -> None:
-    today = datetime.now(UTC).date()
+    today = dutch_today()
     due = due_date(today)
 
     sign_in(phone_page, portal, demo("werknemer.logistiek"), totp_codes)

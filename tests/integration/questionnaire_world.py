@@ -14,6 +14,7 @@ from kwportal.db import transaction
 from kwportal.domain.roles import Role
 from kwportal.models import Appointment, CareTeam, TeamAssignment, TeamMember
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import CHEAP_HASH, enrolled, sign_in
 
 PAGE = "http://localhost:3000"
@@ -53,7 +54,7 @@ def _login(session, world_logins, world_accounts, who: str, role: Role, **links)
 def build(engine: Engine) -> World:
     logins: dict[str, tuple[str, str]] = {}
     accounts: dict[str, int] = {}
-    today = datetime.now(UTC).date()
+    today = dutch_today()
     with transaction(engine) as session:
         org = factories.organisation(session)
         other_org = factories.organisation(session)

@@ -32,6 +32,7 @@ from kwportal.services.unit import Ctx
 from kwportal.ui.pages.care.consent_requests import ConsentRequestState
 from tests import factories
 from tests.conftest import TEST_SECRET
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import cheap_argon2  # noqa: F401 (a fixture)
 from tests.integration.plan_world import build_world
 from tests.integration.served import portal_database
@@ -293,7 +294,7 @@ def test_the_case_manager_asks_on_the_page_for_his_kinds_only(portal: Engine) ->
     call(state, "load")
     assert state.beyond_kinds == ["reintegration_provider", "insurer", "new_arbodienst"]
     assert not state.asks_datum and state.requests == []
-    last_day = datetime.now(UTC).date() + timedelta(days=60)
+    last_day = dutch_today() + timedelta(days=60)
     until = last_day.isoformat()
     form = {
         "case_id": str(world.case),

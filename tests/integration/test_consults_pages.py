@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,7 @@ from kwportal.ui.pages.employee.employer_view import MyEmployerViewState
 from kwportal.ui.pages.employee.my_case import MyCaseState
 from kwportal.ui.pages.employer.case import EmployerCaseState
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     cheap_argon2,
@@ -77,8 +78,8 @@ def world(portal: Engine) -> World:
         org = factories.organisation(session)
         person = factories.employee(session, org, first_name="Eva")
         other = factories.employee(session, org)
-        case = factories.sick_case(session, person, sick_report_date=date.today())
-        factories.sick_case(session, other, sick_report_date=date.today())
+        case = factories.sick_case(session, person, sick_report_date=dutch_today())
+        factories.sick_case(session, other, sick_report_date=dutch_today())
         ids = (org.id, person.id, other.id, case.id)
     org_id, person_id, other_id, case_id = ids
     doctor_id, doctor = _token(portal, Role.COMPANY_DOCTOR, email="dokter@example.test")

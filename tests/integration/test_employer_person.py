@@ -25,6 +25,7 @@ from kwportal.models import AuditEvent, Employee, ExposureRecord, Organisation
 from kwportal.ui.pages.admin.organisations import AdminOrgsState
 from kwportal.ui.pages.employer.person import EmployerPersonState
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     cheap_argon2,
@@ -125,7 +126,7 @@ def test_end_of_employment_and_death_move_the_retention_term_audited(portal: Eng
     assert state.employment_end == end.isoformat()
     assert state.retention_until == (add_years(end, 20) + DAY).isoformat()
     assert fmt_iso_date(state.retention_until) in state.retention
-    died = datetime.now(UTC).date() - timedelta(days=10)
+    died = dutch_today() - timedelta(days=10)
     call(state, "save", {"employment_end": end.isoformat(), "date_of_death": died.isoformat()})
     assert state.retention_until == (add_years(died, 20) + DAY).isoformat()
     assert _person(portal, world.person).date_of_death == died

@@ -23,6 +23,7 @@ from kwportal.services.employer import roster
 from kwportal.ui.pages.employer.sick_report import SickReportState
 from tests import factories
 from tests.conftest import TEST_SECRET
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     cheap_argon2,
@@ -47,7 +48,7 @@ def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
 def _form(**changes: str) -> dict[str, str]:
     return {
         "personnel_number": "B-1",
-        "first_sick_day": datetime.now(UTC).date().isoformat(),
+        "first_sick_day": dutch_today().isoformat(),
         "date_of_birth": BORN.isoformat(),
         "contact_phone": "+31 6 1234 5678",
         "expected_duration": "days",
@@ -110,7 +111,7 @@ def test_a_different_date_of_birth_corrects_the_record_audited(portal: Engine) -
         ("04-07-1981", "sick.error.date"),
         ("2999-01-01", "date.birth_in_future"),
         ("1900-01-01", "sick.error.birth_range"),
-        (datetime.now(UTC).date().isoformat(), "sick.error.birth_range"),
+        (dutch_today().isoformat(), "sick.error.birth_range"),
     ],
 )
 def test_a_bad_date_of_birth_is_refused_at_its_field_and_nothing_is_written(

@@ -32,6 +32,7 @@ from kwportal.ui.pages.employer.reports import EmployerReportsState
 from kwportal.ui.pages.employer.roster import RosterState
 from kwportal.ui.pages.employer.sick_report import SickReportState
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     ORIGIN,
@@ -79,7 +80,7 @@ def _world(engine: Engine) -> tuple[str, int, int]:
     """A signed-in employer contact (fresh code), one open case of seven weeks in his
     organisation, a second employee not sick, and a doctor serving the organisation;
     (token, case id, organisation id)."""
-    first = datetime.now(UTC).date() - timedelta(weeks=7)
+    first = dutch_today() - timedelta(weeks=7)
     with transaction(engine) as session:
         org = factories.organisation(session)
         sick = factories.employee(session, org, personnel_number="S-1")
@@ -119,7 +120,7 @@ def test_a_sick_report_is_one_unit_and_the_team_hears_after_it(
     token, _, org_id = _world(portal)
     state = page_state(SickReportState, token, url=f"{PAGE}/employer-sick-report")
     call(state, "load")
-    assert state.today == datetime.now(UTC).date().isoformat()
+    assert state.today == dutch_today().isoformat()
     form = {
         "personnel_number": "P-2",
         "first_sick_day": state.today,

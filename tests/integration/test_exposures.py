@@ -30,6 +30,7 @@ from kwportal.services.retention.plan import dossiers
 from kwportal.ui.pages.care.case_admin import CaseAdminState
 from kwportal.ui.pages.care.case_file import CareCaseState
 from tests.conftest import TEST_SECRET
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import cheap_argon2  # noqa: F401 - fixture
 from tests.integration.questionnaire_world import BIRTH, PAGE, World, build
 from tests.integration.served import portal_database
@@ -111,7 +112,7 @@ def test_ending_the_exposure_is_a_correction_that_moves_the_term(world: World) -
     exposure_id = state.exposures[0].exposure_id
     call(state, "edit_exposure", exposure_id)
     assert state.editing_exposure == exposure_id and state.exposure_form.agent == AGENT
-    ended = (datetime.now(UTC).date() - timedelta(days=30)).isoformat()
+    ended = (dutch_today() - timedelta(days=30)).isoformat()
     call(state, "save_exposure", form(ended_on=ended))
     assert state.exposure_notice_key == "exposures.corrected" and state.editing_exposure == ""
     [row] = records(world.engine)
@@ -147,7 +148,7 @@ def test_hazardous_substances_keep_the_file_40_years_once_nothing_holds_it(world
             case.recovery_date = end
     decided = decision(world.engine, world.employee)
     assert decided.rule == Rule.HAZARDOUS_40Y
-    today = datetime.now(UTC).date()
+    today = datetime.now(UTC).date()  # the retention run counts in UTC days (a 40-year term)
     assert decided.destroy_from == add_years(max(end, today), 40) + timedelta(days=1)
     assert retention_line(decided).earliest == decided.destroy_from
 

@@ -25,6 +25,7 @@ from kwportal.ui.pages.employee.self_report import MySelfReportState
 from kwportal.ui.pages.employer.recovery import EmployerRecoveryState
 from kwportal.ui.pages.employer.sick_report import SickReportState
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     cheap_argon2,
@@ -56,7 +57,7 @@ class World:
 
 
 def _today() -> date:
-    return datetime.now(UTC).date()
+    return dutch_today()
 
 
 def _world(engine: Engine) -> World:

@@ -35,6 +35,7 @@ from kwportal.ui.pages.employer.case import EmployerCaseState
 from kwportal.ui.pages.employer.overview import EmployerOverviewState
 from kwportal.ui.pages.employer.sick_report import SickReportState
 from tests import factories
+from tests.dutch_time import dutch_today
 from tests.integration.auth_helpers import (  # noqa: F401 (cheap_argon2 is a fixture)
     CHEAP_HASH,
     cheap_argon2,
@@ -149,7 +150,7 @@ def _events(engine: Engine, kind: str) -> list[AuditEvent]:
 
 
 def _today() -> date:
-    return datetime.now(UTC).date()
+    return dutch_today()
 
 
 def test_where_the_employer_does_not_allow_it_the_page_says_whom_to_call_and_writes_nothing(

@@ -4,7 +4,7 @@ end of employment recorded by the employer that moves the leaver's retention ter
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -15,10 +15,11 @@ from kwportal.models import AuditEvent, Employee, Organisation, SickLeaveCase, S
 from kwportal.services.demo.case_facts import seed_case_facts
 from tests import factories
 from tests.conftest import TEST_SECRET
+from tests.dutch_time import dutch_today
 
 
 def test_the_demo_reports_itself_and_records_an_end_of_employment(engine: Engine) -> None:
-    today = datetime.now(UTC).date()
+    today = dutch_today()
     with Session(engine, expire_on_commit=False) as session, session.begin():
         org = factories.organisation(session, contract_end=date(2024, 12, 31))
         me = factories.employee(session, org)
