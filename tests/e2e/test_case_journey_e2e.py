@@ -36,6 +36,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from kwportal.i18n.fmt import fmt_datetime
 from kwportal.services.employee.questionnaire import intake
+from tests.dutch_time import dutch_today
 from tests.e2e.accounts import TotpCodes, account_id, database, move_back
 from tests.e2e.conftest import PHONE
 from tests.e2e.fresh_world import (
@@ -158,7 +159,7 @@ def _signed_in(phones: Phones, journey_world: World, codes: TotpCodes, member: M
 def report_sick(world: World, page: Page) -> int:
     """The employee is new to the portal: only people in care are stored (issue 17 item 1),
     so the employer reports him by personnel number and name; he is invited after."""
-    first_day = (datetime.now(UTC) - timedelta(weeks=9)).date().isoformat()
+    first_day = (dutch_today() - timedelta(weeks=9)).isoformat()
     page.goto(world.portal.url + "/employer-sick-report")
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("sick.title"))
     page.get_by_label(nl("sick.personnel_number")).fill(world.personnel_number)

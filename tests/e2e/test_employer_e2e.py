@@ -365,7 +365,7 @@ def test_sick_report_steps_and_recovery_on_a_phone(
 ) -> None:
     forbidden = [*forbidden_values(portal, METAAL.name), E2E_CARE_ADDRESS]
     number = NEW_NUMBER
-    first_day = (datetime.now(UTC) - timedelta(days=60)).date().isoformat()
+    first_day = (dutch_today() - timedelta(days=60)).isoformat()
     doctor_mail = "arts.metaal@demo.example"
     before = len(smtp_server.to(doctor_mail))
     sign_in(phone_page, portal, demo("werkgever.metaal"), totp_codes)
