@@ -208,68 +208,62 @@ def _button_form(row: Any, handler: Any, label_key: str, extra: str = "") -> rx.
     )
 
 
-def _grant(row: Any) -> rx.Component:
-    """Granting asks once, saying what it allows from now on: the same two taps as
-    withdrawing, so neither is harder than the other."""
-    state = MyConsentsState
+def _asked_once(
+    row: Any, waiting: Any, effect: Any, key: str, act: Any, keep: Any, ask: Any
+) -> rx.Component:
+    """The button, or (after its first tap) the box that says what the act does and asks
+    once more: ``consents.<key>`` and its ``_confirm_title`` / ``_confirm`` / ``_no`` texts."""
+    after = "grant_after" if key == "grant" else "withdraw_before"
     return rx.cond(
-        state.confirming_grant == row.consent_id,
+        waiting == row.consent_id,
         rx.el.div(
-            rx.el.p(rx.el.strong(tr("consents.grant_confirm_title"))),
-            rx.el.p(row.grant_effect),
-            rx.el.p(tr("consents.grant_after")),
+            rx.el.p(rx.el.strong(tr(f"consents.{key}_confirm_title"))),
+            rx.el.p(effect),
+            rx.el.p(tr(f"consents.{after}")),
             rx.el.div(
-                _button_form(row, state.grant_request, "consents.grant_confirm"),
+                _button_form(row, act, f"consents.{key}_confirm"),
                 rx.el.button(
-                    tr("consents.grant_no"),
+                    tr(f"consents.{key}_no"),
                     type="button",
                     class_name="button secondary",
-                    on_click=state.keep_request,
+                    on_click=keep,
                 ),
                 class_name="actions",
             ),
             role="group",
-            aria_label=tr("consents.grant_confirm_title"),
+            aria_label=tr(f"consents.{key}_confirm_title"),
             class_name="confirm-box",
         ),
-        rx.el.button(
-            tr("consents.grant"),
-            type="button",
-            class_name="button",
-            on_click=state.ask_grant(row.consent_id),
-        ),
+        rx.el.button(tr(f"consents.{key}"), type="button", class_name="button", on_click=ask),
+    )
+
+
+def _grant(row: Any) -> rx.Component:
+    """Granting asks once, saying what it allows from now on: the same two taps as
+    withdrawing, so neither is harder than the other."""
+    state = MyConsentsState
+    return _asked_once(
+        row,
+        state.confirming_grant,
+        row.grant_effect,
+        "grant",
+        state.grant_request,
+        state.keep_request,
+        state.ask_grant(row.consent_id),
     )
 
 
 def _withdraw(row: Any) -> rx.Component:
     """Withdrawing asks once, saying what changes at once (issue 18 item 2)."""
     state = MyConsentsState
-    return rx.cond(
-        state.confirming == row.consent_id,
-        rx.el.div(
-            rx.el.p(rx.el.strong(tr("consents.withdraw_confirm_title"))),
-            rx.el.p(row.effect),
-            rx.el.p(tr("consents.withdraw_before")),
-            rx.el.div(
-                _button_form(row, state.withdraw_consent, "consents.withdraw_confirm"),
-                rx.el.button(
-                    tr("consents.withdraw_no"),
-                    type="button",
-                    class_name="button secondary",
-                    on_click=state.keep_consent,
-                ),
-                class_name="actions",
-            ),
-            role="group",
-            aria_label=tr("consents.withdraw_confirm_title"),
-            class_name="confirm-box",
-        ),
-        rx.el.button(
-            tr("consents.withdraw"),
-            type="button",
-            class_name="button",
-            on_click=state.ask_withdraw(row.consent_id),
-        ),
+    return _asked_once(
+        row,
+        state.confirming,
+        row.effect,
+        "withdraw",
+        state.withdraw_consent,
+        state.keep_consent,
+        state.ask_withdraw(row.consent_id),
     )
 
 
