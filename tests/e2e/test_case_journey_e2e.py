@@ -48,6 +48,7 @@ from tests.e2e.fresh_world import (
 )
 from tests.e2e.harness import Portal, Recording, assert_no_leak, stop_portal, url_at, web_dir
 from tests.e2e.mailcatcher import MailCatcher, body_of
+from tests.e2e.phone import assert_notice_in_view, check_page
 from tests.e2e.test_login_e2e import fits_and_passes_axe, nl, sign_in
 
 #: what the employee and the doctor write that no employer frame may ever carry
@@ -599,6 +600,31 @@ def case_manager_reads_on(j: Journey) -> None:
     check(page)
 
 
+def employer_reports_partial_recovery(j: Journey) -> None:
+    """Partial recovery (issue 18 item 7) on the fresh portal: from the case page's link the
+    employer enters "50 %" from today and sees it in the case's course, the outcome in view;
+    what his phone received is checked for leaks with the rest of his frames at the end."""
+    page = j.employer
+    j.open(page, f"/employer-case?case={j.case_id}", "employer_case.title")
+    page.get_by_role("link", name=nl("partial_recovery.link"), exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("partial_recovery.title"))
+    expect(page).to_have_url(re.compile(rf"/employer-recovery/?\?case={j.case_id}$"))
+    page.get_by_label(nl("partial_recovery.from_date"), exact=True).fill(dutch_today().isoformat())
+    page.get_by_label(nl("partial_recovery.percent_working"), exact=True).fill("50")
+    page.get_by_role("button", name=nl("partial_recovery.submit"), exact=True).click()
+    assert_notice_in_view(page, "status", text=nl("partial_recovery.done"))
+    course = page.locator("ul.recovery-periods li")
+    expect(course).to_have_count(2)
+    expect(course.last).to_contain_text(re.compile(r"50\s%"))
+    # the header's brand link is the layout's (not this page's) to size
+    check_page(page, "employer-partial-recovery", exempt=(".brand",))
+    with database(j.portal) as db:
+        steps = db.execute(
+            "SELECT percent_working FROM recovery_step WHERE case_id = ?", (j.case_id,)
+        ).fetchall()
+    assert [row[0] for row in steps] == [50], steps
+
+
 def test_the_case_from_sick_report_to_the_reintegration_report(
     world: World, phones: Phones, totp_codes: TotpCodes, smtp_server: MailCatcher
 ) -> None:
@@ -660,6 +686,7 @@ def test_the_case_from_sick_report_to_the_reintegration_report(
     assert _employer_disclosures(world.portal, j.case_id) == after, "his own copy is no disclosure"
 
     case_manager_reads_on(j)
+    employer_reports_partial_recovery(j)
 
     _page, employer_seen = phones.of(world.employer.username)
     assert_no_leak(employer_seen, [*SECRETS.values(), CARE_ADDRESS, PLACE])
