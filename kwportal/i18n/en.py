@@ -259,6 +259,8 @@ EN: dict[str, str] = {
     "employer_case.history": "Earlier feedback",
     "employer_case.sick_since": "Sick since",
     "employer_case.recovered_on": "Recovered as of",
+    "employer_case.working_now": "Partly back at work:",
+    "employer_case.working_since": "since",
     "employer_case.feedback": "Feedback from the company doctor",
     "employer_case.no_feedback": "No feedback has been released yet.",
     "capacity.area.personal_functioning": "Personal functioning",

@@ -261,6 +261,8 @@ NL: dict[str, str] = {
     "employer_case.history": "Eerdere terugkoppelingen",
     "employer_case.sick_since": "Ziek sinds",
     "employer_case.recovered_on": "Hersteld per",
+    "employer_case.working_now": "Werkt weer gedeeltelijk:",
+    "employer_case.working_since": "sinds",
     "employer_case.feedback": "Terugkoppeling van de bedrijfsarts",
     "employer_case.no_feedback": "Er is nog geen terugkoppeling vrijgegeven.",
     "capacity.area.personal_functioning": "Persoonlijk functioneren",

@@ -21,7 +21,9 @@ from kwportal.domain.roles import Role
 from kwportal.models import AuditEvent, CareTeam, RecoveryStep, SickLeaveCase, TeamAssignment
 from kwportal.services.employee.export_data import records
 from kwportal.services.employer import partial_recovery
+from kwportal.ui.pages.employee.employer_view import MyEmployerViewState
 from kwportal.ui.pages.employee.self_report import MySelfReportState
+from kwportal.ui.pages.employer.case import EmployerCaseState
 from kwportal.ui.pages.employer.recovery import EmployerRecoveryState
 from kwportal.ui.pages.employer.sick_report import SickReportState
 from tests import factories
@@ -271,3 +273,39 @@ def test_the_employee_can_report_himself_partly_sick_where_allowed(portal: Engin
     call(mine, "report_sick", {**form, "percent_working": "30"})
     assert mine.error_keys == [] and mine.notice_key == "self_report.sick_done"
     assert _steps(portal) == [(first, 30)]
+
+
+def test_the_case_page_and_what_the_employee_sees_show_the_percentage_now(
+    portal: Engine,
+) -> None:
+    """The employer's case page says how much he works now and since when (BRIEF.md: "the
+    percentage back at work when partly recovered"), and the employee's "what my employer
+    sees" shows the same card; before any step, and when fully sick again, it says nothing."""
+    world = _world(portal)
+
+    def cards() -> tuple[tuple[str, str], tuple[str, str]]:
+        employer = page_state(
+            EmployerCaseState, world.employer, url=f"{PAGE}/employer-case?case={world.case_id}"
+        )
+        call(employer, "load")
+        mine = page_state(MyEmployerViewState, world.employee, url=f"{PAGE}/my-employer-view")
+        call(mine, "load")
+        return (
+            (employer.card.working_now, employer.card.working_since),
+            (mine.card.working_now, mine.card.working_since),
+        )
+
+    assert cards() == (("", ""), ("", ""))
+    half = _today() - timedelta(days=10)
+    call(
+        _page(world, world.case_id),
+        "report",
+        {"from_date": half.isoformat(), "percent_working": "50"},
+    )
+    shown = ("50\u00a0%", half.strftime("%d-%m-%Y"))
+    assert cards() == (shown, shown)
+    again = _today() - timedelta(days=2)
+    state = _page(world, world.case_id)
+    call(state, "report", {"from_date": again.isoformat(), "percent_working": "0"})
+    assert state.error_keys == [], state.error_keys
+    assert cards() == (("", ""), ("", ""))

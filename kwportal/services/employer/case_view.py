@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kwportal.domain import capacity
+from kwportal.domain import capacity, partial_absence
 from kwportal.domain.categories import Category
 from kwportal.domain.policy import CONSENT_GRANTED, Actor, Subject, consent_active, in_scope
 from kwportal.i18n.fmt import local_date
@@ -18,6 +18,7 @@ from kwportal.models import (
     ConsentRecord,
     Employee,
     EmployerFeedback,
+    RecoveryStep,
     SickLeaveCase,
 )
 from kwportal.models.base import utcnow
@@ -46,6 +47,11 @@ FEEDBACK_COLUMNS = {
 APPOINTMENT_COLUMNS = {
     "starts_at": "appointment.starts_at",
     "attendance": "appointment.attendance",
+}
+#: partial recovery (issue 18 item 7): from when, and the percentage back at work
+STEP_COLUMNS = {
+    "from_date": "recovery_step.from_date",
+    "percent_working": "recovery_step.percent_working",
 }
 #: the one named datum the employee consented to share (issue 7 item 6)
 CONSENTED_COLUMNS = {
@@ -94,6 +100,9 @@ class EmployerCaseView:
     consented: tuple[ConsentedItem, ...] = ()
     #: the consults, oldest first; a cancelled one is no consult and is left out
     appointments: tuple[AppointmentSeen, ...] = ()
+    #: partly back at work today (1–99 %), and since when; None when not partly working
+    percent_working: int | None = None
+    working_since: date | None = None
 
 
 def employer_case_view(
@@ -123,6 +132,9 @@ def employer_case_view(
     feedback = tuple(feedback_view(actor, subject, row) for row in released)
     consents = _active_consents(session, case_id, today or local_date(utcnow()))
     appointments = _appointments(session, case_id)
+    day = today or local_date(utcnow())
+    steps = _recovery_steps(session, actor, subject, case_id)
+    percent, since = _working_now(day, case.sick_report_date, case.recovery_date, steps)
     view = EmployerCaseView(
         case_id=case_id,
         **project(actor, subject, employee, EMPLOYEE_COLUMNS),
@@ -136,9 +148,38 @@ def employer_case_view(
             AppointmentSeen(**project(actor, subject, row, APPOINTMENT_COLUMNS))
             for row in appointments
         ),
+        percent_working=percent,
+        working_since=since,
     )
     _audit_read(session, actor, access, subject, case_id, released, secret, consents, appointments)
     return view
+
+
+def _recovery_steps(
+    session: Session, actor: Actor, subject: Subject, case_id: int
+) -> list[partial_absence.WorkingStep]:
+    rows = session.exec(
+        select(RecoveryStep)
+        .where(col(RecoveryStep.case_id) == case_id)
+        .order_by(col(RecoveryStep.from_date))
+    ).all()
+    return [
+        partial_absence.WorkingStep(**project(actor, subject, row, STEP_COLUMNS)) for row in rows
+    ]
+
+
+def _working_now(
+    day: date,
+    first_sick_day: date,
+    recovery_date: date | None,
+    steps: Sequence[partial_absence.WorkingStep],
+) -> tuple[int | None, date | None]:
+    """The percentage worked on ``day`` and the step it comes from, while partly working."""
+    percent = partial_absence.percent_working_on(day, first_sick_day, recovery_date, steps)
+    if not partial_absence.FULLY_SICK < percent < partial_absence.FULLY_FIT:
+        return None, None
+    since = max(step.from_date for step in steps if step.from_date <= day)
+    return percent, since
 
 
 def _appointments(session: Session, case_id: int) -> list[Appointment]:

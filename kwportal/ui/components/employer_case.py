@@ -14,7 +14,7 @@ from typing import Any
 import reflex as rx
 
 from kwportal.domain import capacity
-from kwportal.i18n.fmt import fmt_date
+from kwportal.i18n.fmt import fmt_date, fmt_percent
 from kwportal.services.case.consult_mail import local_minute
 from kwportal.services.employer.case_view import EmployerCaseView, FeedbackView
 from kwportal.ui.components.case_steps import DeadlineRow as DeadlineRow
@@ -67,6 +67,9 @@ class CaseCard:
     personnel_number: str = ""
     sick_since: str = ""
     recovered_on: str = ""
+    #: partly back at work: "50 %" and since when (empty when not partly working)
+    working_now: str = ""
+    working_since: str = ""
     has_feedback: bool = False
     latest: FeedbackCard = field(default_factory=FeedbackCard)
     #: earlier released feedback, newest first
@@ -93,6 +96,10 @@ def feedback_card(feedback: FeedbackView) -> FeedbackCard:
     )
 
 
+def _percent(value: int | None) -> str:
+    return "" if value is None else fmt_percent(value, decimals=0)
+
+
 def case_card(view: EmployerCaseView) -> CaseCard:
     cards = [feedback_card(f) for f in view.feedback]
     return CaseCard(
@@ -100,6 +107,8 @@ def case_card(view: EmployerCaseView) -> CaseCard:
         personnel_number=view.personnel_number,
         sick_since=day(view.sick_report_date),
         recovered_on=day(view.recovery_date),
+        working_now=_percent(view.percent_working),
+        working_since=day(view.working_since) if view.percent_working is not None else "",
         has_feedback=bool(cards),
         latest=cards[0] if cards else FeedbackCard(),
         history=cards[1:],
@@ -223,6 +232,20 @@ def employer_case_card(card: Any) -> rx.Component:
         rx.cond(
             card.recovered_on != "",
             rx.el.p(tr("employer_case.recovered_on"), " ", card.recovered_on),
+            rx.el.span(),
+        ),
+        rx.cond(
+            card.working_now != "",
+            rx.el.p(
+                tr("employer_case.working_now"),
+                " ",
+                card.working_now,
+                ", ",
+                tr("employer_case.working_since"),
+                " ",
+                card.working_since,
+                custom_attrs={"data-field": "working-now"},
+            ),
             rx.el.span(),
         ),
         rx.el.h3(tr("employer_case.feedback")),
