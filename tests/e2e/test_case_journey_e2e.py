@@ -623,6 +623,8 @@ def employer_reports_partial_recovery(j: Journey) -> None:
             "SELECT percent_working FROM recovery_step WHERE case_id = ?", (j.case_id,)
         ).fetchall()
     assert [row[0] for row in steps] == [50], steps
+    j.open(page, f"/employer-case?case={j.case_id}", "employer_case.title")
+    expect(page.locator('[data-field="working-now"]')).to_contain_text(re.compile(r"50\s%"))
 
 
 def test_the_case_from_sick_report_to_the_reintegration_report(
