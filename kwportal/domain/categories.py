@@ -497,7 +497,11 @@ COLUMN_CATEGORIES: dict[str, Category] = {
         updated_at=_O,
         updated_by_account_id=_O,
     ),
-    **_table("sso_attempt", id=_O, state_hash=_CR, sso_id=_O, created_at=_O, used_at=_O),
+    **_table(
+        "sso_attempt", id=_O, state_hash=_CR, sso_id=_O, ip_key=_AU, created_at=_O, used_at=_O
+    ),
+    # the sessions an SSO sign-in opened: the provider's ID token sealed, for its logout
+    **_table("sso_session", id=_O, login_session_id=_O, sso_id=_O, id_token=_CR, created_at=_AU),
     **_table(
         "legal_hold",
         id=_AU,

@@ -53,7 +53,7 @@ from kwportal.models.employer import RosterUpload, StepCompletion
 from kwportal.models.outbox import OutboxMail
 from kwportal.models.people import Employee, ExposureRecord, Organisation
 from kwportal.models.retention import JobLock, LegalHold, RetentionRun, RetentionTombstone
-from kwportal.models.sso import SingleSignOn, SsoAttempt
+from kwportal.models.sso import SingleSignOn, SsoAttempt, SsoSession
 from kwportal.models.visitors import (
     CallbackRequest,
     CookieConsent,
@@ -122,6 +122,7 @@ __all__ = [
     "SickReport",
     "SingleSignOn",
     "SsoAttempt",
+    "SsoSession",
     "StepCompletion",
     "StepNotice",
     "TeamAssignment",

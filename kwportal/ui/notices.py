@@ -64,6 +64,7 @@ WARNING_SUFFIXES = ("_gone",)
 #: the exceptions to the naming rule, by whole key
 TABLE: dict[str, Kind] = {
     "auth.no_person": "info",
+    "auth.sso_logged_out": "info",
     "consents.expired": "warning",
     "consents.not_granted": "warning",
     "feedback.no_draft": "warning",

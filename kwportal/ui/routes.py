@@ -119,6 +119,7 @@ API_RESET = "/api/auth/reset"
 #: single sign-on through an organisation's OpenID provider (issue 19 item 6)
 API_SSO_START = "/api/sso/start"
 API_SSO_CALLBACK = "/api/sso/callback"
+API_SSO_SIGNED_OUT = "/api/sso/signed-out"
 
 # --- API: the public site's forms ---
 API_COOKIES = "/api/public/cookies"
@@ -165,6 +166,8 @@ TOKEN_FIELD = "form_token"
 #: the state of a sign-in sent to an organisation's provider (SameSite=Lax: it must come
 #: back on the provider's redirect)
 SSO_COOKIE = "kw_sso"
+#: the state of a logout sent to the provider, checked when it sends the browser back
+SSO_OUT_COOKIE = "kw_sso_out"
 
 
 def session_cookie(secure: bool) -> str:

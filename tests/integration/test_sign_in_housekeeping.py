@@ -69,6 +69,7 @@ def test_records_past_their_term_are_removed_and_the_rest_kept(engine: Engine) -
     with Session(engine) as session, session.begin():
         removed = housekeeping.purge(session, now=NOW)
     assert removed == {
+        "sso_session": 0,  # tests/integration/test_sso.py
         "login_session": 1,
         "login_session_stale": 1,
         "one_time_token": 1,

@@ -1,5 +1,6 @@
 """Single sign-on through an organisation's own identity provider (issue 19 item 6): the
-sign-in page's choice, its refusals, and the administrator's page."""
+sign-in page's choice, its refusals and limit, the logout at the provider, and the
+administrator's page."""
 
 NL: dict[str, str] = {
     "login.sso.heading": "Inloggen met uw organisatie",
@@ -11,6 +12,13 @@ NL: dict[str, str] = {
     "login.sso.submit": "Verder bij mijn organisatie",
     "login.sso.onward_title": "Op weg naar de inlogdienst van uw organisatie",
     "login.sso.onward_link": "Verder naar de inlogdienst",
+    "login.sso.logout_title": "Uitloggen bij de inlogdienst van uw organisatie",
+    "login.sso.logout_link": "Verder naar de inlogdienst om daar ook uit te loggen",
+    "auth.sso_logged_out": ("U bent uitgelogd, hier en bij de inlogdienst van uw organisatie."),
+    "auth.sso_throttled": (
+        "Te veel inlogpogingen via een organisatie vanaf dit adres. Probeer het over {wait} "
+        "seconden opnieuw."
+    ),
     "auth.sso_no_provider": (
         "Voor dit e-mailadres is geen inlogdienst van een organisatie ingesteld. Log in met "
         "uw gebruikersnaam en wachtwoord."
@@ -80,6 +88,13 @@ EN: dict[str, str] = {
     "login.sso.submit": "Continue at my organisation",
     "login.sso.onward_title": "On the way to your organisation's sign-in service",
     "login.sso.onward_link": "Continue to the sign-in service",
+    "login.sso.logout_title": "Signing out at your organisation's sign-in service",
+    "login.sso.logout_link": "Continue to the sign-in service to sign out there too",
+    "auth.sso_logged_out": "You are signed out, here and at your organisation's sign-in service.",
+    "auth.sso_throttled": (
+        "Too many attempts to sign in through an organisation from this address. Try again in "
+        "{wait} seconds."
+    ),
     "auth.sso_no_provider": (
         "No organisation's sign-in service is set up for this e-mail address. Sign in with "
         "your username and password."

@@ -5,16 +5,19 @@ The terms: ended sessions 90 days (the "my sessions" history and incident follow
 or expired links 30 days, failures 90 days (throttling needs 12 hours), used recovery codes
 90 days, lock markers of unknown names one year, "forgot password" request counters one day
 (their limit looks back an hour), single sign-on attempts one day (they are answered within
-ten minutes). Accounts go with the file they belong to.
+ten minutes); the sealed ID token of a single sign-on session as soon as the session has
+ended or timed out (it serves only the logout at the provider). Accounts go with the file
+they belong to.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
-from sqlmodel import Session, col
+from sqlalchemy import delete, or_
+from sqlmodel import Session, col, select
 
+from kwportal.domain.sessions import ABSOLUTE_TIMEOUT
 from kwportal.models import (
     AuthFailure,
     LoginSession,
@@ -22,6 +25,7 @@ from kwportal.models import (
     RecoveryCode,
     ResetRequest,
     SsoAttempt,
+    SsoSession,
 )
 from kwportal.services.auth.throttling import LOCK_MARKER
 
@@ -41,6 +45,18 @@ def purge(session: Session, *, now: datetime) -> dict[str, int]:
         return now - timedelta(days=days)
 
     statements = {
+        # the sealed ID tokens of ended or timed-out sessions at once, before the sessions
+        # they refer to (single sign-on: kept only for the logout at the provider)
+        "sso_session": delete(SsoSession).where(
+            col(SsoSession.login_session_id).in_(
+                select(LoginSession.id).where(
+                    or_(
+                        col(LoginSession.ended_at).is_not(None),
+                        col(LoginSession.created_at) < now - ABSOLUTE_TIMEOUT,
+                    )
+                )
+            )
+        ),
         "login_session": delete(LoginSession).where(
             col(LoginSession.ended_at).is_not(None),
             col(LoginSession.ended_at) < before(ENDED_SESSION_DAYS),

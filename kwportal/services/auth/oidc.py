@@ -14,6 +14,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 from authlib.common.errors import AuthlibBaseError
@@ -32,6 +33,10 @@ ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"]
 MAX_DOCUMENT_BYTES = 256 * 1024
 #: how the portal authenticates at the token endpoint (the name of a method, no secret)
 CLIENT_AUTH = "client_secret_basic"
+#: what the portal itself sends to the provider's end_session_endpoint
+LOGOUT_PARAMETERS = frozenset(
+    {"id_token_hint", "client_id", "post_logout_redirect_uri", "state", "ui_locales"}
+)
 
 
 class OidcError(Exception):
@@ -110,6 +115,35 @@ def authorization_url(
         login_hint=login_hint,
     )
     return str(url)
+
+
+def end_session_url(
+    provider: Provider,
+    *,
+    client_id: str,
+    id_token_hint: str,
+    post_logout_redirect_uri: str,
+    state: str,
+    ui_locales: str,
+) -> str:
+    """Where the browser logs out at the provider (OpenID Connect RP-Initiated Logout 1.0
+    §2): the ID token it issued as ``id_token_hint`` when the portal still holds it, the
+    client always (so a registered ``post_logout_redirect_uri`` is honoured without the
+    hint too), the way back and a ``state`` for it. "" when the provider has no
+    ``end_session_endpoint``: then the logout stays the portal's own."""
+    if not provider.end_session_endpoint:
+        return ""
+    parts = urlsplit(provider.end_session_endpoint)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in LOGOUT_PARAMETERS]
+    if id_token_hint:
+        query.append(("id_token_hint", id_token_hint))
+    query += [
+        ("client_id", client_id),
+        ("post_logout_redirect_uri", post_logout_redirect_uri),
+        ("state", state),
+        ("ui_locales", ui_locales),
+    ]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def exchange(

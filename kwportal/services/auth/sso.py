@@ -6,7 +6,15 @@ A sign-in links only to an account that already exists: one of the provider's or
 (for the arbodienst's own provider: a staff account without organisation), with the ID
 token's e-mail address, verified by the provider. Nobody is signed up here. Proof of
 multi-factor in the ID token (``amr``/``acr`` as registered) gives a full session; without
-it the portal still asks for its own TOTP code (the second step of the password sign-in)."""
+it the portal still asks for its own TOTP code (the second step of the password sign-in).
+
+The session a sign-in opens keeps the provider's ID token, sealed and bound to that session
+(``SsoSession``), for one purpose: logging out at the provider too (RP-Initiated Logout,
+``id_token_hint``). Logout takes it and deletes it (:func:`farewell`).
+
+Starts and answers are limited per client address like the password sign-in: the failed
+sign-in steps of an address (``AuthFailure``, shared with the password form) and the starts
+of an address within a window."""
 
 from __future__ import annotations
 
@@ -15,11 +23,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from kwportal.domain import throttle
 from kwportal.domain.roles import STAFF_ROLES, Role
-from kwportal.models import Account, SingleSignOn, SsoAttempt
+from kwportal.models import Account, AuthFailure, LoginSession, SingleSignOn, SsoAttempt, SsoSession
 from kwportal.services.auth import login, secrets_box
 from kwportal.services.auth.common import Context, Outcome, keyed_hash, log
 from kwportal.services.unit import Ctx
@@ -27,6 +36,18 @@ from kwportal.services.unit import Ctx
 #: how long a sign-in sent to the provider may take to come back
 ATTEMPT_VALIDITY = timedelta(minutes=10)
 MAX_EMAIL = 254
+#: sign-ins sent to a provider from one client address within the window (a whole office
+#: behind one address signs in on a Monday morning: generous, but bounded)
+STARTS_PER_IP = 60
+START_WINDOW = timedelta(minutes=15)
+#: the kind of an ``AuthFailure`` row of a refused single sign-on step
+FAILURE_KIND = "sso"
+#: refusals that are not the client's doing (the provider down or misconfigured, switched
+#: off by the administrator; its logout unreachable): not counted against the address
+NOT_COUNTED = ("discovery_", "issuer_mismatch", "jwks_failed", "token_unreachable", "logout_")
+NOT_COUNTED_EXACT = frozenset({"provider_disabled"})
+#: a longer ID token is not kept (the logout then names the client alone)
+MAX_ID_TOKEN = 8000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +67,24 @@ class Claimed:
     issuer: str
     client_id: str
     client_secret: str
+
+
+@dataclass(frozen=True, slots=True)
+class Throttled:
+    """Too many sign-ins or failures from this address: try again after ``retry_after``."""
+
+    retry_after: int
+
+
+@dataclass(frozen=True, slots=True)
+class Farewell:
+    """What logging out at the provider needs; the ID token opened (never logged)."""
+
+    sso_id: int
+    issuer: str
+    client_id: str
+    id_token: str
+    language: str
 
 
 def set_client_secret(row: SingleSignOn, plain: str) -> None:
@@ -74,11 +113,67 @@ def proves_mfa(claims: dict[str, Any], row: SingleSignOn) -> bool:
     return bool(listed & values(row.amr_values)) or (bool(acr) and acr in values(row.acr_values))
 
 
+def id_token_aad(login_session_id: int | None) -> str:
+    """Binds a sealed ID token to its own portal session: moved to another row, it does not
+    open."""
+    if login_session_id is None:
+        raise ValueError("a session is flushed (has its id) before its ID token is sealed")
+    return f"kwportal:sso:id_token:{login_session_id}"
+
+
+def _ip_key(ctx: Context) -> str:
+    return keyed_hash(ctx.secret, "sso-ip:" + ctx.access.ip)
+
+
+def counted(reason: str) -> bool:
+    return reason not in NOT_COUNTED_EXACT and not reason.startswith(NOT_COUNTED)
+
+
 def _refuse(session: Session, ctx: Context, reason: str, sso_id: int | None) -> None:
     log(session, ctx, "sso_refused", None, details={"reason": reason[:60], "sso": sso_id})
+    if counted(reason):  # a failed sign-in step of this address, as a wrong password is
+        session.add(
+            AuthFailure(
+                username_key=_ip_key(ctx), ip=ctx.access.ip, kind=FAILURE_KIND, occurred_at=ctx.now
+            )
+        )
 
 
-def find_provider(session: Session, ctx: Context, email: str) -> Target | None:
+def failures_decision(session: Session, ctx: Context) -> throttle.Decision:
+    """The per-address limit of the password sign-in (``throttle.ip_decision``) over the
+    failed sign-in steps of this address, SSO and password alike."""
+    times = session.exec(
+        select(AuthFailure.occurred_at).where(
+            AuthFailure.ip == ctx.access.ip,
+            col(AuthFailure.occurred_at) > ctx.now - throttle.IP_WINDOW,
+        )
+    )
+    return throttle.ip_decision(list(times), ctx.now)
+
+
+def start_decision(session: Session, ctx: Context) -> throttle.Decision:
+    """The failures limit, then at most :data:`STARTS_PER_IP` starts per window."""
+    by_failures = failures_decision(session, ctx)
+    if not by_failures.allowed:
+        return by_failures
+    times = session.exec(
+        select(SsoAttempt.created_at).where(
+            SsoAttempt.ip_key == _ip_key(ctx),
+            col(SsoAttempt.created_at) > ctx.now - START_WINDOW,
+        )
+    )
+    return throttle.window_decision(list(times), ctx.now, limit=STARTS_PER_IP, window=START_WINDOW)
+
+
+def _throttled(session: Session, ctx: Context, step: str, decision: throttle.Decision) -> Throttled:
+    log(session, ctx, "sso_throttled", None, details={"step": step})
+    return Throttled(max(decision.retry_after_seconds, 1))
+
+
+def find_provider(session: Session, ctx: Context, email: str) -> Target | Throttled | None:
+    decision = start_decision(session, ctx)
+    if not decision.allowed:
+        return _throttled(session, ctx, "start", decision)
     domain = email_domain(email)
     row = (
         session.exec(
@@ -96,15 +191,24 @@ def find_provider(session: Session, ctx: Context, email: str) -> Target | None:
 def open_attempt(session: Session, ctx: Context, sso_id: int) -> str:
     state = secrets.token_urlsafe(32)
     session.add(
-        SsoAttempt(state_hash=keyed_hash(ctx.secret, state), sso_id=sso_id, created_at=ctx.now)
+        SsoAttempt(
+            state_hash=keyed_hash(ctx.secret, state),
+            sso_id=sso_id,
+            ip_key=_ip_key(ctx),
+            created_at=ctx.now,
+        )
     )
     log(session, ctx, "sso_started", None, details={"sso": sso_id})
     return state
 
 
-def claim_attempt(session: Session, ctx: Context, state: str) -> Claimed | None:
+def claim_attempt(session: Session, ctx: Context, state: str) -> Claimed | Throttled | None:
     """The sign-in of ``state``, marked answered: a state is answered once, within
-    :data:`ATTEMPT_VALIDITY`, by a provider that is still enabled."""
+    :data:`ATTEMPT_VALIDITY`, by a provider that is still enabled; not at all from an
+    address with too many failed sign-in steps."""
+    decision = failures_decision(session, ctx)
+    if not decision.allowed:
+        return _throttled(session, ctx, "callback", decision)
     attempt = (
         session.exec(
             select(SsoAttempt).where(SsoAttempt.state_hash == keyed_hash(ctx.secret, state))
@@ -146,7 +250,32 @@ def _linked(session: Session, row: SingleSignOn, email: str) -> Account | None:
     return found[0] if len(found) == 1 else None
 
 
-def sign_in(session: Session, ctx: Context, sso_id: int, claims: dict[str, Any]) -> Outcome:
+def _keep_for_logout(
+    session: Session, ctx: Context, account: Account, row: SingleSignOn, token: str, id_token: str
+) -> None:
+    """Remember the provider and its ID token (sealed) with the session just opened; the
+    rows of this account's sessions that ended meanwhile go."""
+    opened = session.exec(
+        select(LoginSession).where(LoginSession.token_hash == keyed_hash(ctx.secret, token))
+    ).one()
+    ended = select(LoginSession.id).where(
+        LoginSession.account_id == account.id, col(LoginSession.ended_at).is_not(None)
+    )
+    session.execute(delete(SsoSession).where(col(SsoSession.login_session_id).in_(ended)))
+    assert row.id is not None and opened.id is not None
+    kept = (
+        secrets_box.keyring().seal(id_token, aad=id_token_aad(opened.id))
+        if 0 < len(id_token) <= MAX_ID_TOKEN
+        else ""
+    )
+    session.add(
+        SsoSession(login_session_id=opened.id, sso_id=row.id, id_token=kept, created_at=ctx.now)
+    )
+
+
+def sign_in(
+    session: Session, ctx: Context, sso_id: int, claims: dict[str, Any], id_token: str = ""
+) -> Outcome:
     row = session.get(SingleSignOn, sso_id)
     email = str(claims.get("email") or "")
     if row is None or not row.enabled:
@@ -166,16 +295,61 @@ def sign_in(session: Session, ctx: Context, sso_id: int, claims: dict[str, Any])
         pending = login.pending(session, ctx, token, login.STAGE_CODE)
         assert pending is not None
         log(session, ctx, "sso_login", account, details=details)
-        return login.activate(session, ctx, pending, account)
-    stage = login.STAGE_CODE if account.totp_confirmed_at else login.STAGE_ENROL
-    log(session, ctx, "sso_login_code_owed", account, details=details)
-    return Outcome(token=login._open_session(session, ctx, account, stage), stage=stage)
+        outcome = login.activate(session, ctx, pending, account)
+    else:
+        stage = login.STAGE_CODE if account.totp_confirmed_at else login.STAGE_ENROL
+        log(session, ctx, "sso_login_code_owed", account, details=details)
+        outcome = Outcome(token=login._open_session(session, ctx, account, stage), stage=stage)
+    _keep_for_logout(session, ctx, account, row, outcome.token, id_token)
+    return outcome
+
+
+def farewell(session: Session, ctx: Context, token: str, *, everywhere: bool) -> Farewell | None:
+    """At logout: what the provider's logout needs for the session of ``token`` (ended or
+    not), taken from the database; ``everywhere`` also drops that of every other session of
+    the account. None for a session that no single sign-on opened, or whose provider is
+    gone or switched off: the logout stays the portal's own."""
+    login_row = (
+        session.exec(
+            select(LoginSession).where(LoginSession.token_hash == keyed_hash(ctx.secret, token))
+        ).first()
+        if token
+        else None
+    )
+    if login_row is None or login_row.id is None:
+        return None
+    kept = session.exec(
+        select(SsoSession).where(SsoSession.login_session_id == login_row.id)
+    ).first()
+    if everywhere:
+        theirs = select(LoginSession.id).where(LoginSession.account_id == login_row.account_id)
+        session.execute(delete(SsoSession).where(col(SsoSession.login_session_id).in_(theirs)))
+    elif kept is not None:
+        session.delete(kept)
+    if kept is None:
+        return None
+    row = session.get(SingleSignOn, kept.sso_id)
+    id_token = ""
+    if kept.id_token:
+        try:
+            id_token = secrets_box.keyring().open(kept.id_token, aad=id_token_aad(login_row.id))
+        except secrets_box.SecretBoxError:  # sealed under a key since retired: no hint
+            id_token = ""
+    account = session.get(Account, login_row.account_id)
+    enabled = row is not None and row.id is not None and row.enabled
+    details: dict[str, object] = {"sso": kept.sso_id, "at_provider": enabled}
+    details["hint"] = bool(id_token)
+    log(session, ctx, "sso_logout", account, details=details)
+    if not enabled or row is None:
+        return None
+    language = account.language if account is not None else ""
+    return Farewell(kept.sso_id, row.issuer, row.client_id, id_token, language)
 
 
 # --- use cases, each one unit without a session (``runner.run_public``) ---
 
 
-def do_find_provider(email: str, *, ctx: Ctx) -> Target | None:
+def do_find_provider(email: str, *, ctx: Ctx) -> Target | Throttled | None:
     return find_provider(ctx.session, ctx, email)
 
 
@@ -183,7 +357,7 @@ def do_open_attempt(sso_id: int, *, ctx: Ctx) -> str:
     return open_attempt(ctx.session, ctx, sso_id)
 
 
-def do_claim_attempt(state: str, *, ctx: Ctx) -> Claimed | None:
+def do_claim_attempt(state: str, *, ctx: Ctx) -> Claimed | Throttled | None:
     return claim_attempt(ctx.session, ctx, state)
 
 
@@ -191,5 +365,9 @@ def do_refuse(reason: str, sso_id: int | None, *, ctx: Ctx) -> None:
     _refuse(ctx.session, ctx, reason, sso_id)
 
 
-def do_sign_in(sso_id: int, claims: dict[str, Any], *, ctx: Ctx) -> Outcome:
-    return sign_in(ctx.session, ctx, sso_id, claims)
+def do_sign_in(sso_id: int, claims: dict[str, Any], id_token: str = "", *, ctx: Ctx) -> Outcome:
+    return sign_in(ctx.session, ctx, sso_id, claims, id_token)
+
+
+def do_farewell(token: str, *, everywhere: bool = False, ctx: Ctx) -> Farewell | None:
+    return farewell(ctx.session, ctx, token, everywhere=everywhere)

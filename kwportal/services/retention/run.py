@@ -57,6 +57,7 @@ from kwportal.models import (
     RightsRequest,
     SickLeaveCase,
     SickReport,
+    SsoSession,
     StepCompletion,
     StepNotice,
     WorkNote,
@@ -183,6 +184,9 @@ def _destroy_rows(session: Session, employee_ids: Sequence[int]) -> None:
         delete(RightsRequest).where(col(RightsRequest.employee_id).in_(ids)),
         delete(LegalHold).where(col(LegalHold.employee_id).in_(ids)),
     ]
+    sessions = select(LoginSession.id).where(col(LoginSession.account_id).in_(accounts))
+    # issue 19 item 6: a sealed single sign-on ID token points at its session
+    statements.append(delete(SsoSession).where(col(SsoSession.login_session_id).in_(sessions)))
     statements += [
         delete(model).where(col(model.account_id).in_(accounts))
         for model in (LoginSession, OneTimeToken, RecoveryCode, AuthFailure)

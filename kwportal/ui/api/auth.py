@@ -16,7 +16,7 @@ from kwportal.services.auth import enrolment, login, recovery, sessions
 from kwportal.services.auth.common import Outcome
 from kwportal.ui import routes as paths
 from kwportal.ui import tab_sessions
-from kwportal.ui.api import pages
+from kwportal.ui.api import pages, sso_logout
 from kwportal.ui.api.http import (
     forbidden,
     form_fields,
@@ -196,14 +196,16 @@ async def change_totp(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     await run_open(request, sessions.do_logout, token_of(request))
     await tab_sessions.end_session(token_of(request))  # the tabs' states go with it
-    return without_session(redirect(paths.LOGIN, e="auth.logged_out"))
+    onward = await sso_logout.at_provider(request, token_of(request))  # signed in by SSO
+    return without_session(onward or redirect(paths.LOGIN, e="auth.logged_out"))
 
 
 @post_only_same_origin
 async def logout_everywhere(request: Request) -> Response:
     await run_open(request, sessions.do_end_everywhere, token_of(request))
     await tab_sessions.end_account(token_of(request))
-    return without_session(redirect(paths.LOGIN, e="auth.logged_out_everywhere"))
+    onward = await sso_logout.at_provider(request, token_of(request), everywhere=True)
+    return without_session(onward or redirect(paths.LOGIN, e="auth.logged_out_everywhere"))
 
 
 @post_only_same_origin

@@ -3,25 +3,26 @@ an e-mail address; the answer sends the browser to that organisation's provider,
 state that an HttpOnly cookie also carries. ``callback``: the provider sends the browser
 back; the state must match the cookie and be answered once, then the code is exchanged
 and the ID token checked (services/auth/oidc.py) outside any transaction, and the account
-linked (services/auth/sso.py). Every refusal is audited with its reason; no token is."""
+linked (services/auth/sso.py). Every refusal is audited with its reason; no token is.
+Both are limited per client address (``sso.Throttled``). The logout at the provider and
+its way back: ui/api/sso_logout.py."""
 
 from __future__ import annotations
 
 import hmac
-import html
 from datetime import UTC, datetime
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from kwportal.i18n import normalise_language, t
 from kwportal.services.auth import oidc, sso
 from kwportal.settings import get_settings
 from kwportal.ui import routes as paths
 from kwportal.ui.api.auth import STAGE_PAGES, post_only_same_origin
 from kwportal.ui.api.http import form_fields, redirect, run_open, with_session
+from kwportal.ui.api.sso_logout import onward_page, signed_out
 
 MAX_PARAM = 2048
 
@@ -40,31 +41,20 @@ def _refused(key: str = "auth.sso_refused") -> Response:
     return response
 
 
-def onward_page(url: str, lang: str) -> HTMLResponse:
-    """The way on to the provider: a page that goes there by itself (and a link, should
-    it not). Not a redirect: the form's ``form-action 'self'`` (ui/headers.py) stops a
-    form's redirect to another origin, and rightly so for every other form."""
-    lang = normalise_language(lang)
-    target = html.escape(url, quote=True)
-    title = html.escape(t("login.sso.onward_title", lang))
-    body = f"""<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0;url={target}">
-<title>{title} · KrachtWerkt</title>
-<link rel="stylesheet" href="/kwportal.css"></head>
-<body><div class="page"><header class="site-header"><div class="bar">
-<span class="brand">KrachtWerkt</span></div></header>
-<main id="main" class="content"><h1>{title}</h1>
-<p><a class="button" href="{target}">{html.escape(t("login.sso.onward_link", lang))}</a></p>
-</main></div></body></html>"""
-    return HTMLResponse(body, headers={"Cache-Control": "no-store"})
+def _throttled(throttled: sso.Throttled) -> Response:
+    """The sign-in page's "too many attempts, wait" (like the password form's)."""
+    response = redirect(paths.LOGIN, e="auth.sso_throttled", wait=throttled.retry_after)
+    response.headers["Retry-After"] = str(throttled.retry_after)
+    response.delete_cookie(_cookie_name(), path="/", secure=get_settings().secure_cookies)
+    return response
 
 
 @post_only_same_origin
 async def start(request: Request) -> Response:
     fields = await form_fields(request, ("email", "lang"))
     target = await run_open(request, sso.do_find_provider, fields["email"])
+    if isinstance(target, sso.Throttled):
+        return _throttled(target)
     if target is None:
         return _refused("auth.sso_no_provider")
     try:
@@ -96,8 +86,11 @@ async def start(request: Request) -> Response:
     return response
 
 
-async def _claims(request: Request, claimed: sso.Claimed, state: str) -> dict[str, object] | str:
-    """The checked ID token's claims, or the reason it was refused."""
+async def _claims(
+    request: Request, claimed: sso.Claimed, state: str
+) -> tuple[dict[str, object], str] | str:
+    """The checked ID token's claims and the token itself (kept sealed for the logout at
+    the provider), or the reason it was refused."""
     query = request.query_params
     if query.get("error"):
         return "provider_error:" + query.get("error", "")[:40]
@@ -116,7 +109,7 @@ async def _claims(request: Request, claimed: sso.Claimed, state: str) -> dict[st
                 verifier=oidc.derived(secret, state, "pkce"),
             )
         )
-        return await run_in_threadpool(
+        claims = await run_in_threadpool(
             lambda: oidc.id_token_claims(
                 provider,
                 token,
@@ -127,6 +120,7 @@ async def _claims(request: Request, claimed: sso.Claimed, state: str) -> dict[st
         )
     except oidc.OidcError as error:
         return error.reason
+    return claims, str(token["id_token"])
 
 
 async def callback(request: Request) -> Response:
@@ -136,13 +130,16 @@ async def callback(request: Request) -> Response:
         await run_open(request, sso.do_refuse, "state_mismatch", None)
         return _refused()
     claimed = await run_open(request, sso.do_claim_attempt, state)
+    if isinstance(claimed, sso.Throttled):
+        return _throttled(claimed)
     if claimed is None:
         return _refused()
-    claims = await _claims(request, claimed, state)
-    if isinstance(claims, str):
-        await run_open(request, sso.do_refuse, claims, claimed.sso_id)
+    checked = await _claims(request, claimed, state)
+    if isinstance(checked, str):
+        await run_open(request, sso.do_refuse, checked, claimed.sso_id)
         return _refused()
-    outcome = await run_open(request, sso.do_sign_in, claimed.sso_id, claims)
+    claims, id_token = checked
+    outcome = await run_open(request, sso.do_sign_in, claimed.sso_id, claims, id_token)
     if not outcome.ok:
         return _refused(outcome.error)
     target = STAGE_PAGES.get(outcome.stage, paths.PORTAL)
@@ -155,4 +152,5 @@ def routes() -> list[Route]:
     return [
         Route(paths.API_SSO_START, start, methods=["POST"]),
         Route(paths.API_SSO_CALLBACK, callback, methods=["GET"]),
+        Route(paths.API_SSO_SIGNED_OUT, signed_out, methods=["GET"]),
     ]

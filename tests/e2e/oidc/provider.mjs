@@ -1,7 +1,9 @@
 // A certified OpenID provider (panva/oidc-provider) on loopback, for the single sign-on tests
 // only. Prints "listening <issuer>" once it serves. Any e-mail signs in (sub = e-mail); the
 // sign-in form's checkbox says whether a second factor was used (amr). POST /test/skew?seconds=N
-// moves the provider's clock, so a token comes out already expired.
+// moves the provider's clock, so a token comes out already expired. RP-initiated logout: the
+// provider asks "Sign out at the test provider?" (its own form, as a real provider does), and
+// GET /test/session says whether this browser still has a session here.
 import http from 'node:http';
 
 import Provider from 'oidc-provider';
@@ -40,6 +42,12 @@ async function interaction(req, res, uid) {
   });
 }
 
+const logoutPage = (form) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign out</title></head>
+<body><main><h1>Sign out at the test provider?</h1>
+${form.replace('</form>', '<input type="hidden" name="logout" value="yes"><button type="submit">Yes, sign me out</button></form>')}
+</main></body></html>`;
+
 async function handle(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
   const match = url.pathname.match(/^\/interaction\/([\w-]+)$/);
@@ -48,6 +56,13 @@ async function handle(req, res) {
     if (url.pathname === '/test/skew' && req.method === 'POST') {
       skewMs = Number(url.searchParams.get('seconds') || '0') * 1000;
       res.end('ok');
+      return undefined;
+    }
+    if (url.pathname === '/test/session' && req.method === 'GET') {
+      const ctx = provider.createContext(req, res);
+      const session = await provider.Session.get(ctx);
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ signedIn: Boolean(session.accountId) }));
       return undefined;
     }
   } catch (error) {
@@ -66,7 +81,15 @@ server.listen(Number(process.env.OIDC_PORT || 0), '127.0.0.1', () => {
     pkce: { required: () => true },
     claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'] },
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.body = logoutPage(form);
+        },
+      },
+    },
     interactions: { url: (_ctx, found) => `/interaction/${found.uid}` },
     cookies: { keys: ['kwportal-test-provider-only'] },
     async findAccount(_ctx, sub) {
