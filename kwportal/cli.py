@@ -152,9 +152,10 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
-    """Reseal every TOTP secret under KWPORTAL_TOTP_KEY, opening the old ones with
-    KWPORTAL_TOTP_KEY_OLD (or --old-key-file): one transaction, audited; nothing changes
-    when any secret does not open."""
+    """Reseal every TOTP secret (and the single sign-on client secrets and ID tokens) under
+    KWPORTAL_TOTP_KEY, opening the old ones with KWPORTAL_TOTP_KEY_OLD (or --old-key-file):
+    one transaction, audited; nothing changes when any secret does not open (an ID token
+    that does not open is forgotten)."""
     from kwportal.services.auth import secrets_box
     from kwportal.settings import decode_key
 
@@ -180,13 +181,19 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
                     "resealed": done.resealed,
                     "from": list(done.from_keys),
                     "to": done.to_key,
+                    "id_tokens_forgotten": done.forgotten,
                 },
             )
     except secrets_box.SecretBoxError as error:
         return _fail(f"{error}; nothing was changed")
+    forgotten = (
+        f"; {done.forgotten} sign-out ID tokens no key opened were forgotten"
+        if done.forgotten
+        else ""
+    )
     print(
         f"{done.resealed} TOTP secrets resealed with key {done.to_key} "
-        f"({done.already_current} already were); remove KWPORTAL_TOTP_KEY_OLD now"
+        f"({done.already_current} already were{forgotten}); remove KWPORTAL_TOTP_KEY_OLD now"
     )
     return 0
 

@@ -43,6 +43,15 @@ def _register(page: Page, portal: Portal, provider: oidc_provider.TestProvider) 
     page.get_by_role("link", name=nl("admin.sso.link")).click()
     expect(page).to_have_url(url_at(routes.ADMIN_SSO))
     expect(page.get_by_text(nl("admin.sso.none"))).to_be_visible()
+    # what to register at the provider: plain text under its label, wrapping on a phone
+    for key, path in (
+        ("admin.sso.redirect_uri", routes.API_SSO_CALLBACK),
+        ("admin.sso.post_logout_uri", routes.API_SSO_SIGNED_OUT),
+    ):
+        label = page.get_by_text(nl(key), exact=True)
+        code = label.locator("xpath=following-sibling::dd[1]/code")
+        expect(code).to_have_text(portal.url + path)
+        assert code.evaluate("e => getComputedStyle(e).overflowWrap") == "anywhere"
     fits_and_passes_axe(page)
     new = page.get_by_role("group", name=nl("admin.sso.new"))
     new.get_by_label(nl("admin.sso.organisation"), exact=True).select_option(label=EMPLOYER)

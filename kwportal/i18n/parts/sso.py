@@ -43,6 +43,13 @@ NL: dict[str, str] = {
         "inlogdienst. Alleen wie al is uitgenodigd, kan zo inloggen. Bewijst de inlogdienst "
         "geen tweede factor, dan vraagt het portaal daarna de code uit de authenticator-app."
     ),
+    "admin.sso.register": "Te registreren bij de inlogdienst",
+    "admin.sso.register_intro": (
+        "Registreer het portaal bij de inlogdienst van de organisatie als vertrouwelijke "
+        "client met PKCE (S256), scope openid email, en deze twee adressen:"
+    ),
+    "admin.sso.redirect_uri": "Redirect-URI (terug na het inloggen)",
+    "admin.sso.post_logout_uri": "Post-logout-redirect-URI (terug na het uitloggen)",
     "admin.sso.new": "Inlogdienst toevoegen",
     "admin.sso.list": "Ingestelde inlogdiensten",
     "admin.sso.none": "Er is nog geen inlogdienst ingesteld.",
@@ -119,6 +126,13 @@ EN: dict[str, str] = {
         "service. Only people already invited can sign in this way. When the service does not "
         "prove a second factor, the portal asks for its own code."
     ),
+    "admin.sso.register": "To register at the sign-in service",
+    "admin.sso.register_intro": (
+        "Register the portal at the organisation's sign-in service as a confidential client "
+        "with PKCE (S256), scope openid email, and these two addresses:"
+    ),
+    "admin.sso.redirect_uri": "Redirect URI (back after signing in)",
+    "admin.sso.post_logout_uri": "Post-logout redirect URI (back after signing out)",
     "admin.sso.new": "Add a sign-in service",
     "admin.sso.list": "Sign-in services set up",
     "admin.sso.none": "No sign-in service is set up yet.",

@@ -11,7 +11,8 @@ sealed secret copied onto another account's row does not open.
 
 This module is the only reader and writer of ``Account.totp_secret`` and
 ``LoginSession.pending_totp_secret``; it also reseals the organisations' sign-in client
-secrets (``SingleSignOn.client_secret``, services/auth/sso.py) on rotation.
+secrets (``SingleSignOn.client_secret``) and the providers' ID tokens kept for the logout
+(``SsoSession.id_token``), both sealed by services/auth/sso.py, on rotation.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlmodel import Session, col, select
 
-from kwportal.models import Account, LoginSession, SingleSignOn
+from kwportal.models import Account, LoginSession, SingleSignOn, SsoSession
 from kwportal.settings import Settings, decode_key, get_settings
 
 VERSION = "v1"
@@ -127,6 +128,14 @@ def sso_client_aad(sso_id: int | None) -> str:
     return f"kwportal:sso:client:{sso_id}"
 
 
+def id_token_aad(login_session_id: int | None) -> str:
+    """Binds a provider's sealed ID token (kept for the logout, services/auth/sso.py) to its
+    own portal session: moved to another row, it does not open."""
+    if login_session_id is None:
+        raise ValueError("a session is flushed (has its id) before its ID token is sealed")
+    return f"kwportal:sso:id_token:{login_session_id}"
+
+
 def account_secret(account: Account, ring: Keyring | None = None) -> str | None:
     """The account's confirmed TOTP secret in the clear, or None when it has none."""
     if not account.totp_secret:
@@ -156,11 +165,23 @@ class Rotation:
     already_current: int
     from_keys: tuple[str, ...]
     to_key: str
+    #: ID tokens kept for the logout that no configured key opened: forgotten (that logout
+    #: then goes to the provider without ``id_token_hint``)
+    forgotten: int = 0
+
+
+def _open_id_token(row: SsoSession, ring: Keyring) -> str | None:
+    try:
+        return ring.open(row.id_token, aad=id_token_aad(row.login_session_id))
+    except SecretBoxError:
+        return None
 
 
 def rotate(session: Session, ring: Keyring) -> Rotation:
     """Reseal every secret under the current key, in the caller's transaction. Opens all of
-    them first: one that no configured key opens aborts the whole rotation."""
+    them first: one that no configured key opens aborts the whole rotation. Except the ID
+    tokens kept for the logout (at most a working day old, only a convenience): one that
+    does not open is forgotten, so a lost key never blocks a rotation."""
     accounts = session.exec(select(Account).where(col(Account.totp_secret).is_not(None))).all()
     pending = session.exec(
         select(LoginSession).where(col(LoginSession.pending_totp_secret).is_not(None))
@@ -169,8 +190,11 @@ def rotate(session: Session, ring: Keyring) -> Rotation:
     plain_accounts = [(a, account_secret(a, ring)) for a in accounts]
     plain_pending = [(r, pending_secret(r, ring)) for r in pending]
     plain_providers = [(p, ring.open(p.client_secret, aad=sso_client_aad(p.id))) for p in providers]
+    kept = session.exec(select(SsoSession).where(SsoSession.id_token != "")).all()
+    plain_kept = [(k, _open_id_token(k, ring)) for k in kept]
     stored = [a.totp_secret for a in accounts] + [r.pending_totp_secret for r in pending]
     stored += [p.client_secret for p in providers]
+    stored += [k.id_token for k, token in plain_kept if token is not None]
     old = sorted({sealed_key_id(v) for v in stored if v} - {ring.current_id})
     moved = 0
     for account, secret in plain_accounts:
@@ -188,7 +212,18 @@ def rotate(session: Session, ring: Keyring) -> Rotation:
             provider.client_secret = ring.seal(secret, aad=sso_client_aad(provider.id))
             session.add(provider)
             moved += 1
-    return Rotation(moved, len(stored) - moved, tuple(old), ring.current_id)
+    forgotten = 0
+    for kept_row, token in plain_kept:
+        if token is None:
+            kept_row.id_token = ""
+            forgotten += 1
+        elif sealed_key_id(kept_row.id_token) != ring.current_id:
+            kept_row.id_token = ring.seal(token, aad=id_token_aad(kept_row.login_session_id))
+            moved += 1
+        else:
+            continue
+        session.add(kept_row)
+    return Rotation(moved, len(stored) - moved, tuple(old), ring.current_id, forgotten)
 
 
 def refuse_unknown_keys(session: Session, ring: Keyring | None = None) -> None:

@@ -113,12 +113,9 @@ def proves_mfa(claims: dict[str, Any], row: SingleSignOn) -> bool:
     return bool(listed & values(row.amr_values)) or (bool(acr) and acr in values(row.acr_values))
 
 
-def id_token_aad(login_session_id: int | None) -> str:
-    """Binds a sealed ID token to its own portal session: moved to another row, it does not
-    open."""
-    if login_session_id is None:
-        raise ValueError("a session is flushed (has its id) before its ID token is sealed")
-    return f"kwportal:sso:id_token:{login_session_id}"
+#: binds a sealed ID token to its own portal session (in secrets_box, which reseals them
+#: on ``kwportal rotate-key``)
+id_token_aad = secrets_box.id_token_aad
 
 
 def _ip_key(ctx: Context) -> str:

@@ -1,6 +1,7 @@
 """The organisations' own sign-in providers for the administrator (issue 19 item 6):
 register one, change it (the client secret only when a new one is typed), switch it off
-and on again. The stored secret never comes back to the page."""
+and on again. The stored secret never comes back to the page. The page shows the two
+addresses to register at the provider, from the portal's public origin."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import reflex as rx
 
 from kwportal.domain.roles import Role
 from kwportal.services.admin import sso as admin_sso
+from kwportal.settings import get_settings
 from kwportal.ui import routes
 from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
@@ -43,13 +45,23 @@ class ProviderItem:
     enabled: bool = True
 
 
+def registered_uris() -> tuple[str, str]:
+    """The redirect URI (ui/api/sso.py) and the post-logout redirect URI
+    (ui/api/sso_logout.py) an administrator registers at the organisation's provider."""
+    origin = get_settings().public_origin
+    return origin + routes.API_SSO_CALLBACK, origin + routes.API_SSO_SIGNED_OUT
+
+
 class AdminSsoState(AuthState):
     providers: list[ProviderItem] = []
     organisation_options: list[Option] = []
+    redirect_uri: str = ""
+    post_logout_uri: str = ""
 
     def _show(self, view: admin_sso.Providers | None) -> None:
         if view is None:
             return
+        self.redirect_uri, self.post_logout_uri = registered_uris()
         self.providers = [
             ProviderItem(
                 sso_id=str(line.sso_id),
@@ -235,11 +247,39 @@ def _card(item: Any) -> rx.Component:
     )
 
 
+def _register_at_provider() -> rx.Component:
+    """What the organisation's administrator enters at its provider: plain text to copy."""
+    return rx.el.section(
+        rx.el.h2(tr("admin.sso.register"), id="sso-register"),
+        rx.el.p(tr("admin.sso.register_intro")),
+        rx.el.dl(
+            rx.el.dt(tr("admin.sso.redirect_uri"), id="sso-redirect-label"),
+            rx.el.dd(
+                rx.el.code(
+                    AdminSsoState.redirect_uri,
+                    id="sso-redirect-uri",
+                )
+            ),
+            rx.el.dt(tr("admin.sso.post_logout_uri"), id="sso-post-logout-label"),
+            rx.el.dd(
+                rx.el.code(
+                    AdminSsoState.post_logout_uri,
+                    id="sso-post-logout-uri",
+                )
+            ),
+            class_name="items",
+        ),
+        aria_labelledby="sso-register",
+        class_name="card sso-uris",
+    )
+
+
 def admin_sso_page() -> rx.Component:
     return portal_page(
         rx.el.h1(tr("admin.sso.title")),
         rx.el.p(tr("admin.sso.intro")),
         notice(AdminSsoState.notice_text),
+        _register_at_provider(),
         _new_form(),
         rx.el.section(
             rx.el.h2(tr("admin.sso.list")),
