@@ -5,13 +5,15 @@ run.
 
     .venv/bin/python benchmarks/scale.py [--users 100,500] [--workers 1,2] [--seconds 20]
     .venv/bin/python benchmarks/scale.py --quick      # 100 users, 8 s per scenario
+    .venv/bin/python benchmarks/scale.py --users 100 --scenarios consent --backend-only
 
 What it starts and drops again: a scratch PostgreSQL database ``kw_scale_<hex>`` on the
 machine's server (migrated, demo data), Redis database ``--redis-db`` (default 7, flushed
 before and after: only that one), and per worker count the portal as ``make run-prod`` starts
 it (``python -m kwportal.serve run --env prod --single-port`` with ``REFLEX_USE_GRANIAN=1``
 and ``GRANIAN_WORKERS=N``, tab state in Redis) plus the task queue's worker, built in its own
-directory (``--web-dir``).
+directory (``--web-dir``); with ``--backend-only`` the backend alone (no frontend build: the
+phones are websocket clients, as benchmarks/soak.py).
 
 Each simulated phone is its own signed-in session and its own websocket (asyncio socket.io
 client, the protocol of tests/e2e/rawclient.py, as benchmarks/consent.py). The sessions are
@@ -359,11 +361,17 @@ def _frame_error(frame: str, expect_notice: set[str] | None, state: str) -> str 
     return None
 
 
+_NEW_TOKEN = _EVENT + '["new_token"'
+
+
 class Tab:
     """One phone: a signed-in session's websocket (raw socket.io, as tests/e2e/rawclient)."""
 
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse, pathname: str) -> None:
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, pathname: str, token: str) -> None:
         self.ws, self.pathname = ws, pathname
+        #: the tab's token; Reflex hands out another when it takes the tab for a duplicate
+        #: (``new_token``), which the phone keeps from then on, as a browser tab does
+        self.token, self.reissued = token, False
 
     @classmethod
     async def open(
@@ -382,7 +390,7 @@ class Tab:
         ws = await http.ws_connect(
             url, headers={"Cookie": f"kw_session={token}", "Origin": base_url}
         )
-        tab = cls(ws, pathname)
+        tab = cls(ws, pathname, tab)
         opening = await tab._recv()
         if not opening.startswith("0{"):
             raise CallError(opening[:200])
@@ -404,6 +412,9 @@ class Tab:
                 raise CallError(f"websocket closed: {message.type}")
             if message.data == "2":  # Engine.IO ping
                 await self.ws.send_str("3")
+                continue
+            if message.data.startswith(_NEW_TOKEN):
+                self.token, self.reissued = json.loads(message.data[len(_EVENT) :])[1], True
                 continue
             return str(message.data)
 
@@ -619,8 +630,17 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="100 users, 8 s per scenario")
     parser.add_argument("--redis-db", type=int, default=7, help="flushed before and after")
     parser.add_argument("--web-dir", default=str(ROOT / ".web-e2e-scale"), help="build directory")
+    parser.add_argument(
+        "--scenarios", default="consent,overview", help="comma-separated: consent, overview"
+    )
+    parser.add_argument(
+        "--backend-only", action="store_true", help="no frontend build (the phones need none)"
+    )
     args = parser.parse_args()
     users = [100] if args.quick else [int(u) for u in args.users.split(",")]
+    scenarios = set(args.scenarios.split(","))
+    if not scenarios <= {"consent", "overview"}:
+        parser.error("--scenarios: consent, overview")
     workers = [int(w) for w in args.workers.split(",")]
     seconds = 8.0 if args.quick else args.seconds
     if args.redis_db == 0:
@@ -679,7 +699,7 @@ def main() -> int:
             try:
                 for w in workers:
                     started = time.monotonic()
-                    served = _start(env, port, w, data_dir)
+                    served = _start(env, port, w, data_dir, backend_only=args.backend_only)
                     pids = _worker_pids(served)
                     print(
                         f"\n== {w} worker(s): started in {time.monotonic() - started:.0f} s "
@@ -689,38 +709,40 @@ def main() -> int:
                         for u in users:
                             each = max(5, math.ceil(seconds * 600 / 3 / u))
                             ids = _consent_requests(engine, world.employee_cases[:u], each)
-                            tokens = _sessions(engine, secret, world.employee_accounts[:u])
-                            result = Result("consent", w, u)
-                            asyncio.run(
-                                _scenario(
-                                    served.url,
-                                    "/my-consents",
-                                    tokens,
-                                    _consent_steps(ids, calls),
-                                    ["trivial", "grant", "withdraw"],
-                                    seconds,
-                                    result,
-                                    pids,
+                            if "consent" in scenarios:
+                                tokens = _sessions(engine, secret, world.employee_accounts[:u])
+                                result = Result("consent", w, u)
+                                asyncio.run(
+                                    _scenario(
+                                        served.url,
+                                        "/my-consents",
+                                        tokens,
+                                        _consent_steps(ids, calls),
+                                        ["trivial", "grant", "withdraw"],
+                                        seconds,
+                                        result,
+                                        pids,
+                                    )
                                 )
-                            )
-                            _print_result(result)
-                            results.append(result)
-                            tokens = _sessions(engine, secret, [world.employer_account] * u)
-                            result = Result("overview", w, u)
-                            asyncio.run(
-                                _scenario(
-                                    served.url,
-                                    "/employer",
-                                    tokens,
-                                    _overview_steps(u, each, calls),
-                                    ["trivial", "sort", "page"],
-                                    seconds,
-                                    result,
-                                    pids,
+                                _print_result(result)
+                                results.append(result)
+                            if "overview" in scenarios:
+                                tokens = _sessions(engine, secret, [world.employer_account] * u)
+                                result = Result("overview", w, u)
+                                asyncio.run(
+                                    _scenario(
+                                        served.url,
+                                        "/employer",
+                                        tokens,
+                                        _overview_steps(u, each, calls),
+                                        ["trivial", "sort", "page"],
+                                        seconds,
+                                        result,
+                                        pids,
+                                    )
                                 )
-                            )
-                            _print_result(result)
-                            results.append(result)
+                                _print_result(result)
+                                results.append(result)
                     finally:
                         _stop(served)
             finally:

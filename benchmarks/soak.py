@@ -66,6 +66,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     reloads: int = 0
+    reissued: int = 0  # tabs Reflex took for a duplicate and gave a new token (new_token)
 
     def error(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
@@ -113,6 +114,9 @@ async def _phone(
                     await tab.close()
                     tally.reloads += 1
                 tab = await _open(http, url, token, tab_token)
+                if tab.reissued:
+                    tally.reissued += 1
+                    tab_token = tab.token
                 reload_at = time.monotonic() + args.reload
             consent = {"form_data": {"consent_id": str(requests.pop())}}
             for kind, payload, notice in [
@@ -249,7 +253,7 @@ def _verdict(tally: Tally, samples: list[Sample], warmup: float) -> None:
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
     print(
         f"\nevents {tally.events} ({tally.events / max(last.at, 1):.1f}/s), p95 {p95:.0f} ms, "
-        f"reloads {tally.reloads}"
+        f"reloads {tally.reloads}, of which given a new tab token {tally.reissued}"
     )
     print("Goals (issue 19 item 5)")
     print(f"  errors: {errors} (goal 0) {'met' if errors == 0 else 'MISSED'} {tally.errors}")

@@ -87,7 +87,8 @@ class BindTabToSession(Middleware):
 
 
 def bind_tabs_to_sessions(app: Any) -> None:
-    """Check every event (the middleware) and let logout reset the session's tabs."""
+    """Check every event (the middleware), let logout reset the session's tabs, and
+    let a reloaded tab keep its token (``tab_sessions.ReconnectingTokenManager``)."""
 
     async def reset_tab(tab: str) -> None:
         async with app.modify_state(BaseStateToken(ident=tab, cls=AuthState)) as state:
@@ -95,3 +96,4 @@ def bind_tabs_to_sessions(app: Any) -> None:
 
     app.add_middleware(BindTabToSession())
     tab_sessions.install(reset_tab)
+    tab_sessions.keep_tokens_over_reloads(app.event_namespace)

@@ -14,10 +14,20 @@ token under that hash and the account. Then
 
 Without Redis the registry lives in this process (Reflex then runs one worker); with Redis
 (``KWPORTAL_REDIS_URL``) in Redis, each entry expiring with a session's absolute lifetime.
+
+A reloaded tab keeps its token (issue 19, item 5). With Redis, Reflex records which socket
+holds a token, and a token that another socket still holds is a duplicated tab: Reflex gives
+the newcomer a fresh token, and so a fresh state tree (some 58 keys). A reload closes the old
+socket before it opens the new one, but under load (or on the other worker) the old socket's
+record is often still there when the new one asks: the reloaded tab counted as a duplicate,
+its old tree stayed in Redis until it expired, and the soak's key count rose with every
+reload. ``ReconnectingTokenManager`` first waits, briefly, for that record to go.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import logging
@@ -28,6 +38,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import redis
+from reflex.utils.token_manager import RedisTokenManager
 
 from kwportal.domain.sessions import ABSOLUTE_TIMEOUT
 from kwportal.settings import get_settings
@@ -172,3 +183,38 @@ def _registry() -> Registry:
     if url:
         return RedisRegistry(redis.Redis.from_url(url))
     return InProcessRegistry()
+
+
+#: how long a connecting tab waits for the socket that held its token before to be gone
+#: (a reload: the old socket closed just before), and how often it looks
+RECONNECT_GRACE_S, RECONNECT_POLL_S = 2.0, 0.05
+
+
+class ReconnectingTokenManager(RedisTokenManager):
+    """Reflex's Redis token manager, except that a tab connecting with a token another
+    socket holds waits up to ``RECONNECT_GRACE_S`` for that socket's record to be deleted
+    (its disconnect, in this worker or the other) before Reflex treats the tab as a
+    duplicate and gives it a new token. A duplicated tab whose original stays open still
+    gets its own token, ``RECONNECT_GRACE_S`` later."""
+
+    async def link_token_to_sid(self, token: str, sid: str) -> str | None:
+        record = self.token_to_socket.get(token)
+        if record is None or record.sid != sid:
+            await self._previous_socket_gone(token)
+        return await super().link_token_to_sid(token, sid)
+
+    async def _previous_socket_gone(self, token: str) -> None:
+        key = self._get_redis_key(token)
+        deadline = time.monotonic() + RECONNECT_GRACE_S
+        # a Redis error: Reflex's own check (next) logs it and links the tab locally
+        with contextlib.suppress(redis.RedisError, OSError):
+            while await self.redis.exists(key) and time.monotonic() < deadline:
+                await asyncio.sleep(RECONNECT_POLL_S)
+
+
+def keep_tokens_over_reloads(namespace: object) -> None:
+    """Swap Reflex's Redis token manager of the app's socket namespace for
+    ``ReconnectingTokenManager`` (before any socket connected; no-op without Redis)."""
+    manager = getattr(namespace, "_token_manager", None)
+    if type(manager) is RedisTokenManager:
+        setattr(namespace, "_token_manager", ReconnectingTokenManager(manager.redis))  # noqa: B010
