@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
@@ -27,13 +28,13 @@ from kwportal.domain.policy import (
     may_read_exposures,
     may_record_exposure,
 )
-from kwportal.domain.retention import Decision, decide
+from kwportal.domain.retention import Decision, Exposure, decide
 from kwportal.domain.roles import Role
 from kwportal.models import ExposureRecord
 from kwportal.models.base import MAX_ROW_ID
 from kwportal.services import audit
 from kwportal.services.case.scope import MEDICAL_ROLES, case_in_scope
-from kwportal.services.retention.plan import dossiers
+from kwportal.services.retention.plan import dossier_of
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project_rows
 
@@ -115,11 +116,24 @@ def retention_line(decision: Decision) -> RetentionLine:
     return RetentionLine(earliest, str(rule), holds)
 
 
-def _retention(session: Session, employee_id: int) -> RetentionLine:
+def _retention(
+    session: Session, employee_id: int, exposures: list[Exposure] | None = None
+) -> RetentionLine:
+    """The line from the same rules and inputs as the retention run, in one round trip
+    (and one more for the exposures when the caller has not read them)."""
     session.flush()
-    found = dossiers(session, [employee_id]).get(employee_id)
+    if exposures is None:
+        exposures = [
+            Exposure(kind, ended)
+            for kind, ended in session.exec(
+                select(col(ExposureRecord.kind), col(ExposureRecord.ended_on)).where(
+                    ExposureRecord.employee_id == employee_id
+                )
+            )
+        ]
+    found = dossier_of(session, employee_id, exposures)
     assert found is not None
-    return retention_line(decide(found[1]))
+    return retention_line(decide(found))
 
 
 def exposure_panel(session: Session, actor: Actor, subject: Subject) -> ExposurePanel:
@@ -127,15 +141,19 @@ def exposure_panel(session: Session, actor: Actor, subject: Subject) -> Exposure
     line, for the doctor and his team."""
     if not may_read_exposures(actor, subject):
         raise PolicyDeniedError(f"{actor.role} may not read exposures")
-    rows = session.exec(
-        select(ExposureRecord)
-        .where(ExposureRecord.employee_id == subject.employee_id)
+    session.flush()
+    rows = session.execute(
+        select_columns(
+            *(getattr(ExposureRecord, c.split(".", 1)[1]) for c in EXPOSURE_COLUMNS.values())
+        )
+        .where(col(ExposureRecord.employee_id) == subject.employee_id)
         .order_by(col(ExposureRecord.started_on), col(ExposureRecord.id))
     ).all()
     lines = tuple(ExposureLine(**v) for v in project_rows(actor, subject, rows, EXPOSURE_COLUMNS))
-    return ExposurePanel(
-        lines, _retention(session, subject.employee_id), may_record_exposure(actor, subject)
+    retention = _retention(
+        session, subject.employee_id, [Exposure(line.kind, line.ended_on) for line in lines]
     )
+    return ExposurePanel(lines, retention, may_record_exposure(actor, subject))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import Integer, and_, bindparam, exists, func, or_
+from sqlalchemy import case as when
+from sqlalchemy import select as select_columns
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from kwportal.domain.categories import Category
@@ -48,6 +53,9 @@ from kwportal.services.views import PolicyDeniedError, project, project_rows
 
 #: the grounds a care-team member may read the file on (seed ch. 1, Grondslagen)
 READ_GROUNDS = (audit.Ground.LEGAL_DUTY, audit.Ground.CONSENT, audit.Ground.EMERGENCY)
+#: notes read at once, newest first; older ones a page at a time (issue 19 item 2: a
+#: 500-note file is not loaded, sent and drawn whole for a doctor on a phone)
+NOTES_PAGE = 50
 PERSON_COLUMNS = {
     "first_name": "employee.first_name",
     "last_name": "employee.last_name",
@@ -73,6 +81,15 @@ class NoteLine:
     #: the employee's own statement about this note (WGBO art. 7:454 lid 1): "added" to
     #: the file, "pending" (waiting for the doctor to add it), or "" (issue 17 item 2)
     disputed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NotesPage:
+    """A page of the file's notes (every version), newest first."""
+
+    notes: tuple[NoteLine, ...]
+    #: how many notes are older than the last one of ``notes``, not read yet
+    older: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +150,13 @@ class CaseAdminView:
 class CaseFileView:
     admin: CaseAdminView
     care_address: str
+    #: the newest :data:`NOTES_PAGE` notes (all versions); :func:`older_notes` reads on
     notes: tuple[NoteLine, ...]
     answers: tuple[AnswerLine, ...]
     #: exposures and the retention line they give (issue 15 item 6)
     exposure: ExposurePanel
+    #: every note in the file, shown or not
+    notes_total: int
 
 
 def open_case_admin(
@@ -165,15 +185,39 @@ def open_case_file(
     subject = ref.subject
     case = session.get(SickLeaveCase, case_id)
     assert case is not None
+    notes = _notes(session, actor, subject, case_id)
     view = CaseFileView(
         admin=_admin(session, actor, subject, case_id, medical=True),
         care_address=project(actor, subject, case, {"a": "sick_leave_case.care_address"})["a"],
-        notes=_notes(session, actor, subject, case_id),
+        notes=notes.notes,
         answers=answers_for_file(session, actor, subject, case_id),
         exposure=exposure_panel(session, actor, subject),
+        notes_total=len(notes.notes) + notes.older,
     )
     _audit(session, actor, access_point, subject, case_id, "medical_file_view", ground, secret)
     return view
+
+
+def older_notes(
+    actor: Actor,
+    case_id: int,
+    older_than: int,
+    *,
+    session: Session,
+    access_point: audit.AccessPoint,
+    secret: str,
+    ground: audit.Ground = audit.Ground.LEGAL_DUTY,
+) -> NotesPage:
+    """The next page of notes, older than note ``older_than`` of this case (none when that
+    note is not of this case); an audited read of the medical file like the first page."""
+    if access(actor, Category.MEDICAL) is not Access.FULL:
+        raise PolicyDeniedError(f"{actor.role} may not read the medical file")
+    if ground not in READ_GROUNDS:
+        raise PolicyDeniedError(f"no reading on ground {ground}")
+    subject = case_in_scope(session, actor, case_id).subject
+    page = _notes(session, actor, subject, case_id, older_than=older_than)
+    _audit(session, actor, access_point, subject, case_id, "medical_notes_view", ground, secret)
+    return page
 
 
 _ANSWER = {
@@ -227,51 +271,114 @@ _DOCUMENT = {
 _APPOINTMENT = {"starts_at": "appointment.starts_at", "location": "appointment.location"}
 
 
-def _notes(session: Session, actor: Actor, subject: Subject, case_id: int) -> tuple[NoteLine, ...]:
-    """All versions, newest first; the author by function (seed ch. 1 authorises by
-    function, and a colleague's name is not the reader's business)."""
-    rows = session.exec(
-        select(MedicalNote, Account.role)
+#: the notes statement per shape (first page, older page), built once: building it costs
+#: more CPU than PostgreSQL spends running it
+_NOTE_PAGES: dict[bool, Any] = {}
+
+
+def _notes_statement(older: bool) -> Any:
+    """One page of the versions, newest first, as columns, with whether a later version
+    corrects each, the employee's statement mark, and how many match in all. Parameters:
+    ``case_id`` and, for an older page, ``older_than`` (a note of the case; any other id
+    matches nothing)."""
+    if older in _NOTE_PAGES:
+        return _NOTE_PAGES[older]
+    case_id: Any = bindparam("case_id", type_=Integer)
+    older_than: Any = bindparam("older_than", type_=Integer)
+
+    def matching(note: Any) -> list[Any]:
+        where = [note.case_id == case_id]
+        if older:
+            anchor = (
+                select(col(MedicalNote.created_at))
+                .where(col(MedicalNote.id) == older_than, col(MedicalNote.case_id) == case_id)
+                .scalar_subquery()
+            )
+            where.append(
+                or_(
+                    note.created_at < anchor,
+                    and_(note.created_at == anchor, note.id < older_than),
+                )
+            )
+        return where
+
+    counted, later = aliased(MedicalNote), aliased(MedicalNote)
+    total = select(func.count()).select_from(counted).where(*matching(counted))
+    statement = (
+        select_columns(
+            col(MedicalNote.id),
+            col(MedicalNote.kind),
+            col(MedicalNote.body),
+            col(MedicalNote.created_at),
+            col(MedicalNote.supersedes_id),
+            col(Account.role),
+            exists().where(col(later.supersedes_id) == col(MedicalNote.id)).label("superseded"),
+            _statement_mark().label("disputed"),
+            total.scalar_subquery().label("total"),
+        )
         .join(Account, col(Account.id) == col(MedicalNote.author_account_id), isouter=True)
-        .where(MedicalNote.case_id == case_id)
+        .where(*matching(MedicalNote))
         .order_by(col(MedicalNote.created_at).desc(), col(MedicalNote.id).desc())
-    ).all()
-    corrected = {note.supersedes_id for note, _ in rows if note.supersedes_id is not None}
-    values = project_rows(actor, subject, (note for note, _ in rows), _NOTE)
-    disputed = _disputed(session, case_id)
-    return tuple(
+        .limit(NOTES_PAGE)
+    )
+    _NOTE_PAGES[older] = statement
+    return statement
+
+
+def _notes(
+    session: Session,
+    actor: Actor,
+    subject: Subject,
+    case_id: int,
+    *,
+    older_than: int | None = None,
+) -> NotesPage:
+    """A page of the notes (:func:`_notes_statement`); the author by function (seed ch. 1
+    authorises by function, and a colleague's name is not the reader's business)."""
+    params = {"case_id": case_id}
+    if older_than is not None:
+        params["older_than"] = older_than
+    rows = session.execute(_notes_statement(older_than is not None), params).all()
+    values = project_rows(actor, subject, rows, _NOTE)
+    notes = tuple(
         NoteLine(
             **value,
-            author_role=role or "",
-            superseded=value["note_id"] in corrected,
-            disputed=disputed.get(value["note_id"], ""),
+            author_role=row.role or "",
+            superseded=bool(row.superseded),
+            disputed=_MARKS.get(row.disputed, ""),
         )
-        for value, (_, role) in zip(values, rows, strict=True)
+        for value, row in zip(values, rows, strict=True)
     )
+    return NotesPage(notes, rows[0].total - len(rows) if rows else 0)
 
 
-def _disputed(session: Session, case_id: int) -> dict[int, str]:
-    """Per note of the case that the employee wrote a statement about: "added" once one is
-    in the file, else "pending". One query; the statements themselves are read in the
-    page's rectification section."""
-    marks: dict[int, str] = {}
-    for note_id, added_at in session.exec(
-        select(MedicalStatement.note_id, MedicalStatement.added_at).where(
-            MedicalStatement.case_id == case_id, col(MedicalStatement.note_id).is_not(None)
-        )
-    ).all():
-        if note_id is not None and marks.get(note_id) != "added":
-            marks[note_id] = "pending" if added_at is None else "added"
-    return marks
+#: the employee's statements about a note (WGBO art. 7:454 lid 1): "added" once one is in
+#: the file, else "pending"; the statements themselves are read in the page's
+#: rectification section
+_MARKS = {1: "pending", 2: "added"}
+
+
+def _statement_mark() -> Any:
+    """Per note: 2 when a statement about it was added to the file, 1 when one waits for
+    the doctor, NULL when there is none (on the statements' note index)."""
+    return (
+        select(func.max(when((col(MedicalStatement.added_at).is_(None), 1), else_=2)))
+        .where(col(MedicalStatement.note_id) == col(MedicalNote.id))
+        .scalar_subquery()
+    )
 
 
 def _admin(
     session: Session, actor: Actor, subject: Subject, case_id: int, *, medical: bool
 ) -> CaseAdminView:
     case = session.get(SickLeaveCase, case_id)
-    person = session.get(Employee, subject.employee_id)
-    org = session.get(Organisation, subject.organisation_id)
-    assert case is not None and person is not None and org is not None
+    # the person and the case's employer in one round trip
+    person, org = session.exec(
+        select(Employee, Organisation)
+        .join(Organisation, col(Organisation.id) == subject.organisation_id)
+        .where(Employee.id == subject.employee_id)
+    ).one()
+    assert case is not None
     appointments = session.exec(
         select(Appointment)
         .where(Appointment.case_id == case_id)
@@ -320,6 +427,8 @@ def _audit(
     secret: str = "",
 ) -> None:
     categories = [Category.ABSENCE]
+    if event_type == "medical_notes_view":
+        categories = [Category.MEDICAL]
     if event_type == "medical_file_view":
         categories = [Category.ABSENCE, Category.MEDICAL, Category.CARE_ADDRESS]
     audit.record(
@@ -398,6 +507,27 @@ def do_add_note(
         now=ctx.now,
     )
     return _file_page(actor, case_id, ground, ctx)
+
+
+@use_case(*MEDICAL_ROLES)
+def do_older_notes(
+    actor: Actor,
+    case_id: int,
+    older_than: int,
+    ground: audit.Ground = audit.Ground.LEGAL_DUTY,
+    *,
+    ctx: Ctx,
+) -> NotesPage:
+    """The next page of the file's notes ("show older notes"), an audited read."""
+    return older_notes(
+        actor,
+        case_id,
+        older_than,
+        session=ctx.session,
+        access_point=ctx.access,
+        secret=ctx.secret,
+        ground=ground,
+    )
 
 
 @use_case(*CARE_ROLES)

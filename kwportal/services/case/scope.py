@@ -35,6 +35,9 @@ def case_in_scope(session: Session, actor: Actor, case_id: int) -> CaseRef:
     case = session.get(SickLeaveCase, case_id)
     if case is None or case.id is None:
         raise PolicyDeniedError("no such case")
+    # held for the session, so the unit's next look at the case is not another query (the
+    # session keeps only weak references; after a commit it is read afresh all the same)
+    session.info.setdefault("cases_in_scope", {})[case.id] = case
     subject = Subject(employee_id=case.employee_id, organisation_id=case.organisation_id)
     if not in_scope(actor, subject):
         raise PolicyDeniedError("case outside the actor's scope")

@@ -125,7 +125,8 @@ def tell_employee(
         raise ValueError(f"unknown kind of telling: {kind!r}")
     session = ctx.session
     account = active_account(session, employee_id)
-    person = session.get(Employee, employee_id)
+    # with an account he is told in the portal: the address on file is not needed
+    person = session.get(Employee, employee_id) if account is None else None
     address = person.email.strip() if person is not None else ""
     channel = telling_channel(has_account=account is not None, has_email=bool(address))
     notice_id = (

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, exists, func
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from kwportal.domain.retention import (
@@ -219,6 +220,82 @@ def dossiers(
             ),
         )
     return result
+
+
+_DOSSIER_OF: list[Any] = []
+
+
+def _dossier_statement() -> Any:
+    """The statement of :func:`dossier_of`, built once (building it costs more CPU than
+    running it): the employee's row with one scalar subquery per other input."""
+    if _DOSSIER_OF:
+        return _DOSSIER_OF[0]
+    person = col(Employee.id)
+    moments = []
+    for employee_col, moment, via_case in _change_moments():
+        statement = select(func.max(moment))
+        if via_case:
+            statement = _through_case(statement)
+        moments.append(statement.where(employee_col == person).scalar_subquery())
+    case_employee = col(SickLeaveCase.employee_id)
+    whole = select_columns(
+        col(Employee.date_of_birth),
+        col(Employee.employment_end),
+        col(Employee.date_of_death),
+        col(Employee.created_at),
+        select(col(Organisation.contract_end))
+        .where(col(Organisation.id) == col(Employee.organisation_id))
+        .scalar_subquery(),
+        exists().where(
+            case_employee == person,
+            col(SickLeaveCase.recovery_date).is_(None),
+            col(SickLeaveCase.transfer_confirmed_on).is_(None),
+        ),
+        exists().where(col(LegalHold.employee_id) == person, col(LegalHold.lifted_at).is_(None)),
+        select(func.max(col(ConsentRecord.valid_until)))
+        .where(
+            col(ConsentRecord.employee_id) == person,
+            ConsentRecord.kind == RETENTION_CONSENT,
+            col(ConsentRecord.withdrawn_at).is_(None),
+        )
+        .scalar_subquery(),
+        select(func.count()).where(case_employee == person).scalar_subquery(),
+        select(func.count(col(SickLeaveCase.transfer_confirmed_on)))
+        .where(case_employee == person)
+        .scalar_subquery(),
+        select(func.max(col(SickLeaveCase.transfer_confirmed_on)))
+        .where(case_employee == person)
+        .scalar_subquery(),
+        *moments,
+    ).where(person == bindparam("employee_id"))
+    _DOSSIER_OF.append(whole)
+    return whole
+
+
+def dossier_of(session: Session, employee_id: int, exposures: Sequence[Exposure]) -> Dossier | None:
+    """One employee's dossier in one round trip, for a page's retention line, given his
+    exposures (the page has read them already). The same inputs as :func:`dossiers` but
+    for the consents: only the latest "keep longer" consent, the one term of theirs that
+    can be the longest (:func:`kwportal.domain.retention.decide` takes the longest term)."""
+    row = session.execute(_dossier_statement(), {"employee_id": employee_id}).first()
+    if row is None:
+        return None
+    born, employment_end, died, created, contract_end, open_case, held, consent = row[:8]
+    cases, transferred, last_transfer = row[8:11]
+    days = [day for day in (_day(moment) for moment in row[11:]) if day is not None]
+    confirmed: list[date | None] = [None] * (cases - transferred) + [last_transfer] * transferred
+    return Dossier(
+        date_of_birth=born,
+        employment_end=employment_end,
+        contract_end=contract_end,
+        date_of_death=died,
+        last_change=max(days) if days else _day(created) or date.min,
+        exposures=tuple(exposures),
+        open_case=bool(open_case),
+        legal_hold=bool(held),
+        consent_until=(consent,) if consent is not None else (),
+        transfer_confirmed_on=_whole_file_transferred(confirmed, bool(exposures)),
+    )
 
 
 def _transfers(session: Session, within: Within) -> dict[int, list[date | None]]:

@@ -23,7 +23,13 @@ from kwportal.services.case.exposures import (
     do_correct_exposure,
     do_record_exposure,
 )
-from kwportal.services.case.file import CaseFilePage, do_add_note, do_open_case_file
+from kwportal.services.case.file import (
+    CaseFilePage,
+    NoteLine,
+    do_add_note,
+    do_older_notes,
+    do_open_case_file,
+)
 from kwportal.services.case.medical_notes import MAX_NOTE, NoteError
 from kwportal.services.case.work_notes import (
     MAX_WORK_NOTE,
@@ -95,11 +101,26 @@ def _minute(value: datetime) -> str:
     return fmt_datetime(value, short=True)
 
 
+def _note_row(n: NoteLine) -> NoteRow:
+    return NoteRow(
+        str(n.note_id),
+        n.body,
+        _minute(n.created_at),
+        n.author_role,
+        n.superseded,
+        n.supersedes_id is not None,
+        n.disputed,
+    )
+
+
 class CareCaseState(AuthState):
     found: bool = False
     not_found_key: str = ""
     person: PersonBlock = PersonBlock()
+    #: the newest page of notes, and older pages as asked for ("show older notes")
     notes: list[NoteRow] = []
+    #: every note in the file, shown or not
+    notes_total: int = 0
     answers: list[AnswerRow] = []
     #: exposures and the retention line they give (issue 15 item 6); written by the doctor
     exposures: list[ExposureRow] = []
@@ -165,6 +186,16 @@ class CareCaseState(AuthState):
         return t(self.exposure_notice_key, self.lang) if self.exposure_notice_key else ""
 
     @rx.var
+    def notes_shown_line(self) -> str:
+        """The count line ("the newest 50 of 500 notes") while not all are shown."""
+        if self.notes_total <= len(self.notes):
+            return ""
+        line = t("care_case.notes_shown", self.lang)
+        return line.replace("{shown}", str(len(self.notes))).replace(
+            "{total}", str(self.notes_total)
+        )
+
+    @rx.var
     def ground_line(self) -> str:
         ground = t(f"ground.{GROUND}", self.lang)
         return t("care_case.read_ground", self.lang).replace("{ground}", ground)
@@ -185,18 +216,8 @@ class CareCaseState(AuthState):
             day(admin.recovery_date),
             view.care_address,
         )
-        self.notes = [
-            NoteRow(
-                str(n.note_id),
-                n.body,
-                _minute(n.created_at),
-                n.author_role,
-                n.superseded,
-                n.supersedes_id is not None,
-                n.disputed,
-            )
-            for n in view.notes
-        ]
+        self.notes = [_note_row(n) for n in view.notes]
+        self.notes_total = view.notes_total
         self.answers = answer_rows(view.answers, self.lang)
         self._fill_exposures(view.exposure, before=None)
         self.appointments = [
@@ -228,6 +249,7 @@ class CareCaseState(AuthState):
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self._case_id = False, key, 0
         self.person, self.notes, self.correcting = PersonBlock(), [], ""
+        self.notes_total = 0
         self.answers, self.exposures, self.appointments = [], [], []
         self.may_record_exposures, self.editing_exposure = False, ""
         self.retention_now, self.retention_before = RetentionRow(), RetentionRow()
@@ -319,6 +341,25 @@ class CareCaseState(AuthState):
             self._clear("care_case.not_found")
             return
         self._fill(page)
+
+    @rx.event
+    @guarded(*MEDICAL_ROLES)
+    def show_older_notes(self) -> None:
+        """The next page of notes below the ones shown: an audited read like the first."""
+        count = len(self.notes)
+        if not self._case_id or not count or count >= self.notes_total:
+            return
+        if not self.notes[-1].note_id.isdigit():
+            return
+        older_than = int(self.notes[-1].note_id)
+        try:
+            page = self._run(do_older_notes, self._case_id, older_than, GROUND)
+        except PolicyDeniedError:
+            self._clear("care_case.not_found")
+            return
+        shown = {n.note_id for n in self.notes}
+        self.notes = self.notes + [_note_row(n) for n in page.notes if str(n.note_id) not in shown]
+        self.notes_total = len(self.notes) + page.older
 
     @rx.event
     @guarded(*MEDICAL_ROLES)
@@ -494,6 +535,19 @@ def care_case_page() -> rx.Component:
                         notes.length() > 0,
                         rx.el.ul(rx.foreach(state.notes, _note_item), class_name="plain care-list"),
                         rx.el.p(tr("care_case.no_notes")),
+                    ),
+                    rx.cond(
+                        state.notes_shown_line != "",
+                        rx.el.div(
+                            rx.el.p(state.notes_shown_line, class_name="meta", id="notes-shown"),
+                            rx.el.button(
+                                tr("care_case.notes_older"),
+                                type="button",
+                                id="notes-older",
+                                class_name="button secondary",
+                                on_click=CareCaseState.show_older_notes,
+                            ),
+                        ),
                     ),
                     class_name="card",
                 ),
