@@ -29,7 +29,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # then writes would otherwise fail, not wait, when another writer got in between.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # No ping per checkout (a round trip per transaction): a connection the server dropped
+    # (restart, failover) fails its first statement, SQLAlchemy sees the disconnect and
+    # drops every pooled connection made before it, and the runner refuses that one unit
+    # (Unavailable: "try again"); the next unit connects afresh. Idle ones are renewed.
+    kwargs.setdefault("pool_recycle", 1800)
+    return create_engine(url, pool_pre_ping=False, **kwargs)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import column, insert, inspect, text
 from sqlalchemy import table as sa_table
+from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
@@ -101,7 +102,8 @@ def record(
     now: datetime | None = None,
 ) -> AuditEvent:
     """Append one event to the transaction's chain, in the caller's transaction (inserted
-    at once, without the unit of work: the returned row is not added to the session)."""
+    at once, without the unit of work: the returned row is not added to the session, and
+    carries its chain, number and hash but no ``id``)."""
     at = now or utcnow()
     chain = _chain_of_transaction(session, actor, subject_employee_id)
     content = {
@@ -118,9 +120,12 @@ def record(
         "action": str(action),
         "ground": str(ground),
         "consent_id": consent_id,
-        "details": json.dumps(details or {}, sort_keys=True, default=str),
+        "details": _details(details),
     }
-    return append(session, chain, [content], secret=secret)[0]
+    row = append(session, chain, [content], secret=secret)[0]
+    configure_mappers()  # a model_construct'ed row reads its columns through the mapper
+    # built without validation: the values are ours, and this is every audited click
+    return AuditEvent.model_construct(**row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +193,7 @@ def record_many(
             action=str(entry.action),
             ground=str(entry.ground),
             consent_id=None,
-            details=json.dumps(entry.details or {}, sort_keys=True, default=str),
+            details=_details(entry.details),
         )
         for entry in entries
     ]
@@ -236,10 +241,19 @@ def _chain_of_transaction(session: Session, actor: Actor, subject_employee_id: i
     return chain
 
 
+#: ``json.dumps(..., sort_keys=True[, default=str])`` built once, not per event
+_ENCODE = json.JSONEncoder(sort_keys=True).encode
+_ENCODE_DETAILS = json.JSONEncoder(sort_keys=True, default=str).encode
+
+
 def _objects(objects: Sequence[ObjectRef]) -> str:
-    return json.dumps(
-        [{"category": o.category, "table": o.table, "id": o.id} for o in objects], sort_keys=True
-    )
+    if not objects:
+        return "[]"
+    return _ENCODE([{"category": o.category, "table": o.table, "id": o.id} for o in objects])
+
+
+def _details(details: dict[str, Any] | None) -> str:
+    return _ENCODE_DETAILS(details) if details else "{}"
 
 
 def seal_genesis(session: Session, *, secret: str) -> None:

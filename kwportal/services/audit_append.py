@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, text, update
-from sqlalchemy.orm import configure_mappers
+from sqlalchemy import Connection, bindparam, insert, text, update
 from sqlmodel import Session
 
 from kwportal.models.audit import SYSTEM_CHAIN, AuditEvent
-from kwportal.services.audit_seal import GENESIS_HASH, registry_seal, row_hash, seal
+from kwportal.services.audit_seal import GENESIS_HASH, hash_of, registry_seal, seal
 
 
 def append(
@@ -28,33 +27,35 @@ def append(
     events: Sequence[dict[str, Any]],
     *,
     secret: str,
-) -> list[AuditEvent]:
+) -> list[dict[str, Any]]:
     """Number, link and insert ``events`` (their content columns) on ``chain`` in one
-    statement, then seal the head once."""
-    last, prev_hash = _lock_head(session, chain, len(events), secret=secret)
+    statement, then seal the head once. Returns the rows as inserted (without ``id``).
+
+    Every audited click comes through here, so it is kept lean: the statements run on the
+    session's connection (Core, no ORM step), the hashes are taken of the plain values, and
+    no model object is built."""
+    connection = session.connection()
+    last, prev_hash = _lock_head(connection, chain, len(events), secret=secret)
     seq = last - len(events)
-    written: list[AuditEvent] = []
-    configure_mappers()  # model_construct'ed rows read their columns through the mapper
+    rows: list[dict[str, Any]] = []
     for content in events:
         seq += 1
-        values = {**content, "chain": chain, "seq": seq, "prev_hash": prev_hash}
-        prev_hash = row_hash(AuditEvent.model_construct(**values))
-        # built without validation: the values are ours, and this is every audited click
-        written.append(AuditEvent.model_construct(**values, row_hash=prev_hash))
-    rows = [columns(event) for event in written]
+        row = {**content, "chain": chain, "seq": seq, "prev_hash": prev_hash}
+        prev_hash = row["row_hash"] = hash_of(row)
+        rows.append(row)
     head = {
         "head_chain": chain,
         "head_hash": prev_hash,
         "head_seal": seal(secret, seq, prev_hash, chain),
     }
-    if len(rows) == 1 and session.get_bind().dialect.name == "postgresql":
+    if len(rows) == 1 and connection.dialect.name == "postgresql":
         # one round trip: the row goes in a data-modifying CTE of the head's UPDATE
-        one = {f"e_{name}": value for name, value in rows[0].items()}
-        session.execute(_APPEND_ONE, {**one, **head})
+        one = {key: rows[0][name] for name, key in _ONE_KEYS}
+        connection.execute(_APPEND_ONE, {**one, **head})
     else:
-        session.execute(insert(EVENTS), rows)
-        session.execute(_MOVE_HEAD, head)
-    return written
+        connection.execute(insert(EVENTS), [{name: row[name] for name in _WRITTEN} for row in rows])
+        connection.execute(_MOVE_HEAD, head)
+    return rows
 
 
 #: the table itself: a plain INSERT, without the ORM's bulk machinery
@@ -86,6 +87,7 @@ _WRITTEN = (
     "prev_hash",
     "row_hash",
 )
+_ONE_KEYS = tuple((name, f"e_{name}") for name in _WRITTEN)
 _MOVE_HEAD = (
     update(_HEADS)
     .where(_HEADS.c.chain == bindparam("head_chain"))
@@ -108,28 +110,28 @@ _OPEN = text(
 )
 
 
-def _lock_head(session: Session, chain: str, n: int, *, secret: str) -> tuple[int, str]:
+def _lock_head(connection: Connection, chain: str, n: int, *, secret: str) -> tuple[int, str]:
     """Bump the chain's head first: the UPDATE takes its row lock (PostgreSQL) or the write
     lock (SQLite), so concurrent writers of that chain queue here and it cannot fork; a
     chain used for the first time is opened. Returns the new last number and the hash the
     first new row links to."""
     for _attempt in range(2):
-        row = session.execute(_BUMP, {"n": n, "c": chain}).first()
+        row = connection.execute(_BUMP, {"n": n, "c": chain}).first()
         if row is not None:
             return int(row[0]), str(row[1])
         if chain == SYSTEM_CHAIN:
             break
-        _open_chain(session, chain, secret=secret)
+        _open_chain(connection, chain, secret=secret)
     raise RuntimeError("audit_head row missing: run the migrations")
 
 
-def _open_chain(session: Session, chain: str, *, secret: str) -> None:
+def _open_chain(connection: Connection, chain: str, *, secret: str) -> None:
     """A new chain's sealed genesis head, counted in the sealed registry on the system
     head: a chain removed whole (head and rows) behind our back is then still noticed."""
-    opened = session.execute(
+    opened = connection.execute(
         _OPEN, {"c": chain, "h": GENESIS_HASH, "s": seal(secret, 0, GENESIS_HASH, chain)}
     )
-    if opened.rowcount != 1:  # type: ignore[attr-defined]
+    if opened.rowcount != 1:
         return  # another transaction opened it first
-    chains = session.execute(_COUNT).scalar_one()
-    session.execute(_REGISTER, {"s": registry_seal(secret, int(chains))})
+    chains = connection.execute(_COUNT).scalar_one()
+    connection.execute(_REGISTER, {"s": registry_seal(secret, int(chains))})

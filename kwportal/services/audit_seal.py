@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Mapping
 from datetime import UTC
+from typing import Any
 
 from kwportal.models.audit import SYSTEM_CHAIN, AuditEvent
 
@@ -20,33 +22,54 @@ GENESIS_HASH = "0" * 64
 CHANGED = "content does not match its hash"
 
 
+#: the columns a row's hash covers besides its chain (``occurred_at`` as ISO text in UTC)
+_CONTENT = (
+    "seq",
+    "occurred_at",
+    "event_type",
+    "actor_account_id",
+    "actor_role",
+    "actor_organisation_id",
+    "on_behalf_of_account_id",
+    "access_ip",
+    "access_agent",
+    "subject_employee_id",
+    "objects",
+    "action",
+    "ground",
+    "consent_id",
+    "details",
+    "prev_hash",
+)
+#: ``json.dumps(..., sort_keys=True, separators=(",", ":"))`` built once, not per row
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+
+
 def canonical(event: AuditEvent) -> bytes:
-    content = {
-        "seq": event.seq,
-        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        "event_type": event.event_type,
-        "actor_account_id": event.actor_account_id,
-        "actor_role": event.actor_role,
-        "actor_organisation_id": event.actor_organisation_id,
-        "on_behalf_of_account_id": event.on_behalf_of_account_id,
-        "access_ip": event.access_ip,
-        "access_agent": event.access_agent,
-        "subject_employee_id": event.subject_employee_id,
-        "objects": event.objects,
-        "action": event.action,
-        "ground": event.ground,
-        "consent_id": event.consent_id,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-    }
-    chain = event.chain or SYSTEM_CHAIN
+    return canonical_of({name: getattr(event, name) for name in (*_CONTENT, "chain")})
+
+
+def canonical_of(values: Mapping[str, Any]) -> bytes:
+    """The canonical content of a row given as its column values (the writer hashes the
+    values it inserts, without building a model object): the same bytes as :func:`canonical`
+    of the row read back."""
+    content = {name: values[name] for name in _CONTENT}
+    content["occurred_at"] = (
+        values["occurred_at"].astimezone(UTC).isoformat(timespec="microseconds")
+    )
+    chain = values.get("chain") or SYSTEM_CHAIN
     if chain != SYSTEM_CHAIN:
         content["chain"] = chain
-    return json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
+    return _ENCODE(content).encode()
 
 
 def row_hash(event: AuditEvent) -> str:
     return hashlib.sha256(event.prev_hash.encode() + canonical(event)).hexdigest()
+
+
+def hash_of(values: Mapping[str, Any]) -> str:
+    """:func:`row_hash` of a row given as its column values."""
+    return hashlib.sha256(values["prev_hash"].encode() + canonical_of(values)).hexdigest()
 
 
 def _keyed(secret: str, message: str) -> str:

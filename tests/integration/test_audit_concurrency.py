@@ -6,7 +6,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from kwportal.db import transaction
@@ -71,3 +73,33 @@ def test_concurrent_writers_on_postgresql_keep_one_chain(pg_engine):
 def test_concurrent_writers_on_sqlite_keep_one_chain(sqlite_engine):
     _write_concurrently(sqlite_engine, workers=4, events=10)
     _assert_one_unbroken_chain(sqlite_engine, workers=4, events=10)
+
+
+def test_writers_reconnect_after_the_server_dropped_their_connections(pg_engine):
+    """No ping per checkout (kwportal/db.py): when the server drops every connection (a
+    restart), at most the first unit fails as a lost connection (the runner's "try again",
+    nothing written); SQLAlchemy then renews the whole pool, so the next units work and
+    the chain goes on unbroken."""
+    _write_concurrently(pg_engine, workers=4, events=2)  # four pooled connections
+    admin = create_engine(pg_engine.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        dropped = connection.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = :d AND pid <> pg_backend_pid()"
+            ),
+            {"d": pg_engine.url.database},
+        ).scalar_one()
+    admin.dispose()
+    assert dropped >= 1
+    failed = 0
+    for _ in range(4):
+        try:
+            _writer(pg_engine, 1, 1, threading.Barrier(1))
+        except OperationalError:
+            failed += 1
+    assert failed <= 1
+    with Session(pg_engine) as session:
+        report = audit.verify_chain(session, secret=TEST_SECRET)
+    assert report.ok, report
+    assert report.rows == 4 * 2 + 4 - failed
