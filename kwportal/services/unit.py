@@ -65,7 +65,8 @@ class NoPerson(Refusal):
 class Unavailable(Refusal):
     """The database could not be reached (restarted, failed over, out of connections): the
     unit rolled back, nothing changed, and the page says to try again in a moment (issue 19
-    item 4). The next click gets a fresh connection (``pool_pre_ping``)."""
+    item 4). SQLAlchemy then replaces the pool's dropped connections,
+    so the next click works without a restart."""
 
     message_key = "errors.unavailable"
 
