@@ -4,12 +4,15 @@ the audit row and the (composed, content-free) mail — with 1 and with 20 concu
 users (one process each, against the services), on SQLite (WAL, synchronous=FULL) and PostgreSQL.
 
     .venv/bin/python benchmarks/case_release.py [--notes 500] [--users 20] [--rounds 5]
-        [--skip-sqlite] [--skip-postgres]
+        [--skip-sqlite] [--skip-postgres] [--think 0]
 
 Each user works on his own case of one employer: the doctor and 19 team members he lets
 release. The file opens on its newest notes (a page of NOTES_PAGE, as the care page shows
 it). Each process first runs one warm-up cycle (new connections, cold caches), reported on
 its own line as "cold 1st"; the steps' p50/p95 are over the ``--rounds`` cycles after it.
+By default the users click without pause (a closed loop: the machine's ceiling); with
+``--think S`` each waits 0.5-1.5 x S seconds (random, seeded per user) before each cycle,
+as people at work do, so the figures are the latency at that pace rather than the queue.
 Not part of the pass/fail suite.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import random
 import statistics
 import sys
 import time
@@ -180,10 +184,11 @@ def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[
     times["whole"].append(released - started)
 
 
-def _worker(job: tuple[str, int, int, int]) -> dict[str, list[float]]:
+def _worker(job: tuple[str, int, int, int, float]) -> dict[str, list[float]]:
     """One care user in his own process (production runs several workers): own engine,
     own connections, no shared interpreter lock."""
-    url, account_id, case_id, rounds = job
+    url, account_id, case_id, rounds, think = job
+    pause = random.Random(account_id)
     engine = make_engine(url)
     times: dict[str, list[float]] = {key: [] for key in STEPS + COSTS}
     statements = [0]
@@ -200,6 +205,8 @@ def _worker(job: tuple[str, int, int, int]) -> dict[str, list[float]]:
                     _cycle(engine, account_id, case_id, warm_up)
                     times["cold 1st"] += warm_up["whole"]
                     continue
+                if think:
+                    time.sleep(think * pause.uniform(0.5, 1.5))
                 cpu, statements[0] = time.process_time(), 0
                 _cycle(engine, account_id, case_id, times)
                 times["cpu"].append(time.process_time() - cpu)
@@ -212,9 +219,11 @@ def _worker(job: tuple[str, int, int, int]) -> dict[str, list[float]]:
     return times
 
 
-def _run(url: str, pairs: list[tuple[int, int]], rounds: int) -> dict[str, list[float]]:
+def _run(
+    url: str, pairs: list[tuple[int, int]], rounds: int, think: float = 0.0
+) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {key: [] for key in STEPS + COSTS}
-    jobs = [(url, account_id, case_id, rounds) for account_id, case_id in pairs]
+    jobs = [(url, account_id, case_id, rounds, think) for account_id, case_id in pairs]
     with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
         for result in pool.map(_worker, jobs):
             for key, values in result.items():
@@ -250,9 +259,10 @@ def _bench(name: str, engine: Engine, args: argparse.Namespace) -> None:
     engine.dispose()
     for users in (1, args.users):
         started = time.perf_counter()
-        times = _run(url, pairs[:users], args.rounds)
+        times = _run(url, pairs[:users], args.rounds, args.think)
+        pace = f", {args.think:g} s think time" if args.think else ", no pause"
         _report(
-            f"{name}, {users} care user(s), {args.notes} notes",
+            f"{name}, {users} care user(s), {args.notes} notes{pace}",
             times,
             time.perf_counter() - started,
         )
@@ -268,6 +278,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds between cycles")
     args = parser.parse_args()
     if not args.skip_sqlite:
         with sqlite_database(SECRET) as engine:
