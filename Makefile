@@ -96,7 +96,8 @@ e2e: $(VENV)/.installed-dev chromium
 	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/e2e
 
 # unit and integration tests on both cores; the browser tests on two workers too, each
-# building and serving its own portal (tests/e2e/harness.web_dir), a test file per worker
+# building and serving its own portal (tests/e2e/harness.web_dir), a test file per worker,
+# the longest files first (tests/e2e/schedule.py: its table of seconds per file)
 test: $(VENV)/.installed-dev chromium lint audit-or-warn
 	$(BIN)/pytest -p no:cacheprovider -n 2 tests/unit tests/integration
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile tests/e2e
