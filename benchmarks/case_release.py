@@ -24,6 +24,8 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
 from _databases import postgres_database, sqlite_database
@@ -132,6 +134,15 @@ def _setup(engine: Engine, users: int, notes: int) -> list[tuple[int, int]]:
     return pairs
 
 
+@contextmanager
+def _unit(engine: Engine) -> Iterator[Session]:
+    """A unit of work as the runner opens it: its audit rows written just before the
+    commit (services/runner.py, ``audit.defer_until_commit``)."""
+    with transaction(engine) as session:
+        audit.defer_until_commit(session)
+        yield session
+
+
 def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[float]]) -> None:
     with Session(engine) as session:
         account = session.get(Account, account_id)
@@ -139,11 +150,11 @@ def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[
         actor = actor_for(session, account)
     now = datetime.now(UTC)
     started = time.perf_counter()
-    with transaction(engine) as session:
+    with _unit(engine) as session:
         view = open_case_file(actor, case_id, session=session, access_point=ACCESS, secret=SECRET)
     opened = time.perf_counter()
     assert view.notes and view.notes_total >= len(view.notes)
-    with transaction(engine) as session:
+    with _unit(engine) as session:
         draft = current_draft(
             actor,
             case_id,
@@ -165,7 +176,7 @@ def _cycle(engine: Engine, account_id: int, case_id: int, times: dict[str, list[
             now=now,
         )
     drafted = time.perf_counter()
-    with transaction(engine) as session:
+    with _unit(engine) as session:
         outcome = release_feedback(
             actor,
             saved.feedback_id,

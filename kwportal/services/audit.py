@@ -4,6 +4,15 @@ Every read of another person's personal data and every change calls :func:`recor
 the same transaction as the read or change. Rows are hash-chained (services/audit_seal.py),
 one chain per employer organisation plus the system chain (models/audit.py), so writers for
 different employers never wait for each other; services/audit_verify.py proves them.
+
+In a session the runner opened for a unit of work (:func:`defer_until_commit`), the rows
+of a transaction are written just before it commits (a ``before_commit`` hook), not where
+they are recorded: the chain's head row is then locked only for
+those last statements and the commit, so two care users of one employer wait for each other
+for milliseconds, not for a whole unit of work. They are still in the same transaction as
+what they record: both commit or neither. A statement of the same transaction that reads
+the audit tables writes them first (``do_orm_execute``), and a savepoint rolled back takes
+its own events with it (``after_soft_rollback``).
 """
 
 from __future__ import annotations
@@ -15,9 +24,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import column, insert, inspect, text
+from sqlalchemy import column, event, insert, inspect, text
 from sqlalchemy import table as sa_table
-from sqlalchemy.orm import configure_mappers
+from sqlalchemy.orm import ORMExecuteState, SessionTransaction, configure_mappers
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.sql import util as sql_util
+from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session, select
 
 from kwportal.domain.policy import Actor
@@ -40,6 +52,19 @@ from kwportal.services.audit_verify import verify_chain as verify_chain
 
 #: session.info key: (the transaction, the chain it writes to)
 _HELD = "kwportal.audit_chain"
+#: session.info key: the transaction's events not written yet (:class:`_Pending`)
+_PENDING = "kwportal.audit_pending"
+#: session.info key: this session's events wait for the commit (:func:`defer_until_commit`)
+_DEFER = "kwportal.audit_defer"
+
+
+def defer_until_commit(session: Session) -> None:
+    """From now on this session's audit rows are written just before each commit (the
+    runner's units of work); elsewhere :func:`record` writes at once, as callers that read
+    the row's number back (tests, the command line) expect."""
+    session.info[_DEFER] = True
+
+
 #: (database, employee id) -> employer, only to pick a chain: a stale entry (an employee
 #: moved) puts an event on another chain, which still verifies; it saves a query a transaction
 _EMPLOYERS: dict[tuple[str, int], int] = {}
@@ -100,13 +125,15 @@ def record(
     details: dict[str, Any] | None = None,
     secret: str,
     now: datetime | None = None,
+    at_once: bool = False,
 ) -> AuditEvent:
-    """Append one event to the transaction's chain, in the caller's transaction (inserted
-    at once, without the unit of work: the returned row is not added to the session, and
-    carries its chain, number and hash but no ``id``)."""
+    """Append one event to the transaction's chain, in the caller's transaction: written
+    just before the commit in a unit of work (module docstring), else, or ``at_once`` when
+    the caller needs its number, at once (then it carries its chain, number and hash; never
+    an ``id``). The returned row is not added to the session."""
     at = now or utcnow()
     chain = _chain_of_transaction(session, actor, subject_employee_id)
-    content = {
+    content: dict[str, Any] = {
         "occurred_at": at,
         "event_type": event_type,
         "actor_account_id": actor.account_id,
@@ -122,9 +149,13 @@ def record(
         "consent_id": consent_id,
         "details": _details(details),
     }
-    row = append(session, chain, [content], secret=secret)[0]
     configure_mappers()  # a model_construct'ed row reads its columns through the mapper
-    # built without validation: the values are ours, and this is every audited click
+    if not at_once and session.info.get(_DEFER):
+        _defer(session, chain, [content], secret)
+        # built without validation: the values are ours, and this is every audited click
+        return AuditEvent.model_construct(**content, chain=chain)
+    write_pending(session)
+    row = append(session, chain, [content], secret=secret)[0]
     return AuditEvent.model_construct(**row)
 
 
@@ -197,8 +228,96 @@ def record_many(
         )
         for entry in entries
     ]
-    append(session, chain, events, secret=secret)
+    if session.info.get(_DEFER):
+        _defer(session, chain, events, secret)
+    else:
+        write_pending(session)
+        append(session, chain, events, secret=secret)
     return len(events)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A transaction's events not written yet, each with the (nested) transaction it was
+    recorded in, so a savepoint rolled back can take its own with it."""
+
+    transaction: SessionTransaction
+    chain: str
+    secret: str
+    events: list[tuple[SessionTransaction, dict[str, Any]]]
+
+
+def _defer(session: Session, chain: str, events: list[dict[str, Any]], secret: str) -> None:
+    outer = session.get_transaction()
+    assert outer is not None  # _chain_of_transaction began it
+    pending = session.info.get(_PENDING)
+    if pending is not None and (pending.transaction is not outer or pending.secret != secret):
+        if pending.transaction is outer:
+            write_pending(session)  # another secret (tests): the earlier ones go first
+        pending = None
+    if pending is None:
+        pending = session.info[_PENDING] = _Pending(outer, chain, secret, [])
+    inner = session.get_nested_transaction() or outer
+    pending.events.extend((inner, content) for content in events)
+
+
+def write_pending(session: Session | OrmSession) -> None:
+    """Write the transaction's recorded events now, in the order recorded (the commit does
+    this itself; a read of the audit tables in the same transaction too)."""
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        return
+    del session.info[_PENDING]
+    if pending.events and pending.transaction is session.get_transaction():
+        events = [content for _inner, content in pending.events]
+        append(session, pending.chain, events, secret=pending.secret)  # type: ignore[arg-type]
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _write_before_commit(session: OrmSession) -> None:
+    if _PENDING not in session.info or session.in_nested_transaction():
+        return  # a savepoint released: its events wait for the transaction's commit
+    session.flush()  # the changes first: the chain's head is locked as late as can be
+    write_pending(session)
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget_rolled_back(session: OrmSession, previous: SessionTransaction) -> None:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        return
+    if not previous.nested:
+        del session.info[_PENDING]
+        return
+    pending.events = [
+        (inner, content) for inner, content in pending.events if not _within(inner, previous)
+    ]
+
+
+def _within(transaction: SessionTransaction | None, ancestor: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is ancestor:
+            return True
+        transaction = transaction.parent
+    return False
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _write_before_audit_read(state: ORMExecuteState) -> None:
+    """A statement on the audit tables in a transaction with events not yet written (a
+    person's access log, an export, a prune) sees them: they are written first."""
+    session = state.session
+    if _PENDING in session.info and _touches_audit(state.statement):
+        write_pending(session)
+
+
+def _touches_audit(statement: Any) -> bool:
+    if isinstance(statement, TextClause):
+        return "audit_" in statement.text
+    return any(
+        str(getattr(table, "name", "")).startswith("audit_")
+        for table in sql_util.find_tables(statement, include_crud=True)
+    )
 
 
 def chain_key(organisation_id: int | None) -> str:

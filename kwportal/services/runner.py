@@ -105,6 +105,7 @@ def run(
     refusal: Refusal | None = None
     queued = 0
     with _reachable(), transaction() as session:
+        audit.defer_until_commit(session)  # the chain's head locked only at the commit
         ctx = _context(session, caller.access)
         signed_in = sessions.resolve(session, ctx, caller.token)
         for gate in (guard, declared):
@@ -129,6 +130,7 @@ def run_public(access: audit.AccessPoint, work: Callable[..., T], *args: Any, **
     """An act that needs no session (sign-in steps, the public site): ``work(*args,
     ctx=ctx)`` in one transaction, its mail queued in it."""
     with _reachable(), transaction() as session:
+        audit.defer_until_commit(session)
         ctx = _context(session, access)
         value = work(*args, ctx=ctx, **kwargs)
         queued = _queue_mail(ctx, value)

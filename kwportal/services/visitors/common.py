@@ -160,6 +160,7 @@ def log_visitor(
         details={"by": "visitor", **(details or {})},
         secret=ctx.secret,
         now=ctx.now,
+        at_once=True,  # its number names the visitor's address row
     )
     prefix = rules.truncate_ip(ctx.access.ip)
     if prefix:
