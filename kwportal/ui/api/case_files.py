@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Route
 from kwportal.domain.uploads import MAX_UPLOAD_BYTES, UploadRefusedError
 from kwportal.services import runner
 from kwportal.services.case import upload_files, uploads
-from kwportal.ui.api import pages
+from kwportal.ui.api import pages, too_large
 from kwportal.ui.api.http import forbidden, redirect, run_unit
 from kwportal.ui.routes import (
     API_CASE_FILE,
@@ -109,6 +109,7 @@ async def upload_file(request: Request) -> Response:
     try:
         found = await _the_file(request)
     except TooLargeError:
+        await too_large.drain(request)
         return _back(asked, e="case_files.error.too_large")
     if found is None:
         return _back(asked, e="case_files.error.no_file")

@@ -18,7 +18,7 @@ from kwportal.services import runner
 from kwportal.services.employer import reports as employer_reports
 from kwportal.services.employer import roster
 from kwportal.services.employer.roster_csv import MAX_BYTES, write_csv
-from kwportal.ui.api import pages
+from kwportal.ui.api import pages, too_large
 from kwportal.ui.api.http import forbidden, redirect, run_unit
 from kwportal.ui.routes import (
     API_REPORTS_CSV,
@@ -84,6 +84,7 @@ async def upload_roster(request: Request) -> Response:
     try:
         body = await _limited_body(request, MAX_BYTES + UPLOAD_OVERHEAD)
     except TooLargeError:
+        await too_large.drain(request)
         return redirect(EMPLOYER_ROSTER, e="roster.error.too_large")
     found = await _one_file(request, body)
     if found is None or not found[1]:
