@@ -150,13 +150,9 @@ def record(
         "details": _details(details),
     }
     configure_mappers()  # a model_construct'ed row reads its columns through the mapper
-    if not at_once and session.info.get(_DEFER):
-        _defer(session, chain, [content], secret)
-        # built without validation: the values are ours, and this is every audited click
-        return AuditEvent.model_construct(**content, chain=chain)
-    write_pending(session)
-    row = append(session, chain, [content], secret=secret)[0]
-    return AuditEvent.model_construct(**row)
+    written = _add(session, chain, [content], secret, at_once=at_once)
+    # built without validation: the values are ours, and this is every audited click
+    return AuditEvent.model_construct(**(written[0] if written else {**content, "chain": chain}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +224,25 @@ def record_many(
         )
         for entry in entries
     ]
-    if session.info.get(_DEFER):
-        _defer(session, chain, events, secret)
-    else:
-        write_pending(session)
-        append(session, chain, events, secret=secret)
+    _add(session, chain, events, secret)
     return len(events)
+
+
+def _add(
+    session: Session,
+    chain: str,
+    events: list[dict[str, Any]],
+    secret: str,
+    *,
+    at_once: bool = False,
+) -> list[dict[str, Any]]:
+    """Queue the events for the commit in a unit of work; else (or ``at_once``) write them
+    now, after any queued before them. Returns the rows written now (none when queued)."""
+    if not at_once and session.info.get(_DEFER):
+        _defer(session, chain, events, secret)
+        return []
+    write_pending(session)
+    return append(session, chain, events, secret=secret)
 
 
 @dataclass(slots=True)

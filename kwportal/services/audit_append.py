@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, insert, text, update
 from sqlmodel import Session
 
 from kwportal.models.audit import SYSTEM_CHAIN, AuditEvent
-from kwportal.services.audit_seal import GENESIS_HASH, hash_of, registry_seal, seal
+from kwportal.services.audit_seal import CONTENT, GENESIS_HASH, hash_of, registry_seal, seal
 
 
 def append(
@@ -67,26 +67,8 @@ def columns(event: AuditEvent) -> dict[str, Any]:
     return {name: getattr(event, name) for name in _WRITTEN}
 
 
-_WRITTEN = (
-    "chain",
-    "seq",
-    "occurred_at",
-    "event_type",
-    "actor_account_id",
-    "actor_role",
-    "actor_organisation_id",
-    "on_behalf_of_account_id",
-    "access_ip",
-    "access_agent",
-    "subject_employee_id",
-    "objects",
-    "action",
-    "ground",
-    "consent_id",
-    "details",
-    "prev_hash",
-    "row_hash",
-)
+#: what an INSERT writes: the chain, the hashed content, and the hash itself
+_WRITTEN = ("chain", *CONTENT, "row_hash")
 _ONE_KEYS = tuple((name, f"e_{name}") for name in _WRITTEN)
 _MOVE_HEAD = (
     update(_HEADS)

@@ -23,7 +23,7 @@ CHANGED = "content does not match its hash"
 
 
 #: the columns a row's hash covers besides its chain (``occurred_at`` as ISO text in UTC)
-_CONTENT = (
+CONTENT = (
     "seq",
     "occurred_at",
     "event_type",
@@ -46,14 +46,14 @@ _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
 
 
 def canonical(event: AuditEvent) -> bytes:
-    return canonical_of({name: getattr(event, name) for name in (*_CONTENT, "chain")})
+    return canonical_of({name: getattr(event, name) for name in (*CONTENT, "chain")})
 
 
 def canonical_of(values: Mapping[str, Any]) -> bytes:
     """The canonical content of a row given as its column values (the writer hashes the
     values it inserts, without building a model object): the same bytes as :func:`canonical`
     of the row read back."""
-    content = {name: values[name] for name in _CONTENT}
+    content = {name: values[name] for name in CONTENT}
     content["occurred_at"] = (
         values["occurred_at"].astimezone(UTC).isoformat(timespec="microseconds")
     )

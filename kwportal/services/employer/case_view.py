@@ -23,7 +23,7 @@ from kwportal.models import (
 )
 from kwportal.models.base import utcnow
 from kwportal.services import audit
-from kwportal.services.views import PolicyDeniedError, project
+from kwportal.services.views import PolicyDeniedError, project, project_rows
 
 CASE_COLUMNS = {
     "sick_report_date": "sick_leave_case.sick_report_date",
@@ -48,7 +48,8 @@ APPOINTMENT_COLUMNS = {
     "starts_at": "appointment.starts_at",
     "attendance": "appointment.attendance",
 }
-#: partial recovery (issue 18 item 7): from when, and the percentage back at work
+#: partial recovery (issue 18 item 7): from when, and the percentage back at work (the
+#: employer's recovery page reads the same columns, services/employer/partial_recovery.py)
 STEP_COLUMNS = {
     "from_date": "recovery_step.from_date",
     "percent_working": "recovery_step.percent_working",
@@ -164,7 +165,8 @@ def _recovery_steps(
         .order_by(col(RecoveryStep.from_date))
     ).all()
     return [
-        partial_absence.WorkingStep(**project(actor, subject, row, STEP_COLUMNS)) for row in rows
+        partial_absence.WorkingStep(**row)
+        for row in project_rows(actor, subject, rows, STEP_COLUMNS)
     ]
 
 

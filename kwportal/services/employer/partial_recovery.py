@@ -35,6 +35,7 @@ from kwportal.services.employer.absence import (
     parse_day,
     refuse,
 )
+from kwportal.services.employer.case_view import STEP_COLUMNS
 from kwportal.services.unit import Ctx, use_case
 from kwportal.services.views import PolicyDeniedError, project, project_rows
 
@@ -57,10 +58,6 @@ FIELDS = ("from_date", "percent_working")
 MAX_AHEAD_DAYS = 14
 """A partial return is often agreed a few days ahead (from next Monday); further ahead is
 a typing error."""
-STEP_COLUMNS = {
-    "from_date": "recovery_step.from_date",
-    "percent_working": "recovery_step.percent_working",
-}
 CASE_COLUMNS = {
     "first_sick_day": "sick_leave_case.sick_report_date",
     "recovery_date": "sick_leave_case.recovery_date",
