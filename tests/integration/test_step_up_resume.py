@@ -92,6 +92,23 @@ def _back_on_the_page(engine: Engine, prompt: PendingActState, *, fresh: bool = 
     return call(prompt, "resume")
 
 
+def _describe(prompt: PendingActState) -> None:
+    """The step-up page's line: the public hook asks the guarded one only when an act waits."""
+    _at(prompt, STEP_UP)
+    assert call(prompt, "describe") is not None
+    call(prompt, "describe_waiting")
+
+
+def test_the_step_up_page_without_a_session_stays_and_names_nothing(portal: Engine) -> None:
+    """/stepup is a public page: opened without a session (or without an act waiting) its
+    hook answers nothing, so the page stays; its form answers "session expired"."""
+    prompt = page_state(PendingActState, "", url=STEP_UP)
+    prompt.code_for, prompt.back = "stale", "/stale"
+
+    assert call(prompt, "describe") is None
+    assert (prompt.code_for, prompt.back) == ("", "")
+
+
 def test_the_step_up_names_the_act_and_the_page_finishes_it(portal: Engine) -> None:
     page, prompt, consent_id = _refused_withdrawal(portal)
     kept = pending_act.waiting(page)
@@ -99,8 +116,7 @@ def test_the_step_up_names_the_act_and_the_page_finishes_it(portal: Engine) -> N
     # kept server-side: nothing of it in the tab's frontend vars
     assert "consent_id" not in str(prompt.dict())
 
-    _at(prompt, STEP_UP)
-    call(prompt, "describe")
+    _describe(prompt)
     assert prompt.code_for == "Met deze code bevestigt u: uw toestemming intrekken."
     assert prompt.back == "/my-consents"
 
@@ -183,8 +199,7 @@ def test_a_tampered_or_misplaced_act_runs_nothing(portal: Engine) -> None:
 
 def test_cancel_drops_the_act_and_goes_back(portal: Engine) -> None:
     page, prompt, consent_id = _refused_withdrawal(portal)
-    _at(prompt, STEP_UP)
-    call(prompt, "describe")
+    _describe(prompt)
 
     answer = call(prompt, "cancel")
 

@@ -69,9 +69,17 @@ class PendingActState(AuthState):
         return handler(*pending.args)
 
     @rx.event
+    @public
+    def describe(self) -> Any:
+        """On the step-up page: a session check only when an act is waiting, so the page
+        itself stays public (without a session its form answers "session expired")."""
+        self._clear()
+        return PendingActState.describe_waiting if pending_act.waiting(self) is not None else None
+
+    @rx.event
     @guarded()
-    def describe(self) -> None:
-        """On the step-up page: the line saying what the code is for."""
+    def describe_waiting(self) -> None:
+        """The line saying what the code is for."""
         pending = self._current()
         self._clear()
         if pending is not None:
