@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import reflex as rx
 
 from kwportal.domain.roles import Role
+from kwportal.i18n import normalise_language
 from kwportal.services import runner
 from kwportal.ui import pending_act, routes
 
@@ -49,6 +50,7 @@ def guarded(*roles: Role) -> Callable[[F], F]:
         @functools.wraps(fn)
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
             self._gate, self._units = gate, 0
+            _follow_lang(self)
             try:
                 result = fn(self, *args, **kwargs)
                 if not self._units:
@@ -64,6 +66,15 @@ def guarded(*roles: Role) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _follow_lang(state: Any) -> None:
+    """A page state's copy of the language follows the tab's before its handler runs (the
+    middleware does this for every loaded state; a handler driven alone needs it too)."""
+    from kwportal.ui.states.base import AppState, Localised, follow_lang  # base imports us
+
+    if isinstance(state, Localised) and isinstance(state, AppState):
+        follow_lang(state, normalise_language(state.lang))
 
 
 def guard_roles_of(fn: Any) -> tuple[Role, ...] | None:

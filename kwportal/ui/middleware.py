@@ -25,11 +25,14 @@ from reflex.istate.manager.token import BaseStateToken
 from reflex.middleware.middleware import Middleware
 from reflex.state import BaseState, State
 from reflex.utils.format import format_event_handler
+from reflex_base.constants.state import FIELD_MARKER
 
+from kwportal.i18n import normalise_language
 from kwportal.services import runner
 from kwportal.ui import tab_sessions
 from kwportal.ui.guard import guard_roles_of
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import AppState, follow_lang
 
 
 def _hydrate_names() -> frozenset[str]:
@@ -86,6 +89,32 @@ class BindTabToSession(Middleware):
         return None
 
 
+def _sent_lang(event: Any) -> str | None:
+    """The language a (re)connecting tab sends from its browser storage, if any."""
+    sent = event.payload.get("vars") if isinstance(event.payload, dict) else None
+    if not isinstance(sent, dict):
+        return None
+    for key, value in sent.items():
+        state_name, _, var = str(key).rpartition(".")
+        if var.removesuffix(FIELD_MARKER) == "lang" and state_name.endswith(AppState.get_name()):
+            return str(value)
+    return None
+
+
+class FollowLanguage(Middleware):
+    """Before every event, the page states this event loaded take the tab's language for
+    their computed values (``states/base.py`` says why they keep a copy). A (re)connecting
+    tab's language arrives with the event itself, so it is read from there."""
+
+    async def preprocess(self, app: Any, state: BaseState, event: Any) -> None:
+        app_state = state._get_root_state().substates.get(AppState.get_name())
+        if not isinstance(app_state, AppState):
+            return None
+        lang = _sent_lang(event) if event.name in _hydrate_names() else None
+        follow_lang(app_state, normalise_language(lang or app_state.lang))
+        return None
+
+
 def bind_tabs_to_sessions(app: Any) -> None:
     """Check every event (the middleware), let logout reset the session's tabs, and
     let a reloaded tab keep its token (``tab_sessions.ReconnectingTokenManager``)."""
@@ -95,5 +124,6 @@ def bind_tabs_to_sessions(app: Any) -> None:
             await forget_session_states(state)
 
     app.add_middleware(BindTabToSession())
+    app.add_middleware(FollowLanguage())  # after the reset of a (re)connecting tab
     tab_sessions.install(reset_tab)
     tab_sessions.keep_tokens_over_reloads(app.event_namespace)

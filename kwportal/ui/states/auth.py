@@ -20,7 +20,7 @@ from kwportal.ui.client_address import socket_access
 from kwportal.ui.guard import guarded, public
 from kwportal.ui.notices import kind_or_empty
 from kwportal.ui.routes import session_cookie
-from kwportal.ui.states.base import AppState
+from kwportal.ui.states.base import AppState, Localised
 
 T = TypeVar("T")
 #: ``_bound`` of a tab whose session a guard found gone: no binding ever equals it
@@ -96,7 +96,7 @@ class AuthState(AppState):
         session_root._bound = ENDED if was_bound else ""
 
 
-class AuthPageState(AppState):
+class AuthPageState(Localised, AppState):
     """The public sign-in pages: a message key, a wait time and a link token from the URL,
     each allow-listed."""
 
@@ -109,7 +109,7 @@ class AuthPageState(AppState):
     def message(self) -> str:
         if not self.message_key:
             return ""
-        return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+        return t(self.message_key, self._lang).replace("{wait}", str(self.wait))
 
     @rx.var
     def message_kind(self) -> str:

@@ -22,7 +22,7 @@ from kwportal.ui.guard import public
 from kwportal.ui.notices import kind_or_empty
 from kwportal.ui.routes import CHOICE_COOKIE, FORM_COOKIE
 from kwportal.ui.states.auth import _LINK_TOKEN
-from kwportal.ui.states.base import AppState
+from kwportal.ui.states.base import AppState, Localised
 
 T = TypeVar("T")
 #: the stand-in marketing tag (assets/marketing-standin.js), injected only after consent
@@ -37,7 +37,7 @@ STATISTICS_BEACON = (
 )
 
 
-class VisitorState(AppState):
+class VisitorState(Localised, AppState):
     show_banner: bool = False
     has_choice: bool = False
     analytics: bool = False
@@ -58,7 +58,7 @@ class VisitorState(AppState):
     def message(self) -> str:
         if not self.message_key:
             return ""
-        return t(self.message_key, self.lang).replace("{wait}", str(self.wait))
+        return t(self.message_key, self._lang).replace("{wait}", str(self.wait))
 
     @rx.var
     def message_kind(self) -> str:

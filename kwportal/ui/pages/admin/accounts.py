@@ -26,6 +26,7 @@ from kwportal.ui.pages.admin.common import (
     text_field,
 )
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.ADMIN_ACCOUNTS
@@ -58,7 +59,7 @@ def _item(line: admin_accounts.AccountLine) -> AccountItem:
     )
 
 
-class AdminAccountsState(AuthState):
+class AdminAccountsState(Localised, AuthState):
     accounts: list[AccountItem] = []
     organisations: list[Option] = []
     query: str = ""
@@ -74,7 +75,8 @@ class AdminAccountsState(AuthState):
     def shown(self) -> list[AccountItem]:
         """The accounts with each function in the reader's language."""
         return [
-            dataclasses.replace(row, role=t(f"role.{row.role}", self.lang)) for row in self.accounts
+            dataclasses.replace(row, role=t(f"role.{row.role}", self._lang))
+            for row in self.accounts
         ]
 
     @rx.event

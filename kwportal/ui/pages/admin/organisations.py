@@ -31,6 +31,7 @@ from kwportal.ui.pages.admin.common import (
     text_field,
 )
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.ADMIN_ORGANISATIONS
@@ -53,7 +54,7 @@ class OrgItem:
     handover_started: str = ""
 
 
-class AdminOrgsState(AuthState):
+class AdminOrgsState(Localised, AuthState):
     organisations: list[OrgItem] = []
     organisation_options: list[Option] = []
     fact_error_keys: list[list[str]] = []
@@ -68,18 +69,18 @@ class AdminOrgsState(AuthState):
     def handover_line(self) -> str:
         counts = self.handover_counts
         if self.notice_key == "handover.started" and len(counts) == 2:
-            return t("handover.started_counts", self.lang).format(cases=counts[0], told=counts[1])
+            return t("handover.started_counts", self._lang).format(cases=counts[0], told=counts[1])
         return ""
 
     @rx.var
     def fact_errors(self) -> dict[str, str]:
-        return field_errors.messages(self.fact_error_keys, FACT_FIELDS, self.lang)
+        return field_errors.messages(self.fact_error_keys, FACT_FIELDS, self._lang)
 
     @rx.var
     def facts_retention(self) -> str:
         if not self.facts_saved:
             return ""
-        line = retention_text(self.facts_until, self.facts_holds, self.lang)
+        line = retention_text(self.facts_until, self.facts_holds, self._lang)
         return f"{self.facts_number}: {line}"
 
     def _show(self, lines: admin_orgs.Organisations | None) -> None:

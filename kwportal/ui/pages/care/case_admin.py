@@ -39,6 +39,7 @@ from kwportal.ui.pages.care.common import list_section
 from kwportal.ui.pages.care.rectification_parts import rectification_section
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CASE_ADMIN
@@ -56,7 +57,7 @@ class HelperRow:
     text: str = ""
 
 
-class CaseAdminState(AuthState):
+class CaseAdminState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     person: PersonBlock = PersonBlock()
@@ -73,11 +74,11 @@ class CaseAdminState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def error_text(self) -> str:
-        return t(self.error_key, self.lang) if self.error_key else ""
+        return t(self.error_key, self._lang) if self.error_key else ""
 
     def _clear(self) -> None:
         self.found, self.not_found_key, self._case_id = False, "care_case.not_found", 0

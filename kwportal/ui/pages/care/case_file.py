@@ -65,6 +65,7 @@ from kwportal.ui.pages.care.exposure_parts import (
 from kwportal.ui.pages.care.rectification_parts import rectification_section
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_CASE
@@ -113,7 +114,7 @@ def _note_row(n: NoteLine) -> NoteRow:
     )
 
 
-class CareCaseState(AuthState):
+class CareCaseState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     person: PersonBlock = PersonBlock()
@@ -151,54 +152,54 @@ class CareCaseState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def retention_now_text(self) -> str:
         key = (
             "exposures.retention_after" if self.retention_before.rule else "exposures.retention_now"
         )
-        line = retention_text(self.retention_now, self.lang)
-        return t(key, self.lang).replace("{line}", line) if line else ""
+        line = retention_text(self.retention_now, self._lang)
+        return t(key, self._lang).replace("{line}", line) if line else ""
 
     @rx.var
     def retention_before_text(self) -> str:
-        line = retention_text(self.retention_before, self.lang)
-        return t("exposures.retention_before", self.lang).replace("{line}", line) if line else ""
+        line = retention_text(self.retention_before, self._lang)
+        return t("exposures.retention_before", self._lang).replace("{line}", line) if line else ""
 
     @rx.var
     def exposure_field_errors(self) -> dict[str, str]:
         found = {name: "" for name in EXPOSURE_FIELDS}
         for name, code in self.exposure_error_keys:
             if name in found and not found[name]:
-                found[name] = t(code, self.lang)
+                found[name] = t(code, self._lang)
         return found
 
     @rx.var
     def exposure_errors(self) -> list[str]:
         return [
-            f"{t(f'exposures.{name}', self.lang)}: {t(code, self.lang)}"
+            f"{t(f'exposures.{name}', self._lang)}: {t(code, self._lang)}"
             for name, code in self.exposure_error_keys
         ]
 
     @rx.var
     def exposure_notice(self) -> str:
-        return t(self.exposure_notice_key, self.lang) if self.exposure_notice_key else ""
+        return t(self.exposure_notice_key, self._lang) if self.exposure_notice_key else ""
 
     @rx.var
     def notes_shown_line(self) -> str:
         """The count line ("the newest 50 of 500 notes") while not all are shown."""
         if self.notes_total <= len(self.notes):
             return ""
-        line = t("care_case.notes_shown", self.lang)
+        line = t("care_case.notes_shown", self._lang)
         return line.replace("{shown}", str(len(self.notes))).replace(
             "{total}", str(self.notes_total)
         )
 
     @rx.var
     def ground_line(self) -> str:
-        ground = t(f"ground.{GROUND}", self.lang)
-        return t("care_case.read_ground", self.lang).replace("{ground}", ground)
+        ground = t(f"ground.{GROUND}", self._lang)
+        return t("care_case.read_ground", self._lang).replace("{ground}", ground)
 
     def _fill(self, page: CaseFilePage) -> None:
         self.found, self.not_found_key = True, ""
@@ -218,7 +219,7 @@ class CareCaseState(AuthState):
         )
         self.notes = [_note_row(n) for n in view.notes]
         self.notes_total = view.notes_total
-        self.answers = answer_rows(view.answers, self.lang)
+        self.answers = answer_rows(view.answers, self._lang)
         self._fill_exposures(view.exposure, before=None)
         self.appointments = [
             f"{_minute(a.starts_at)} · {a.location} · {a.subject}" for a in admin.appointments
@@ -229,10 +230,10 @@ class CareCaseState(AuthState):
             for h in admin.helpers
         ]
         self._fill_work_notes(page.work_notes)
-        self.consent_lines = [consent_status_line(c, self.lang) for c in page.consents]
+        self.consent_lines = [consent_status_line(c, self._lang) for c in page.consents]
 
     def _fill_exposures(self, panel: ExposurePanel, *, before: RetentionLine | None) -> None:
-        self.exposures = exposure_rows(panel, self.lang)
+        self.exposures = exposure_rows(panel, self._lang)
         self.may_record_exposures = panel.may_record
         self.retention_now, self.retention_before = (
             retention_row(panel.retention),

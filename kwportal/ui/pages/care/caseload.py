@@ -21,6 +21,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES, role_label
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE
@@ -51,7 +52,7 @@ class MemberRow:
     delegable: bool = False
 
 
-class CaseloadState(AuthState):
+class CaseloadState(Localised, AuthState):
     rows: list[CaseRow] = []
     members: list[MemberRow] = []
     medical: bool = False
@@ -117,7 +118,7 @@ class CaseloadState(AuthState):
 
     @rx.var
     def sick_lines(self) -> list[str]:
-        return [t("care.sick_since", self.lang).replace("{date}", r.sick_since) for r in self.rows]
+        return [t("care.sick_since", self._lang).replace("{date}", r.sick_since) for r in self.rows]
 
 
 def _case_item(row: Any, index: Any) -> rx.Component:

@@ -23,6 +23,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES, MEDICAL_ROLES
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_CONSULTS
@@ -106,7 +107,7 @@ def _digits(value: Any) -> int:
     return int(text) if text.isdigit() else 0
 
 
-class ConsultsState(AuthState):
+class ConsultsState(Localised, AuthState):
     owners: list[OwnerOption] = []
     owner_id: str = ""
     owner_name: str = ""
@@ -126,7 +127,7 @@ class ConsultsState(AuthState):
     def field_errors(self) -> dict[str, str]:
         found = {name: "" for name in ERROR_FIELDS}
         for name, key in self.error_keys:
-            found[name] = found[name] or t(key, self.lang)
+            found[name] = found[name] or t(key, self._lang)
         return found
 
     def _show(self, page: ConsultsPage) -> None:

@@ -31,6 +31,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import MEDICAL_ROLES
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 FORM = "estimate-form"
@@ -38,7 +39,7 @@ FORM = "estimate-form"
 _CUT = {"estimated_days": 12, "wia": 12}
 
 
-class CareEstimateState(AuthState):
+class CareEstimateState(Localised, AuthState):
     #: the case whose values the state holds ("" until loaded)
     est_case_id: str = ""
     #: the estimate in days as text ("" when not estimated)
@@ -54,22 +55,22 @@ class CareEstimateState(AuthState):
 
     @rx.var
     def est_errors(self) -> dict[str, str]:
-        return field_errors.messages(self.est_error_keys, FIELDS, self.lang)
+        return field_errors.messages(self.est_error_keys, FIELDS, self._lang)
 
     @rx.var
     def est_notice(self) -> str:
-        return t(self.est_notice_key, self.lang) if self.est_notice_key else ""
+        return t(self.est_notice_key, self._lang) if self.est_notice_key else ""
 
     @rx.var
     def est_days_text(self) -> str:
         if not self.est_days:
-            return t("estimate.not_estimated", self.lang)
-        return t("estimate.days_value", self.lang).replace("{days}", self.est_days)
+            return t("estimate.not_estimated", self._lang)
+        return t("estimate.days_value", self._lang).replace("{days}", self.est_days)
 
     @rx.var
     def est_wia_text(self) -> str:
         choice = self.est_wia if self.est_wia in WIA_CHOICES else "unknown"
-        return t(f"estimate.wia.{choice}", self.lang)
+        return t(f"estimate.wia.{choice}", self._lang)
 
     def _fill(self, view: EstimateView) -> None:
         self.est_case_id = str(view.case_id)

@@ -31,6 +31,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_FEEDBACK
@@ -49,7 +50,7 @@ class TermRow:
     field: str = ""
 
 
-class FeedbackState(AuthState):
+class FeedbackState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     case_id: str = ""
@@ -75,22 +76,22 @@ class FeedbackState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def version_line(self) -> str:
-        return t("feedback.version", self.lang).replace("{version}", str(self.version))
+        return t("feedback.version", self._lang).replace("{version}", str(self.version))
 
     @rx.var
     def term_lines(self) -> list[str]:
         lines = []
         for row in self.terms:
             name, _, area = row.field.partition(".")
-            where = t(f"feedback.field.{name}", self.lang)
+            where = t(f"feedback.field.{name}", self._lang)
             if area:
-                where = f"{where} {t(f'capacity.area.{area}', self.lang)}"
+                where = f"{where} {t(f'capacity.area.{area}', self._lang)}"
             lines.append(
-                t("feedback.term_line", self.lang)
+                t("feedback.term_line", self._lang)
                 .replace("{term}", row.term)
                 .replace("{field}", where)
             )

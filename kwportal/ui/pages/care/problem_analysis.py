@@ -26,6 +26,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CARE_PROBLEM_ANALYSIS
@@ -39,7 +40,7 @@ class EarlierRow:
     medical: str = ""
 
 
-class ProblemAnalysisState(AuthState):
+class ProblemAnalysisState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     case_ref: str = ""
@@ -61,11 +62,11 @@ class ProblemAnalysisState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def field_error(self) -> str:
-        return t(self.field_error_key, self.lang) if self.field_error_key else ""
+        return t(self.field_error_key, self._lang) if self.field_error_key else ""
 
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self.case_ref, self.name = False, key, "", ""

@@ -34,6 +34,7 @@ from kwportal.ui.guard import guarded
 from kwportal.ui.pages.care.common import CARE_ROLES, MEDICAL_ROLES
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 
@@ -53,7 +54,7 @@ def _minute(value: datetime | None) -> str:
     return fmt_datetime(value, short=True)
 
 
-class CareRectificationState(AuthState):
+class CareRectificationState(Localised, AuthState):
     #: the case whose items the state holds ("" until loaded)
     rect_case_id: str = ""
     rect_items: list[ItemRow] = []
@@ -62,7 +63,7 @@ class CareRectificationState(AuthState):
 
     @rx.var
     def rect_notice(self) -> str:
-        return t(self.rect_notice_key, self.lang) if self.rect_notice_key else ""
+        return t(self.rect_notice_key, self._lang) if self.rect_notice_key else ""
 
     def _fill(self, found: rectification.CaseItems) -> None:
         self.rect_case_id = str(found.case_id)

@@ -20,6 +20,7 @@ from kwportal.ui.components.lists import card_section, item, optional_item, page
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_ACCESS_LOG
@@ -85,7 +86,7 @@ def as_row(line: service.AccessLogLine) -> AccessRow:
     )
 
 
-class MyAccessLogState(AuthState):
+class MyAccessLogState(Localised, AuthState):
     rows: list[AccessRow] = []
     since: str = ""
     until: str = ""
@@ -95,11 +96,11 @@ class MyAccessLogState(AuthState):
 
     @rx.var
     def lines(self) -> list[AccessLine]:
-        return [translate(row, self.lang) for row in self.rows]
+        return [translate(row, self._lang) for row in self.rows]
 
     @rx.var
     def page_line(self) -> str:
-        return t("access_log.page", self.lang).replace("{page}", str(self.page))
+        return t("access_log.page", self._lang).replace("{page}", str(self.page))
 
     def _show(self, since: Any, until: Any, page: int) -> None:
         """Load one page; a refused period leaves the lines shown as they were."""

@@ -26,7 +26,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.rights import ItemRow, field_label, item_row, outcome_items
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
-from kwportal.ui.states.base import AppState
+from kwportal.ui.states.base import AppState, Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_DETAILS
@@ -71,7 +71,7 @@ def _detail_row(line: my_details.DetailLine) -> DetailRow:
     )
 
 
-class MyDetailsState(AuthState):
+class MyDetailsState(Localised, AuthState):
     details: list[DetailRow] = []
     #: his rectification items, newest first (no care address, no statement)
     items: list[ItemRow] = []
@@ -82,7 +82,7 @@ class MyDetailsState(AuthState):
 
     @rx.var
     def error_text(self) -> str:
-        return t(self.error_key, self.lang) if self.error_key else ""
+        return t(self.error_key, self._lang) if self.error_key else ""
 
     @rx.var
     def other_items(self) -> list[ItemRow]:

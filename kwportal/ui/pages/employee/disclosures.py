@@ -16,6 +16,7 @@ from kwportal.ui.components.employer_case import day
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_DISCLOSURES
@@ -45,12 +46,12 @@ def _label(prefix: str, key: str, lang: str, fallback: str = "") -> str:
     return t(full, lang) if full in CATALOGS["nl"] else (fallback or key)
 
 
-class MyDisclosuresState(AuthState):
+class MyDisclosuresState(Localised, AuthState):
     rows: list[DisclosureRow] = []
 
     @rx.var
     def cards(self) -> list[DisclosureCard]:
-        lang = self.lang
+        lang = self._lang
         cards = []
         for row in self.rows:
             to = _label("recipient", row.recipient_kind, lang, t("recipient.other", lang))

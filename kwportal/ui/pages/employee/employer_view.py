@@ -38,6 +38,7 @@ from kwportal.ui.components.restriction_notice import restriction_notice
 from kwportal.ui.components.second_opinion import deskundigenoordeel
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_EMPLOYER_VIEW
@@ -50,7 +51,7 @@ class ReleaseRow:
     ground: str = ""
 
 
-class MyEmployerViewState(AuthState):
+class MyEmployerViewState(Localised, AuthState):
     has_case: bool = False
     card: CaseCard = CaseCard()
     #: the employer's deadlines of his case, as the employer's case page lists them
@@ -71,12 +72,14 @@ class MyEmployerViewState(AuthState):
     def release_lines(self) -> list[str]:
         lines = []
         for row in self.releases:
-            who = t(f"role.{row.role}", self.lang) if row.role else t("my_view.unknown", self.lang)
+            who = (
+                t(f"role.{row.role}", self._lang) if row.role else t("my_view.unknown", self._lang)
+            )
             lines.append(
-                t("my_view.release_line", self.lang)
+                t("my_view.release_line", self._lang)
                 .replace("{date}", row.released_at)
                 .replace("{who}", who)
-                .replace("{ground}", t(f"ground.{row.ground}", self.lang))
+                .replace("{ground}", t(f"ground.{row.ground}", self._lang))
             )
         return lines
 

@@ -23,6 +23,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_CASE
@@ -81,7 +82,7 @@ class DocumentRow:
     date: str = ""
 
 
-class MyCaseState(AuthState):
+class MyCaseState(Localised, AuthState):
     has_case: bool = False
     sick_since: str = ""
     recovered_on: str = ""
@@ -94,7 +95,7 @@ class MyCaseState(AuthState):
 
     @rx.var
     def move_error(self) -> str:
-        return t(self.move_error_key, self.lang) if self.move_error_key else ""
+        return t(self.move_error_key, self._lang) if self.move_error_key else ""
 
     @rx.event
     @guarded(Role.EMPLOYEE)

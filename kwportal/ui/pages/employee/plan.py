@@ -34,6 +34,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.second_opinion import deskundigenoordeel
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.states.downloads import DownloadState
 from kwportal.ui.text import tr
 
@@ -47,7 +48,7 @@ class AnalysisRow:
     released: str = ""
 
 
-class MyPlanState(AuthState):
+class MyPlanState(Localised, AuthState):
     has_case: bool = False
     plans: list[PlanCard] = []
     pending: list[PlanCard] = []
@@ -66,7 +67,7 @@ class MyPlanState(AuthState):
     @rx.var
     def report_href(self) -> str:
         path = routes.reintegration_report_href(int(self.case_ref or 0))
-        return routes.with_query(path, lang=self.lang)
+        return routes.with_query(path, lang=self._lang)
 
     def _error_for(self, name: str) -> str:
         return next((m for f, m in self.errors if f == name), "")
@@ -84,7 +85,7 @@ class MyPlanState(AuthState):
         return self._error_for("employee_reason")
 
     def _fill(self, page: my_plan.MyPlanPage) -> None:
-        lang = self.lang
+        lang = self._lang
         self.has_case = page.case_id is not None
         self.case_ref = str(page.case_id or "")
         cards = [plan_card(p, lang) for p in page.plans]
@@ -122,7 +123,7 @@ class MyPlanState(AuthState):
         except PlanError as error:
             self.notice_key, self.error_plan = "", plan_id
             self.errors = [
-                [e.field, t(e.code, self.lang).replace("{terms}", ", ".join(e.terms))]
+                [e.field, t(e.code, self._lang).replace("{terms}", ", ".join(e.terms))]
                 for e in error.errors
             ]
             return

@@ -28,6 +28,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_QUESTIONNAIRE
@@ -57,7 +58,7 @@ def _local(moment: datetime | None) -> str:
     return fmt_datetime(moment, short=True)
 
 
-class MyQuestionnaireState(AuthState):
+class MyQuestionnaireState(Localised, AuthState):
     loaded: bool = False
     has_case: bool = False
     editable: bool = False
@@ -70,7 +71,7 @@ class MyQuestionnaireState(AuthState):
 
     def _fill(self, intake: MyIntake) -> None:
         self.loaded, self.has_case, self.editable = True, intake.has_case, intake.editable
-        limit = t("questionnaire.max_chars", self.lang)
+        limit = t("questionnaire.max_chars", self._lang)
         self.questions = [
             QuestionRow(
                 q.key,
@@ -94,13 +95,13 @@ class MyQuestionnaireState(AuthState):
     def saved_line(self) -> str:
         if not self.saved_at:
             return ""
-        return t("questionnaire.saved_at", self.lang).replace("{when}", self.saved_at)
+        return t("questionnaire.saved_at", self._lang).replace("{when}", self.saved_at)
 
     @rx.event
     @guarded(Role.EMPLOYEE)
     def load(self) -> None:
         self.notice_key = ""
-        self._fill(self._run(do_show_intake, self.lang))
+        self._fill(self._run(do_show_intake, self._lang))
 
     @rx.event
     @guarded(Role.EMPLOYEE)
@@ -111,7 +112,7 @@ class MyQuestionnaireState(AuthState):
         raw = {key: str(form_data.get(key, ""))[: limit + 1] for key, limit in limits.items()}
         self.notice_key = ""
         try:
-            intake = self._run(do_save_intake, raw, self.lang)
+            intake = self._run(do_save_intake, raw, self._lang)
         except QuestionnaireError as error:
             return self._refused(error)
         self._fill(intake)
@@ -125,7 +126,7 @@ class MyQuestionnaireState(AuthState):
             # closed (the consult has been, or the case ended) since the page was opened
             self.notice_key, self.editable = error.code, False
             return None
-        by_key = {p.key: t(p.code, self.lang) for p in error.problems}
+        by_key = {p.key: t(p.code, self._lang) for p in error.problems}
         rows = [
             replace(row, error=by_key.get(row.key, "").replace("{max}", str(row.max_length)))
             for row in self.questions

@@ -17,6 +17,7 @@ from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = routes.MY_RETENTION
@@ -30,7 +31,7 @@ class ConsentLine:
     withdrawn: str
 
 
-class MyRetentionState(AuthState):
+class MyRetentionState(Localised, AuthState):
     until: str = ""
     rule: str = ""
     holds: list[str] = []
@@ -38,7 +39,7 @@ class MyRetentionState(AuthState):
 
     @rx.var
     def sentence(self) -> str:
-        return retention_sentence(self.lang, self.until, self.rule, self.holds)
+        return retention_sentence(self._lang, self.until, self.rule, self.holds)
 
     def _show(self, mine: retention.MyRetention) -> None:
         self.until = mine.until.isoformat() if mine.until else ""

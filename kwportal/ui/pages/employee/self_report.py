@@ -23,6 +23,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MY_REPORT
@@ -31,7 +32,7 @@ FIELDS = (*self_report.FIELDS, "recovery_date", *partial_recovery.FIELDS)
 PARTIAL_FORM = "self-partial-form"
 
 
-class MySelfReportState(AuthState):
+class MySelfReportState(Localised, AuthState):
     loaded: bool = False
     allowed: bool = False
     organisation: str = ""
@@ -41,18 +42,18 @@ class MySelfReportState(AuthState):
 
     @rx.var
     def errors(self) -> dict[str, str]:
-        return field_errors.messages(self.error_keys, FIELDS, self.lang)
+        return field_errors.messages(self.error_keys, FIELDS, self._lang)
 
     @rx.var
     def error_list(self) -> list[list[str]]:
-        return field_errors.links(self.error_keys, "self-", FIELDS, self.lang)
+        return field_errors.links(self.error_keys, "self-", FIELDS, self._lang)
 
     @rx.var
     def open_line(self) -> str:
         if not self.open_since:
             return ""
-        return t("self_report.open_since", self.lang).replace(
-            "{date}", fmt_iso_date(self.open_since, self.lang)
+        return t("self_report.open_since", self._lang).replace(
+            "{date}", fmt_iso_date(self.open_since, self._lang)
         )
 
     def _show(self, screen: self_report.SelfReportScreen) -> None:

@@ -30,6 +30,7 @@ from kwportal.ui.components.restriction_notice import restriction_notice
 from kwportal.ui.guard import guarded
 from kwportal.ui.pages.employer.sick_report import error_lines, error_summary
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_CASE
@@ -39,7 +40,7 @@ def step_row(step: case_screen.StepLine) -> DeadlineRow:
     return deadline_row(step.line, can_record=step.can_record)
 
 
-class EmployerCaseState(AuthState):
+class EmployerCaseState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     card: CaseCard = CaseCard()
@@ -55,11 +56,11 @@ class EmployerCaseState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def errors(self) -> list[str]:
-        return error_lines(self.error_keys, self.lang)
+        return error_lines(self.error_keys, self._lang)
 
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self._case_id = False, key, None

@@ -22,6 +22,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_badge
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER
@@ -74,7 +75,7 @@ def _row(line: employer_dashboard.OverviewLine) -> OverviewRow:
     )
 
 
-class EmployerOverviewState(AuthState):
+class EmployerOverviewState(Localised, AuthState):
     rows: list[OverviewRow] = []
     page: int = 1
     pages: int = 1
@@ -94,19 +95,19 @@ class EmployerOverviewState(AuthState):
                 date.fromisoformat(r.next_due) if r.next_due else None,
                 r.days_late,
                 today,
-                self.lang,
+                self._lang,
             )
             for r in self.rows
         ]
 
     @rx.var
     def more_late_lines(self) -> list[str]:
-        return [more_late_text(r.more_late, self.lang) for r in self.rows]
+        return [more_late_text(r.more_late, self._lang) for r in self.rows]
 
     @rx.var
     def page_line(self) -> str:
         return (
-            t("employer.page_of", self.lang)
+            t("employer.page_of", self._lang)
             .replace("{page}", str(self.page))
             .replace("{pages}", str(self.pages))
             .replace("{total}", str(self.total))

@@ -22,13 +22,14 @@ from kwportal.ui.components.life_events import retention_text
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_PERSON
 FIELDS = ("employment_end", "date_of_death")
 
 
-class EmployerPersonState(AuthState):
+class EmployerPersonState(Localised, AuthState):
     found: bool = False
     name: str = ""
     number: str = ""
@@ -44,17 +45,17 @@ class EmployerPersonState(AuthState):
 
     @rx.var
     def errors(self) -> dict[str, str]:
-        return field_errors.messages(self.error_keys, FIELDS, self.lang)
+        return field_errors.messages(self.error_keys, FIELDS, self._lang)
 
     @rx.var
     def error_list(self) -> list[str]:
-        return [t(code, self.lang) for _field, code in self.error_keys]
+        return [t(code, self._lang) for _field, code in self.error_keys]
 
     @rx.var
     def retention(self) -> str:
         if not self.saved:
             return ""
-        return retention_text(self.retention_until, self.retention_holds, self.lang)
+        return retention_text(self.retention_until, self.retention_holds, self._lang)
 
     def _clear(self) -> None:
         self.found, self._case_id, self.case_href = False, None, ""

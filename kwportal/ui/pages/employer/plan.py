@@ -35,6 +35,7 @@ from kwportal.ui.components.plan_card import (
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_PLAN
@@ -61,7 +62,7 @@ def error_text(code: str, terms: list[str], lang: str) -> str:
     return t(code, lang).replace("{terms}", ", ".join(terms))
 
 
-class EmployerPlanState(AuthState):
+class EmployerPlanState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     case_ref: str = ""
@@ -83,7 +84,7 @@ class EmployerPlanState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def error_lines(self) -> list[str]:
@@ -104,7 +105,7 @@ class EmployerPlanState(AuthState):
     @rx.var
     def report_href(self) -> str:
         path = routes.reintegration_report_href(int(self.case_ref or 0))
-        return routes.with_query(path, lang=self.lang, back="employer")
+        return routes.with_query(path, lang=self._lang, back="employer")
 
     def _clear(self, key: str) -> None:
         self.found, self.not_found_key, self.name, self.case_ref = False, key, "", ""
@@ -113,7 +114,7 @@ class EmployerPlanState(AuthState):
         self.has_report, self._case_id, self._plan_id, self._version = False, 0, 0, 0
 
     def _fill(self, page: plan_service.EmployerPlanPage) -> None:
-        lang = self.lang
+        lang = self._lang
         self.found, self.not_found_key, self.errors = True, "", []
         self._case_id, self.case_ref, self.name = page.case_id, str(page.case_id), page.name
         self.plans = [plan_card(p, lang) for p in page.plans if p.status != "draft"]
@@ -141,7 +142,7 @@ class EmployerPlanState(AuthState):
         self.form_key += 1
 
     def _refused(self, error: PlanError, form_data: dict[str, Any]) -> None:
-        lang = self.lang
+        lang = self._lang
         self.notice_key = ""
         self.errors = [[e.field, error_text(e.code, list(e.terms), lang)] for e in error.errors]
         by_field = {f: m for f, m in self.errors}
@@ -184,7 +185,7 @@ class EmployerPlanState(AuthState):
         try:
             page = self._run(plan_service.do_start_plan, self._case_id, kind, due)
         except PlanError as error:
-            self.errors = [[e.field, t(e.code, self.lang)] for e in error.errors]
+            self.errors = [[e.field, t(e.code, self._lang)] for e in error.errors]
             return
         except PolicyDeniedError:
             self._clear("employer_plan.not_found")

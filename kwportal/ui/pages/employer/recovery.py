@@ -22,6 +22,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_RECOVERY
@@ -44,7 +45,7 @@ def done_key(percent: int) -> str:
     return "partial_recovery.sick_recorded" if percent == 0 else "partial_recovery.done"
 
 
-class EmployerRecoveryState(AuthState):
+class EmployerRecoveryState(Localised, AuthState):
     found: bool = False
     not_found_key: str = ""
     case_ref: str = ""
@@ -62,19 +63,19 @@ class EmployerRecoveryState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def errors(self) -> dict[str, str]:
-        return field_errors.messages(self.error_keys, partial_recovery.FIELDS, self.lang)
+        return field_errors.messages(self.error_keys, partial_recovery.FIELDS, self._lang)
 
     @rx.var
     def error_list(self) -> list[list[str]]:
-        return field_errors.links(self.error_keys, "partial-", partial_recovery.FIELDS, self.lang)
+        return field_errors.links(self.error_keys, "partial-", partial_recovery.FIELDS, self._lang)
 
     @rx.var
     def periods(self) -> list[str]:
-        return [period_line(row[0], row[1], row[2], self.lang) for row in self.period_data]
+        return [period_line(row[0], row[1], row[2], self._lang) for row in self.period_data]
 
     @rx.var
     def facts(self) -> list[list[str]]:
@@ -83,17 +84,17 @@ class EmployerRecoveryState(AuthState):
             return []
         lines = [
             [
-                t("partial_recovery.first_sick_day", self.lang),
-                fmt_date(date.fromisoformat(self.first_sick_day), self.lang),
+                t("partial_recovery.first_sick_day", self._lang),
+                fmt_date(date.fromisoformat(self.first_sick_day), self._lang),
             ],
             [
-                t("partial_recovery.now", self.lang),
-                fmt_percent(self.percent_now, self.lang, decimals=0),
+                t("partial_recovery.now", self._lang),
+                fmt_percent(self.percent_now, self._lang, decimals=0),
             ],
         ]
         if self.recovery_date:
-            day = fmt_date(date.fromisoformat(self.recovery_date), self.lang)
-            lines.append([t("partial_recovery.recovered_on", self.lang), day])
+            day = fmt_date(date.fromisoformat(self.recovery_date), self._lang)
+            lines.append([t("partial_recovery.recovered_on", self._lang), day])
         return lines
 
     def _clear(self) -> None:

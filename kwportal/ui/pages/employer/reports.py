@@ -20,6 +20,7 @@ from kwportal.ui.components.lists import STACK, cell
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_REPORTS
@@ -89,7 +90,7 @@ def table_view(raw: RawTable, lang: str) -> TableView:
     )
 
 
-class EmployerReportsState(AuthState):
+class EmployerReportsState(Localised, AuthState):
     year: str = ""
     years: list[str] = []
     raw_tables: list[RawTable] = []
@@ -100,18 +101,18 @@ class EmployerReportsState(AuthState):
 
     @rx.var
     def tables(self) -> list[TableView]:
-        return [table_view(raw, self.lang) for raw in self.raw_tables]
+        return [table_view(raw, self._lang) for raw in self.raw_tables]
 
     @rx.var
     def chart(self) -> list[dict[str, Any]]:
         return [
-            {"label": t(f"reports.col.{q}", self.lang), "percent": float(v)}
+            {"label": t(f"reports.col.{q}", self._lang), "percent": float(v)}
             for q, v in self.chart_points
         ]
 
     @rx.var
     def csv_href(self) -> str:
-        return routes.with_query(routes.API_REPORTS_CSV, year=self.year, lang=self.lang)
+        return routes.with_query(routes.API_REPORTS_CSV, year=self.year, lang=self._lang)
 
     def _refresh(self, year: int) -> None:
         result = self._run(employer_reports.do_reports, year)

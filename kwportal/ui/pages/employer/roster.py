@@ -22,6 +22,7 @@ from kwportal.ui.components.lists import data_table
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_ROSTER
@@ -43,7 +44,7 @@ def _message(key: str, lang: str, **values: object) -> str:
     return text
 
 
-class RosterState(AuthState):
+class RosterState(Localised, AuthState):
     has_preview: bool = False
     filename: str = ""
     counts: list[int] = [0, 0, 0, 0]
@@ -59,18 +60,18 @@ class RosterState(AuthState):
     def message(self) -> str:
         if not self.message_key:
             return ""
-        return _message(self.message_key, self.lang, detail=self.message_detail)
+        return _message(self.message_key, self._lang, detail=self.message_detail)
 
     @rx.var
     def size_hint(self) -> str:
-        return _message("roster.size_hint", self.lang, max=MAX_BYTES // (1024 * 1024))
+        return _message("roster.size_hint", self._lang, max=MAX_BYTES // (1024 * 1024))
 
     @rx.var
     def count_line(self) -> str:
         rows, update, unchanged, dropped = self.counts
         return _message(
             "roster_care.counts",
-            self.lang,
+            self._lang,
             rows=rows,
             update=update,
             unchanged=unchanged,
@@ -82,7 +83,7 @@ class RosterState(AuthState):
         rows, update, unchanged, dropped = self.counts
         return _message(
             "roster_care.applied",
-            self.lang,
+            self._lang,
             rows=rows,
             update=update,
             unchanged=unchanged,
@@ -92,19 +93,19 @@ class RosterState(AuthState):
     @rx.var
     def format_line(self) -> str:
         encoding, delimiter = self.file_format
-        return _message("roster.format", self.lang, encoding=encoding, delimiter=delimiter)
+        return _message("roster.format", self._lang, encoding=encoding, delimiter=delimiter)
 
     @rx.var
     def error_count_line(self) -> str:
-        return _message("roster.error_count", self.lang, count=self.error_count)
+        return _message("roster.error_count", self._lang, count=self.error_count)
 
     @rx.var
     def preview_title(self) -> str:
-        return _message("roster.preview_title", self.lang, file=self.filename)
+        return _message("roster.preview_title", self._lang, file=self.filename)
 
     @rx.var
     def errors(self) -> list[ErrorLine]:
-        lang = self.lang
+        lang = self._lang
         return [
             ErrorLine(
                 line,

@@ -21,6 +21,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.EMPLOYER_SICK_REPORT
@@ -57,19 +58,19 @@ def error_links(keys: list[list[str]], lang: str) -> list[list[str]]:
     return field_errors.links(keys, "sick-", sick_report.FIELDS, lang, FIELD_LABELS)
 
 
-class SickReportState(AuthState):
+class SickReportState(Localised, AuthState):
     error_keys: list[list[str]] = []
     case_href: str = ""
     today: str = ""
 
     @rx.var
     def errors(self) -> list[list[str]]:
-        return error_links(self.error_keys, self.lang)
+        return error_links(self.error_keys, self._lang)
 
     @rx.var
     def field_errors(self) -> dict[str, str]:
         """Each refused field's message, shown at the field."""
-        return field_errors.messages(self.error_keys, sick_report.FIELDS, self.lang)
+        return field_errors.messages(self.error_keys, sick_report.FIELDS, self._lang)
 
     @rx.event
     @guarded(Role.EMPLOYER_CONTACT)

@@ -28,6 +28,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import notice_vars, restriction_notice_as
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.CASE_FILES
@@ -86,7 +87,7 @@ def _size(size: int, lang: str) -> str:
     return fmt_size(size, lang)
 
 
-class CaseFilesState(AuthState):
+class CaseFilesState(Localised, AuthState):
     found: bool = False
     message_key: str = ""
     #: the page's own outcome from the upload route: ``done`` or an error key at the field
@@ -108,35 +109,35 @@ class CaseFilesState(AuthState):
 
     @rx.var
     def message(self) -> str:
-        return t(self.message_key, self.lang) if self.message_key else ""
+        return t(self.message_key, self._lang) if self.message_key else ""
 
     @rx.var
     def field_error(self) -> str:
-        return _fill(t(self.error_key, self.lang), max=MAX_MB) if self.error_key else ""
+        return _fill(t(self.error_key, self._lang), max=MAX_MB) if self.error_key else ""
 
     @rx.var
     def hint(self) -> str:
-        return _fill(t("case_files.hint", self.lang), max=MAX_MB)
+        return _fill(t("case_files.hint", self._lang), max=MAX_MB)
 
     @rx.var
     def audience_line(self) -> str:
         if not self.audience:
             return ""
         key = "employee" if self.role == Role.EMPLOYEE else self.audience
-        return t(f"case_files.audience.{key}", self.lang)
+        return t(f"case_files.audience.{key}", self._lang)
 
     @rx.var
     def heading(self) -> str:
         if not self.found:
             return ""
         if self.role == Role.EMPLOYEE:
-            return _fill(t("case_files.own_case", self.lang), date=self.sick_since)
-        text = t("case_files.of_person", self.lang)
+            return _fill(t("case_files.own_case", self._lang), date=self.sick_since)
+        text = t("case_files.of_person", self._lang)
         return _fill(text, person=self.person, date=self.sick_since)
 
     @rx.var
     def rows(self) -> list[FileRow]:
-        lang = self.lang
+        lang = self._lang
         return [_row(entry, lang) for entry in self.entries]
 
     def _clear(self, message_key: str = "") -> None:

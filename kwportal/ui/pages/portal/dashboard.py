@@ -79,22 +79,24 @@ class DashboardState(PortalState):
     @rx.var
     def greeting(self) -> str:
         if not self.first_name:
-            return t("dash.greeting.anonymous", self.lang)
-        return t(f"dash.greeting.{self.greeting_key}", self.lang).replace("{name}", self.first_name)
+            return t("dash.greeting.anonymous", self._lang)
+        return t(f"dash.greeting.{self.greeting_key}", self._lang).replace(
+            "{name}", self.first_name
+        )
 
     @rx.var
     def case_line(self) -> str:
         if self.case_state in ("", "none"):
             return ""
         day = self.recovered_on if self.case_state == "recovered" else self.sick_since
-        text = fmt_date(date.fromisoformat(day), self.lang) if day else ""
-        return t(f"dash.case.{self.case_state}", self.lang).replace("{date}", text)
+        text = fmt_date(date.fromisoformat(day), self._lang) if day else ""
+        return t(f"dash.case.{self.case_state}", self._lang).replace("{date}", text)
 
     @rx.var
     def consult_when(self) -> str:
         if not self.consult_at:
             return ""
-        return fmt_datetime(datetime.fromisoformat(self.consult_at), self.lang, weekday=True)
+        return fmt_datetime(datetime.fromisoformat(self.consult_at), self._lang, weekday=True)
 
     @rx.var
     def todo_lines(self) -> list[list[str]]:
@@ -102,14 +104,14 @@ class DashboardState(PortalState):
         lines = []
         if self.consent_requests:
             key = "one" if self.consent_requests == 1 else "many"
-            text = t(f"dash.todo.consents_{key}", self.lang)
+            text = t(f"dash.todo.consents_{key}", self._lang)
             lines.append([routes.MY_CONSENTS, text.replace("{count}", str(self.consent_requests))])
         if self.plans_to_answer:
             key = "one" if self.plans_to_answer == 1 else "many"
-            text = t(f"dash.todo.plans_{key}", self.lang)
+            text = t(f"dash.todo.plans_{key}", self._lang)
             lines.append([routes.MY_PLAN, text.replace("{count}", str(self.plans_to_answer))])
         if self.intake_to_fill:
-            lines.append([routes.MY_QUESTIONNAIRE, t("dash.todo.intake", self.lang)])
+            lines.append([routes.MY_QUESTIONNAIRE, t("dash.todo.intake", self._lang)])
         return lines
 
     @rx.var
@@ -118,7 +120,7 @@ class DashboardState(PortalState):
         if not count:
             return ""
         key = "one" if count == 1 else "many"
-        return t(f"dash.new.notices_{key}", self.lang).replace("{count}", str(count))
+        return t(f"dash.new.notices_{key}", self._lang).replace("{count}", str(count))
 
 
 def _case_card() -> rx.Component:

@@ -16,6 +16,7 @@ from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.components.restriction_notice import restriction_notice, since_text
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthPageState, AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import retention_sentence, tr
 
 ROUTE = routes.PORTAL
@@ -43,7 +44,7 @@ NOTICE_OPEN = {
 }
 
 
-class PortalState(AuthState):
+class PortalState(Localised, AuthState):
     retention_date: str = ""
     retention_rule: str = ""
     retention_holds: list[str] = []
@@ -62,7 +63,7 @@ class PortalState(AuthState):
     def notice_lines(self) -> list[str]:
         kinds = self.notice_kinds + [""] * (len(self.notice_dates) - len(self.notice_kinds))
         return [
-            t(NOTICE_TEXT.get(kind, "notices.disclosure"), self.lang).replace("{date}", d)
+            t(NOTICE_TEXT.get(kind, "notices.disclosure"), self._lang).replace("{date}", d)
             for d, kind in zip(self.notice_dates, kinds, strict=False)
         ]
 
@@ -72,7 +73,7 @@ class PortalState(AuthState):
 
     @rx.var
     def notice_opens(self) -> list[str]:
-        return [t(NOTICE_OPEN.get(kind, "notices.open"), self.lang) for kind in self.notice_kinds]
+        return [t(NOTICE_OPEN.get(kind, "notices.open"), self._lang) for kind in self.notice_kinds]
 
     @rx.var
     def unread_lines(self) -> list[list[str]]:
@@ -82,7 +83,7 @@ class PortalState(AuthState):
         for thread, count in self.unread:
             mine = self.role == str(Role.EMPLOYEE) and thread == "employer"
             href = routes.MY_EMPLOYER_VIEW if mine else routes.MESSAGES
-            text = t(f"messages.unread_{thread}", self.lang).replace("{count}", count)
+            text = t(f"messages.unread_{thread}", self._lang).replace("{count}", count)
             lines.append([href, text])
         return lines
 
@@ -112,19 +113,19 @@ class PortalState(AuthState):
     @rx.var
     def retention_text(self) -> str:
         return retention_sentence(
-            self.lang, self.retention_date, self.retention_rule, self.retention_holds
+            self._lang, self.retention_date, self.retention_rule, self.retention_holds
         )
 
     @rx.var
     def welcome(self) -> str:
-        return t("portal.welcome", self.lang).replace("{name}", self.display_name)
+        return t("portal.welcome", self._lang).replace("{name}", self.display_name)
 
     @rx.var
     def role_line(self) -> str:
         if not self.role:
             return ""
-        label = t(f"role.{self.role}", self.lang)
-        return t("portal.role", self.lang).replace("{role}", label)
+        label = t(f"role.{self.role}", self._lang)
+        return t("portal.role", self._lang).replace("{role}", label)
 
     @rx.event
     @guarded()

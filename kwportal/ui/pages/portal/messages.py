@@ -26,6 +26,7 @@ from kwportal.ui.components.restriction_notice import notice_vars, restriction_n
 from kwportal.ui.guard import guarded
 from kwportal.ui.routes import case_id_from
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.MESSAGES
@@ -70,7 +71,7 @@ def thread_from(url: str) -> str | None:
     return raw if raw in THREADS else None
 
 
-class MessagesState(AuthState):
+class MessagesState(Localised, AuthState):
     has_thread: bool = False
     has_inbox: bool = False
     not_found_key: str = ""
@@ -90,21 +91,21 @@ class MessagesState(AuthState):
 
     @rx.var
     def not_found(self) -> str:
-        return t(self.not_found_key, self.lang) if self.not_found_key else ""
+        return t(self.not_found_key, self._lang) if self.not_found_key else ""
 
     @rx.var
     def error_text(self) -> str:
         if not self.error_key:
             return ""
         return (
-            t(self.error_key, self.lang)
+            t(self.error_key, self._lang)
             .replace("{max}", str(messages.MAX_MESSAGE))
             .replace("{terms}", self.error_terms)
         )
 
     @rx.var
     def limit_text(self) -> str:
-        return t("messages.limit", self.lang).replace("{max}", str(messages.MAX_MESSAGE))
+        return t("messages.limit", self._lang).replace("{max}", str(messages.MAX_MESSAGE))
 
     @rx.var
     def described_by(self) -> str:
@@ -118,16 +119,16 @@ class MessagesState(AuthState):
     def about_person(self) -> str:
         if not self.subject_name:
             return ""
-        return t("messages.about_person", self.lang).replace("{name}", self.subject_name)
+        return t("messages.about_person", self._lang).replace("{name}", self.subject_name)
 
     @rx.var
     def inbox_lines(self) -> list[list[str]]:
         return [
             [
                 row.href,
-                t("messages.inbox_line", self.lang)
+                t("messages.inbox_line", self._lang)
                 .replace("{name}", row.name)
-                .replace("{thread}", t(f"messages.thread.{row.thread}", self.lang))
+                .replace("{thread}", t(f"messages.thread.{row.thread}", self._lang))
                 .replace("{count}", row.count),
             ]
             for row in self.inbox

@@ -14,7 +14,7 @@ from kwportal.ui.components.forms import notice, password_field, post_form, subm
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthPageState, AuthState
-from kwportal.ui.states.base import AppState
+from kwportal.ui.states.base import AppState, Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.SECURITY
@@ -28,14 +28,14 @@ class SessionRow:
     current: bool
 
 
-class SecurityState(AuthState):
+class SecurityState(Localised, AuthState):
     session_rows: list[SessionRow] = []
     codes_left: int = 0
     needs_step_up: bool = True
 
     @rx.var
     def codes_line(self) -> str:
-        return t("security.codes_left", self.lang).replace("{count}", str(self.codes_left))
+        return t("security.codes_left", self._lang).replace("{count}", str(self.codes_left))
 
     @rx.event
     @guarded()

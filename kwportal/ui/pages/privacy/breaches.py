@@ -23,6 +23,7 @@ from kwportal.ui.components.forms import notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.BREACHES
@@ -133,7 +134,7 @@ def _breach_id(form: dict[str, Any]) -> int:
     return int(raw) if raw.isdigit() else 0
 
 
-class BreachesState(AuthState):
+class BreachesState(Localised, AuthState):
     rows: list[BreachRow] = []
     organisations: list[OrgOption] = []
     error_keys: list[list[str]] = []
@@ -144,10 +145,10 @@ class BreachesState(AuthState):
 
     @rx.var
     def errors(self) -> dict[str, str]:
-        return field_errors.messages(self.error_keys, FORM_FIELDS, self.lang)
+        return field_errors.messages(self.error_keys, FORM_FIELDS, self._lang)
 
     def _show(self, register: breaches.Register) -> None:
-        self.rows = [_row(line, self.lang) for line in register.breaches]
+        self.rows = [_row(line, self._lang) for line in register.breaches]
         self.organisations = [OrgOption(str(i), name) for i, name in register.organisations]
 
     def _act(self, done_key: str, work: Any, *args: Any) -> bool:

@@ -19,6 +19,7 @@ from kwportal.ui.components.lists import card_section, item, optional_item, page
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.ACCESS_LOG_DESK
@@ -78,7 +79,7 @@ def as_row(line: service.DeskLogLine) -> DeskRow:
     )
 
 
-class DeskLogState(AuthState):
+class DeskLogState(Localised, AuthState):
     rows: list[DeskRow] = []
     person: str = ""
     who: str = ""
@@ -91,11 +92,11 @@ class DeskLogState(AuthState):
 
     @rx.var
     def lines(self) -> list[DeskRow]:
-        return [translate(row, self.lang) for row in self.rows]
+        return [translate(row, self._lang) for row in self.rows]
 
     @rx.var
     def page_line(self) -> str:
-        return t("access_log.page", self.lang).replace("{page}", str(self.page))
+        return t("access_log.page", self._lang).replace("{page}", str(self.page))
 
     def _search(self, form: dict[str, Any], page: int) -> None:
         """Search with the form's filters; a refused search leaves the lines as they were."""

@@ -17,6 +17,7 @@ from kwportal.ui.components.forms import field, notice
 from kwportal.ui.components.portal_layout import portal_page
 from kwportal.ui.guard import guarded
 from kwportal.ui.states.auth import AuthState
+from kwportal.ui.states.base import Localised
 from kwportal.ui.text import tr
 
 ROUTE = routes.RETENTION_DESK
@@ -61,7 +62,7 @@ class Run:
     status: str
 
 
-class RetentionDeskState(AuthState):
+class RetentionDeskState(Localised, AuthState):
     upcoming: list[Upcoming] = []
     holds: list[Hold] = []
     runs: list[Run] = []
@@ -70,7 +71,9 @@ class RetentionDeskState(AuthState):
 
     @rx.var
     def due_line(self) -> str:
-        return t("desk.due_now", self.lang).replace("{count}", fmt_number(self.due_now, self.lang))
+        return t("desk.due_now", self._lang).replace(
+            "{count}", fmt_number(self.due_now, self._lang)
+        )
 
     def _show(self, view: retention_desk.DeskView) -> None:
         self.due_now = view.due_now
@@ -103,7 +106,7 @@ class RetentionDeskState(AuthState):
             Run(
                 str(r.run_id),
                 fmt_datetime(r.started_at, short=True),
-                fmt_number(r.destroyed, self.lang),
+                fmt_number(r.destroyed, self._lang),
                 r.status,
             )
             for r in view.runs
