@@ -74,7 +74,7 @@ def _follow_lang(state: Any) -> None:
     from kwportal.ui.states.base import AppState, Localised, follow_lang  # base imports us
 
     if isinstance(state, Localised) and isinstance(state, AppState):
-        follow_lang(state, normalise_language(state.lang))
+        follow_lang(state, normalise_language(state.lang), use=True)
 
 
 def guard_roles_of(fn: Any) -> tuple[Role, ...] | None:

@@ -32,7 +32,7 @@ from kwportal.services import runner
 from kwportal.ui import tab_sessions
 from kwportal.ui.guard import guard_roles_of
 from kwportal.ui.states.auth import AuthState
-from kwportal.ui.states.base import AppState, follow_lang
+from kwportal.ui.states.base import AppState, Localised, follow_lang
 
 
 def _hydrate_names() -> frozenset[str]:
@@ -102,16 +102,37 @@ def _sent_lang(event: Any) -> str | None:
 
 
 class FollowLanguage(Middleware):
-    """Before every event, the page states this event loaded take the tab's language for
-    their computed values (``states/base.py`` says why they keep a copy). A (re)connecting
-    tab's language arrives with the event itself, so it is read from there."""
+    """Before every event, the event's own state and those below it take the tab's language
+    for their computed values (``states/base.py`` says why they keep a copy). A
+    (re)connecting tab's language arrives with the event, so it is read from there, and
+    every state takes it: Reflex sends them all in its snapshot."""
 
     async def preprocess(self, app: Any, state: BaseState, event: Any) -> None:
-        app_state = state._get_root_state().substates.get(AppState.get_name())
+        root = state._get_root_state()
+        app_state = root.substates.get(AppState.get_name())
         if not isinstance(app_state, AppState):
             return None
-        lang = _sent_lang(event) if event.name in _hydrate_names() else None
-        follow_lang(app_state, normalise_language(lang or app_state.lang))
+        if event.name in _hydrate_names():
+            lang = normalise_language(_sent_lang(event) or app_state.lang)
+            follow_lang(app_state, lang)
+            return None
+        target = _target_of(root, event.name)
+        lang = normalise_language(app_state.lang)
+        if isinstance(target, Localised):
+            follow_lang(target, lang, use=True)
+        elif target is not None:  # e.g. AuthState's: all below it are loaded, few used
+            follow_lang(target, lang, used=True)
+        return None
+
+
+def _target_of(root: BaseState, event_name: str) -> BaseState | None:
+    """The loaded state whose handler the event names (None for an unknown name)."""
+    path = event_name.rpartition(".")[0].split(".")
+    if path[0] != root.get_name():
+        return None
+    try:
+        return root.get_substate(path)
+    except ValueError:
         return None
 
 

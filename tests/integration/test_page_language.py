@@ -1,4 +1,5 @@
-"""Page states keep their own copy of the interface language (issue 19, item 3).
+"""Page states keep their own copy of the interface language (issue 19, item 3), and of
+the reader's name and role where a computed text needs them.
 
 Reflex loads, for each event, every state whose computed values read a var of the event's
 state or of one of its parents. When the page states' computed values read ``AppState.lang``,
@@ -27,6 +28,7 @@ from kwportal.i18n import t
 from kwportal.ui.api.http import SESSION_COOKIE
 from kwportal.ui.middleware import FollowLanguage
 from kwportal.ui.pages.portal.home import PortalState
+from kwportal.ui.pages.portal.messages import MessagesState
 from kwportal.ui.states.auth import AuthState
 from kwportal.ui.states.base import AppState
 from tests.e2e.app_map import KW_STATES
@@ -34,9 +36,10 @@ from tests.integration.served import portal_database, signed_in_token
 from tests.integration.state_driver import call
 
 #: the most states one event of any kwportal state loads under Redis (was 41)
-MOST_STATES_PER_EVENT = 8
+MOST_STATES_PER_EVENT = 5
 HYDRATE = format_event_handler(State.event_handlers["hydrate_and_load"])
 SET_LANG = format_event_handler(AppState.event_handlers["set_lang"])
+LOAD = format_event_handler(PortalState.event_handlers["load"])
 
 
 def _loads(state: type[BaseState]) -> set[type[BaseState]]:
@@ -50,9 +53,11 @@ def test_an_event_loads_only_its_own_branch(state: type[BaseState]) -> None:
     assert len(loaded) <= MOST_STATES_PER_EVENT, sorted(s.__name__ for s in loaded)
 
 
-def test_only_the_parent_of_every_page_reads_the_language_itself() -> None:
-    """What reads ``AppState.lang`` is loaded by every page's events anyway (its parent)."""
-    readers = {name for name, _var in AppState._var_dependencies.get("lang", set())}
+@pytest.mark.parametrize("parent", [AppState, AuthState], ids=lambda s: s.__name__)
+def test_only_the_parent_of_every_page_reads_its_vars(parent: type[BaseState]) -> None:
+    """What reads ``AppState.lang`` or ``AuthState``'s name, role and notice is loaded by
+    every page's events anyway (the parent of them all): no page state reads them."""
+    readers = {name for deps in parent._var_dependencies.values() for name, _var in deps}
     assert readers <= {AuthState.get_full_name()}
 
 
@@ -103,7 +108,7 @@ def test_a_handler_driven_alone_reads_the_tab_language(portal: Engine) -> None:
     assert home._lang == "en" and home.welcome == _welcome(home, "en")
 
 
-def test_every_event_brings_the_loaded_pages_to_the_tab_language(portal: Engine) -> None:
+def test_every_event_brings_its_page_to_the_tab_language(portal: Engine) -> None:
     """E.g. another tab switched it through the browser storage: the next event follows."""
     root = _tab(signed_in_token(portal, Role.ADMIN))
     home = _home(root)
@@ -111,9 +116,26 @@ def test_every_event_brings_the_loaded_pages_to_the_tab_language(portal: Engine)
     app.lang = "en"  # as Reflex's storage sync sets it: no handler of ours ran
     assert home._lang == "nl"
 
-    asyncio.run(FollowLanguage().preprocess(None, root, Event(name=SET_LANG)))
+    asyncio.run(FollowLanguage().preprocess(None, root, Event(name=LOAD)))
 
     assert home._lang == "en" and home.welcome == _welcome(home, "en")
+
+
+def test_a_switch_writes_only_the_states_the_tab_used(portal: Engine) -> None:
+    """Every state of the tab is loaded for ``set_lang``; a state written back to Redis
+    costs CPU, so those the tab has not used stay as they are (and untouched)."""
+    root = _tab(signed_in_token(portal, Role.ADMIN))
+    home = _home(root)
+    unused = asyncio.run(root.get_state(MessagesState))
+    app = asyncio.run(root.get_state(AppState))
+    home._was_touched = unused._was_touched = False
+    asyncio.run(FollowLanguage().preprocess(None, root, Event(name=SET_LANG)))
+    assert not unused._was_touched and not home._was_touched
+
+    call(app, "set_lang", "en")
+
+    assert (home._lang, home._was_touched) == ("en", True)
+    assert (unused._used, unused._lang, unused._was_touched) == (False, "nl", False)
 
 
 @pytest.mark.parametrize("sent", ["en", "EN-gb", "xx", None])

@@ -68,7 +68,7 @@ class AdminOrgsState(Localised, AuthState):
     @rx.var
     def handover_line(self) -> str:
         counts = self.handover_counts
-        if self.notice_key == "handover.started" and len(counts) == 2:
+        if len(counts) == 2:
             return t("handover.started_counts", self._lang).format(cases=counts[0], told=counts[1])
         return ""
 
@@ -380,7 +380,10 @@ def admin_orgs_page() -> rx.Component:
         rx.el.p(tr("admin.orgs.intro")),
         notice(AdminOrgsState.notice_text, AdminOrgsState.notice_kind),
         rx.cond(
-            AdminOrgsState.handover_line != "",
+            # the counts belong to the notice "handed over" (read in the browser, so no
+            # computed value here depends on ``AuthState.notice_key``)
+            (AdminOrgsState.notice_key == "handover.started")
+            & (AdminOrgsState.handover_line != ""),
             rx.el.p(AdminOrgsState.handover_line, role="status"),
             rx.el.span(),
         ),

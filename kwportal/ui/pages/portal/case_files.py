@@ -106,6 +106,9 @@ class CaseFilesState(Localised, AuthState):
     restricted_audience: str = "staff"
     #: the download links this page listed: the only ones ``fetch`` follows
     _hrefs: list[str] = []
+    #: the reader reads his own case (the computed texts read this, not ``AuthState.role``:
+    #: an event elsewhere then need not load this page, see ``states/base.py``)
+    _own: bool = False
 
     @rx.var
     def message(self) -> str:
@@ -123,14 +126,14 @@ class CaseFilesState(Localised, AuthState):
     def audience_line(self) -> str:
         if not self.audience:
             return ""
-        key = "employee" if self.role == Role.EMPLOYEE else self.audience
+        key = "employee" if self._own else self.audience
         return t(f"case_files.audience.{key}", self._lang)
 
     @rx.var
     def heading(self) -> str:
         if not self.found:
             return ""
-        if self.role == Role.EMPLOYEE:
+        if self._own:
             return _fill(t("case_files.own_case", self._lang), date=self.sick_since)
         text = t("case_files.of_person", self._lang)
         return _fill(text, person=self.person, date=self.sick_since)
@@ -148,6 +151,7 @@ class CaseFilesState(Localised, AuthState):
 
     def _show(self, view: CaseFiles, asked: int | None) -> None:
         self.found, self.message_key = True, ""
+        self._own = self.role == Role.EMPLOYEE
         self.person, self.sick_since = view.person, day(view.sick_since)
         self.audience = view.audience
         self.restricted, self.restricted_since, self.restricted_audience = notice_vars(

@@ -58,6 +58,11 @@ class PortalState(Localised, AuthState):
     #: the use of his data stopped, and since when (issue 17 item 3)
     restricted: bool = False
     restricted_since: str = ""
+    #: the reader's name and role as the unit gave them (the computed texts read these,
+    #: not ``AuthState``'s: an event elsewhere then need not load this page, see
+    #: ``states/base.py``)
+    _name: str = ""
+    _role: str = ""
 
     @rx.var
     def notice_lines(self) -> list[str]:
@@ -81,13 +86,14 @@ class PortalState(Localised, AuthState):
         employer thread on "what my employer sees"."""
         lines = []
         for thread, count in self.unread:
-            mine = self.role == str(Role.EMPLOYEE) and thread == "employer"
+            mine = self._role == str(Role.EMPLOYEE) and thread == "employer"
             href = routes.MY_EMPLOYER_VIEW if mine else routes.MESSAGES
             text = t(f"messages.unread_{thread}", self._lang).replace("{count}", count)
             lines.append([href, text])
         return lines
 
     def _show(self, home: portal.Home) -> None:
+        self._name, self._role = self.display_name, self.role
         self.unread = [[thread, str(count)] for thread, count in home.unread]
         self.restricted = home.restriction is not None
         self.restricted_since = since_text(home.restriction and home.restriction.since)
@@ -118,13 +124,13 @@ class PortalState(Localised, AuthState):
 
     @rx.var
     def welcome(self) -> str:
-        return t("portal.welcome", self._lang).replace("{name}", self.display_name)
+        return t("portal.welcome", self._lang).replace("{name}", self._name)
 
     @rx.var
     def role_line(self) -> str:
-        if not self.role:
+        if not self._role:
             return ""
-        label = t(f"role.{self.role}", self._lang)
+        label = t(f"role.{self._role}", self._lang)
         return t("portal.role", self._lang).replace("{role}", label)
 
     @rx.event
