@@ -70,7 +70,8 @@ def guarded(*roles: Role) -> Callable[[F], F]:
 
 def _follow_lang(state: Any) -> None:
     """A page state's copy of the language follows the tab's before its handler runs (the
-    middleware does this for every loaded state; a handler driven alone needs it too)."""
+    middleware does this for the event's state and those below it; a handler driven alone,
+    as the integration tests drive them, needs it here)."""
     from kwportal.ui.states.base import AppState, Localised, follow_lang  # base imports us
 
     if isinstance(state, Localised) and isinstance(state, AppState):
