@@ -413,6 +413,57 @@ def counted_statements(engine: Engine) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", count)
 
 
+@contextmanager
+def statement_sizes(engine: Engine) -> Iterator[list[tuple[int, int]]]:
+    """(length of the SQL, number of bound values) of every statement run."""
+    sizes: list[tuple[int, int]] = []
+
+    def measure(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_args: object
+    ) -> None:
+        bound = len(parameters) if isinstance(parameters, dict | list | tuple) else 0
+        sizes.append((len(statement), bound))
+
+    event.listen(engine, "before_cursor_execute", measure)
+    try:
+        yield sizes
+    finally:
+        event.remove(engine, "before_cursor_execute", measure)
+
+
+def test_the_urgency_order_does_not_send_every_open_case_id(engine: Engine) -> None:
+    """Ordering by urgency needs every open case's next step, but the statements carry the
+    overview's conditions, not a literal list of the cases' ids: with 500 open cases such a
+    list made rendering and converting the SQL over half of the overview's CPU
+    (benchmarks/scale.py, README "Issue 19 re-measured (session 10)"). The statements are
+    the same size with 12 and with 36 open cases, and the order is still by urgency."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        org = factories.organisation(session)
+        ids = _many(session, org, 12)
+        with statement_sizes(engine) as few:
+            first = read(session, employer(org), page_size=10)
+        ids += _many_more(session, org, 24)
+        with statement_sizes(engine) as more:
+            second = read(session, employer(org), page_size=10)
+    assert first.sort == second.sort == employer_dashboard.URGENCY
+    assert second.total == len(ids) == 36
+    assert max(bound for _, bound in more) <= max(bound for _, bound in few)
+    assert max(length for length, _ in more) <= max(length for length, _ in few)
+    # the most urgent first: the oldest absences are the latest with their steps
+    assert [line.case_id for line in second.lines] == ids[:10]
+
+
+def _many_more(session: Session, org: Organisation, count: int) -> list[int]:
+    ids = []
+    for n in range(count):
+        person = factories.employee(
+            session, org, first_name="Later", last_name=f"Ziek{n:02d}", personnel_number=f"M{n:03d}"
+        )
+        case = factories.sick_case(session, person, sick_report_date=date(2026, 2, 1 + n))
+        ids.append(case.id)
+    return ids
+
+
 def test_query_count_does_not_grow_with_the_page(engine: Engine) -> None:
     """One query for the page and one for its count, then one batch each for the absences,
     feedback, documents (problem analyses), plans of action and recorded steps of the cases

@@ -225,7 +225,8 @@ def _by_urgency(
         .order_by(col(SickLeaveCase.sick_report_date), col(SickLeaveCase.id))
     ).all()
     ids = [c.id for c in candidates]
-    steps = next_steps_for_cases(actor, ids, session=session, today=today)
+    among = select_rows(col(SickLeaveCase.id)).where(*conditions)
+    steps = next_steps_for_cases(actor, ids, session=session, today=today, among=among)
     none = NextStep(None)
     return sorted(ids, key=lambda i: urgency(steps.get(i, none).line)), steps
 

@@ -25,7 +25,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, col, select
 
@@ -137,15 +139,24 @@ def next_step_of(lines: Iterable[DeadlineLine], today: date) -> NextStep:
 
 
 def next_steps_for_cases(
-    actor: Actor, case_ids: Iterable[int], *, session: Session, today: date
+    actor: Actor,
+    case_ids: Iterable[int],
+    *,
+    session: Session,
+    today: date,
+    among: Select[Any] | None = None,
 ) -> dict[int, NextStep]:
     """Only the step to take next per case and the number late, for ordering many cases:
     a lone open absence (most cases) walks the schedule only as far as today; any other
-    count takes the whole calendar (:func:`deadlines_for_cases`)."""
+    count takes the whole calendar (:func:`deadlines_for_cases`).
+
+    ``among``: the same cases as a query of their ids (the overview's conditions), so the
+    statements carry that query and not hundreds of ids: a literal list of 500 ids made
+    rendering and converting the SQL over half of the overview's CPU (benchmarks/scale.py)."""
     wanted = set(case_ids)
     if not wanted:
         return {}
-    by_employee, employee_of, done = _read(actor, session, wanted)
+    by_employee, employee_of, done = _read(actor, session, wanted, among)
     result: dict[int, NextStep] = {}
     for case_id in wanted & employee_of.keys():
         absences = by_employee[employee_of[case_id].employee_id]
@@ -190,10 +201,17 @@ def _lone_schedule(first_day: date) -> tuple[tuple[int, Step, date], ...]:
 
 
 def _read(
-    actor: Actor, session: Session, wanted: set[int]
+    actor: Actor, session: Session, wanted: set[int], among: Select[Any] | None = None
 ) -> tuple[dict[int, list[_Absence]], dict[int, Subject], dict[int, set[_Done]]]:
-    """Every absence of the cases' employees, whose each case is, and the steps taken."""
-    owners = select(SickLeaveCase.employee_id).where(col(SickLeaveCase.id).in_(wanted))
+    """Every absence of the cases' employees, whose each case is, and the steps taken.
+    The ids go to the database once at most (``among``: not even once); the steps taken
+    are read for the employees' cases by a subquery, not by a list of their ids."""
+    cases = (
+        among
+        if among is not None
+        else select(SickLeaveCase.id).where(col(SickLeaveCase.id).in_(wanted))
+    )
+    owners = select(SickLeaveCase.employee_id).where(col(SickLeaveCase.id).in_(cases))
     rows = session.execute(
         select_rows(
             col(SickLeaveCase.id),
@@ -211,7 +229,8 @@ def _read(
             _Absence(values["id"], values["sick_report_date"], values["recovery_date"])
         )
         employee_of[values["id"]] = Subject(values["employee_id"], values["organisation_id"])
-    return by_employee, employee_of, _done_steps(actor, session, employee_of)
+    counted = select(SickLeaveCase.id).where(col(SickLeaveCase.employee_id).in_(owners))
+    return by_employee, employee_of, _done_steps(actor, session, employee_of, counted)
 
 
 def next_deadline(lines: Iterable[DeadlineLine], today: date) -> DeadlineLine | None:
@@ -245,13 +264,15 @@ _Done = tuple[Step, date | None]
 
 
 def _done_steps(
-    actor: Actor, session: Session, subjects: Mapping[int, Subject]
+    actor: Actor, session: Session, subjects: Mapping[int, Subject], counted: Select[Any]
 ) -> dict[int, set[_Done]]:
+    """``counted``: the ids of ``subjects``' cases as a query. A row of a case that is not
+    among ``subjects`` (made after they were read) counts for nothing."""
     done: dict[int, set[_Done]] = defaultdict(set)
     for case_id, step, due in (
-        *_released_analyses(actor, session, subjects),
-        *_sent_plans(actor, session, subjects),
-        *_recorded(actor, session, subjects),
+        *_released_analyses(actor, session, subjects, counted),
+        *_sent_plans(actor, session, subjects, counted),
+        *_recorded(actor, session, subjects, counted),
     ):
         done[case_id].add((step, due if step in RECURRING_STEPS else None))
     return done
@@ -261,48 +282,57 @@ _Taken = tuple[int, Step, date | None]
 
 
 def _released_analyses(
-    actor: Actor, session: Session, subjects: Mapping[int, Subject]
+    actor: Actor, session: Session, subjects: Mapping[int, Subject], counted: Select[Any]
 ) -> list[_Taken]:
     rows = session.execute(
         select_rows(col(CaseDocument.case_id), col(CaseDocument.kind), col(EmployerFeedback.status))
         .join(EmployerFeedback, col(EmployerFeedback.id) == col(CaseDocument.feedback_id))
         .where(
-            col(CaseDocument.case_id).in_(subjects.keys()),
+            col(CaseDocument.case_id).in_(counted),
             col(CaseDocument.kind) == ANALYSIS_KIND,
             col(EmployerFeedback.status) == RELEASED,
         )
     ).all()
     taken: list[_Taken] = []
     for row in rows:
-        subject = subjects[row.case_id]
+        if (subject := subjects.get(row.case_id)) is None:
+            continue
         values = project(actor, subject, row, DOCUMENT_COLUMNS)
         project(actor, subject, row, RELEASE_COLUMNS, released=True)
         taken.append((values["case_id"], Step.PROBLEM_ANALYSIS, None))
     return taken
 
 
-def _sent_plans(actor: Actor, session: Session, subjects: Mapping[int, Subject]) -> list[_Taken]:
+def _sent_plans(
+    actor: Actor, session: Session, subjects: Mapping[int, Subject], counted: Select[Any]
+) -> list[_Taken]:
     rows = session.execute(
         select_rows(
             col(CasePlan.case_id), col(CasePlan.kind), col(CasePlan.due), col(CasePlan.status)
-        ).where(col(CasePlan.case_id).in_(subjects.keys()), col(CasePlan.status).in_(PLAN_SENT))
+        ).where(col(CasePlan.case_id).in_(counted), col(CasePlan.status).in_(PLAN_SENT))
     ).all()
     taken: list[_Taken] = []
     for row in rows:
-        values = project(actor, subjects[row.case_id], row, PLAN_COLUMNS)
+        if (subject := subjects.get(row.case_id)) is None:
+            continue
+        values = project(actor, subject, row, PLAN_COLUMNS)
         taken.append((values["case_id"], Step(values["kind"]), values["due"]))
     return taken
 
 
-def _recorded(actor: Actor, session: Session, subjects: Mapping[int, Subject]) -> list[_Taken]:
+def _recorded(
+    actor: Actor, session: Session, subjects: Mapping[int, Subject], counted: Select[Any]
+) -> list[_Taken]:
     rows = session.execute(
         select_rows(
             col(StepCompletion.case_id), col(StepCompletion.step), col(StepCompletion.due)
-        ).where(col(StepCompletion.case_id).in_(subjects.keys()))
+        ).where(col(StepCompletion.case_id).in_(counted))
     ).all()
     taken: list[_Taken] = []
     for row in rows:
-        values = project(actor, subjects[row.case_id], row, COMPLETION_COLUMNS)
+        if (subject := subjects.get(row.case_id)) is None:
+            continue
+        values = project(actor, subject, row, COMPLETION_COLUMNS)
         step = Step(values["step"])
         if step not in DONE_BY_DOCUMENT:
             taken.append((values["case_id"], step, values["due"]))
