@@ -61,6 +61,8 @@ SECONDS: dict[str, float] = {
     "test_case_files_e2e.py": 6,
     "test_employee_pages_e2e.py": 6,
     "test_notices_stepup_e2e.py": 4,
+    # session 10: sign-in, one page of 50 notes, the older 10 (measured alone)
+    "test_care_notes_paging_e2e.py": 8,
     "test_export_e2e.py": 4,
     "test_employee_dashboard_e2e.py": 2,
     "test_mail_worker_e2e.py": 2,
