@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -102,7 +102,15 @@ def test_only_own_organisations_open_cases(engine: Engine) -> None:
     assert not any(canary in repr(page) for canary in CANARIES)
 
 
-def _many(session: Session, org: Organisation, count: int) -> list[int]:
+def _many(
+    session: Session,
+    org: Organisation,
+    count: int,
+    *,
+    number: str = "N",
+    first_day: date = date(2026, 1, 1),
+) -> list[int]:
+    """``count`` employees with an open case each, reported sick a day apart."""
     ids = []
     for n in range(count):
         person = factories.employee(
@@ -110,9 +118,9 @@ def _many(session: Session, org: Organisation, count: int) -> list[int]:
             org,
             first_name=f"Voor{n:02d}",
             last_name=f"Achter{(count - n):02d}",
-            personnel_number=f"N{n:03d}",
+            personnel_number=f"{number}{n:03d}",
         )
-        case = factories.sick_case(session, person, sick_report_date=date(2026, 1, 1 + n))
+        case = factories.sick_case(session, person, sick_report_date=first_day + timedelta(days=n))
         ids.append(case.id)
     return ids
 
@@ -398,37 +406,40 @@ def test_case_page_of_another_organisation_is_refused(engine: Engine) -> None:
 
 
 @contextmanager
-def counted_statements(engine: Engine) -> Iterator[list[str]]:
-    statements: list[str] = []
+def recorded_statements(engine: Engine) -> Iterator[list[tuple[str, object]]]:
+    """(SQL, bound values) of every statement run inside the block."""
+    recorded: list[tuple[str, object]] = []
 
-    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        # the audit log is appended once per person on the page, on purpose
-        if statement.lstrip().upper().startswith("SELECT") and "audit_head" not in statement:
-            statements.append(statement)
+    def record(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_args: object
+    ) -> None:
+        recorded.append((statement, parameters))
 
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(engine, "before_cursor_execute", record)
     try:
-        yield statements
+        yield recorded
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(engine, "before_cursor_execute", record)
 
 
 @contextmanager
-def statement_sizes(engine: Engine) -> Iterator[list[tuple[int, int]]]:
-    """(length of the SQL, number of bound values) of every statement run."""
-    sizes: list[tuple[int, int]] = []
+def counted_statements(engine: Engine) -> Iterator[list[str]]:
+    """The SELECTs run inside the block, filled in when it ends."""
+    statements: list[str] = []
+    with recorded_statements(engine) as recorded:
+        yield statements
+    # the audit log is appended once per person on the page, on purpose
+    statements += [
+        statement
+        for statement, _ in recorded
+        if statement.lstrip().upper().startswith("SELECT") and "audit_head" not in statement
+    ]
 
-    def measure(
-        _conn: object, _cursor: object, statement: str, parameters: object, *_args: object
-    ) -> None:
-        bound = len(parameters) if isinstance(parameters, dict | list | tuple) else 0
-        sizes.append((len(statement), bound))
 
-    event.listen(engine, "before_cursor_execute", measure)
-    try:
-        yield sizes
-    finally:
-        event.remove(engine, "before_cursor_execute", measure)
+def _sizes(recorded: list[tuple[str, object]]) -> tuple[int, int]:
+    """The longest statement's length and the most values bound to one statement."""
+    bound = [len(p) if isinstance(p, dict | list | tuple) else 0 for _, p in recorded]
+    return max(len(statement) for statement, _ in recorded), max(bound)
 
 
 def test_the_urgency_order_does_not_send_every_open_case_id(engine: Engine) -> None:
@@ -440,28 +451,18 @@ def test_the_urgency_order_does_not_send_every_open_case_id(engine: Engine) -> N
     with Session(engine, expire_on_commit=False) as session, session.begin():
         org = factories.organisation(session)
         ids = _many(session, org, 12)
-        with statement_sizes(engine) as few:
+        with recorded_statements(engine) as few:
             first = read(session, employer(org), page_size=10)
-        ids += _many_more(session, org, 24)
-        with statement_sizes(engine) as more:
+        ids += _many(session, org, 24, number="M", first_day=date(2026, 2, 1))
+        with recorded_statements(engine) as more:
             second = read(session, employer(org), page_size=10)
     assert first.sort == second.sort == employer_dashboard.URGENCY
     assert second.total == len(ids) == 36
-    assert max(bound for _, bound in more) <= max(bound for _, bound in few)
-    assert max(length for length, _ in more) <= max(length for length, _ in few)
+    (long_few, bound_few), (long_more, bound_more) = _sizes(few), _sizes(more)
+    assert bound_more <= bound_few
+    assert long_more <= long_few
     # the most urgent first: the oldest absences are the latest with their steps
     assert [line.case_id for line in second.lines] == ids[:10]
-
-
-def _many_more(session: Session, org: Organisation, count: int) -> list[int]:
-    ids = []
-    for n in range(count):
-        person = factories.employee(
-            session, org, first_name="Later", last_name=f"Ziek{n:02d}", personnel_number=f"M{n:03d}"
-        )
-        case = factories.sick_case(session, person, sick_report_date=date(2026, 2, 1 + n))
-        ids.append(case.id)
-    return ids
 
 
 def test_query_count_does_not_grow_with_the_page(engine: Engine) -> None:
