@@ -361,12 +361,9 @@ class CallError(Exception):
     pass
 
 
-def _frame_error(
-    frame: str, expect_notice: set[str] | None, state: str, data: Any = None
-) -> str | None:
-    """What is wrong with a reply frame, if anything; ``data``: the frame already decoded
-    (the phones decode each frame once: their CPU shares the machine with the workers)."""
-    data = decode(frame) if data is None else data
+def _frame_error(frame: str, data: Any, expect_notice: set[str] | None) -> str | None:
+    """What is wrong with a reply frame, if anything; ``data``: the frame decoded, once
+    per frame (the phones' CPU shares the machine with the workers)."""
     if not isinstance(data, dict):
         return None
     names = [str(e.get("name", "")) for e in data.get("events") or [] if isinstance(e, dict)]
@@ -422,7 +419,7 @@ class Tab:
         await ws.send_str(f"40{NAMESPACE}," + json.dumps({"event": tab._event(HYDRATE, {})}))
         async with asyncio.timeout(CALL_TIMEOUT_S):
             while not _is_sentinel(frame := await tab._recv(), True):
-                if error := _frame_error(frame, None, ""):
+                if error := _frame_error(frame, decode(frame), None):
                     raise CallError(error)
         return tab, (time.perf_counter() - began) * 1000
 
@@ -453,7 +450,7 @@ class Tab:
             while True:
                 frame = await self._recv()
                 data = decode(frame)
-                if error := _frame_error(frame, notice, state, data):
+                if error := _frame_error(frame, data, notice):
                     raise CallError(error)
                 if isinstance(data, dict) and state in (data.get("delta") or {}):
                     return (time.perf_counter() - began) * 1000

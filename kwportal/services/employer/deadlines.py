@@ -206,11 +206,7 @@ def _read(
     """Every absence of the cases' employees, whose each case is, and the steps taken.
     The ids go to the database once at most (``among``: not even once); the steps taken
     are read for the employees' cases by a subquery, not by a list of their ids."""
-    cases = (
-        among
-        if among is not None
-        else select(SickLeaveCase.id).where(col(SickLeaveCase.id).in_(wanted))
-    )
+    cases = among if among is not None else wanted
     owners = select(SickLeaveCase.employee_id).where(col(SickLeaveCase.id).in_(cases))
     rows = session.execute(
         select_rows(
