@@ -14,7 +14,9 @@ from datetime import datetime, timedelta
 
 import httpx
 import pyotp
+from sqlmodel import Session
 
+from kwportal.db import make_engine, transaction
 from kwportal.services.auth.secrets_box import Keyring
 from kwportal.services.demo.accounts import DemoAccount, demo_accounts
 from kwportal.settings import decode_key
@@ -155,6 +157,17 @@ def database(portal: Portal) -> Iterator[sqlite3.Connection]:
         connection.execute("PRAGMA busy_timeout = 15000")
         with connection:
             yield connection
+
+
+@contextmanager
+def portal_unit(portal: Portal) -> Iterator[Session]:
+    """One ORM transaction on the portal's database, for rows a test sets up itself."""
+    engine = make_engine(f"sqlite:///{portal.db}")
+    try:
+        with transaction(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def account_id(portal: Portal, username: str) -> int:

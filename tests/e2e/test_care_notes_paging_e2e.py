@@ -15,10 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Page, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.models import Employee, MedicalNote, SickLeaveCase
 from kwportal.services.case.file import NOTES_PAGE
-from tests.e2e.accounts import TotpCodes, account_id, database, demo
+from tests.e2e.accounts import TotpCodes, account_id, database, demo, portal_unit
 from tests.e2e.harness import Portal
 from tests.e2e.test_consent_e2e import DOCTOR, METAAL
 from tests.e2e.test_login_e2e import fits_and_passes_axe, nl, sign_in
@@ -38,42 +37,38 @@ def _case_with_many_notes(portal: Portal) -> tuple[int, int]:
             "SELECT id FROM organisation WHERE name = ?", (METAAL.name,)
         ).fetchone()
     author = account_id(portal, DOCTOR)
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            person = Employee(
-                organisation_id=org_id,
-                personnel_number="E2E-NOTES-1",
-                first_name="Veel",
-                last_name="Aantekeningen",
-            )
-            session.add(person)
-            session.flush()
-            assert person.id is not None
-            case = SickLeaveCase(
+    with portal_unit(portal) as session:
+        person = Employee(
+            organisation_id=org_id,
+            personnel_number="E2E-NOTES-1",
+            first_name="Veel",
+            last_name="Aantekeningen",
+        )
+        session.add(person)
+        session.flush()
+        assert person.id is not None
+        case = SickLeaveCase(
+            employee_id=person.id,
+            organisation_id=org_id,
+            sick_report_date=datetime.now(UTC).date() - timedelta(days=NOTES + 5),
+            recovery_date=datetime.now(UTC).date() - timedelta(days=1),
+        )
+        session.add(case)
+        session.flush()
+        start = datetime.now(UTC) - timedelta(days=NOTES)
+        session.add_all(
+            MedicalNote(
+                case_id=case.id,
                 employee_id=person.id,
-                organisation_id=org_id,
-                sick_report_date=datetime.now(UTC).date() - timedelta(days=NOTES + 5),
-                recovery_date=datetime.now(UTC).date() - timedelta(days=1),
+                author_account_id=author,
+                body=_body(n),
+                created_at=start + timedelta(days=n),
             )
-            session.add(case)
-            session.flush()
-            start = datetime.now(UTC) - timedelta(days=NOTES)
-            session.add_all(
-                MedicalNote(
-                    case_id=case.id,
-                    employee_id=person.id,
-                    author_account_id=author,
-                    body=_body(n),
-                    created_at=start + timedelta(days=n),
-                )
-                for n in range(NOTES)
-            )
-            session.flush()
-            assert case.id is not None
-            return case.id, person.id
-    finally:
-        engine.dispose()
+            for n in range(NOTES)
+        )
+        session.flush()
+        assert case.id is not None
+        return case.id, person.id
 
 
 def _file_reads(portal: Portal, employee_id: int) -> list[str]:

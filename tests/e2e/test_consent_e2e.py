@@ -14,13 +14,12 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from playwright.sync_api import Page, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.models import Account
 from kwportal.services import signing
 from kwportal.services.auth import passwords, secrets_box
 from kwportal.services.demo.accounts import DEMO_ORGS, DemoAccount, demo_totp_secret
 from kwportal.services.employee import receipts
-from tests.e2e.accounts import TotpCodes, database, demo, portal_keyring
+from tests.e2e.accounts import TotpCodes, database, demo, portal_keyring, portal_unit
 from tests.e2e.harness import Portal, Recording, assert_no_leak, url_at
 from tests.e2e.mailcatcher import MailCatcher, body_of
 from tests.e2e.replies import CANARIES
@@ -54,26 +53,20 @@ def _free_open_case(portal: Portal) -> tuple[int, int, int]:
 
 def make_account(portal: Portal, role: str, username: str, **links: int) -> DemoAccount:
     """A signed-up account straight in the portal's database, for one test file alone."""
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            account = Account(
-                username=username,
-                display_name=username.replace(".", " ").title(),
-                email=f"{username}@example.test",
-                role=role,
-                language="nl",
-                password_hash=passwords.hash_password(PASSWORD),
-                totp_confirmed_at=datetime.now(UTC) - timedelta(days=1),
-                **links,
-            )
-            session.add(account)
-            session.flush()  # the sealed secret is bound to the account's id
-            secrets_box.set_account_secret(
-                account, demo_totp_secret(username), portal_keyring(portal)
-            )
-    finally:
-        engine.dispose()
+    with portal_unit(portal) as session:
+        account = Account(
+            username=username,
+            display_name=username.replace(".", " ").title(),
+            email=f"{username}@example.test",
+            role=role,
+            language="nl",
+            password_hash=passwords.hash_password(PASSWORD),
+            totp_confirmed_at=datetime.now(UTC) - timedelta(days=1),
+            **links,
+        )
+        session.add(account)
+        session.flush()  # the sealed secret is bound to the account's id
+        secrets_box.set_account_secret(account, demo_totp_secret(username), portal_keyring(portal))
     return DemoAccount(role, username, PASSWORD, demo_totp_secret(username), METAAL.name)
 
 

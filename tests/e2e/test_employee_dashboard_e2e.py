@@ -10,10 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Browser, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.i18n.fmt import LOCAL_ZONE, fmt_datetime
 from kwportal.models import Appointment, ConsentRecord
-from tests.e2e.accounts import TotpCodes, database
+from tests.e2e.accounts import TotpCodes, database, portal_unit
 from tests.e2e.harness import Portal, url_at
 from tests.e2e.phone import check_page, phone
 from tests.e2e.test_consent_e2e import make_account
@@ -45,33 +44,29 @@ def _arrange(portal: Portal, employee_id: int, case_id: int, doctor_id: int) -> 
     """A consult three days ahead at 09:30 Dutch time and a consent request waiting."""
     day = (datetime.now(LOCAL_ZONE) + timedelta(days=3)).date()
     starts = datetime(day.year, day.month, day.day, 9, 30, tzinfo=LOCAL_ZONE).astimezone(UTC)
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            session.add(
-                Appointment(
-                    case_id=case_id,
-                    employee_id=employee_id,
-                    with_account_id=doctor_id,
-                    starts_at=starts,
-                    location="Spreekkamer 7",
-                    minutes=30,
-                )
+    with portal_unit(portal) as session:
+        session.add(
+            Appointment(
+                case_id=case_id,
+                employee_id=employee_id,
+                with_account_id=doctor_id,
+                starts_at=starts,
+                location="Spreekkamer 7",
+                minutes=30,
             )
-            session.add(
-                ConsentRecord(
-                    employee_id=employee_id,
-                    kind="gp_authorisation",
-                    purpose="Informatie opvragen bij de huisarts",
-                    data_description="Behandelgegevens van de huisarts",
-                    recipient="Bedrijfsarts van KrachtWerkt",
-                    notice_version="1",
-                    status="requested",
-                    requested_at=datetime.now(UTC),
-                )
+        )
+        session.add(
+            ConsentRecord(
+                employee_id=employee_id,
+                kind="gp_authorisation",
+                purpose="Informatie opvragen bij de huisarts",
+                data_description="Behandelgegevens van de huisarts",
+                recipient="Bedrijfsarts van KrachtWerkt",
+                notice_version="1",
+                status="requested",
+                requested_at=datetime.now(UTC),
             )
-    finally:
-        engine.dispose()
+        )
     return starts
 
 

@@ -8,9 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Page, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.models import Appointment, CaseDocument, CaseHelper
-from tests.e2e.accounts import TotpCodes, database
+from tests.e2e.accounts import TotpCodes, database, portal_unit
 from tests.e2e.harness import Portal, Recording, url_at
 from tests.e2e.test_consent_e2e import make_account
 from tests.e2e.test_login_e2e import alert, fits_and_passes_axe, nl, sign_in
@@ -30,29 +29,25 @@ def _employee_and_case(portal: Portal) -> tuple[int, int]:
         ).fetchone()
     assert row
     employee_id, case_id = int(row[0]), int(row[1])
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            session.add(
-                CaseDocument(
-                    case_id=case_id,
-                    employee_id=employee_id,
-                    kind="plan_of_action",
-                    title="Plan van aanpak",
-                    content=PLAN,
-                )
+    with portal_unit(portal) as session:
+        session.add(
+            CaseDocument(
+                case_id=case_id,
+                employee_id=employee_id,
+                kind="plan_of_action",
+                title="Plan van aanpak",
+                content=PLAN,
             )
-            session.add(CaseHelper(case_id=case_id, name="Ria Coach", helper_role="coach"))
-            session.add(
-                Appointment(
-                    case_id=case_id,
-                    employee_id=employee_id,
-                    starts_at=datetime.now(UTC) + timedelta(days=3),
-                    location="Spreekkamer 4",
-                )
+        )
+        session.add(CaseHelper(case_id=case_id, name="Ria Coach", helper_role="coach"))
+        session.add(
+            Appointment(
+                case_id=case_id,
+                employee_id=employee_id,
+                starts_at=datetime.now(UTC) + timedelta(days=3),
+                location="Spreekkamer 4",
             )
-    finally:
-        engine.dispose()
+        )
     return employee_id, case_id
 
 

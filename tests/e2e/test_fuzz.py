@@ -39,13 +39,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from kwportal.db import make_engine, transaction
 from kwportal.domain.roles import Role
 from kwportal.i18n import CATALOGS
 from kwportal.models import Account, CareTeam, Organisation, TeamAssignment, TeamMember
 from kwportal.services.demo.accounts import DEMO_ORGS, DemoAccount
 from kwportal.ui import guard, routes
-from tests.e2e.accounts import SESSION_COOKIE, TotpCodes, database, people, sign_in_over_http
+from tests.e2e.accounts import (
+    SESSION_COOKIE,
+    TotpCodes,
+    database,
+    people,
+    portal_unit,
+    sign_in_over_http,
+)
 from tests.e2e.app_map import HANDLERS, PAGES, SIGNED_IN_ROLES, Handler
 from tests.e2e.harness import Portal
 from tests.e2e.rawclient import RawReflexClient
@@ -248,25 +254,21 @@ def _fuzz_accounts(portal: Portal) -> dict[Role, DemoAccount]:
     }
     for role in ORDER[2:]:
         made[role] = make_account(portal, role.value, f"fuzz.{role.value.replace('_', '')}")
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            team = session.exec(
-                select(CareTeam)
-                .join(TeamAssignment, TeamAssignment.care_team_id == CareTeam.id)  # type: ignore[arg-type]
-                .join(Organisation, Organisation.id == TeamAssignment.organisation_id)  # type: ignore[arg-type]
-                .where(Organisation.name == ZORG.name)
-            ).one()
-            ids = {
-                a.username: a.id
-                for a in session.exec(select(Account).where(Account.username.startswith("fuzz.")))  # type: ignore[attr-defined]
-            }
-            team.doctor_account_id = ids[made[Role.COMPANY_DOCTOR].username]
-            session.add(team)
-            for role in (Role.CARE_TEAM, Role.CASE_MANAGER):
-                session.add(TeamMember(care_team_id=team.id, account_id=ids[made[role].username]))
-    finally:
-        engine.dispose()
+    with portal_unit(portal) as session:
+        team = session.exec(
+            select(CareTeam)
+            .join(TeamAssignment, TeamAssignment.care_team_id == CareTeam.id)  # type: ignore[arg-type]
+            .join(Organisation, Organisation.id == TeamAssignment.organisation_id)  # type: ignore[arg-type]
+            .where(Organisation.name == ZORG.name)
+        ).one()
+        ids = {
+            a.username: a.id
+            for a in session.exec(select(Account).where(Account.username.startswith("fuzz.")))  # type: ignore[attr-defined]
+        }
+        team.doctor_account_id = ids[made[Role.COMPANY_DOCTOR].username]
+        session.add(team)
+        for role in (Role.CARE_TEAM, Role.CASE_MANAGER):
+            session.add(TeamMember(care_team_id=team.id, account_id=ids[made[role].username]))
     return made
 
 

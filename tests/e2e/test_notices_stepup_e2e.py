@@ -18,11 +18,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.models import ConsentRecord
 from kwportal.services.demo.accounts import DemoAccount
 from tests.dutch_time import dutch_today
-from tests.e2e.accounts import TotpCodes, account_id, move_back
+from tests.e2e.accounts import TotpCodes, account_id, move_back, portal_unit
 from tests.e2e.harness import Portal, url_at
 from tests.e2e.phone import assert_notice_in_view, check_page, phone
 from tests.e2e.test_consent_e2e import _free_open_case, make_account
@@ -33,25 +32,21 @@ DATA = "Behandelgegevens van de fysiotherapeut"
 
 
 def _granted_machtiging(portal: Portal, employee_id: int) -> None:
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            session.add(
-                ConsentRecord(
-                    employee_id=employee_id,
-                    kind="gp_authorisation",
-                    purpose="Machtiging: informatie opvragen bij de fysiotherapeut",
-                    data_description=DATA,
-                    data_categories="medical",
-                    recipient="Bedrijfsarts KrachtWerkt",
-                    legal_basis="explicit_consent",
-                    notice_version="2023-02-07",
-                    granted_at=datetime.now(UTC) - timedelta(days=3),
-                    valid_until=dutch_today() + timedelta(days=60),
-                )
+    with portal_unit(portal) as session:
+        session.add(
+            ConsentRecord(
+                employee_id=employee_id,
+                kind="gp_authorisation",
+                purpose="Machtiging: informatie opvragen bij de fysiotherapeut",
+                data_description=DATA,
+                data_categories="medical",
+                recipient="Bedrijfsarts KrachtWerkt",
+                legal_basis="explicit_consent",
+                notice_version="2023-02-07",
+                granted_at=datetime.now(UTC) - timedelta(days=3),
+                valid_until=dutch_today() + timedelta(days=60),
             )
-    finally:
-        engine.dispose()
+        )
 
 
 @pytest.fixture

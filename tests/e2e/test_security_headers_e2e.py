@@ -20,7 +20,6 @@ import httpx
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
-from kwportal.db import make_engine, transaction
 from kwportal.models import CaseDocument
 from kwportal.services.demo.accounts import DemoAccount
 from tests.e2e.accounts import (
@@ -30,6 +29,7 @@ from tests.e2e.accounts import (
     database,
     http_client,
     move_back,
+    portal_unit,
     sign_in_over_http,
 )
 from tests.e2e.harness import BIN, ROOT, Portal, url_at
@@ -84,21 +84,17 @@ def _employee_with_a_document(portal: Portal) -> tuple[int, int, int]:
         ).fetchone()
     assert row
     org_id, employee_id, case_id = (int(v) for v in row)
-    engine = make_engine(f"sqlite:///{portal.db}")
-    try:
-        with transaction(engine) as session:
-            document = CaseDocument(
-                case_id=case_id,
-                employee_id=employee_id,
-                kind="problem_analysis",
-                title=TITLE,
-                content=DOCUMENT,
-            )
-            session.add(document)
-            session.flush()
-            document_id = document.id
-    finally:
-        engine.dispose()
+    with portal_unit(portal) as session:
+        document = CaseDocument(
+            case_id=case_id,
+            employee_id=employee_id,
+            kind="problem_analysis",
+            title=TITLE,
+            content=DOCUMENT,
+        )
+        session.add(document)
+        session.flush()
+        document_id = document.id
     assert document_id is not None
     return org_id, employee_id, document_id
 

@@ -32,7 +32,7 @@ PYPROJECT = ROOT / "pyproject.toml"
 SOURCES = sorted(
     [*(ROOT / "kwportal").rglob("*.py"), ROOT / "rxconfig.py", *(ROOT / "alembic").rglob("*.py")]
 )
-#: our own top-level names: the package itself and Alembic's env importing nothing else
+#: our own top-level name: the package itself
 LOCAL = {"kwportal"}
 
 
